@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@parcours/config';
+import { CoreModule } from '@parcours/core';
+import { DatabaseModule } from '@parcours/db';
+import { ApiGraphqlModule } from './graphql/api-graphql.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { ServerInfoModule } from './server-info/server-info.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CoreModule,
+        LoggingModule,
+        DatabaseModule.forRoot(config.database),
+        ApiGraphqlModule,
+        HealthModule,
+        ServerInfoModule,
+      ],
+    };
+  }
+}

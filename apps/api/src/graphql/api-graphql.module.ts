@@ -1,0 +1,66 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig } from '@parcours/config';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorLoggingPlugin } from './error-logging.plugin';
+import { formatError, rejectAsTooComplex } from './errors';
+import type { GraphqlContext } from './graphql-context';
+import { InputValidationPipe } from './input-validation.pipe';
+import { DateTimeScalar } from './scalars/date-time.scalar';
+import { UserErrorsInterceptor } from './user-errors.interceptor';
+
+/** The GraphQL conventions every feature inherits: limits, errors, scalars, no batching. */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const limits = config.graphql;
+  const reject = (limit: string) => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex(limit)] });
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ...reject('depth') },
+    maxAliases: { n: limits.maxAliases, ...reject('aliases') },
+    maxDirectives: { n: limits.maxDirectives, ...reject('directives') },
+    costLimit: { maxCost: limits.maxCost, ...reject('cost') },
+    // armor's token plugin turns every syntax error into a 500 under Apollo 5: graphql-js counts tokens instead.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    introspection: !config.isProduction,
+    playground: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    autoTransformHttpErrors: false,
+    formatError: formatError(config.isDevelopment),
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      errorLoggingPlugin(),
+      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+    context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ req, reply }),
+  };
+}
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig],
+      useFactory: graphqlOptions,
+    }),
+  ],
+  providers: [
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
+  ],
+})
+export class ApiGraphqlModule {}

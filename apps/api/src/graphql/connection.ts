@@ -1,0 +1,62 @@
+import type { Cursor } from '@mikro-orm/core';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { IsOptional, Max, Min } from 'class-validator';
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field() hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection of T with its total count: `class UserConnection extends Connection(UserNode) {}`. */
+export function Connection<T>(nodeType: Type<T>) {
+  @ObjectType(`${nodeType.name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => nodeType) node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'How many nodes match, over all pages.' }) totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** Maps a MikroORM cursor page (em.findByCursor) onto a connection. */
+export function toConnection<E extends object, T>(page: Cursor<E>, toNode: (entity: E) => T): ConnectionShape<T> {
+  const edges = page.items.map((entity) => ({ cursor: page.from(entity), node: toNode(entity) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage ?? false,
+      hasPreviousPage: page.hasPrevPage ?? false,
+      startCursor: page.startCursor,
+      endCursor: page.endCursor,
+    },
+    totalCount: page.totalCount,
+  };
+}

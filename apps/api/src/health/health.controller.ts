@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import { DatabaseMigrations } from '@parcours/db';
+
+/**
+ * GET /health/live: the process answers. GET /health: ready to serve, meaning the database answers
+ * and every committed migration is applied (503 otherwise).
+ */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: MikroOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly migrations: DatabaseMigrations,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2_000 }),
+      async () => {
+        const indicator = this.indicators.check('migrations');
+        const { applied, pending } = await this.migrations.status();
+        return pending.length === 0
+          ? indicator.up({ applied: applied.length })
+          : indicator.down({ applied: applied.length, pending: pending.length });
+      },
+    ]);
+  }
+
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+}

@@ -1,0 +1,38 @@
+import fastifyHelmet from '@fastify/helmet';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@parcours/config';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The HTTP layer, set explicitly: body limit, trusted proxies, request ids (taken from the
+ * configured header when it is well-formed, else generated, and set on the raw request so that
+ * the request logger uses the same one).
+ */
+export function fastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    logger: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (raw: IncomingMessage) => {
+      const incoming = raw.headers[config.requestIdHeader];
+      const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      (raw as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+    return503OnClosing: true,
+  });
+}
+
+/** What every app instance gets, whether started by main or by a test. */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header(config.requestIdHeader, request.id);
+  });
+  // The API serves JSON only; the development landing page needs inline scripts.
+  await fastify.register(fastifyHelmet, { contentSecurityPolicy: config.isProduction ? undefined : false });
+}

@@ -1,0 +1,160 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/parcours.sqlite';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type DatabaseDriver = 'sqlite' | 'postgresql';
+
+export interface DatabaseConfig {
+  driver: DatabaseDriver;
+  /** The value as given, for the driver's own connection options. */
+  url: string;
+  /** sqlite only: absolute path of the database file, or ':memory:'. */
+  sqlitePath?: string;
+  sqliteBusyTimeoutMs: number;
+  poolMax: number;
+}
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxDirectives: number;
+}
+
+/** The whole validated environment. Nothing else in Parcours reads process.env. */
+export class AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  logLevel: string;
+  trustProxy: boolean | number | string[];
+  bodyLimitBytes: number;
+  requestIdHeader: string;
+  shutdownTimeoutMs: number;
+  migrateOnStart: boolean;
+  database: DatabaseConfig;
+  graphql: GraphqlLimits;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get isDevelopment(): boolean {
+    return this.nodeEnv === 'development';
+  }
+}
+
+/** Every problem found, one line each, naming the variable; never the value of a secret. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Invalid {
+  constructor(readonly reason: string) {}
+}
+type Parser<T> = (raw: string) => T | Invalid;
+const invalid = (reason: string) => new Invalid(reason);
+
+/** Reads and validates the environment; throws ConfigError listing every bad or missing value. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: Parser<T>): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const parsed = parse(raw.trim());
+    if (parsed instanceof Invalid) {
+      problems.push(`${name}: ${parsed.reason}`);
+      return fallback;
+    }
+    return parsed;
+  };
+
+  const config = new AppConfig();
+  config.nodeEnv = read<NodeEnv>('NODE_ENV', 'development', oneOf(['development', 'production', 'test']));
+  config.host = read('HOST', '127.0.0.1', (raw) => raw);
+  config.port = read('PORT', 3000, integer(0, 65535));
+  config.logLevel = read('LOG_LEVEL', 'info', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
+  config.trustProxy = read<boolean | number | string[]>('TRUST_PROXY', false, parseTrustProxy);
+  config.bodyLimitBytes = read('BODY_LIMIT_BYTES', 1_048_576, integer(1024, 104_857_600));
+  config.requestIdHeader = read('REQUEST_ID_HEADER', 'x-request-id', (raw) =>
+    /^[a-z0-9-]{1,64}$/i.test(raw) ? raw.toLowerCase() : invalid('must be an HTTP header name such as x-request-id'),
+  );
+  config.shutdownTimeoutMs = read('SHUTDOWN_TIMEOUT_MS', 10_000, integer(100, 600_000));
+  config.migrateOnStart = read('MIGRATE_ON_START', true, boolean);
+  config.database = {
+    ...read<Pick<DatabaseConfig, 'driver' | 'url' | 'sqlitePath'>>(
+      'DATABASE_URL',
+      parseDatabaseUrl(DEFAULT_DATABASE_URL, cwd) as DatabaseConfig,
+      (raw) => parseDatabaseUrl(raw, cwd),
+    ),
+    sqliteBusyTimeoutMs: read('SQLITE_BUSY_TIMEOUT_MS', 5_000, integer(0, 600_000)),
+    poolMax: read('DATABASE_POOL_MAX', 10, integer(1, 100)),
+  };
+  config.graphql = {
+    maxDepth: read('GRAPHQL_MAX_DEPTH', 10, integer(2, 100)),
+    maxAliases: read('GRAPHQL_MAX_ALIASES', 15, integer(1, 1000)),
+    maxTokens: read('GRAPHQL_MAX_TOKENS', 2_000, integer(50, 100_000)),
+    maxCost: read('GRAPHQL_MAX_COST', 5_000, integer(10, 1_000_000)),
+    maxDirectives: read('GRAPHQL_MAX_DIRECTIVES', 50, integer(1, 1000)),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T | Invalid =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : invalid(`must be one of ${values.join(', ')} (got "${raw}")`);
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): number | Invalid => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? value
+      : invalid(`must be a whole number from ${min} to ${max} (got "${raw}")`);
+  };
+}
+
+function boolean(raw: string): boolean | Invalid {
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  return invalid(`must be true or false (got "${raw}")`);
+}
+
+function parseTrustProxy(raw: string): boolean | number | string[] | Invalid {
+  const asBoolean = boolean(raw);
+  if (!(asBoolean instanceof Invalid)) return asBoolean;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim());
+  return addresses.every((part) => /^[0-9a-f.:/]+$/i.test(part))
+    ? addresses
+    : invalid('must be true, false, a number of hops, or a comma-separated list of proxy addresses or CIDR ranges');
+}
+
+function parseDatabaseUrl(raw: string, cwd: string): Pick<DatabaseConfig, 'driver' | 'url' | 'sqlitePath'> | Invalid {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') return invalid('sqlite: needs a file path, as in sqlite:data/parcours.sqlite');
+    const sqlitePath = path === ':memory:' || isAbsolute(path) ? path : resolve(cwd, path);
+    return { driver: 'sqlite', url: raw, sqlitePath };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      const url = new URL(raw);
+      if (!url.hostname || url.pathname.length <= 1) return invalid('a PostgreSQL URL needs a host and a database name');
+      return { driver: 'postgresql', url: raw };
+    } catch {
+      return invalid('is not a valid PostgreSQL URL');
+    }
+  }
+  // Never echo the value: it may hold a password.
+  return invalid('must be sqlite:PATH (for example sqlite:data/parcours.sqlite) or postgresql://USER@HOST:PORT/DATABASE');
+}

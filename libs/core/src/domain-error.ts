@@ -1,0 +1,42 @@
+/** One expected business failure: a stable code clients can switch on, and a sentence people can read. */
+export interface Problem {
+  code: string;
+  message: string;
+  /** Path of the input field at fault, as in ['input', 'birthDate']. */
+  field?: string[];
+}
+
+/**
+ * An expected failure of a domain rule. Mutations answer it as userErrors; queries as a top-level
+ * error with extensions.code. Every domain module throws subclasses of this, never bare Errors.
+ */
+export class DomainError extends Error {
+  readonly problems: Problem[];
+
+  constructor(code: string, message: string, field?: string[]) {
+    super(message);
+    this.name = new.target.name;
+    this.problems = [{ code, message, ...(field ? { field } : {}) }];
+  }
+
+  get code(): string {
+    return this.problems[0].code;
+  }
+
+  /** Several problems found at once (every unmet condition is named, not just the first). */
+  static all(problems: Problem[]): DomainError {
+    const error = new DomainError(problems[0].code, problems.map((problem) => problem.message).join(' '));
+    error.problems.splice(0, 1, ...problems);
+    return error;
+  }
+}
+
+/** Missing and out-of-scope answer the same, so that nobody learns what exists beyond their reach. */
+export class NotFoundError extends DomainError {
+  constructor(what: string, field?: string[]) {
+    super('NOT_FOUND', `${what} not found.`, field);
+  }
+}
+
+/** Input that breaks a declared constraint (format, length, range) before any rule runs. */
+export class InvalidInputError extends DomainError {}

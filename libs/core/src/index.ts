@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './dates';
+export * from './domain-error';
+export * from './core.module';

@@ -1,0 +1,5 @@
+export * from './database-migrations';
+export * from './database.module';
+export * from './entities';
+export * from './orm-options';
+export * from './migrations';

@@ -1,0 +1,67 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AppConfig, loadConfig } from '@parcours/config';
+import { Clock } from '@parcours/core';
+import { DatabaseMigrations } from '@parcours/db';
+import { prepareApiApp } from '../../apps/api/src/api-app';
+import { AppModule } from '../../apps/api/src/app.module';
+import { fastifyAdapter } from '../../apps/api/src/http/fastify';
+import { GraphqlClient } from './graphql-client';
+import { TestClock } from './test-clock';
+import { assertTestDatabase, createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  url: string;
+  api: GraphqlClient;
+  clock: TestClock;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra environment, as an operator would set it. */
+  env?: Record<string, string>;
+  /** Modules only tests need (probes of the platform's conventions). */
+  imports?: (Type | DynamicModule)[];
+}
+
+/**
+ * The API as main starts it, on a fresh database of its own, migrated by the real migrations,
+ * listening on a free port, with a clock the test controls.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+    DATABASE_URL: database.url,
+  });
+  assertTestDatabase(config.database.url);
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(config), { bufferLogs: true });
+  await prepareApiApp(app, config);
+  await app.get(DatabaseMigrations).up();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    config,
+    url,
+    api: new GraphqlClient(url),
+    clock,
+    orm: app.get(MikroORM),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

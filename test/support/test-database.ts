@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Client } from 'pg';
+
+/** A database made for one test file, and thrown away after it. */
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Refuses any database whose name does not say it is for tests: the suite creates and drops
+ * databases, and must never touch a real one by mistake.
+ */
+export function assertTestDatabase(url: string): void {
+  const name = url.startsWith('sqlite:') ? basename(url.slice('sqlite:'.length)) : new URL(url).pathname.slice(1);
+  if (!/test/i.test(name)) {
+    throw new Error(`Refusing to run tests against "${name}": a test database's name must contain "test".`);
+  }
+}
+
+/**
+ * DATABASE_URL chooses the driver: unset or sqlite:… gives a new SQLite file in a temporary folder;
+ * postgresql://…/parcours_test gives a new database parcours_test_<random> on that server.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL ?? 'sqlite:parcours-test.sqlite';
+  if (base.startsWith('sqlite:')) {
+    const folder = mkdtempSync(join(tmpdir(), 'parcours-test-'));
+    const url = `sqlite:${join(folder, 'parcours-test.sqlite')}`;
+    assertTestDatabase(url);
+    return { url, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  }
+  assertTestDatabase(base);
+  const server = new URL(base);
+  const name = `${server.pathname.slice(1)}_${randomBytes(5).toString('hex')}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  await withMaintenanceConnection(server, (client) => client.query(`create database "${name}"`));
+  return {
+    url: url.toString(),
+    drop: () =>
+      withMaintenanceConnection(server, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
+  };
+}
+
+async function withMaintenanceConnection<T>(server: URL, work: (client: Client) => Promise<T>): Promise<T> {
+  const maintenance = new URL(server);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
