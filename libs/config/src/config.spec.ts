@@ -1,0 +1,67 @@
+import { ConfigError, loadConfig } from './config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env, '/srv/parcours');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('defaults to an embedded SQLite file under data/, in development, on port 3000', () => {
+    const config = loadConfig({}, '/srv/parcours');
+    expect(config.database).toMatchObject({ driver: 'sqlite', sqlitePath: '/srv/parcours/data/parcours.sqlite' });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', migrateOnStart: true });
+    expect(config.isProduction).toBe(false);
+  });
+
+  it.each([
+    ['sqlite:/var/lib/parcours/db.sqlite', { driver: 'sqlite', sqlitePath: '/var/lib/parcours/db.sqlite' }],
+    ['sqlite:relative/db.sqlite', { driver: 'sqlite', sqlitePath: '/srv/parcours/relative/db.sqlite' }],
+    ['sqlite::memory:', { driver: 'sqlite', sqlitePath: ':memory:' }],
+    ['postgresql://parcours:secret@db:5432/parcours', { driver: 'postgresql' }],
+    ['postgres://db/parcours', { driver: 'postgresql' }],
+  ])('reads DATABASE_URL=%s', (url, expected) => {
+    expect(loadConfig({ DATABASE_URL: url }, '/srv/parcours').database).toMatchObject(expected);
+  });
+
+  it.each([
+    ['nonsense', 'DATABASE_URL: must be sqlite:PATH'],
+    ['mysql://db/parcours', 'DATABASE_URL: must be sqlite:PATH'],
+    ['sqlite:', 'DATABASE_URL: sqlite: needs a file path'],
+    ['postgresql://db', 'DATABASE_URL: a PostgreSQL URL needs a host and a database name'],
+  ])('refuses DATABASE_URL=%s with a line naming it', (url, expected) => {
+    const problems = problemsOf({ DATABASE_URL: url });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+  });
+
+  it('never repeats a database URL in its message, since it may hold a password', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://admin:hunter2@db/parcours' })[0]).not.toContain('hunter2');
+  });
+
+  it('names every bad variable at once, one line each', () => {
+    expect(problemsOf({ PORT: 'eighty', NODE_ENV: 'staging', LOG_LEVEL: 'loud', TRUST_PROXY: 'the usual' })).toEqual([
+      'NODE_ENV: must be one of development, production, test (got "staging")',
+      'PORT: must be a whole number from 0 to 65535 (got "eighty")',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'TRUST_PROXY: must be true, false, a number of hops, or a comma-separated list of proxy addresses or CIDR ranges',
+    ]);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.1, 192.168.0.0/16', ['10.0.0.1', '192.168.0.0/16']],
+  ])('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }, '/srv/parcours')).toMatchObject({ port: 3000, database: { driver: 'sqlite' } });
+  });
+});
