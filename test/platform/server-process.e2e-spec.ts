@@ -9,20 +9,34 @@ describe('the server process', () => {
     ['DATABASE_URL', 'nonsense', 'Configuration error: DATABASE_URL: must be sqlite:PATH'],
     ['PORT', 'http', 'Configuration error: PORT: must be a whole number'],
     ['NODE_ENV', 'prod', 'Configuration error: NODE_ENV: must be one of development, production, test'],
+    ['JWT_SECRET', 'short', 'Configuration error: JWT_SECRET: must be at least 32 characters long'],
   ])('stops at once when %s=%s, with one line naming it and a non-zero exit code', async (name, value, line) => {
     const { exited, output } = runMain({ [name]: value });
     expect(await exited).toBe(1);
     expect(output().trim().split('\n')).toEqual([expect.stringContaining(line)]);
   });
 
+  it('refuses to start in production without JWT_SECRET', async () => {
+    const { exited, output } = runMain({ NODE_ENV: 'production' });
+    expect(await exited).toBe(1);
+    expect(output().trim()).toBe('Configuration error: JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)');
+  });
+
   describe('in production mode', () => {
     let database: TestDatabase;
     let server: ServerProcess;
     let api: GraphqlClient;
+    const env = () => ({
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'info',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      ADMIN_EMAIL: 'first.admin@parcours.test',
+    });
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      server = await startServer({ NODE_ENV: 'production', DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+      server = await startServer(env());
       api = new GraphqlClient(server.url);
     });
     afterAll(async () => {
@@ -59,8 +73,11 @@ describe('the server process', () => {
         headers: { 'x-request-id': 'log-check-1' },
       });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const lines = server.output().trim().split('\n');
-      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const lines = server.output().trim().split('\n').filter((line) => line !== '');
+      // Every line is a JSON log entry, but the one-time notice of the generated admin password.
+      const notice = lines.filter((line) => !line.startsWith('{'));
+      expect(notice).toEqual([expect.stringMatching(/^First administrator: /), expect.stringMatching(/^Generated password /)]);
+      const entries = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(entries.find((entry) => entry.reqId === 'log-check-1')).toMatchObject({
         req: { method: 'POST', path: '/graphql' },
         res: { statusCode: 400 },
@@ -69,10 +86,45 @@ describe('the server process', () => {
       expect(server.output()).not.toContain('Dupont');
     });
 
+    const login = `mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } userErrors { code } } }`;
+    let generatedPassword = '';
+
+    it('creates the first administrator with a generated password, printed once outside the JSON logs', async () => {
+      const match = /^Generated password \(shown this once; change it with changePassword\): (\S+)$/m.exec(server.output());
+      expect(match).not.toBeNull();
+      generatedPassword = match?.[1] ?? '';
+      expect(server.output().match(new RegExp(generatedPassword, 'g'))).toHaveLength(1);
+      const data = await api.data<{ login: { tokens: { accessToken: string } | null } }>(login, {
+        input: { email: 'first.admin@parcours.test', password: generatedPassword },
+      });
+      expect(data.login.tokens?.accessToken).toEqual(expect.any(String));
+      const me = await api.data<{ me: { role: string; organisation: { name: string; kind: string } } }>(
+        '{ me { role organisation { name kind } } }',
+        undefined,
+        { token: data.login.tokens?.accessToken },
+      );
+      expect(me.me).toEqual({ role: 'ADMIN', organisation: { name: 'Forez Entreprendre', kind: 'OPERATOR' } });
+    });
+
     it('stops cleanly on SIGTERM: exit code 0, after closing the database', async () => {
       expect(await server.stop('SIGTERM')).toBe(0);
       expect(server.output()).toContain('SIGTERM received');
       expect(server.output()).toContain('Stopped cleanly');
+    });
+
+    it('on a later start, touches no account and prints no password', async () => {
+      server = await startServer({ ...env(), ADMIN_EMAIL: 'someone.else@parcours.test', ADMIN_PASSWORD: 'Another-admin-2026' });
+      api = new GraphqlClient(server.url);
+      expect(server.output()).not.toContain('Generated password');
+      const data = await api.data<{ login: { tokens: unknown; userErrors: { code: string }[] } }>(login, {
+        input: { email: 'first.admin@parcours.test', password: generatedPassword },
+      });
+      expect(data.login.userErrors).toEqual([]);
+      const other = await api.data<{ login: { tokens: unknown; userErrors: { code: string }[] } }>(login, {
+        input: { email: 'someone.else@parcours.test', password: 'Another-admin-2026' },
+      });
+      expect(other.login).toEqual({ tokens: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+      expect(await server.stop('SIGTERM')).toBe(0);
     });
   });
 });

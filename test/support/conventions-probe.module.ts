@@ -3,6 +3,7 @@ import { Args, Field, InputType, Mutation, ObjectType, Query, Resolver } from '@
 import { DomainError, NotFoundError } from '@parcours/core';
 import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { LocalDateScalar } from '../../apps/api/src/graphql/scalars/local-date.scalar';
+import { Public } from '../../apps/api/src/auth/access.decorators';
 import { Payload } from '../../apps/api/src/graphql/user-error';
 
 /* Test-only operations that exercise the platform's conventions before any feature uses them. */
@@ -29,6 +30,7 @@ class ProbePayload extends Payload {
   day?: string;
 }
 
+@Public()
 @Resolver()
 class ConventionsProbeResolver {
   @Query(() => LocalDateScalar)

@@ -4,13 +4,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
-import { DatabaseMigrations } from '@parcours/db';
-import { prepareApiApp } from '../../apps/api/src/api-app';
+import { prepareApiApp, prepareDatabase } from '../../apps/api/src/api-app';
 import { AppModule } from '../../apps/api/src/app.module';
 import { fastifyAdapter } from '../../apps/api/src/http/fastify';
 import { GraphqlClient } from './graphql-client';
 import { TestClock } from './test-clock';
 import { assertTestDatabase, createTestDatabase, type TestDatabase } from './test-database';
+
+/** The administrator every test app starts with. */
+export const TEST_ADMIN = { email: 'admin@parcours.test', password: 'Parcours-test-2026' };
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -38,6 +40,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     ...options.env,
     DATABASE_URL: database.url,
   });
@@ -48,9 +53,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(config), { bufferLogs: true });
-  await prepareApiApp(app, config);
-  await app.get(DatabaseMigrations).up();
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    await prepareApiApp(app, config);
+    await prepareDatabase(app, config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await database.drop();
+    throw error;
+  }
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,

@@ -1,6 +1,9 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccountsBootstrap } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
+import { DatabaseMigrations } from '@parcours/db';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureHttp, fastifyAdapter } from './http/fastify';
@@ -18,4 +21,25 @@ export async function prepareApiApp(app: NestFastifyApplication, config: AppConf
   app.useLogger(app.get(Logger));
   app.flushLogs();
   await configureHttp(app, config);
+}
+
+/**
+ * What runs before the first request: the pending migrations (unless MIGRATE_ON_START=false), then
+ * the first administrator on an empty database. A generated password is printed once, on stdout,
+ * outside the JSON logs.
+ */
+export async function prepareDatabase(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const logger = new NestLogger('Parcours');
+  if (config.migrateOnStart) {
+    const applied = await app.get(DatabaseMigrations).up();
+    if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  }
+  const bootstrap = await app.get(AccountsBootstrap).run();
+  if (!bootstrap.created) return;
+  logger.log(`Created the operator organisation "${config.bootstrap.operatorName}" and its first administrator`);
+  if (bootstrap.generatedPassword) {
+    process.stdout.write(
+      `\nFirst administrator: ${bootstrap.adminEmail}\nGenerated password (shown this once; change it with changePassword): ${bootstrap.generatedPassword}\n\n`,
+    );
+  }
 }

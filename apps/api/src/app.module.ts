@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@parcours/config';
 import { CoreModule } from '@parcours/core';
 import { DatabaseModule } from '@parcours/db';
+import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
@@ -18,6 +19,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule.forRoot(config.database),
         ApiGraphqlModule,
+        AccountsApiModule,
         HealthModule,
         ServerInfoModule,
       ],

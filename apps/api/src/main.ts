@@ -2,17 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, ConfigError, loadConfig } from '@parcours/config';
-import { DatabaseMigrations } from '@parcours/db';
-import { createApiApp } from './api-app';
+import { createApiApp, prepareDatabase } from './api-app';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = new Logger('Parcours');
   const app = await createApiApp(config);
-  if (config.migrateOnStart) {
-    const applied = await app.get(DatabaseMigrations).up();
-    if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-  }
+  await prepareDatabase(app, config);
   await app.listen({ port: config.port, host: config.host });
   logger.log(`Listening on ${await app.getUrl()} (database: ${config.database.driver}, NODE_ENV=${config.nodeEnv})`);
   stopOnSignals(app, config, logger);
@@ -22,10 +18,15 @@ function readConfigOrExit(): AppConfig {
   try {
     return loadConfig();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`Configuration error: ${problem}\n`);
-    process.exit(1);
+    exitOnConfigError(error);
+    throw error;
   }
+}
+
+function exitOnConfigError(error: unknown): void {
+  if (!(error instanceof ConfigError)) return;
+  for (const problem of error.problems) process.stderr.write(`Configuration error: ${problem}\n`);
+  process.exit(1);
 }
 
 /** SIGTERM/SIGINT: stop taking requests, finish those in flight, stop background work, close the database. */
@@ -55,6 +56,7 @@ function stopOnSignals(app: NestFastifyApplication, config: AppConfig, logger: L
 }
 
 main().catch((error: unknown) => {
+  exitOnConfigError(error);
   // Messages of startup failures name hosts and files, not personal data.
   process.stderr.write(`Parcours could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

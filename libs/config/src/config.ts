@@ -23,6 +23,24 @@ export interface GraphqlLimits {
   maxDirectives: number;
 }
 
+export interface AuthConfig {
+  /** Unset outside production: the API keeps a generated one in DATA_DIR. */
+  jwtSecret?: string;
+  accessTokenTtlMinutes: number;
+  refreshTokenTtlHours: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  loginThrottleMinutes: number;
+}
+
+export interface BootstrapConfig {
+  operatorName: string;
+  adminEmail: string;
+  adminName: string;
+  /** Unset: a password is generated and printed once. */
+  adminPassword?: string;
+}
+
 /** The whole validated environment. Nothing else in Parcours reads process.env. */
 export class AppConfig {
   nodeEnv: NodeEnv;
@@ -34,8 +52,11 @@ export class AppConfig {
   requestIdHeader: string;
   shutdownTimeoutMs: number;
   migrateOnStart: boolean;
+  dataDir: string;
   database: DatabaseConfig;
   graphql: GraphqlLimits;
+  auth: AuthConfig;
+  bootstrap: BootstrapConfig;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -103,6 +124,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     maxTokens: read('GRAPHQL_MAX_TOKENS', 2_000, integer(50, 100_000)),
     maxCost: read('GRAPHQL_MAX_COST', 5_000, integer(10, 1_000_000)),
     maxDirectives: read('GRAPHQL_MAX_DIRECTIVES', 50, integer(1, 1000)),
+  };
+
+  config.dataDir = read('DATA_DIR', resolve(cwd, 'data'), (raw) => (isAbsolute(raw) ? raw : resolve(cwd, raw)));
+  config.auth = {
+    jwtSecret: read<string | undefined>('JWT_SECRET', undefined, (raw) =>
+      raw.length >= 32 ? raw : invalid('must be at least 32 characters long (openssl rand -base64 48 makes one)'),
+    ),
+    accessTokenTtlMinutes: read('ACCESS_TOKEN_TTL_MINUTES', 15, integer(1, 1440)),
+    refreshTokenTtlHours: read('REFRESH_TOKEN_TTL_HOURS', 12, integer(1, 720)),
+    loginMaxFailuresPerAccount: read('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, integer(1, 1000)),
+    loginMaxFailuresPerIp: read('LOGIN_MAX_FAILURES_PER_IP', 20, integer(1, 100_000)),
+    loginThrottleMinutes: read('LOGIN_THROTTLE_MINUTES', 15, integer(1, 1440)),
+  };
+  if (config.nodeEnv === 'production' && !config.auth.jwtSecret && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)');
+  }
+  config.bootstrap = {
+    operatorName: read('OPERATOR_NAME', 'Forez Entreprendre', (raw) => (raw.length <= 200 ? raw : invalid('must be at most 200 characters'))),
+    adminEmail: read('ADMIN_EMAIL', 'admin@parcours.local', (raw) =>
+      /^[^\s@]+@[^\s@]+$/.test(raw) ? raw : invalid('must be an e-mail address'),
+    ),
+    adminName: read('ADMIN_NAME', 'Administrator', (raw) => raw),
+    adminPassword: read<string | undefined>('ADMIN_PASSWORD', undefined, (raw) => raw),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -40,3 +40,10 @@ export class NotFoundError extends DomainError {
 
 /** Input that breaks a declared constraint (format, length, range) before any rule runs. */
 export class InvalidInputError extends DomainError {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs: anything else names nothing, and is answered as not found before any query. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,5 +1,7 @@
+import { LoginFailure, Organisation, Session, User } from '@parcours/accounts';
+
 /**
  * Every entity class, listed by hand (no globs: the list is what the ORM, the migrations and the
- * drift test all see). A new entity is added here and in a migration for each driver.
+ * drift test all see). A new entity is added here, then `npm run migration:create -- name`.
  */
-export const ENTITIES = [] as const;
+export const ENTITIES = [Organisation, User, Session, LoginFailure] as const;

@@ -8,6 +8,9 @@ import { MIGRATIONS } from './migrations';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
+// Enumerations are stored as plain strings, checked by the domain: MikroORM 6.6.16 misreads SQLite
+// CHECK (x in (…)) constraints of more than two values, which would show as drift forever.
+
 /** MikroORM options for the configured driver: one place for both databases. */
 export function ormOptions(database: DatabaseConfig): Options {
   const common = {
@@ -26,6 +29,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts' as const,
+      silent: true,
     },
   };
   if (database.driver === 'sqlite') {

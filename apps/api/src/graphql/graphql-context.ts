@@ -1,7 +1,10 @@
+import type { Actor } from '@parcours/accounts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** What every resolver, guard and plugin finds in the GraphQL context. */
 export interface GraphqlContext {
   req: FastifyRequest;
   reply: FastifyReply;
+  /** Set by the access guard once the bearer token is verified. */
+  actor?: Actor;
 }

@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { DatabaseMigrations } from '@parcours/db';
+import { Public } from '../auth/access.decorators';
 
 /**
  * GET /health/live: the process answers. GET /health: ready to serve, meaning the database answers
  * and every committed migration is applied (503 otherwise).
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

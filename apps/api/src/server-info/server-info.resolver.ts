@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, Query, Resolver, registerEnumType } from '@nest
 import { AppConfig } from '@parcours/config';
 import { Clock, parisDay } from '@parcours/core';
 import { DatabaseMigrations } from '@parcours/db';
+import { Public } from '../auth/access.decorators';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { PACKAGE_VERSION } from '../package-version';
 
@@ -31,7 +32,8 @@ export class ServerInfoResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => ServerInfo)
+  @Public()
+  @Query(() => ServerInfo, { description: 'Public: the version, the database driver and the migrations applied.' })
   async serverInfo(): Promise<ServerInfo> {
     const { applied } = await this.migrations.status();
     const now = this.clock.now();

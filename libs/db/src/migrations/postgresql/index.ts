@@ -1,3 +1,7 @@
+// Written by npm run migration:create: every migration of this folder, in order.
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126101703_accounts } from './Migration20261126101703_accounts';
 
-export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [];
+export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
+];

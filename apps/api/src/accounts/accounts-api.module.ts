@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccountsModule } from '@parcours/accounts';
+import { AccessDeclarations } from '../auth/access-declarations';
+import { AccessGuard } from '../auth/access.guard';
+import { AuthResolver } from './auth.resolver';
+import { OrganisationsResolver } from './organisations.resolver';
+import { UsersResolver } from './users.resolver';
+
+@Module({
+  imports: [AccountsModule, DiscoveryModule],
+  providers: [AuthResolver, OrganisationsResolver, UsersResolver, AccessDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AccessDeclarations],
+})
+export class AccountsApiModule {}

@@ -1,0 +1,21 @@
+import { DomainError } from '@parcours/core';
+
+/** Every expected failure of the accounts module, by its stable code. */
+export const AccountsErrorCode = {
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  INVALID_REFRESH_TOKEN: 'INVALID_REFRESH_TOKEN',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  ROLE_DOES_NOT_FIT_ORGANISATION: 'ROLE_DOES_NOT_FIT_ORGANISATION',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  ORGANISATION_NAME_TAKEN: 'ORGANISATION_NAME_TAKEN',
+  CANNOT_DEACTIVATE_SELF: 'CANNOT_DEACTIVATE_SELF',
+  ALREADY_DEACTIVATED: 'ALREADY_DEACTIVATED',
+} as const;
+export type AccountsErrorCode = (typeof AccountsErrorCode)[keyof typeof AccountsErrorCode];
+
+export class AccountsError extends DomainError {
+  constructor(code: AccountsErrorCode, message: string, field?: string[]) {
+    super(code, message, field);
+  }
+}

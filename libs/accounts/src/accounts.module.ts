@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '@parcours/config';
+import { AuthService } from './auth/auth.service';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { LoginThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password-hasher';
+import { AccountsBootstrap } from './bootstrap/accounts-bootstrap';
+import { OrganisationsService } from './organisations/organisations.service';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveJwtSecret(config),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap],
+  exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap],
+})
+export class AccountsModule {}

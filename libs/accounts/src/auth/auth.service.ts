@@ -1,0 +1,170 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@parcours/config';
+import { Clock } from '@parcours/core';
+import { addHours, addMinutes } from 'date-fns';
+import { createHash, randomBytes } from 'node:crypto';
+import { AccountsError } from '../accounts-error';
+import type { Actor } from '../actor';
+import { emailKey, User } from '../users/user.entity';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { assertStrongPassword } from './password-policy';
+import { Session, SessionEndReason } from './session.entity';
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Logins, sessions and tokens. Every access token is checked against its session on each request. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const em = this.em.fork();
+    const keys = this.throttle.keys(emailKey(email), ip);
+    const minutes = await this.throttle.minutesLocked(em, keys, now);
+    if (minutes > 0) {
+      throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed attempts: try again in ${minutes} minute(s).`);
+    }
+    const user = await em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] });
+    const valid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(em, keys, now);
+      throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
+    }
+    await this.throttle.clearAccount(em, keys);
+    const refresh = this.newRefreshSecret();
+    const session = new Session(user, sha256(refresh), this.refreshExpiry(now), now);
+    await em.persistAndFlush(session);
+    return this.issue(user.id, session, refresh, now);
+  }
+
+  /** Rotates the refresh token. A token used a second time ends its whole session. */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const invalid = () => new AccountsError('INVALID_REFRESH_TOKEN', 'This refresh token is not valid: log in again.');
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!UUID.test(sessionId ?? '') || !secret) throw invalid();
+    const em = this.em.fork();
+    const session = await em.findOne(Session, sessionId, { populate: ['user'] });
+    if (!session || !session.isLive(now) || !session.user.getEntity().active) throw invalid();
+    if (sha256(secret) !== session.refreshTokenHash) {
+      session.end(SessionEndReason.REFRESH_TOKEN_REUSED, now);
+      await em.flush();
+      throw invalid();
+    }
+    // Compare-and-swap: of two concurrent uses of one token, only one rotates it.
+    const next = this.newRefreshSecret();
+    const rotated = await em.nativeUpdate(
+      Session,
+      { id: session.id, refreshTokenHash: session.refreshTokenHash, endedAt: null },
+      { refreshTokenHash: sha256(next), refreshExpiresAt: this.refreshExpiry(now), lastRefreshedAt: now },
+    );
+    if (rotated !== 1) {
+      await em.nativeUpdate(Session, { id: session.id, endedAt: null }, { endedAt: now, endReason: SessionEndReason.REFRESH_TOKEN_REUSED });
+      throw invalid();
+    }
+    return this.issue(session.user.id, { id: session.id, refreshExpiresAt: this.refreshExpiry(now) }, next, now);
+  }
+
+  async logout(actor: Actor, everywhere: boolean): Promise<void> {
+    const which = everywhere || !actor.sessionId ? { user: actor.userId } : { id: actor.sessionId };
+    await this.endSessions(this.em.fork(), which, SessionEndReason.LOGOUT, this.clock.now());
+  }
+
+  /** The actor behind an access token, or null: bad signature, expired, session ended, user deactivated. */
+  async authenticate(accessToken: string): Promise<Actor | null> {
+    const now = this.clock.now();
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(accessToken, { clockTimestamp: Math.floor(now.getTime() / 1000) });
+    } catch {
+      return null;
+    }
+    if (!UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
+    const session = await this.em
+      .fork()
+      .findOne(Session, { id: claims.sid, user: claims.sub, endedAt: null }, { populate: ['user.organisation'] });
+    const user = session?.user.getEntity();
+    if (!session || !user?.active) return null;
+    const organisation = user.organisation.getEntity();
+    return { userId: user.id, role: user.role, organisationId: organisation.id, organisationKind: organisation.kind, sessionId: session.id };
+  }
+
+  /** Changes the caller's password and ends their other sessions. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
+    const now = this.clock.now();
+    const em = this.em.fork();
+    const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
+    const keys = this.throttle.keys(user.emailKey, ip);
+    if ((await this.throttle.minutesLocked(em, keys, now)) > 0) {
+      throw new AccountsError('TOO_MANY_ATTEMPTS', 'Too many failed attempts: try again later.');
+    }
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(em, keys, now);
+      throw new AccountsError('INVALID_CREDENTIALS', 'The current password is wrong.', ['input', 'currentPassword']);
+    }
+    assertStrongPassword(newPassword, ['input', 'newPassword'], user.email);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.em.fork().transactional(async (tx) => {
+      (await tx.findOneOrFail(User, user.id)).changePassword(passwordHash, now);
+      const others = actor.sessionId ? { id: { $ne: actor.sessionId } } : {};
+      await this.endSessions(tx, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
+    });
+  }
+
+  /** Ends every live session of a user (deactivation): their tokens stop working at once. */
+  async endSessionsOf(em: EntityManager, userId: string, reason: SessionEndReason, at: Date): Promise<void> {
+    await this.endSessions(em, { user: userId }, reason, at);
+  }
+
+  private async endSessions(em: EntityManager, where: object, reason: SessionEndReason, at: Date): Promise<void> {
+    await em.nativeUpdate(Session, { ...where, endedAt: null }, { endedAt: at, endReason: reason });
+  }
+
+  private async issue(userId: string, session: Pick<Session, 'id' | 'refreshExpiresAt'>, refreshSecret: string, now: Date): Promise<IssuedTokens> {
+    const accessTokenExpiresAt = addMinutes(now, this.config.auth.accessTokenTtlMinutes);
+    const claims: AccessClaims & { iat: number; exp: number } = {
+      sub: userId,
+      sid: session.id,
+      iat: Math.floor(now.getTime() / 1000),
+      exp: Math.floor(accessTokenExpiresAt.getTime() / 1000),
+    };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      accessTokenExpiresAt,
+      refreshToken: `${session.id}.${refreshSecret}`,
+      refreshTokenExpiresAt: session.refreshExpiresAt,
+    };
+  }
+
+  private refreshExpiry(now: Date): Date {
+    return addHours(now, this.config.auth.refreshTokenTtlHours);
+  }
+
+  private newRefreshSecret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+}

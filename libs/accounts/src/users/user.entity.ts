@@ -1,0 +1,89 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { AccountsError } from '../accounts-error';
+import { Organisation } from '../organisations/organisation.entity';
+import { searchKey } from '../text-key';
+import { Role, roleFits } from './role';
+
+/** E-mail addresses compare without case: the key is what is unique. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Entity({ tableName: 'app_user' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organisation, { ref: true })
+  organisation: Ref<Organisation>;
+
+  @Property({ type: 'string', length: 20 })
+  @Index()
+  role: Role;
+
+  @Property({ length: 254 })
+  email: string;
+
+  @Property({ length: 254, unique: true })
+  emailKey: string;
+
+  @Property({ length: 200 })
+  fullName: string;
+
+  /** fullName without accents or case, for search. */
+  @Property({ length: 200 })
+  @Index()
+  searchName: string;
+
+  @Property({ length: 200, lazy: true, hidden: true })
+  passwordHash: string;
+
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt: Date | null = null;
+
+  @Property({ type: 'datetime' })
+  passwordChangedAt: Date;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date;
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date;
+
+  constructor(organisation: Organisation, role: Role, email: string, fullName: string, passwordHash: string, at: Date) {
+    if (!roleFits(role, organisation.kind)) {
+      throw new AccountsError(
+        'ROLE_DOES_NOT_FIT_ORGANISATION',
+        `A ${role} must belong to an organisation of the kind that fits the role, not ${organisation.kind}.`,
+        ['input', 'role'],
+      );
+    }
+    this.organisation = ref(organisation);
+    this.role = role;
+    this.email = email.trim();
+    this.emailKey = emailKey(email);
+    this.fullName = fullName.trim();
+    this.searchName = searchKey(fullName);
+    this.passwordHash = passwordHash;
+    this.passwordChangedAt = at;
+    this.createdAt = at;
+    this.updatedAt = at;
+  }
+
+  get active(): boolean {
+    return this.deactivatedAt === null;
+  }
+
+  deactivate(at: Date): void {
+    if (!this.active) throw new AccountsError('ALREADY_DEACTIVATED', 'This account is already deactivated.', ['input', 'userId']);
+    this.deactivatedAt = at;
+    this.updatedAt = at;
+  }
+
+  changePassword(passwordHash: string, at: Date): void {
+    this.passwordHash = passwordHash;
+    this.passwordChangedAt = at;
+    this.updatedAt = at;
+  }
+}

@@ -1,0 +1,104 @@
+import { EntityManager, UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Clock, isUuid, NotFoundError } from '@parcours/core';
+import { AccountsError } from '../accounts-error';
+import type { Actor } from '../actor';
+import { AuthService } from '../auth/auth.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { assertStrongPassword } from '../auth/password-policy';
+import { SessionEndReason } from '../auth/session.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { likeTerm } from '../text-key';
+import { Role } from './role';
+import { emailKey, User } from './user.entity';
+import { usersVisibleTo } from './user-scope';
+
+export interface CreateUserCommand {
+  organisationId: string;
+  role: Role;
+  email: string;
+  fullName: string;
+  initialPassword: string;
+}
+
+export interface PageRequest {
+  first?: number;
+  after?: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly auth: AuthService,
+  ) {}
+
+  async create(_actor: Actor, command: CreateUserCommand): Promise<User> {
+    const em = this.em.fork();
+    const organisation = isUuid(command.organisationId) ? await em.findOne(Organisation, command.organisationId) : null;
+    if (!organisation) throw new NotFoundError('Organisation', ['input', 'organisationId']);
+    assertStrongPassword(command.initialPassword, ['input', 'initialPassword'], command.email);
+    if (await em.count(User, { emailKey: emailKey(command.email) })) throw emailTaken();
+    const user = new User(organisation, command.role, command.email, command.fullName, await this.hasher.hash(command.initialPassword), this.clock.now());
+    try {
+      await em.persistAndFlush(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw emailTaken();
+      throw error;
+    }
+    return user;
+  }
+
+  /** Deactivates an account; its sessions end in the same transaction, so its tokens stop at once. */
+  async deactivate(actor: Actor, userId: string): Promise<User> {
+    if (userId === actor.userId) {
+      throw new AccountsError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', ['input', 'userId']);
+    }
+    if (!isUuid(userId)) throw new NotFoundError('User', ['input', 'userId']);
+    const now = this.clock.now();
+    return this.em.fork().transactional(async (em) => {
+      const user = await em.findOne(User, { $and: [{ id: userId }, usersVisibleTo(actor)] }, { populate: ['organisation'] });
+      if (!user) throw new NotFoundError('User', ['input', 'userId']);
+      user.deactivate(now);
+      await this.auth.endSessionsOf(em, user.id, SessionEndReason.USER_DEACTIVATED, now);
+      return user;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<User> {
+    if (!isUuid(id)) throw new NotFoundError('User');
+    const user = await this.em.fork().findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] });
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Cursor<User>> {
+    return this.em.fork().findByCursor(
+      User,
+      {
+        $and: [
+          usersVisibleTo(actor),
+          filter.organisationId ? { organisation: isUuid(filter.organisationId) ? filter.organisationId : [] } : {},
+          filter.role ? { role: filter.role } : {},
+          filter.search ? { searchName: { $like: `%${likeTerm(filter.search)}%` } } : {},
+        ],
+      },
+      { first: page.first ?? 20, after: page.after, orderBy: { searchName: 'asc', id: 'asc' }, populate: ['organisation'] as const },
+    );
+  }
+
+  /** Active referents whose name contains the search, to hand a pathway over: names and organisations only. */
+  async referents(search: string, limit: number): Promise<User[]> {
+    return this.em.fork().find(
+      User,
+      { role: Role.REFERENT, deactivatedAt: null, searchName: { $like: `%${likeTerm(search)}%` } },
+      { orderBy: { searchName: 'asc', id: 'asc' }, limit, populate: ['organisation'] },
+    );
+  }
+}
+
+function emailTaken(): AccountsError {
+  return new AccountsError('EMAIL_TAKEN', 'An account already uses this e-mail address.', ['input', 'email']);
+}
