@@ -1,0 +1,152 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
+import { AccessDeclarations } from '../../apps/api/src/auth/access-declarations';
+import { AccountsFixture, type TestUser } from '../support/accounts';
+import { errorCodes } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const ALL = ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT', 'FUNDER'];
+
+/** The access policy of every operation, in one table. A new operation must be added here. */
+const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
+  'Query.serverInfo': 'public',
+  'Mutation.login': 'public',
+  'Mutation.refreshSession': 'public',
+  'Mutation.logout': 'signed-in',
+  'Mutation.changePassword': 'signed-in',
+  'Query.me': 'signed-in',
+  'Query.operators': 'signed-in',
+  'Mutation.createOrganisation': ['ADMIN'],
+  'Mutation.updateOrganisation': ['ADMIN'],
+  'Query.organisations': ['ADMIN'],
+  'Query.organisation': ['ADMIN'],
+  'Mutation.createUser': ['ADMIN'],
+  'Mutation.deactivateUser': ['ADMIN'],
+  'Query.users': ['ADMIN', 'MANAGER'],
+  'Query.user': ['ADMIN', 'MANAGER'],
+  'Query.referents': ['REFERENT', 'MANAGER', 'ADMIN'],
+};
+
+describe('access: deny by default, roles, row scoping', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  const users: Record<string, TestUser> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    accounts = await new AccountsFixture(t.api).init();
+    for (const role of ALL) users[role] = await accounts.user(role);
+  });
+  afterAll(() => t.close());
+
+  it('declares who may call every operation of the schema, as the policy table says', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .filter((type): type is GraphQLObjectType => Boolean(type))
+      .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`))
+      .sort();
+    expect(operations).toEqual(Object.keys(POLICY).sort());
+    const declarations = t.app.get(AccessDeclarations);
+    for (const operation of operations) {
+      const declaration = declarations.get(operation);
+      const expected = POLICY[operation];
+      if (expected === 'public' || expected === 'signed-in') expect(declaration).toEqual({ kind: expected });
+      else expect(declaration).toEqual({ kind: 'roles', roles: expect.arrayContaining(expected) });
+      if (declaration?.kind === 'roles') expect(declaration.roles).toHaveLength((expected as string[]).length);
+    }
+  });
+
+  const someId = '00000000-0000-4000-8000-000000000000';
+  const CALLS: [string, string, Record<string, unknown>?][] = [
+    ['Query.me', '{ me { id } }'],
+    ['Query.operators', '{ operators { id name } }'],
+    ['Query.organisations', '{ organisations { totalCount } }'],
+    ['Query.organisation', 'query ($id: ID!) { organisation(id: $id) { id } }', { id: someId }],
+    ['Query.users', '{ users { totalCount } }'],
+    ['Query.user', 'query ($id: ID!) { user(id: $id) { id } }', { id: someId }],
+    ['Query.referents', '{ referents(search: "a") { id } }'],
+    ['Mutation.createOrganisation', 'mutation { createOrganisation(input: { name: "X", kind: EMPLOYER }) { userErrors { code } } }'],
+    ['Mutation.updateOrganisation', `mutation { updateOrganisation(input: { id: "${someId}", name: "XY" }) { userErrors { code } } }`],
+    [
+      'Mutation.createUser',
+      `mutation { createUser(input: { organisationId: "${someId}", role: COUNSELLOR, email: "x@parcours.test", fullName: "X", initialPassword: "Correct-horse-42" }) { userErrors { code } } }`,
+    ],
+    ['Mutation.deactivateUser', `mutation { deactivateUser(input: { userId: "${someId}" }) { userErrors { code } } }`],
+  ];
+
+  describe.each(CALLS)('%s', (operation, query, variables) => {
+    const allowed = POLICY[operation] === 'signed-in' ? ALL : (POLICY[operation] as string[]);
+
+    it('answers UNAUTHENTICATED without a token', async () => {
+      expect(errorCodes(await t.api.request(query, variables))).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it.each(ALL)('as %s', async (role) => {
+      const response = await t.api.request(query, variables, { token: users[role].token });
+      const codes = errorCodes(response);
+      if (allowed.includes(role)) expect(codes).not.toContain('FORBIDDEN');
+      else expect(codes).toEqual(['FORBIDDEN']);
+      expect(codes).not.toContain('UNAUTHENTICATED');
+    });
+  });
+
+  describe('row scoping', () => {
+    let otherOperatorCounsellor: TestUser;
+    let otherOperator: string;
+
+    beforeAll(async () => {
+      otherOperator = await accounts.organisation('OPERATOR', 'Another operator');
+      otherOperatorCounsellor = await accounts.user('COUNSELLOR', { organisationId: otherOperator });
+    });
+
+    it("lists to a MANAGER only their own operator's users", async () => {
+      const data = await t.api.data<{ users: { totalCount: number; edges: { node: { organisation: { id: string } } }[] } }>(
+        '{ users(first: 100) { totalCount edges { node { id organisation { id } } } } }',
+        undefined,
+        { token: users.MANAGER.token },
+      );
+      expect(data.users.edges.length).toBe(data.users.totalCount);
+      expect(data.users.totalCount).toBeGreaterThanOrEqual(3); // the admin, the manager, the counsellor
+      expect(new Set(data.users.edges.map((edge) => edge.node.organisation.id))).toEqual(new Set([accounts.operatorId]));
+      const filtered = await t.api.data<{ users: { totalCount: number } }>(
+        'query ($filter: UsersFilter) { users(filter: $filter) { totalCount } }',
+        { filter: { organisationId: otherOperator } },
+        { token: users.MANAGER.token },
+      );
+      expect(filtered.users.totalCount).toBe(0);
+    });
+
+    it("answers a MANAGER asking for another operator's user exactly as for a missing one", async () => {
+      const ask = (id: string) => t.api.request('query ($id: ID!) { user(id: $id) { id email } }', { id }, { token: users.MANAGER.token });
+      const otherOperators = await ask(otherOperatorCounsellor.id);
+      const missing = await ask(someId);
+      const malformed = await ask('not-an-id');
+      expect(otherOperators.data).toBeNull();
+      expect(otherOperators.errors).toEqual(missing.errors);
+      expect(malformed.errors).toEqual(missing.errors);
+      expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+      expect(missing.errors?.[0].message).toBe('User not found.');
+      const own = await ask(users.COUNSELLOR.id);
+      expect(own.data).toEqual({ user: { id: users.COUNSELLOR.id, email: users.COUNSELLOR.email } });
+    });
+
+    it('shows every signed-in user the operators, by name only', async () => {
+      const data = await t.api.data<{ operators: { name: string }[] }>('{ operators { id name } }', undefined, { token: users.REFERENT.token });
+      expect(data.operators.map((operator) => operator.name)).toEqual(['Another operator', 'Forez Entreprendre']);
+    });
+
+    it('finds active referents by name, without regard to accents or case', async () => {
+      const helene = await accounts.user('REFERENT', { fullName: 'Hélène Dupré-Lefèvre' });
+      const gone = await accounts.user('REFERENT', { fullName: 'Hélène Partie' });
+      await t.api.data('mutation ($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }', { input: { userId: gone.id } }, { token: accounts.adminToken });
+      for (const search of ['helene', 'DUPRE', 'lefevre', 'Hélène Dupré']) {
+        const data = await t.api.data<{ referents: { id: string; fullName: string; organisationName: string }[] }>(
+          'query ($search: String!) { referents(search: $search) { id fullName organisationName } }',
+          { search },
+          { token: users.REFERENT.token },
+        );
+        expect(data.referents).toEqual([{ id: helene.id, fullName: 'Hélène Dupré-Lefèvre', organisationName: expect.stringMatching(/^PRESCRIBER /) }]);
+      }
+    });
+  });
+});
