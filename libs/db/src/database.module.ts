@@ -10,7 +10,7 @@ export class DatabaseModule {
   static forRoot(database: DatabaseConfig): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(database), registerRequestContext: true })],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(database), registerRequestContext: false })],
       providers: [DatabaseMigrations],
       exports: [DatabaseMigrations],
     };
