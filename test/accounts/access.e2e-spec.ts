@@ -25,6 +25,17 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.users': ['ADMIN', 'MANAGER'],
   'Query.user': ['ADMIN', 'MANAGER'],
   'Query.referents': ['REFERENT', 'MANAGER', 'ADMIN'],
+  'Query.communes': 'signed-in',
+  'Mutation.referParticipant': ['REFERENT'],
+  'Mutation.acceptReferral': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.declineReferral': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.withdrawReferral': ['REFERENT'],
+  'Mutation.assignCounsellor': ['MANAGER'],
+  'Mutation.assignReferent': ['ADMIN', 'MANAGER', 'REFERENT'],
+  'Mutation.updateParticipant': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
+  'Query.pathway': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
+  'Query.pathways': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
+  'Query.participant': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
 };
 
 describe('access: deny by default, roles, row scoping', () => {

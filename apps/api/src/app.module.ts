@@ -6,6 +6,7 @@ import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         ApiGraphqlModule,
         AccountsApiModule,
+        PathwaysApiModule,
         HealthModule,
         ServerInfoModule,
       ],

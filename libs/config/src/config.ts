@@ -41,6 +41,13 @@ export interface BootstrapConfig {
   adminPassword?: string;
 }
 
+export interface JourneyConfig {
+  /** EPCI SIRENs (9 digits) and commune INSEE codes (5 characters) making the programme territory. */
+  territory: string[];
+  /** A pathway still REFERRED after this many days is flagged as waiting too long. */
+  referralStaleDays: number;
+}
+
 /** The whole validated environment. Nothing else in Parcours reads process.env. */
 export class AppConfig {
   nodeEnv: NodeEnv;
@@ -57,6 +64,7 @@ export class AppConfig {
   graphql: GraphqlLimits;
   auth: AuthConfig;
   bootstrap: BootstrapConfig;
+  journey: JourneyConfig;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -147,6 +155,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     ),
     adminName: read('ADMIN_NAME', 'Administrator', (raw) => raw),
     adminPassword: read<string | undefined>('ADMIN_PASSWORD', undefined, (raw) => raw),
+  };
+
+  config.journey = {
+    territory: read('TERRITORY', ['244200770'], (raw) => {
+      const codes = raw.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+      return codes.length > 0 && codes.every((code) => /^\d{9}$/.test(code) || /^(\d{5}|2[AB]\d{3})$/.test(code))
+        ? codes
+        : invalid('must be a comma-separated list of EPCI SIRENs (9 digits) and commune INSEE codes (5 characters)');
+    }),
+    referralStaleDays: read('REFERRAL_STALE_DAYS', 30, integer(1, 365)),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

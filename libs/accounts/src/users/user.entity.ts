@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@
 import { randomUUID } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
 import { Organisation } from '../organisations/organisation.entity';
-import { searchKey } from '../text-key';
+import { searchText } from '@parcours/core';
 import { Role, roleFits } from './role';
 
 /** E-mail addresses compare without case: the key is what is unique. */
@@ -64,7 +64,7 @@ export class User {
     this.email = email.trim();
     this.emailKey = emailKey(email);
     this.fullName = fullName.trim();
-    this.searchName = searchKey(fullName);
+    this.searchName = searchText(fullName);
     this.passwordHash = passwordHash;
     this.passwordChangedAt = at;
     this.createdAt = at;

@@ -1,6 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Clock, isUuid, NotFoundError } from '@parcours/core';
+import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import { AuthService } from '../auth/auth.service';
@@ -8,7 +8,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { assertStrongPassword } from '../auth/password-policy';
 import { SessionEndReason } from '../auth/session.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { likeTerm } from '../text-key';
+
 import { Role } from './role';
 import { emailKey, User } from './user.entity';
 import { usersVisibleTo } from './user-scope';

@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import type { GraphqlContext } from './graphql-context';
+
+const LOADERS = Symbol('loaders');
+type WithLoaders = GraphqlContext & { [LOADERS]?: Map<string, DataLoader<string, unknown>> };
+
+/**
+ * A DataLoader living as long as one request: the field resolvers of a whole page ask it, and it
+ * answers them with one batched call.
+ */
+export function requestLoader<V>(context: GraphqlContext, name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  const holder = context as WithLoaders;
+  const loaders = (holder[LOADERS] ??= new Map());
+  let loader = loaders.get(name) as DataLoader<string, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, V>(batch);
+    loaders.set(name, loader as DataLoader<string, unknown>);
+  }
+  return loader;
+}

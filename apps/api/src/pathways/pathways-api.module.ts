@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PathwaysModule } from '@parcours/pathways';
+import { TerritoryModule } from '@parcours/territory';
+import { PathwaysResolver, ReferralSituationResolver } from './pathways.resolver';
+
+@Module({
+  imports: [PathwaysModule, TerritoryModule],
+  providers: [PathwaysResolver, ReferralSituationResolver],
+})
+export class PathwaysApiModule {}

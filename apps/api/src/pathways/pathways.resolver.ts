@@ -1,0 +1,157 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role, type Actor } from '@parcours/accounts';
+import type { ParticipantDetails } from '@parcours/participants';
+import { ParticipantsService, PathwaysService, ReferralsService, type Pathway } from '@parcours/pathways';
+import { Territory } from '@parcours/territory';
+import { Roles, SignedIn } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ConnectionArgs, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { requestLoader } from '../graphql/request-loaders';
+import { PathwaysMapping } from './pathways.mapping';
+import {
+  AcceptReferralInput,
+  AssignCounsellorInput,
+  AssignReferentInput,
+  Commune,
+  DeclineReferralInput,
+  ParticipantPayload,
+  ParticipantRecord,
+  PathwayConnection,
+  PathwayEventNode,
+  PathwayNode,
+  PathwayPayload,
+  PathwaysFilterInput,
+  ReferParticipantInput,
+  ReferralSituationNode,
+  UpdateParticipantInput,
+  WithdrawReferralInput,
+} from './pathways.types';
+
+const { ADMIN, MANAGER, COUNSELLOR, REFERENT } = Role;
+
+@Resolver(() => PathwayNode)
+export class PathwaysResolver {
+  private readonly map: PathwaysMapping;
+
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly reads: PathwaysService,
+    private readonly participants: ParticipantsService,
+    private readonly territory: Territory,
+  ) {
+    this.map = new PathwaysMapping(territory);
+  }
+
+  @SignedIn()
+  @Query(() => [Commune], { description: 'Communes by name (prefix, accents and case ignored) or postal code, at most 20.' })
+  communes(@Args('search') search: string): Commune[] {
+    return this.territory.search(search.slice(0, 100), 20);
+  }
+
+  @Roles(REFERENT)
+  @Mutation(() => PathwayPayload, {
+    description: 'Refers a person to an operator. Eligibility is decided at once: each unmet condition is a userError, and nothing personal is kept.',
+  })
+  async referParticipant(@Args('input') input: ReferParticipantInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    const { person, ...rest } = input;
+    return this.payload(await this.referrals.refer(actor, { ...rest, person: personDetails(person) }), actor);
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => PathwayPayload, { description: 'REFERRED → ACCEPTED; the counsellor in charge is the caller unless a MANAGER names one.' })
+  async acceptReferral(@Args('input') input: AcceptReferralInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    return this.payload(await this.referrals.accept(actor, input.pathwayId, input.counsellorId), actor);
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => PathwayPayload, { description: 'REFERRED → DECLINED, with a reason (OTHER needs a comment).' })
+  async declineReferral(@Args('input') input: DeclineReferralInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    return this.payload(await this.referrals.decline(actor, input.pathwayId, input.reason, input.comment ?? null), actor);
+  }
+
+  @Roles(REFERENT)
+  @Mutation(() => PathwayPayload, { description: "Any open status → WITHDRAWN, by the pathway's referent." })
+  async withdrawReferral(@Args('input') input: WithdrawReferralInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    return this.payload(await this.referrals.withdraw(actor, input.pathwayId, input.reason ?? null), actor);
+  }
+
+  @Roles(MANAGER)
+  @Mutation(() => PathwayPayload, { description: 'Puts another counsellor of the operator in charge of an accepted pathway.' })
+  async assignCounsellor(@Args('input') input: AssignCounsellorInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    return this.payload(await this.referrals.assignCounsellor(actor, input.pathwayId, input.counsellorId, input.reason ?? null), actor);
+  }
+
+  @Roles(ADMIN, MANAGER, REFERENT)
+  @Mutation(() => PathwayPayload, { description: 'Hands an open pathway to another referent; the previous one loses access at once.' })
+  async assignReferent(@Args('input') input: AssignReferentInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
+    const pathway = await this.referrals.assignReferent(actor, input.pathwayId, input.referentId, input.reason);
+    // The caller may have just handed away their own access: answer with what they may still see.
+    return actor.role === REFERENT ? {} : this.payload(pathway, actor);
+  }
+
+  @Roles(REFERENT, COUNSELLOR, MANAGER)
+  @Mutation(() => ParticipantPayload, { description: "Corrects a person's identity and contact details, through an open pathway; recorded in its history." })
+  async updateParticipant(@Args('input') input: UpdateParticipantInput, @CurrentActor() actor: Actor): Promise<Partial<ParticipantPayload>> {
+    const { participantId, ...patch } = input;
+    return { participant: this.map.participant(await this.participants.update(actor, participantId, patch as Partial<ParticipantDetails>)) };
+  }
+
+  @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)
+  @Query(() => PathwayNode)
+  async pathway(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<PathwayNode> {
+    return this.node(await this.reads.get(actor, id));
+  }
+
+  @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)
+  @Query(() => PathwayConnection, { description: 'The pathways the caller may see, newest referral first.' })
+  async pathways(
+    @Args() page: ConnectionArgs,
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => PathwaysFilterInput, nullable: true }) filter?: PathwaysFilterInput,
+  ): Promise<PathwayConnection> {
+    return toConnection(await this.reads.list(actor, filter ?? {}, page), (pathway) => this.node(pathway));
+  }
+
+  @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)
+  @Query(() => ParticipantRecord, { description: 'A person, with the pathways of theirs the caller may see.' })
+  async participant(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ParticipantRecord> {
+    const { participant, pathways } = await this.participants.get(actor, id);
+    return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathway)) };
+  }
+
+  @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
+  async history(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PathwayEventNode[]> {
+    const loader = requestLoader(context, 'pathway-history', (ids) => this.reads.histories(ids));
+    return (await loader.load(pathway.id)).map((event) => this.map.event(event));
+  }
+
+  private node(pathway: Pathway): PathwayNode {
+    return this.map.pathway(pathway, this.reads.isWaitingTooLong(pathway));
+  }
+
+  private async payload(pathway: Pathway, actor: Actor): Promise<Partial<PathwayPayload>> {
+    return { pathway: this.node(await this.reads.get(actor, pathway.id)) };
+  }
+}
+
+@Resolver(() => ReferralSituationNode)
+export class ReferralSituationResolver {
+  constructor(private readonly pathways: PathwaysService) {}
+
+  @ResolveField(() => String, { nullable: true, description: "Why JUSTICE was declared: the operator's counsellors and managers, and ADMIN, only; null for anyone else." })
+  async justiceJustification(@Parent() situation: ReferralSituationNode, @CurrentActor() actor: Actor): Promise<string | null> {
+    return this.pathways.justiceJustification(actor, situation.pathwayId);
+  }
+}
+
+function personDetails(person: ReferParticipantInput['person']): ParticipantDetails {
+  return {
+    ...person,
+    sex: person.sex ?? null,
+    phone: person.phone ?? null,
+    email: person.email ?? null,
+    franceTravailId: person.franceTravailId ?? null,
+    franceTravailMissingReason: person.franceTravailMissingReason ?? null,
+  };
+}

@@ -1,0 +1,200 @@
+import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
+import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
+import { DeclineReason, EligibilityReason, PathwayEventKind, PathwayStatus } from '@parcours/pathways';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Operator } from '../accounts/accounts.types';
+import { Connection } from '../graphql/connection';
+import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
+import { Payload } from '../graphql/user-error';
+
+registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
+registerEnumType(DeclineReason, { name: 'DeclineReason' });
+registerEnumType(RsaStatus, { name: 'RsaStatus', description: 'RSA socle, socle + activité, or none.' });
+registerEnumType(Sex, { name: 'Sex' });
+registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Level of the national qualifications framework (3 to 8), none, or unknown.' });
+registerEnumType(BarrierTheme, { name: 'BarrierTheme' });
+registerEnumType(EligibilityReason, { name: 'EligibilityReason' });
+registerEnumType(PathwayEventKind, { name: 'PathwayEventKind' });
+
+@ObjectType()
+export class Commune {
+  @Field({ description: 'INSEE code: the key Parcours stores (a postal code may cover several communes).' }) inseeCode: string;
+  @Field() name: string;
+  @Field(() => [String]) postalCodes: string[];
+  @Field() departmentCode: string;
+  @Field({ description: 'Whether the commune is in the programme territory.' }) inTerritory: boolean;
+}
+
+@ObjectType({ description: 'A user named on a pathway: name and organisation only.' })
+export class PersonInCharge {
+  @Field(() => ID) id: string;
+  @Field() fullName: string;
+  @Field() organisationName: string;
+}
+
+@ObjectType()
+export class FranceTravailRegistration {
+  @Field() registered: boolean;
+  @Field(() => String, { nullable: true }) identifier: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the person is not registered.' }) missingReason: string | null;
+}
+
+@ObjectType('Participant')
+export class ParticipantNode {
+  @Field(() => ID) id: string;
+  @Field() lastName: string;
+  @Field() firstNames: string;
+  @Field(() => LocalDateScalar) birthDate: string;
+  @Field(() => Sex, { nullable: true }) sex: Sex | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field() addressLine: string;
+  @Field() postalCode: string;
+  @Field(() => Commune) commune: Commune;
+  @Field(() => RsaStatus) rsaStatus: RsaStatus;
+  @Field(() => FranceTravailRegistration) franceTravail: FranceTravailRegistration;
+  @Field(() => EducationLevel) educationLevel: EducationLevel;
+  @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
+}
+
+@ObjectType({ description: 'The situation the eligibility was decided on, as it was at referral.' })
+export class ReferralSituationNode {
+  @Field(() => Commune) commune: Commune;
+  @Field(() => RsaStatus) rsaStatus: RsaStatus;
+  @Field(() => [BarrierTheme], { description: 'Themes declared at referral.' }) barriers: BarrierTheme[];
+  @Field(() => [EligibilityReason]) eligibilityReasons: EligibilityReason[];
+  /** Not a field: lets the justification resolver find its pathway. */
+  pathwayId: string;
+}
+
+@ObjectType('PathwayEvent', { description: 'One line of the history: who, when, what, why (never the data itself).' })
+export class PathwayEventNode {
+  @Field(() => PathwayEventKind) kind: PathwayEventKind;
+  @Field() at: Date;
+  @Field(() => ID, { nullable: true, description: 'The user who acted.' }) byUserId: string | null;
+  @Field(() => PathwayStatus, { nullable: true }) fromStatus: PathwayStatus | null;
+  @Field(() => PathwayStatus, { nullable: true }) toStatus: PathwayStatus | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => String, { nullable: true }) comment: string | null;
+  @Field(() => String, { nullable: true, description: 'Users handed over from/to, or the names of the fields corrected.' }) details: string | null;
+}
+
+@ObjectType('Pathway')
+export class PathwayNode {
+  @Field(() => ID) id: string;
+  @Field(() => PathwayStatus) status: PathwayStatus;
+  @Field(() => ParticipantNode) participant: ParticipantNode;
+  @Field(() => Operator) operator: Operator;
+  @Field(() => PersonInCharge, { description: 'The active referent.' }) referent: PersonInCharge;
+  @Field(() => PersonInCharge, { nullable: true, description: 'The counsellor in charge, once accepted.' }) counsellor: PersonInCharge | null;
+  @Field() referredAt: Date;
+  @Field(() => LocalDateScalar) referredOn: string;
+  @Field(() => ReferralSituationNode) situation: ReferralSituationNode;
+  @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Field(() => String, { nullable: true }) declineComment: string | null;
+  @Field(() => Date, { nullable: true }) closedAt: Date | null;
+  @Field({ description: 'Still REFERRED after REFERRAL_STALE_DAYS days.' }) waitingTooLong: boolean;
+}
+
+@ObjectType()
+export class PathwayConnection extends Connection(PathwayNode) {}
+
+@ObjectType('ParticipantRecord', { description: 'A participant with the pathways the caller may see.' })
+export class ParticipantRecord {
+  @Field(() => ParticipantNode) participant: ParticipantNode;
+  @Field(() => [PathwayNode]) pathways: PathwayNode[];
+}
+
+@ObjectType()
+export class PathwayPayload extends Payload {
+  @Field(() => PathwayNode, { nullable: true }) pathway?: PathwayNode;
+}
+
+@ObjectType()
+export class ParticipantPayload extends Payload {
+  @Field(() => ParticipantNode, { nullable: true }) participant?: ParticipantNode;
+}
+
+@InputType()
+export class PersonInput {
+  @Field() @IsString() @Length(1, 100) lastName: string;
+  @Field() @IsString() @Length(1, 200) firstNames: string;
+  @Field(() => LocalDateScalar) birthDate: string;
+  @Field(() => Sex, { nullable: true }) @IsOptional() @IsEnum(Sex) sex?: Sex | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
+  @Field() @IsString() @Length(1, 300) addressLine: string;
+  @Field() @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }) postalCode: string;
+  @Field({ description: 'INSEE code of the commune of residence (see the communes query).' })
+  @Matches(/^(\d{5}|2[AB]\d{3})$/, { message: 'communeCode must be an INSEE code (5 characters)' })
+  communeCode: string;
+  @Field(() => RsaStatus) @IsEnum(RsaStatus) rsaStatus: RsaStatus;
+  @Field() @IsBoolean() franceTravailRegistered: boolean;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9]{1,20}$/, { message: 'franceTravailId must be letters and digits' }) franceTravailId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when not registered.' }) @IsOptional() @MaxLength(500) franceTravailMissingReason?: string | null;
+  @Field(() => EducationLevel) @IsEnum(EducationLevel) educationLevel: EducationLevel;
+  @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
+}
+
+@InputType()
+export class ReferParticipantInput {
+  @Field(() => ID, { description: 'An operator from the operators query.' }) @IsString() operatorId: string;
+  @Field(() => PersonInput) @ValidateNested() @Type(() => PersonInput) person: PersonInput;
+  @Field(() => [BarrierTheme], { defaultValue: [], description: 'Themes only at referral.' }) @IsEnum(BarrierTheme, { each: true }) barriers: BarrierTheme[];
+  @Field(() => String, { nullable: true, description: 'Required with JUSTICE; only the operator reads it.' })
+  @IsOptional()
+  @MaxLength(2000)
+  justiceJustification?: string | null;
+}
+
+@InputType()
+export class UpdateParticipantInput extends PartialType(PersonInput, InputType) {
+  @Field(() => ID) @IsString() participantId: string;
+}
+
+@InputType()
+export class AcceptReferralInput {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => ID, { nullable: true, description: 'A MANAGER may name the counsellor in charge; by default the caller.' })
+  @IsOptional()
+  @IsUUID()
+  counsellorId?: string | null;
+}
+
+@InputType()
+export class DeclineReferralInput {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => DeclineReason) @IsEnum(DeclineReason) reason: DeclineReason;
+  @Field(() => String, { nullable: true, description: 'Required with OTHER.' }) @IsOptional() @MaxLength(2000) comment?: string | null;
+}
+
+@InputType()
+export class WithdrawReferralInput {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) reason?: string | null;
+}
+
+@InputType()
+export class AssignCounsellorInput {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => ID) @IsString() counsellorId: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) reason?: string | null;
+}
+
+@InputType()
+export class AssignReferentInput {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => ID) @IsString() referentId: string;
+  @Field() @IsString() @Length(1, 500) reason: string;
+}
+
+@InputType()
+export class PathwaysFilterInput {
+  @Field({ nullable: true, description: "Part of the person's names, without regard to accents or case." }) @IsOptional() @MaxLength(100) search?: string;
+  @Field(() => [PathwayStatus], { nullable: true }) @IsOptional() @IsEnum(PathwayStatus, { each: true }) statuses?: PathwayStatus[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() referentId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() counsellorId?: string;
+  @Field({ nullable: true, description: 'INSEE code of the commune at referral.' }) @IsOptional() @IsString() communeCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() waitingTooLong?: boolean;
+}

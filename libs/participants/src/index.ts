@@ -1,0 +1,3 @@
+export * from './identity-key';
+export * from './participant-enums';
+export * from './participant.entity';

@@ -1,0 +1,73 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { User, type Actor } from '@parcours/accounts';
+import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import { identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
+import { Territory } from '@parcours/territory';
+import { pathwaysVisibleTo } from './pathway-scope';
+import { OPEN_STATUSES } from './pathway-status';
+import { Pathway } from './pathway.entity';
+import { PathwaysError } from './pathways-error';
+import { checkPersonDetails } from './person-input';
+import { ReferralsService } from './referrals.service';
+
+/** Reads of a participant go through their pathways: a person is visible when one of their pathways is. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly territory: Territory,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  async get(actor: Actor, participantId: string): Promise<{ participant: Participant; pathways: Pathway[] }> {
+    const em = this.em.fork();
+    const pathways = isUuid(participantId)
+      ? await em.find(Pathway, { $and: [{ participant: participantId }, pathwaysVisibleTo(actor)] }, { populate: ['participant'], orderBy: { referredAt: 'desc' } })
+      : [];
+    if (pathways.length === 0) throw new NotFoundError('Participant');
+    return { participant: pathways[0].participant.getEntity(), pathways };
+  }
+
+  /**
+   * Corrects identity and contact details, through an open pathway the actor may see (the
+   * referent's, or one at the counsellor's or manager's operator); recorded in its history by
+   * field name.
+   */
+  async update(actor: Actor, participantId: string, patch: Partial<ParticipantDetails>): Promise<Participant> {
+    if (!isUuid(participantId)) throw new NotFoundError('Participant', ['input', 'participantId']);
+    const now = this.clock.now();
+    try {
+      return await this.em.fork().transactional(async (tx) => {
+        const pathway = await tx.findOne(
+          Pathway,
+          { $and: [{ participant: participantId, status: { $in: [...OPEN_STATUSES] } }, pathwaysVisibleTo(actor)] },
+          { populate: ['participant'] },
+        );
+        if (!pathway) throw new NotFoundError('Participant', ['input', 'participantId']);
+        const participant = pathway.participant.getEntity();
+        const next = checkPersonDetails({ ...participant.details(), ...definedOnly(patch) }, parisDay(now), this.territory, ['input']);
+        const key = identityKey(next.lastName, next.firstNames, next.birthDate);
+        if (key !== participant.identityKey && (await tx.count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {
+          throw identityConflict(['input', 'lastName']);
+        }
+        await this.referrals.assertNoIdentityConflict(tx, key, next.franceTravailId, participant.id);
+        const changed = participant.apply(next, now);
+        if (changed.length > 0) pathway.recordParticipantUpdate(changed, tx.getReference(User, actor.userId), now);
+        return participant;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw identityConflict(['input']);
+      throw error;
+    }
+  }
+}
+
+function identityConflict(field: string[]): PathwaysError {
+  return new PathwaysError('IDENTITY_CONFLICT', 'Another person already has this identity (names and birth date, or France Travail identifier).', field);
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

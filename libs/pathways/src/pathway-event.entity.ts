@@ -1,0 +1,60 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { User } from '@parcours/accounts';
+import { randomUUID } from 'node:crypto';
+import type { Pathway } from './pathway.entity';
+import { PathwayStatus } from './pathway-status';
+
+export enum PathwayEventKind {
+  TRANSITION = 'TRANSITION',
+  COUNSELLOR_ASSIGNED = 'COUNSELLOR_ASSIGNED',
+  REFERENT_ASSIGNED = 'REFERENT_ASSIGNED',
+  PARTICIPANT_UPDATED = 'PARTICIPANT_UPDATED',
+}
+
+/**
+ * One line of a pathway's history: who, when, what (a transition from → to, a handover, a
+ * correction of the person's details by field name), and why. Never the data itself.
+ */
+@Entity({ tableName: 'pathway_event' })
+@Index({ properties: ['pathway', 'at'] })
+export class PathwayEvent {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne('Pathway', { ref: true })
+  pathway: Ref<Pathway>;
+
+  @Property({ type: 'string', length: 30 })
+  kind: PathwayEventKind;
+
+  @Property({ type: 'datetime' })
+  at: Date;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  by: Ref<User> | null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  fromStatus: PathwayStatus | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  toStatus: PathwayStatus | null = null;
+
+  /** A reason code (DECLINED's reason) or a short reason given with a handover. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  comment: string | null = null;
+
+  /** Ids of the users handed over from and to; names of the fields corrected. */
+  @Property({ type: 'string', length: 1000, nullable: true })
+  details: string | null = null;
+
+  constructor(pathway: Pathway, kind: PathwayEventKind, by: User | null, at: Date, values: Partial<Pick<PathwayEvent, 'fromStatus' | 'toStatus' | 'reason' | 'comment' | 'details'>> = {}) {
+    this.pathway = ref(pathway);
+    this.kind = kind;
+    this.by = by ? ref(by) : null;
+    this.at = at;
+    Object.assign(this, values);
+  }
+}

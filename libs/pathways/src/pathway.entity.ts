@@ -1,0 +1,190 @@
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { Organisation, User } from '@parcours/accounts';
+import type { LocalDate } from '@parcours/core';
+import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
+import { randomUUID } from 'node:crypto';
+import type { EligibilityReason } from './eligibility';
+import { PathwayEvent, PathwayEventKind } from './pathway-event.entity';
+import { canMove, DeclineReason, isOpen, PathwayStatus } from './pathway-status';
+import { PathwaysError } from './pathways-error';
+import { ReferralBarrier } from './referral-barrier.entity';
+
+/** The situation the eligibility was decided on, kept as it was at referral. */
+export interface ReferralSituation {
+  communeCode: string;
+  rsaStatus: RsaStatus;
+  barriers: BarrierTheme[];
+  /** Required when JUSTICE is declared; only the operator's staff may read it. */
+  justiceJustification: string | null;
+}
+
+/** One referral of one person to one operator, from REFERRED to a closed status. */
+@Entity({ tableName: 'pathway' })
+@Index({ properties: ['operator', 'status'] })
+@Index({ properties: ['referent', 'status'] })
+export class Pathway {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Participant, { ref: true })
+  participant: Ref<Participant>;
+
+  @ManyToOne(() => Organisation, { ref: true })
+  operator: Ref<Organisation>;
+
+  /** The active referent: the only referent who sees the pathway. */
+  @ManyToOne(() => User, { ref: true })
+  referent: Ref<User>;
+
+  /** The counsellor in charge, set when the operator accepts the referral. */
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  counsellor: Ref<User> | null = null;
+
+  @Property({ type: 'string', length: 30 })
+  @Index()
+  status: PathwayStatus;
+
+  /**
+   * The participant's id while the pathway is open, NULL once closed. Its unique index is the
+   * database's guarantee of one open pathway per person (NULLs never collide).
+   */
+  @Property({ type: 'string', length: 36, nullable: true, unique: true })
+  openKey: string | null;
+
+  @Property({ type: 'datetime' })
+  referredAt: Date;
+
+  /** The Paris calendar day of the referral, for figures by day and month. */
+  @Property({ length: 10 })
+  @Index()
+  referredOn: LocalDate;
+
+  @Property({ length: 5 })
+  referralCommuneCode: string;
+
+  @Property({ type: 'string', length: 20 })
+  referralRsaStatus: RsaStatus;
+
+  @OneToMany(() => ReferralBarrier, (barrier) => barrier.pathway)
+  referralBarriers = new Collection<ReferralBarrier>(this);
+
+  @Property({ type: 'text', nullable: true, lazy: true })
+  justiceJustification: string | null = null;
+
+  /** Why the person was eligible, comma-separated EligibilityReason values. */
+  @Property({ length: 200 })
+  eligibilityReasons: string;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  declineReason: DeclineReason | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  declineComment: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
+
+  /** The last recorded change (transition, handover, correction, report): retention counts from it. */
+  @Property({ type: 'datetime' })
+  lastChangedAt: Date;
+
+  @OneToMany(() => PathwayEvent, (event) => event.pathway)
+  events = new Collection<PathwayEvent>(this);
+
+  constructor(values: {
+    participant: Participant;
+    operator: Organisation;
+    referent: User;
+    situation: ReferralSituation;
+    eligibilityReasons: EligibilityReason[];
+    at: Date;
+    on: LocalDate;
+  }) {
+    this.participant = ref(values.participant);
+    this.operator = ref(values.operator);
+    this.referent = ref(values.referent);
+    this.status = PathwayStatus.REFERRED;
+    this.openKey = values.participant.id;
+    this.referredAt = values.at;
+    this.referredOn = values.on;
+    this.referralCommuneCode = values.situation.communeCode;
+    this.referralRsaStatus = values.situation.rsaStatus;
+    this.justiceJustification = values.situation.justiceJustification;
+    for (const theme of values.situation.barriers) this.referralBarriers.add(new ReferralBarrier(this, theme));
+    this.eligibilityReasons = values.eligibilityReasons.join(',');
+    this.lastChangedAt = values.at;
+    this.events.add(new PathwayEvent(this, PathwayEventKind.TRANSITION, values.referent, values.at, { toStatus: PathwayStatus.REFERRED }));
+  }
+
+  get isOpen(): boolean {
+    return isOpen(this.status);
+  }
+
+  accept(counsellor: User, by: User, at: Date): void {
+    this.moveTo(PathwayStatus.ACCEPTED, by, at, { details: `counsellor:${counsellor.id}` });
+    this.counsellor = ref(counsellor);
+    this.acceptedAt = at;
+  }
+
+  decline(reason: DeclineReason, comment: string | null, by: User, at: Date): void {
+    if (reason === DeclineReason.OTHER && !comment?.trim()) {
+      throw new PathwaysError('COMMENT_REQUIRED', 'Declining for another reason needs a comment saying which.', ['input', 'comment']);
+    }
+    this.moveTo(PathwayStatus.DECLINED, by, at, { reason, comment: comment?.trim() || null });
+    this.declineReason = reason;
+    this.declineComment = comment?.trim() || null;
+  }
+
+  withdraw(by: User, at: Date, reason: string | null): void {
+    this.moveTo(PathwayStatus.WITHDRAWN, by, at, { reason });
+  }
+
+  assignCounsellor(counsellor: User, by: User, at: Date, reason: string | null): void {
+    this.assertOpen();
+    if (!this.counsellor) {
+      throw new PathwaysError('NOT_ACCEPTED_YET', 'A counsellor is put in charge when the referral is accepted.', ['input', 'pathwayId']);
+    }
+    if (this.counsellor.id === counsellor.id) {
+      throw new PathwaysError('ALREADY_ASSIGNED', 'This counsellor is already in charge.', ['input', 'counsellorId']);
+    }
+    this.record(PathwayEventKind.COUNSELLOR_ASSIGNED, by, at, { reason, details: `from:${this.counsellor.id} to:${counsellor.id}` });
+    this.counsellor = ref(counsellor);
+  }
+
+  assignReferent(referent: User, by: User, at: Date, reason: string): void {
+    this.assertOpen();
+    if (this.referent.id === referent.id) {
+      throw new PathwaysError('ALREADY_ASSIGNED', 'This referent is already the referent of the pathway.', ['input', 'referentId']);
+    }
+    this.record(PathwayEventKind.REFERENT_ASSIGNED, by, at, { reason, details: `from:${this.referent.id} to:${referent.id}` });
+    this.referent = ref(referent);
+  }
+
+  recordParticipantUpdate(fields: string[], by: User, at: Date): void {
+    this.record(PathwayEventKind.PARTICIPANT_UPDATED, by, at, { details: fields.join(',') });
+  }
+
+  private moveTo(next: PathwayStatus, by: User, at: Date, values: Partial<Pick<PathwayEvent, 'reason' | 'comment' | 'details'>> = {}): void {
+    if (!canMove(this.status, next)) {
+      throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${next}.`);
+    }
+    this.record(PathwayEventKind.TRANSITION, by, at, { fromStatus: this.status, toStatus: next, ...values });
+    this.status = next;
+    if (!isOpen(next)) {
+      this.openKey = null;
+      this.closedAt = at;
+    }
+  }
+
+  private record(kind: PathwayEventKind, by: User, at: Date, values: ConstructorParameters<typeof PathwayEvent>[4]): void {
+    this.events.add(new PathwayEvent(this, kind, by, at, values));
+    this.lastChangedAt = at;
+  }
+
+  private assertOpen(): void {
+    if (!this.isOpen) throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: it can no longer change hands.`, ['input', 'pathwayId']);
+  }
+}

@@ -1,0 +1,78 @@
+import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Role, type Actor } from '@parcours/accounts';
+import { AppConfig } from '@parcours/config';
+import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { subDays } from 'date-fns';
+import { PathwayEvent } from './pathway-event.entity';
+import { pathwaysVisibleTo } from './pathway-scope';
+import { PathwayStatus } from './pathway-status';
+import { Pathway } from './pathway.entity';
+
+export interface PathwaysFilter {
+  search?: string;
+  statuses?: PathwayStatus[];
+  referentId?: string;
+  counsellorId?: string;
+  communeCode?: string;
+  waitingTooLong?: boolean;
+}
+
+/** What a list of pathways loads with each one, in a bounded number of statements. */
+const LIST_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
+
+@Injectable()
+export class PathwaysService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<Pathway> {
+    const pathway = isUuid(id)
+      ? await this.em.fork().findOne(Pathway, { $and: [{ id }, pathwaysVisibleTo(actor)] }, { populate: LIST_POPULATE })
+      : null;
+    if (!pathway) throw new NotFoundError('Pathway');
+    return pathway;
+  }
+
+  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<Cursor<Pathway>> {
+    const where: FilterQuery<Pathway>[] = [pathwaysVisibleTo(actor)];
+    if (filter.search) where.push({ participant: { searchName: { $like: `%${likeTerm(filter.search)}%` } } });
+    if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+    if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
+    if (filter.counsellorId) where.push({ counsellor: isUuid(filter.counsellorId) ? filter.counsellorId : { $in: [] } });
+    if (filter.communeCode) where.push({ referralCommuneCode: filter.communeCode });
+    if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
+    if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
+    return this.em.fork().findByCursor(Pathway, { $and: where }, {
+      first: page.first ?? 20,
+      after: page.after,
+      orderBy: { referredAt: 'desc', id: 'desc' },
+      populate: LIST_POPULATE,
+    });
+  }
+
+  /** Still REFERRED after REFERRAL_STALE_DAYS days. */
+  isWaitingTooLong(pathway: Pathway): boolean {
+    return pathway.status === PathwayStatus.REFERRED && pathway.referredAt <= this.staleBefore();
+  }
+
+  /** The history of several pathways at once, oldest first (one statement for a whole page). */
+  async histories(pathwayIds: readonly string[]): Promise<PathwayEvent[][]> {
+    const events = await this.em.fork().find(PathwayEvent, { pathway: { $in: [...pathwayIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
+    return pathwayIds.map((id) => events.filter((event) => event.pathway.id === id));
+  }
+
+  /** HEALTH and JUSTICE details stay with the operator's staff (and ADMIN). */
+  async justiceJustification(actor: Actor, pathwayId: string): Promise<string | null> {
+    if (![Role.COUNSELLOR, Role.MANAGER, Role.ADMIN].includes(actor.role)) return null;
+    const loaded = await this.em.fork().findOne(Pathway, { $and: [{ id: pathwayId }, pathwaysVisibleTo(actor)] }, { fields: ["justiceJustification"] });
+    return loaded?.justiceJustification ?? null;
+  }
+
+  private staleBefore(): Date {
+    return subDays(this.clock.now(), this.config.journey.referralStaleDays);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './communes';
+export * from './territory';
+export * from './territory.module';
