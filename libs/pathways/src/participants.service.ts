@@ -8,6 +8,7 @@ import { pathwaysVisibleTo } from './pathway-scope';
 import { OPEN_STATUSES } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
+import { PATHWAY_VIEW_POPULATE } from './pathways.service';
 import { checkPersonDetails } from './person-input';
 import { ReferralsService } from './referrals.service';
 
@@ -24,7 +25,7 @@ export class ParticipantsService {
   async get(actor: Actor, participantId: string): Promise<{ participant: Participant; pathways: Pathway[] }> {
     const em = this.em.fork();
     const pathways = isUuid(participantId)
-      ? await em.find(Pathway, { $and: [{ participant: participantId }, pathwaysVisibleTo(actor)] }, { populate: ['participant'], orderBy: { referredAt: 'desc' } })
+      ? await em.find(Pathway, { $and: [{ participant: participantId }, pathwaysVisibleTo(actor)] }, { populate: PATHWAY_VIEW_POPULATE, orderBy: { referredAt: 'desc' } })
       : [];
     if (pathways.length === 0) throw new NotFoundError('Participant');
     return { participant: pathways[0].participant.getEntity(), pathways };

@@ -19,7 +19,7 @@ export interface PathwaysFilter {
 }
 
 /** What a list of pathways loads with each one, in a bounded number of statements. */
-const LIST_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
+export const PATHWAY_VIEW_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
 
 @Injectable()
 export class PathwaysService {
@@ -31,7 +31,7 @@ export class PathwaysService {
 
   async get(actor: Actor, id: string): Promise<Pathway> {
     const pathway = isUuid(id)
-      ? await this.em.fork().findOne(Pathway, { $and: [{ id }, pathwaysVisibleTo(actor)] }, { populate: LIST_POPULATE })
+      ? await this.em.fork().findOne(Pathway, { $and: [{ id }, pathwaysVisibleTo(actor)] }, { populate: PATHWAY_VIEW_POPULATE })
       : null;
     if (!pathway) throw new NotFoundError('Pathway');
     return pathway;
@@ -50,7 +50,7 @@ export class PathwaysService {
       first: page.first ?? 20,
       after: page.after,
       orderBy: { referredAt: 'desc', id: 'desc' },
-      populate: LIST_POPULATE,
+      populate: PATHWAY_VIEW_POPULATE,
     });
   }
 

@@ -1,0 +1,98 @@
+import type { AccountsFixture, TestUser } from './accounts';
+import type { GraphqlClient } from './graphql-client';
+
+export const PATHWAY_FIELDS = `id status referredOn waitingTooLong declineReason declineComment
+  participant { id lastName firstNames birthDate commune { inseeCode name } }
+  operator { id name } referent { id fullName organisationName } counsellor { id fullName }
+  situation { commune { inseeCode inTerritory } rsaStatus barriers eligibilityReasons }`;
+
+export const REFER = `mutation ($input: ReferParticipantInput!) {
+  referParticipant(input: $input) { pathway { ${PATHWAY_FIELDS} } userErrors { code field message } }
+}`;
+
+export interface PathwayView {
+  id: string;
+  status: string;
+  referredOn: string;
+  waitingTooLong: boolean;
+  declineReason: string | null;
+  participant: { id: string; lastName: string; firstNames: string; birthDate: string };
+  referent: { id: string };
+  counsellor: { id: string } | null;
+  situation: { barriers: string[]; eligibilityReasons: string[]; rsaStatus: string };
+}
+
+export interface UserErrorView {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
+
+let people = 0;
+
+/** An eligible person living in Saint-Étienne on RSA socle; override what a test is about. */
+export function aPerson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  people += 1;
+  return {
+    lastName: `Martin${String.fromCharCode(97 + (people % 26))}${people}`,
+    firstNames: 'Camille',
+    birthDate: '1988-06-15',
+    sex: 'FEMALE',
+    phone: '06 12 34 56 78',
+    email: null,
+    addressLine: '12 rue de la République',
+    postalCode: '42000',
+    communeCode: '42218',
+    rsaStatus: 'SOCLE',
+    franceTravailRegistered: true,
+    franceTravailId: null,
+    franceTravailMissingReason: null,
+    educationLevel: 'LEVEL_3',
+    informedOn: '2026-03-10',
+    ...overrides,
+  };
+}
+
+/** Referrals through the real API. */
+export class JourneyFixture {
+  constructor(
+    readonly api: GraphqlClient,
+    readonly accounts: AccountsFixture,
+  ) {}
+
+  async referRaw(referent: TestUser, person: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const data = await this.api.data<{ referParticipant: { pathway: PathwayView | null; userErrors: UserErrorView[] } }>(
+      REFER,
+      { input: { operatorId: this.accounts.operatorId, person, barriers: [], ...extra } },
+      { token: referent.token },
+    );
+    return data.referParticipant;
+  }
+
+  async refer(referent: TestUser, person = aPerson(), extra: Record<string, unknown> = {}): Promise<PathwayView> {
+    const result = await this.referRaw(referent, person, extra);
+    if (!result.pathway) throw new Error(`referral refused: ${JSON.stringify(result.userErrors)}`);
+    return result.pathway;
+  }
+
+  async mutate(user: TestUser, name: string, inputType: string, input: Record<string, unknown>) {
+    const data = await this.api.data<Record<string, { pathway: PathwayView | null; userErrors: UserErrorView[] }>>(
+      `mutation ($input: ${inputType}!) { ${name}(input: $input) { pathway { ${PATHWAY_FIELDS} } userErrors { code field message } } }`,
+      { input },
+      { token: user.token },
+    );
+    return data[name];
+  }
+
+  accept(user: TestUser, pathwayId: string, counsellorId?: string) {
+    return this.mutate(user, 'acceptReferral', 'AcceptReferralInput', { pathwayId, ...(counsellorId ? { counsellorId } : {}) });
+  }
+
+  decline(user: TestUser, pathwayId: string, reason: string, comment?: string) {
+    return this.mutate(user, 'declineReferral', 'DeclineReferralInput', { pathwayId, reason, ...(comment ? { comment } : {}) });
+  }
+
+  withdraw(user: TestUser, pathwayId: string) {
+    return this.mutate(user, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId });
+  }
+}
