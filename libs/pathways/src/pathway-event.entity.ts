@@ -1,6 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { User } from '@parcours/accounts';
-import { randomUUID } from 'node:crypto';
 import type { Pathway } from './pathway.entity';
 import { PathwayStatus } from './pathway-status';
 
@@ -18,8 +17,9 @@ export enum PathwayEventKind {
 @Entity({ tableName: 'pathway_event' })
 @Index({ properties: ['pathway', 'at'] })
 export class PathwayEvent {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  /** Increasing: orders the history even when two events share an instant. */
+  @PrimaryKey({ autoincrement: true })
+  id: number;
 
   @ManyToOne('Pathway', { ref: true })
   pathway: Ref<Pathway>;

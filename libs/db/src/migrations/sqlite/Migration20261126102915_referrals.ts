@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126102726_referrals extends Migration {
+export class Migration20261126102915_referrals extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`participant\` (\`id\` text not null, \`last_name\` text not null, \`first_names\` text not null, \`birth_date\` text not null, \`identity_key\` text not null, \`search_name\` text not null, \`sex\` text null, \`phone\` text null, \`email\` text null, \`address_line\` text not null, \`postal_code\` text not null, \`commune_code\` text not null, \`rsa_status\` text not null, \`france_travail_registered\` integer not null, \`france_travail_id\` text null, \`france_travail_missing_reason\` text null, \`education_level\` text not null, \`informed_on\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
@@ -30,7 +30,7 @@ export class Migration20261126102726_referrals extends Migration {
     this.addSql(`create index \`referral_barrier_pathway_id_index\` on \`referral_barrier\` (\`pathway_id\`);`);
     this.addSql(`create unique index \`referral_barrier_pathway_id_theme_unique\` on \`referral_barrier\` (\`pathway_id\`, \`theme\`);`);
 
-    this.addSql(`create table \`pathway_event\` (\`id\` text not null, \`pathway_id\` text not null, \`kind\` text not null, \`at\` datetime not null, \`by_id\` text null, \`from_status\` text null, \`to_status\` text null, \`reason\` text null, \`comment\` text null, \`details\` text null, constraint \`pathway_event_pathway_id_foreign\` foreign key(\`pathway_id\`) references \`pathway\`(\`id\`) on update cascade, constraint \`pathway_event_by_id_foreign\` foreign key(\`by_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`pathway_event\` (\`id\` integer not null primary key autoincrement, \`pathway_id\` text not null, \`kind\` text not null, \`at\` datetime not null, \`by_id\` text null, \`from_status\` text null, \`to_status\` text null, \`reason\` text null, \`comment\` text null, \`details\` text null, constraint \`pathway_event_pathway_id_foreign\` foreign key(\`pathway_id\`) references \`pathway\`(\`id\`) on update cascade, constraint \`pathway_event_by_id_foreign\` foreign key(\`by_id\`) references \`app_user\`(\`id\`) on delete set null on update cascade);`);
     this.addSql(`create index \`pathway_event_pathway_id_index\` on \`pathway_event\` (\`pathway_id\`);`);
     this.addSql(`create index \`pathway_event_by_id_index\` on \`pathway_event\` (\`by_id\`);`);
     this.addSql(`create index \`pathway_event_pathway_id_at_index\` on \`pathway_event\` (\`pathway_id\`, \`at\`);`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126102726_referrals extends Migration {
+export class Migration20261126102915_referrals extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "participant" ("id" uuid not null, "last_name" varchar(100) not null, "first_names" varchar(200) not null, "birth_date" varchar(10) not null, "identity_key" varchar(320) not null, "search_name" varchar(300) not null, "sex" varchar(10) null, "phone" varchar(30) null, "email" varchar(254) null, "address_line" varchar(300) not null, "postal_code" varchar(5) not null, "commune_code" varchar(5) not null, "rsa_status" varchar(20) not null, "france_travail_registered" boolean not null, "france_travail_id" varchar(20) null, "france_travail_missing_reason" varchar(500) null, "education_level" varchar(10) not null, "informed_on" varchar(10) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "participant_pkey" primary key ("id"));`);
@@ -22,7 +22,7 @@ export class Migration20261126102726_referrals extends Migration {
     this.addSql(`create table "referral_barrier" ("id" uuid not null, "pathway_id" uuid not null, "theme" varchar(30) not null, constraint "referral_barrier_pkey" primary key ("id"));`);
     this.addSql(`alter table "referral_barrier" add constraint "referral_barrier_pathway_id_theme_unique" unique ("pathway_id", "theme");`);
 
-    this.addSql(`create table "pathway_event" ("id" uuid not null, "pathway_id" uuid not null, "kind" varchar(30) not null, "at" timestamptz not null, "by_id" uuid null, "from_status" varchar(30) null, "to_status" varchar(30) null, "reason" varchar(500) null, "comment" text null, "details" varchar(1000) null, constraint "pathway_event_pkey" primary key ("id"));`);
+    this.addSql(`create table "pathway_event" ("id" serial primary key, "pathway_id" uuid not null, "kind" varchar(30) not null, "at" timestamptz not null, "by_id" uuid null, "from_status" varchar(30) null, "to_status" varchar(30) null, "reason" varchar(500) null, "comment" text null, "details" varchar(1000) null);`);
     this.addSql(`create index "pathway_event_pathway_id_at_index" on "pathway_event" ("pathway_id", "at");`);
 
     this.addSql(`alter table "refused_referral" add constraint "refused_referral_referent_id_foreign" foreign key ("referent_id") references "app_user" ("id") on update cascade;`);
