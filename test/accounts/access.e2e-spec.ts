@@ -83,6 +83,26 @@ describe('access: deny by default, roles, row scoping', () => {
       `mutation { createUser(input: { organisationId: "${someId}", role: COUNSELLOR, email: "x@parcours.test", fullName: "X", initialPassword: "Correct-horse-42" }) { userErrors { code } } }`,
     ],
     ['Mutation.deactivateUser', `mutation { deactivateUser(input: { userId: "${someId}" }) { userErrors { code } } }`],
+    ['Query.communes', '{ communes(search: "42000") { inseeCode } }'],
+    ['Query.pathway', 'query ($id: ID!) { pathway(id: $id) { id } }', { id: someId }],
+    ['Query.pathways', '{ pathways { totalCount } }'],
+    ['Query.participant', 'query ($id: ID!) { participant(id: $id) { participant { id } } }', { id: someId }],
+    [
+      'Mutation.referParticipant',
+      `mutation ($person: PersonInput!) { referParticipant(input: { operatorId: "${someId}", person: $person }) { userErrors { code } } }`,
+      {
+        person: {
+          lastName: 'X', firstNames: 'Y', birthDate: '1990-01-01', addressLine: 'Z', postalCode: '42000', communeCode: '42218',
+          rsaStatus: 'SOCLE', franceTravailRegistered: true, educationLevel: 'UNKNOWN', informedOn: '2026-01-01',
+        },
+      },
+    ],
+    ['Mutation.acceptReferral', `mutation { acceptReferral(input: { pathwayId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.declineReferral', `mutation { declineReferral(input: { pathwayId: "${someId}", reason: UNREACHABLE }) { userErrors { code } } }`],
+    ['Mutation.withdrawReferral', `mutation { withdrawReferral(input: { pathwayId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.assignCounsellor', `mutation { assignCounsellor(input: { pathwayId: "${someId}", counsellorId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.assignReferent', `mutation { assignReferent(input: { pathwayId: "${someId}", referentId: "${someId}", reason: "r" }) { userErrors { code } } }`],
+    ['Mutation.updateParticipant', `mutation { updateParticipant(input: { participantId: "${someId}", phone: "0600000000" }) { userErrors { code } } }`],
   ];
 
   describe.each(CALLS)('%s', (operation, query, variables) => {
