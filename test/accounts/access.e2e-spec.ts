@@ -36,6 +36,9 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.pathway': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
   'Query.pathways': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
   'Query.participant': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'REFERENT'],
+  'Query.auditLog': ['ADMIN'],
+  'Query.exportParticipantData': ['ADMIN', 'MANAGER'],
+  'Mutation.eraseParticipant': ['ADMIN'],
 };
 
 describe('access: deny by default, roles, row scoping', () => {
@@ -102,6 +105,9 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Mutation.withdrawReferral', `mutation { withdrawReferral(input: { pathwayId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.assignCounsellor', `mutation { assignCounsellor(input: { pathwayId: "${someId}", counsellorId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.assignReferent', `mutation { assignReferent(input: { pathwayId: "${someId}", referentId: "${someId}", reason: "r" }) { userErrors { code } } }`],
+    ['Query.auditLog', '{ auditLog { totalCount } }'],
+    ['Query.exportParticipantData', 'query ($id: ID!) { exportParticipantData(participantId: $id) }', { id: someId }],
+    ['Mutation.eraseParticipant', `mutation { eraseParticipant(input: { participantId: "${someId}", reason: "asked" }) { userErrors { code } } }`],
     ['Mutation.updateParticipant', `mutation { updateParticipant(input: { participantId: "${someId}", phone: "0600000000" }) { userErrors { code } } }`],
   ];
 

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@parcours/config';
 import { CoreModule } from '@parcours/core';
+import { AuditModule } from '@parcours/audit';
 import { DatabaseModule } from '@parcours/db';
 import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
+import { DataProtectionApiModule } from './data-protection/data-protection-api.module';
 import { LoggingModule } from './logging/logging.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -19,9 +21,11 @@ export class AppModule {
         CoreModule,
         LoggingModule,
         DatabaseModule.forRoot(config.database),
+        AuditModule,
         ApiGraphqlModule,
         AccountsApiModule,
         PathwaysApiModule,
+        DataProtectionApiModule,
         HealthModule,
         ServerInfoModule,
       ],

@@ -48,6 +48,15 @@ export interface JourneyConfig {
   referralStaleDays: number;
 }
 
+export interface DataProtectionConfig {
+  /** A participant none of whose pathways changed for this long is anonymised. */
+  retentionMonths: number;
+  /** Audit entries older than this are purged. */
+  auditRetentionMonths: number;
+  /** How often the sweeps run in the API process; 0 turns them off (run them from elsewhere). */
+  sweepIntervalMinutes: number;
+}
+
 /** The whole validated environment. Nothing else in Parcours reads process.env. */
 export class AppConfig {
   nodeEnv: NodeEnv;
@@ -65,6 +74,7 @@ export class AppConfig {
   auth: AuthConfig;
   bootstrap: BootstrapConfig;
   journey: JourneyConfig;
+  dataProtection: DataProtectionConfig;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -165,6 +175,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
         : invalid('must be a comma-separated list of EPCI SIRENs (9 digits) and commune INSEE codes (5 characters)');
     }),
     referralStaleDays: read('REFERRAL_STALE_DAYS', 30, integer(1, 365)),
+  };
+
+  config.dataProtection = {
+    retentionMonths: read('RETENTION_MONTHS', 24, integer(1, 240)),
+    auditRetentionMonths: read('AUDIT_RETENTION_MONTHS', 12, integer(1, 240)),
+    sweepIntervalMinutes: read('SWEEP_INTERVAL_MINUTES', 60, integer(0, 1440)),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

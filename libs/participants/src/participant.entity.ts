@@ -43,13 +43,14 @@ export const PARTICIPANT_DETAIL_FIELDS: (keyof ParticipantDetails)[] = [
 
 /** A person referred to Parcours. One per identity: same names and birth date is the same person. */
 @Entity({ tableName: 'participant' })
-export class Participant implements ParticipantDetails {
+export class Participant {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   @Property({ length: 100 }) lastName: string;
   @Property({ length: 200 }) firstNames: string;
-  @Property({ length: 10 }) birthDate: LocalDate;
+  /** Null once anonymised. */
+  @Property({ type: 'string', length: 10, nullable: true }) birthDate: LocalDate | null;
 
   /** Names and birth date compared without accents, case, hyphens, apostrophes or spaces. */
   @Property({ length: 320, unique: true })
@@ -76,6 +77,9 @@ export class Participant implements ParticipantDetails {
   @Property({ type: 'datetime' }) createdAt: Date;
   @Property({ type: 'datetime' }) updatedAt: Date;
 
+  /** Set when the person's identity was erased (on request, or by the retention sweep). */
+  @Property({ type: 'datetime', nullable: true }) anonymisedAt: Date | null = null;
+
   constructor(details: ParticipantDetails, at: Date) {
     this.createdAt = at;
     this.apply(details, at);
@@ -83,12 +87,35 @@ export class Participant implements ParticipantDetails {
 
   /** Applies new details; answers the names of the fields that changed (never their values). */
   apply(details: ParticipantDetails, at: Date): (keyof ParticipantDetails)[] {
-    const changed = PARTICIPANT_DETAIL_FIELDS.filter((field) => this[field] !== details[field]);
+    const changed = PARTICIPANT_DETAIL_FIELDS.filter((field) => (this as Record<string, unknown>)[field] !== details[field]);
     Object.assign(this, Object.fromEntries(PARTICIPANT_DETAIL_FIELDS.map((field) => [field, details[field]])));
     this.identityKey = identityKey(details.lastName, details.firstNames, details.birthDate);
     this.searchName = searchText(`${details.lastName} ${details.firstNames}`);
     this.updatedAt = at;
     return changed;
+  }
+
+  /**
+   * Irreversibly replaces what identifies the person; keeps what the figures need (sex, commune,
+   * RSA status, registration, education level, dates). PERSONAL_DATA lists which is which.
+   */
+  anonymise(at: Date): void {
+    if (this.anonymisedAt) return;
+    Object.assign(this, {
+      lastName: '',
+      firstNames: '',
+      birthDate: null,
+      phone: null,
+      email: null,
+      addressLine: '',
+      postalCode: '',
+      franceTravailId: null,
+      franceTravailMissingReason: null,
+      identityKey: `anonymised:${this.id}`,
+      searchName: '',
+      anonymisedAt: at,
+      updatedAt: at,
+    });
   }
 
   details(): ParticipantDetails {

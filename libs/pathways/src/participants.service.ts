@@ -48,6 +48,7 @@ export class ParticipantsService {
         );
         if (!pathway) throw new NotFoundError('Participant', ['input', 'participantId']);
         const participant = pathway.participant.getEntity();
+        if (participant.anonymisedAt) throw new NotFoundError('Participant', ['input', 'participantId']);
         const next = checkPersonDetails({ ...participant.details(), ...definedOnly(patch) }, parisDay(now), this.territory, ['input']);
         const key = identityKey(next.lastName, next.firstNames, next.birthDate);
         if (key !== participant.identityKey && (await tx.count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {

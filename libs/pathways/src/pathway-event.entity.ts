@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { User } from '@parcours/accounts';
 import type { Pathway } from './pathway.entity';
-import { PathwayStatus } from './pathway-status';
+import { DeclineReason, PathwayStatus } from './pathway-status';
 
 export enum PathwayEventKind {
   TRANSITION = 'TRANSITION',
@@ -49,6 +49,12 @@ export class PathwayEvent {
   /** Ids of the users handed over from and to; names of the fields corrected. */
   @Property({ type: 'string', length: 1000, nullable: true })
   details: string | null = null;
+
+  /** Free texts may name people: only reason codes survive anonymisation. */
+  forgetPersonalDetails(): void {
+    this.comment = null;
+    if (this.reason !== null && !(Object.values(DeclineReason) as string[]).includes(this.reason)) this.reason = null;
+  }
 
   constructor(pathway: Pathway, kind: PathwayEventKind, by: User | null, at: Date, values: Partial<Pick<PathwayEvent, 'fromStatus' | 'toStatus' | 'reason' | 'comment' | 'details'>> = {}) {
     this.pathway = ref(pathway);

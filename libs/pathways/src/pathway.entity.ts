@@ -2,6 +2,7 @@ import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, 
 import { Organisation, User } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
+import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
 import type { EligibilityReason } from './eligibility';
 import { PathwayEvent, PathwayEventKind } from './pathway-event.entity';
@@ -62,6 +63,10 @@ export class Pathway {
   @Property({ length: 5 })
   referralCommuneCode: string;
 
+  /** Whole years at referral: what the figures keep of the birth date once the person is anonymised. */
+  @Property({ type: 'integer' })
+  ageAtReferral: number;
+
   @Property({ type: 'string', length: 20 })
   referralRsaStatus: RsaStatus;
 
@@ -111,6 +116,7 @@ export class Pathway {
     this.referredAt = values.at;
     this.referredOn = values.on;
     this.referralCommuneCode = values.situation.communeCode;
+    this.ageAtReferral = differenceInYears(values.on, values.participant.birthDate as LocalDate);
     this.referralRsaStatus = values.situation.rsaStatus;
     this.justiceJustification = values.situation.justiceJustification;
     for (const theme of values.situation.barriers) this.referralBarriers.add(new ReferralBarrier(this, theme));
@@ -161,6 +167,13 @@ export class Pathway {
     }
     this.record(PathwayEventKind.REFERENT_ASSIGNED, by, at, { reason, details: `from:${this.referent.id} to:${referent.id}` });
     this.referent = ref(referent);
+  }
+
+  /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */
+  forgetPersonalDetails(): void {
+    this.justiceJustification = null;
+    this.declineComment = null;
+    for (const event of this.events) event.forgetPersonalDetails();
   }
 
   recordParticipantUpdate(fields: string[], by: User, at: Date): void {

@@ -41,10 +41,10 @@ export class ReferentSummary {
 }
 
 @ObjectType()
-export class UserConnection extends Connection(UserNode) {}
+export class UserConnection extends Connection(UserNode, 'User') {}
 
 @ObjectType()
-export class OrganisationConnection extends Connection(OrganisationNode) {}
+export class OrganisationConnection extends Connection(OrganisationNode, 'Organisation') {}
 
 @ObjectType({ description: 'The tokens of a session. Send the access token as "Authorization: Bearer …".' })
 export class SessionTokens {

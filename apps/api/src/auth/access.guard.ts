@@ -2,6 +2,8 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { AuthService } from '@parcours/accounts';
+import { currentAuditScope } from '@parcours/audit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { ACCESS_METADATA, type AccessDeclaration } from './access.decorators';
 
@@ -35,6 +37,11 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException('Your role does not allow this operation.');
     }
     graphqlContext.actor = actor;
+    const scope = currentAuditScope();
+    if (scope) {
+      const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+      Object.assign(scope, { actor, operation: `${info.operation.operation} ${info.fieldName}` });
+    }
     return true;
   }
 }

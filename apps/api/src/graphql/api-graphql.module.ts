@@ -5,8 +5,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditReadsMiddleware } from '../audit/audit-reads';
+import { auditReadsPlugin } from '../audit/audit-reads.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError, rejectAsTooComplex } from './errors';
 import type { GraphqlContext } from './graphql-context';
@@ -15,7 +18,7 @@ import { DateTimeScalar } from './scalars/date-time.scalar';
 import { UserErrorsInterceptor } from './user-errors.interceptor';
 
 /** The GraphQL conventions every feature inherits: limits, errors, scalars, no batching. */
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, audit: AuditService): ApolloDriverConfig {
   const limits = config.graphql;
   const reject = (limit: string) => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex(limit)] });
   const armor = new ApolloArmor({
@@ -32,7 +35,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }], fieldMiddleware: [auditReadsMiddleware] },
     introspection: !config.isProduction,
     playground: false,
     allowBatchedHttpRequests: false,
@@ -44,6 +47,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: [
       ...armor.plugins,
       errorLoggingPlugin(),
+      auditReadsPlugin(audit),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
     context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ req, reply }),
@@ -54,7 +58,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
+      inject: [AppConfig, AuditService],
       useFactory: graphqlOptions,
     }),
   ],

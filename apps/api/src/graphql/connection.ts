@@ -29,9 +29,9 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** A Relay connection of T with its total count: `class UserConnection extends Connection(UserNode) {}`. */
-export function Connection<T>(nodeType: Type<T>) {
-  @ObjectType(`${nodeType.name}Edge`)
+/** A Relay connection of T with its total count: `class UserConnection extends Connection(UserNode, 'User') {}`. */
+export function Connection<T>(nodeType: Type<T>, nodeName: string) {
+  @ObjectType(`${nodeName}Edge`)
   class Edge {
     @Field() cursor: string;
     @Field(() => nodeType) node: T;

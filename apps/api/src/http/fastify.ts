@@ -1,5 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { runInAuditScope } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -30,6 +31,8 @@ export function fastifyAdapter(config: AppConfig): FastifyAdapter {
 /** What every app instance gets, whether started by main or by a test. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  // Every request runs in an audit scope: writes of personal data below it know who and which request.
+  fastify.addHook('onRequest', (request, _reply, done) => runInAuditScope({ requestId: request.id, operation: 'http' }, done));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(config.requestIdHeader, request.id);
   });

@@ -26,6 +26,7 @@ export class PathwaysMapping {
       firstNames: participant.firstNames,
       birthDate: participant.birthDate,
       sex: participant.sex,
+      anonymised: participant.anonymisedAt !== null,
       phone: participant.phone,
       email: participant.email,
       addressLine: participant.addressLine,
@@ -55,6 +56,7 @@ export class PathwaysMapping {
       referredOn: pathway.referredOn,
       situation: {
         pathwayId: pathway.id,
+        participantId: pathway.participant.id,
         commune: this.commune(pathway.referralCommuneCode),
         rsaStatus: pathway.referralRsaStatus,
         barriers: pathway.referralBarriers.getItems().map((barrier) => barrier.theme).sort(),
@@ -67,8 +69,10 @@ export class PathwaysMapping {
     };
   }
 
-  event(event: PathwayEvent): PathwayEventNode {
+  event(event: PathwayEvent, participantId: string): PathwayEventNode {
     return {
+      pathwayId: event.pathway.id,
+      participantId,
       kind: event.kind,
       at: event.at,
       byUserId: event.by?.id ?? null,

@@ -123,7 +123,7 @@ export class PathwaysResolver {
   @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
   async history(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PathwayEventNode[]> {
     const loader = requestLoader(context, 'pathway-history', (ids) => this.reads.histories(ids));
-    return (await loader.load(pathway.id)).map((event) => this.map.event(event));
+    return (await loader.load(pathway.id)).map((event) => this.map.event(event, pathway.participant.id));
   }
 
   private node(pathway: Pathway): PathwayNode {

@@ -45,8 +45,9 @@ export class ParticipantNode {
   @Field(() => ID) id: string;
   @Field() lastName: string;
   @Field() firstNames: string;
-  @Field(() => LocalDateScalar) birthDate: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null once the person was anonymised.' }) birthDate: string | null;
   @Field(() => Sex, { nullable: true }) sex: Sex | null;
+  @Field({ description: 'The identity was erased (on request or after the retention period).' }) anonymised: boolean;
   @Field(() => String, { nullable: true }) phone: string | null;
   @Field(() => String, { nullable: true }) email: string | null;
   @Field() addressLine: string;
@@ -58,14 +59,15 @@ export class ParticipantNode {
   @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
 }
 
-@ObjectType({ description: 'The situation the eligibility was decided on, as it was at referral.' })
+@ObjectType('ReferralSituation', { description: 'The situation the eligibility was decided on, as it was at referral.' })
 export class ReferralSituationNode {
   @Field(() => Commune) commune: Commune;
   @Field(() => RsaStatus) rsaStatus: RsaStatus;
   @Field(() => [BarrierTheme], { description: 'Themes declared at referral.' }) barriers: BarrierTheme[];
   @Field(() => [EligibilityReason]) eligibilityReasons: EligibilityReason[];
-  /** Not a field: lets the justification resolver find its pathway. */
+  /** Not fields: name the pathway and the person, for the justification resolver and the audit. */
   pathwayId: string;
+  participantId: string;
 }
 
 @ObjectType('PathwayEvent', { description: 'One line of the history: who, when, what, why (never the data itself).' })
@@ -78,6 +80,9 @@ export class PathwayEventNode {
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field(() => String, { nullable: true, description: 'Users handed over from/to, or the names of the fields corrected.' }) details: string | null;
+  /** Not fields: name the pathway and the person, for the audit. */
+  pathwayId: string;
+  participantId: string;
 }
 
 @ObjectType('Pathway')
@@ -98,7 +103,7 @@ export class PathwayNode {
 }
 
 @ObjectType()
-export class PathwayConnection extends Connection(PathwayNode) {}
+export class PathwayConnection extends Connection(PathwayNode, 'Pathway') {}
 
 @ObjectType('ParticipantRecord', { description: 'A participant with the pathways the caller may see.' })
 export class ParticipantRecord {

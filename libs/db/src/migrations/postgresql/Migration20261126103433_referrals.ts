@@ -1,9 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126102915_referrals extends Migration {
+export class Migration20261126103433_referrals extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "participant" ("id" uuid not null, "last_name" varchar(100) not null, "first_names" varchar(200) not null, "birth_date" varchar(10) not null, "identity_key" varchar(320) not null, "search_name" varchar(300) not null, "sex" varchar(10) null, "phone" varchar(30) null, "email" varchar(254) null, "address_line" varchar(300) not null, "postal_code" varchar(5) not null, "commune_code" varchar(5) not null, "rsa_status" varchar(20) not null, "france_travail_registered" boolean not null, "france_travail_id" varchar(20) null, "france_travail_missing_reason" varchar(500) null, "education_level" varchar(10) not null, "informed_on" varchar(10) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "participant_pkey" primary key ("id"));`);
+    this.addSql(`create table "audit_entry" ("id" serial primary key, "at" timestamptz not null, "user_id" varchar(36) null, "role" varchar(20) not null, "organisation_id" varchar(36) null, "request_id" varchar(128) null, "operation" varchar(200) not null, "action" varchar(20) not null, "participant_id" varchar(36) not null, "object_type" varchar(50) not null, "object_id" varchar(36) not null, "fields" text not null, "reason" varchar(500) null);`);
+    this.addSql(`create index "audit_entry_at_index" on "audit_entry" ("at");`);
+    this.addSql(`create index "audit_entry_user_id_at_index" on "audit_entry" ("user_id", "at");`);
+    this.addSql(`create index "audit_entry_participant_id_at_index" on "audit_entry" ("participant_id", "at");`);
+
+    this.addSql(`create table "participant" ("id" uuid not null, "last_name" varchar(100) not null, "first_names" varchar(200) not null, "birth_date" varchar(10) null, "identity_key" varchar(320) not null, "search_name" varchar(300) not null, "sex" varchar(10) null, "phone" varchar(30) null, "email" varchar(254) null, "address_line" varchar(300) not null, "postal_code" varchar(5) not null, "commune_code" varchar(5) not null, "rsa_status" varchar(20) not null, "france_travail_registered" boolean not null, "france_travail_id" varchar(20) null, "france_travail_missing_reason" varchar(500) null, "education_level" varchar(10) not null, "informed_on" varchar(10) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "anonymised_at" timestamptz null, constraint "participant_pkey" primary key ("id"));`);
     this.addSql(`alter table "participant" add constraint "participant_identity_key_unique" unique ("identity_key");`);
     this.addSql(`create index "participant_search_name_index" on "participant" ("search_name");`);
     this.addSql(`create index "participant_commune_code_index" on "participant" ("commune_code");`);
@@ -12,7 +17,7 @@ export class Migration20261126102915_referrals extends Migration {
     this.addSql(`create table "refused_referral" ("id" uuid not null, "referent_id" uuid not null, "prescriber_id" uuid not null, "operator_id" uuid not null, "commune_code" varchar(5) not null, "refused_on" varchar(10) not null, "unmet_codes" varchar(100) not null, "at" timestamptz not null, constraint "refused_referral_pkey" primary key ("id"));`);
     this.addSql(`create index "refused_referral_refused_on_index" on "refused_referral" ("refused_on");`);
 
-    this.addSql(`create table "pathway" ("id" uuid not null, "participant_id" uuid not null, "operator_id" uuid not null, "referent_id" uuid not null, "counsellor_id" uuid null, "status" varchar(30) not null, "open_key" varchar(36) null, "referred_at" timestamptz not null, "referred_on" varchar(10) not null, "referral_commune_code" varchar(5) not null, "referral_rsa_status" varchar(20) not null, "justice_justification" text null, "eligibility_reasons" varchar(200) not null, "decline_reason" varchar(40) null, "decline_comment" text null, "accepted_at" timestamptz null, "closed_at" timestamptz null, "last_changed_at" timestamptz not null, constraint "pathway_pkey" primary key ("id"));`);
+    this.addSql(`create table "pathway" ("id" uuid not null, "participant_id" uuid not null, "operator_id" uuid not null, "referent_id" uuid not null, "counsellor_id" uuid null, "status" varchar(30) not null, "open_key" varchar(36) null, "referred_at" timestamptz not null, "referred_on" varchar(10) not null, "referral_commune_code" varchar(5) not null, "age_at_referral" int not null, "referral_rsa_status" varchar(20) not null, "justice_justification" text null, "eligibility_reasons" varchar(200) not null, "decline_reason" varchar(40) null, "decline_comment" text null, "accepted_at" timestamptz null, "closed_at" timestamptz null, "last_changed_at" timestamptz not null, constraint "pathway_pkey" primary key ("id"));`);
     this.addSql(`create index "pathway_status_index" on "pathway" ("status");`);
     this.addSql(`alter table "pathway" add constraint "pathway_open_key_unique" unique ("open_key");`);
     this.addSql(`create index "pathway_referred_on_index" on "pathway" ("referred_on");`);
@@ -46,6 +51,8 @@ export class Migration20261126102915_referrals extends Migration {
     this.addSql(`alter table "referral_barrier" drop constraint "referral_barrier_pathway_id_foreign";`);
 
     this.addSql(`alter table "pathway_event" drop constraint "pathway_event_pathway_id_foreign";`);
+
+    this.addSql(`drop table if exists "audit_entry" cascade;`);
 
     this.addSql(`drop table if exists "participant" cascade;`);
 

@@ -1,0 +1,80 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Role, type Actor } from '@parcours/accounts';
+import { AuditService, type AuditEntry } from '@parcours/audit';
+import { DataProtectionService } from '@parcours/data-protection';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Connection, ConnectionArgs, toConnection } from '../graphql/connection';
+import { JsonObjectScalar } from '../graphql/scalars/json-object.scalar';
+import { Payload } from '../graphql/user-error';
+
+@ObjectType('AuditEntry', { description: 'One access to a person\'s data: who, what (fields by name), when. Never the data.' })
+export class AuditEntryNode {
+  @Field(() => Int) id: number;
+  @Field() at: Date;
+  @Field(() => ID, { nullable: true }) userId: string | null;
+  @Field() role: string;
+  @Field(() => ID, { nullable: true }) organisationId: string | null;
+  @Field(() => String, { nullable: true }) requestId: string | null;
+  @Field() operation: string;
+  @Field({ description: 'READ, WRITE, EXPORT, ERASE or ANONYMISE.' }) action: string;
+  @Field(() => ID) participantId: string;
+  @Field() objectType: string;
+  @Field(() => ID) objectId: string;
+  @Field(() => [String]) fields: string[];
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
+
+@ObjectType()
+export class AuditEntryConnection extends Connection(AuditEntryNode, 'AuditEntry') {}
+
+@InputType()
+export class AuditLogFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() participantId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() userId?: string;
+  @Field({ nullable: true, description: 'From this instant (included).' }) @IsOptional() from?: Date;
+  @Field({ nullable: true, description: 'Until this instant (excluded).' }) @IsOptional() to?: Date;
+}
+
+@InputType()
+export class EraseParticipantInput {
+  @Field(() => ID) @IsString() participantId: string;
+  @Field({ description: 'Why (the request of the person, a decision…); kept in the audit log.' }) @IsString() @Length(3, 500) reason: string;
+}
+
+@ObjectType()
+export class ErasePayload extends Payload {
+  @Field({ nullable: true }) erased?: boolean;
+}
+
+@Resolver()
+export class DataProtectionResolver {
+  constructor(
+    private readonly dataProtection: DataProtectionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Roles(Role.ADMIN)
+  @Query(() => AuditEntryConnection, { description: 'The access log, newest first: by participant, by user, by period.' })
+  async auditLog(@Args() page: ConnectionArgs, @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter): Promise<AuditEntryConnection> {
+    return toConnection(await this.audit.list(filter ?? {}, page), toAuditNode);
+  }
+
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Query(() => JsonObjectScalar, { description: "Right of access: everything Parcours holds about the person, as one JSON document (a MANAGER: their operator's pathways only)." })
+  async exportParticipantData(@Args('participantId', { type: () => ID }) participantId: string, @CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
+    return this.dataProtection.export(actor, participantId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ErasePayload, { description: 'Erases the identity of a person whose pathways are all closed; the figures keep what they need.' })
+  async eraseParticipant(@Args('input') input: EraseParticipantInput, @CurrentActor() actor: Actor): Promise<Partial<ErasePayload>> {
+    await this.dataProtection.erase(actor, input.participantId, input.reason.trim());
+    return { erased: true };
+  }
+}
+
+function toAuditNode(entry: AuditEntry): AuditEntryNode {
+  return { ...entry, fields: entry.fields.split(',').filter(Boolean) };
+}

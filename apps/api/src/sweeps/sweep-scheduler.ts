@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AuditService } from '@parcours/audit';
+import { AppConfig } from '@parcours/config';
+import { DataProtectionService } from '@parcours/data-protection';
+
+/**
+ * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): the
+ * retention anonymisation and the audit purge. Stopped before the database closes.
+ */
+@Injectable()
+export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Sweeps');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataProtection: DataProtectionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const minutes = this.config.dataProtection.sweepIntervalMinutes;
+    if (minutes === 0) return;
+    this.timer = setInterval(() => void this.runOnce(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Both sweeps, one after the other; a failure is logged and retried at the next tick. */
+  runOnce(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        const retention = await this.dataProtection.sweepRetention();
+        const audit = await this.audit.purge();
+        if (retention.anonymised + audit.purged > 0) {
+          this.logger.log(`Retention: ${retention.anonymised} participant(s) anonymised; audit: ${audit.purged} old entr(y/ies) purged`);
+        }
+      } catch (error) {
+        this.logger.error(`A sweep failed: ${(error as Error).name}`);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+}

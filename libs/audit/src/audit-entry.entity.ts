@@ -1,0 +1,68 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+export enum AuditAction {
+  READ = 'READ',
+  WRITE = 'WRITE',
+  EXPORT = 'EXPORT',
+  ERASE = 'ERASE',
+  ANONYMISE = 'ANONYMISE',
+}
+
+/**
+ * One access to a person's data: who (user, role, organisation), what (operation, object, the
+ * fields by name), when, and the request id. Never the data itself. Written by the audit
+ * mechanisms only; no operation changes or deletes one (the purge sweep drops the oldest).
+ */
+@Entity({ tableName: 'audit_entry' })
+@Index({ properties: ['participantId', 'at'] })
+@Index({ properties: ['userId', 'at'] })
+export class AuditEntry {
+  @PrimaryKey({ autoincrement: true })
+  id: number;
+
+  @Property({ type: 'datetime' })
+  @Index()
+  at: Date;
+
+  /** Null for background work (the retention sweep). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  userId: string | null;
+
+  @Property({ type: 'string', length: 20 })
+  role: string;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  organisationId: string | null;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  requestId: string | null;
+
+  /** The GraphQL operation (as "query pathways") or the background job. */
+  @Property({ length: 200 })
+  operation: string;
+
+  @Property({ type: 'string', length: 20 })
+  action: AuditAction;
+
+  /** The person whose data it is. */
+  @Property({ type: 'string', length: 36 })
+  participantId: string;
+
+  @Property({ length: 50 })
+  objectType: string;
+
+  @Property({ length: 36 })
+  objectId: string;
+
+  /** The fields read or changed, by name, comma-separated. */
+  @Property({ type: 'text' })
+  fields: string;
+
+  /** Why, when the action was asked for with a reason (an erasure). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  constructor(values: Omit<AuditEntry, 'id'>) {
+    Object.assign(this, values);
+  }
+}

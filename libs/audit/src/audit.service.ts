@@ -1,0 +1,69 @@
+import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@parcours/accounts';
+import { AppConfig } from '@parcours/config';
+import { Clock, isUuid } from '@parcours/core';
+import { subMonths } from 'date-fns';
+import { AuditAction, AuditEntry } from './audit-entry.entity';
+
+/** One object of a person's, and the fields of it a request read. */
+export interface ReadRecord {
+  participantId: string;
+  objectType: string;
+  objectId: string;
+  fields: Set<string>;
+}
+
+export interface AuditFilter {
+  participantId?: string;
+  userId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The reads of one request, one entry per object read. */
+  async recordReads(actor: Actor | undefined, requestId: string | null, operation: string, reads: Iterable<ReadRecord>, action = AuditAction.READ): Promise<void> {
+    const at = this.clock.now();
+    const entries = [...reads].map(
+      (read) =>
+        new AuditEntry({
+          at,
+          userId: actor?.userId ?? null,
+          role: actor?.role ?? 'ANONYMOUS',
+          organisationId: actor?.organisationId ?? null,
+          requestId,
+          operation,
+          action,
+          participantId: read.participantId,
+          objectType: read.objectType,
+          objectId: read.objectId,
+          fields: [...read.fields].sort().join(','),
+          reason: null,
+        }),
+    );
+    if (entries.length > 0) await this.em.fork().insertMany(AuditEntry, entries);
+  }
+
+  async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Cursor<AuditEntry>> {
+    const where: FilterQuery<AuditEntry>[] = [];
+    if (filter.participantId) where.push({ participantId: isUuid(filter.participantId) ? filter.participantId : '' });
+    if (filter.userId) where.push({ userId: isUuid(filter.userId) ? filter.userId : '' });
+    if (filter.from) where.push({ at: { $gte: filter.from } });
+    if (filter.to) where.push({ at: { $lt: filter.to } });
+    return this.em.fork().findByCursor(AuditEntry, { $and: where }, { first: page.first ?? 50, after: page.after, orderBy: { id: 'desc' } });
+  }
+
+  /** Drops the entries older than AUDIT_RETENTION_MONTHS. Idempotent. */
+  async purge(): Promise<{ purged: number }> {
+    const before = subMonths(this.clock.now(), this.config.dataProtection.auditRetentionMonths);
+    return { purged: await this.em.fork().nativeDelete(AuditEntry, { at: { $lt: before } }) };
+  }
+}

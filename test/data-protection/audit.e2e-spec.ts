@@ -1,0 +1,217 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { AuditEntry, AuditService, NOT_ABOUT_PARTICIPANTS, PERSONAL_DATA } from '@parcours/audit';
+import { ENTITIES } from '@parcours/db';
+import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { NO_PERSONAL_DATA, PERSONAL_FIELDS } from '../../apps/api/src/audit/personal-fields';
+import { AccountsFixture, type TestUser } from '../support/accounts';
+import { errorCodes } from '../support/graphql-client';
+import { aPerson, JourneyFixture, type PathwayView } from '../support/journey';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Root operations whose result can lead to a personal field, derived from the schema alone. */
+function operationsReachingPersonalData(schema: GraphQLSchema): string[] {
+  const reaches = new Map<string, boolean>();
+  const visit = (type: GraphQLObjectType, seen: Set<string>): boolean => {
+    if (reaches.has(type.name)) return reaches.get(type.name)!;
+    if (seen.has(type.name)) return false;
+    seen.add(type.name);
+    const personal = type.name in PERSONAL_FIELDS && PERSONAL_FIELDS[type.name].personal.length > 0;
+    const result =
+      personal ||
+      Object.values(type.getFields()).some((field) => {
+        const named = getNamedType(field.type);
+        return isObjectType(named) && visit(named, seen);
+      });
+    reaches.set(type.name, result);
+    return result;
+  };
+  return [schema.getQueryType(), schema.getMutationType()]
+    .filter((type): type is GraphQLObjectType => Boolean(type))
+    .flatMap((root) =>
+      Object.values(root.getFields())
+        .filter((field) => {
+          const named = getNamedType(field.type);
+          return isObjectType(named) && visit(named, new Set());
+        })
+        .map((field) => `${root.name}.${field.name}`),
+    )
+    .sort();
+}
+
+describe('the access log', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let referent: TestUser;
+  let counsellor: TestUser;
+  let manager: TestUser;
+  let funder: TestUser;
+  let pathway: PathwayView;
+  let nextReferent: TestUser;
+  let handedOver: PathwayView;
+  let requests = 0;
+
+  /** Calls with a request id of its own, and answers the audit entries written under it. */
+  const callAndAudit = async (user: TestUser, query: string, variables?: Record<string, unknown>) => {
+    const requestId = `audit-check-${++requests}`;
+    const response = await t.api.request(query, variables, { token: user.token, headers: { 'x-request-id': requestId } });
+    const entries = await t.orm.em.fork().find(AuditEntry, { requestId }, { orderBy: { id: 'asc' } });
+    return { response, entries };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.set('2026-03-16T09:00:00Z');
+    accounts = await new AccountsFixture(t.api).init();
+    journey = new JourneyFixture(t.api, accounts);
+    referent = await accounts.user('REFERENT');
+    counsellor = await accounts.user('COUNSELLOR');
+    manager = await accounts.user('MANAGER');
+    funder = await accounts.user('FUNDER');
+    nextReferent = await accounts.user('REFERENT');
+    handedOver = await journey.refer(referent);
+    pathway = await journey.refer(referent, aPerson({ lastName: 'Auditée' }), { barriers: ['HEALTH'] });
+  });
+  afterAll(() => t.close());
+
+  it('knows, for every GraphQL type and field, whether it is about a person', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const objectTypes = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'));
+    for (const type of objectTypes) {
+      const personal = PERSONAL_FIELDS[type.name];
+      if (!personal) {
+        expect({ type: type.name, classified: NO_PERSONAL_DATA.includes(type.name) }).toEqual({ type: type.name, classified: true });
+        continue;
+      }
+      expect([...personal.personal, ...personal.other].sort()).toEqual(Object.keys(type.getFields()).sort());
+    }
+  });
+
+  it('knows, for every property of every entity, whether anonymisation erases or keeps it', () => {
+    for (const entity of ENTITIES) {
+      const meta = t.orm.getMetadata().get(entity.name);
+      const properties = Object.keys(meta.properties).sort();
+      const entry = (PERSONAL_DATA as Record<string, { erase: readonly string[]; keep: readonly string[] }>)[entity.name];
+      const classified = entry ? [...entry.erase, ...entry.keep] : NOT_ABOUT_PARTICIPANTS[entity.name];
+      expect({ entity: entity.name, properties: [...(classified ?? [])].sort() }).toEqual({ entity: entity.name, properties });
+    }
+  });
+
+  const CALLS: Record<string, [string, (user: TestUser) => Record<string, unknown>, () => TestUser]> = {
+    'Query.pathway': ['query ($id: ID!) { pathway(id: $id) { participant { lastName phone } situation { barriers } } }', () => ({ id: pathway.id }), () => referent],
+    'Query.pathways': ['{ pathways { edges { node { participant { firstNames } } } } }', () => ({}), () => counsellor],
+    'Query.participant': ['query ($id: ID!) { participant(id: $id) { participant { birthDate email } } }', () => ({ id: pathway.participant.id }), () => manager],
+    'Mutation.referParticipant': [
+      'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { participant { lastName } } userErrors { code } } }',
+      () => ({ input: { operatorId: accounts.operatorId, person: aPerson(), barriers: [] } }),
+      () => referent,
+    ],
+    'Mutation.acceptReferral': ['mutation ($id: ID!) { acceptReferral(input: { pathwayId: $id }) { pathway { participant { lastName } } userErrors { code } } }', () => ({ id: pathway.id }), () => counsellor],
+    'Mutation.assignCounsellor': [
+      'mutation ($id: ID!, $c: ID!) { assignCounsellor(input: { pathwayId: $id, counsellorId: $c }) { pathway { participant { lastName } } userErrors { code } } }',
+      () => ({ id: pathway.id, c: manager.id }),
+      () => manager,
+    ],
+    'Mutation.declineReferral': [
+      'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id participant { lastName } } } }',
+      () => ({ input: { operatorId: accounts.operatorId, person: aPerson(), barriers: [] } }),
+      () => referent,
+    ],
+    'Mutation.withdrawReferral': [
+      'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id participant { lastName } } } }',
+      () => ({ input: { operatorId: accounts.operatorId, person: aPerson(), barriers: [] } }),
+      () => referent,
+    ],
+    'Mutation.assignReferent': [
+      'mutation ($id: ID!, $r: ID!) { assignReferent(input: { pathwayId: $id, referentId: $r, reason: "audit" }) { pathway { participant { lastName } } userErrors { code } } }',
+      () => ({ id: handedOver.id, r: nextReferent.id }),
+      () => manager,
+    ],
+    'Mutation.updateParticipant': [
+      'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 11 22 33 44" }) { participant { phone } userErrors { code } } }',
+      () => ({ id: pathway.participant.id }),
+      () => referent,
+    ],
+  };
+
+  it('is written for every operation that can reach a personal field, derived from the schema', async () => {
+    const operations = operationsReachingPersonalData(t.app.get(GraphQLSchemaHost).schema);
+    expect(operations).toEqual(Object.keys(CALLS).sort());
+    for (const operation of operations) {
+      const [query, variables, who] = CALLS[operation];
+      const user = who();
+      const { response, entries } = await callAndAudit(user, query, variables(user));
+      expect({ operation, errors: response.errors }).toEqual({ operation, errors: undefined });
+      expect({ operation, audited: entries.length > 0 }).toEqual({ operation, audited: true });
+      for (const entry of entries) expect(entry).toMatchObject({ userId: user.id, role: expect.any(String), organisationId: expect.any(String) });
+    }
+  });
+
+  it('names the fields a referent read, never their values', async () => {
+    const { entries } = await callAndAudit(referent, 'query ($id: ID!) { pathway(id: $id) { status participant { lastName phone commune { name } } } }', { id: pathway.id });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'READ',
+        userId: referent.id,
+        role: 'REFERENT',
+        operation: 'query pathway',
+        participantId: pathway.participant.id,
+        objectType: 'Participant',
+        objectId: pathway.participant.id,
+        fields: 'Participant.commune,Participant.lastName,Participant.phone',
+      }),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('Auditée');
+  });
+
+  it('records writes in the same transaction, with the fields changed', async () => {
+    const { entries } = await callAndAudit(referent, 'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, email: "a@b.fr" }) { userErrors { code } } }', {
+      id: pathway.participant.id,
+    });
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'WRITE', userId: referent.id, operation: 'mutation updateParticipant', objectType: 'Participant', fields: 'email' }),
+    ]);
+  });
+
+  it('lets no FUNDER reach a personal field', async () => {
+    for (const operation of operationsReachingPersonalData(t.app.get(GraphQLSchemaHost).schema)) {
+      const [query, variables] = CALLS[operation];
+      const { response, entries } = await callAndAudit(funder, query, variables(funder));
+      expect({ operation, codes: errorCodes(response) }).toEqual({ operation, codes: ['FORBIDDEN'] });
+      expect(entries).toEqual([]);
+    }
+    const exported = await t.api.request('query ($id: ID!) { exportParticipantData(participantId: $id) }', { id: pathway.participant.id }, { token: funder.token });
+    expect(errorCodes(exported)).toEqual(['FORBIDDEN']);
+  });
+
+  it('is readable by ADMIN only, by participant, user and period, and no operation changes it', async () => {
+    const query = 'query ($filter: AuditLogFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { userId action participantId fields at } } } }';
+    const byParticipant = await t.api.data<{ auditLog: { totalCount: number; edges: { node: { participantId: string } }[] } }>(
+      query,
+      { filter: { participantId: pathway.participant.id } },
+      { token: accounts.adminToken },
+    );
+    expect(byParticipant.auditLog.totalCount).toBeGreaterThan(3);
+    expect(new Set(byParticipant.auditLog.edges.map((edge) => edge.node.participantId))).toEqual(new Set([pathway.participant.id]));
+    const byUser = await t.api.data<{ auditLog: { edges: { node: { userId: string } }[] } }>(query, { filter: { userId: referent.id } }, { token: accounts.adminToken });
+    expect(new Set(byUser.auditLog.edges.map((edge) => edge.node.userId))).toEqual(new Set([referent.id]));
+    const future = await t.api.data<{ auditLog: { totalCount: number } }>(query, { filter: { from: '2030-01-01T00:00:00Z' } }, { token: accounts.adminToken });
+    expect(future.auditLog.totalCount).toBe(0);
+    expect(errorCodes(await t.api.request(query, {}, { token: manager.token }))).toEqual(['FORBIDDEN']);
+    const mutations = Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields());
+    expect(mutations.filter((name) => /audit/i.test(name))).toEqual([]);
+  });
+
+  it('drops entries older than 12 months, and only those, in an idempotent sweep', async () => {
+    const em = t.orm.em.fork();
+    const before = await em.count(AuditEntry, {});
+    t.clock.set('2027-03-16T09:00:01Z');
+    const later = { ...referent, token: (await accounts.login(referent.email, referent.password)).accessToken };
+    await callAndAudit(later, 'query ($id: ID!) { pathway(id: $id) { participant { lastName } } }', { id: pathway.id });
+    const audit = t.app.get(AuditService);
+    expect(await audit.purge()).toEqual({ purged: before });
+    expect(await audit.purge()).toEqual({ purged: 0 });
+    expect(await em.fork().count(AuditEntry, {})).toBe(1);
+    t.clock.set('2026-03-16T09:00:00Z');
+  });
+});
