@@ -1,0 +1,189 @@
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { AuditAction, AuditEntry } from '@parcours/audit';
+import { DataProtectionService } from '@parcours/data-protection';
+import { ENTITIES } from '@parcours/db';
+import { BarrierTheme, Participant } from '@parcours/participants';
+import { Pathway, PathwayStatus, ReferralBarrier } from '@parcours/pathways';
+import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
+import { AccountsFixture, type TestUser } from '../support/accounts';
+import { errorCodes } from '../support/graphql-client';
+import { aPerson, JourneyFixture } from '../support/journey';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const EXPORT = 'query ($id: ID!) { exportParticipantData(participantId: $id) }';
+const ERASE = 'mutation ($input: EraseParticipantInput!) { eraseParticipant(input: $input) { erased userErrors { code field message } } }';
+
+describe('right of access, erasure and retention', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let referent: TestUser;
+  let counsellor: TestUser;
+  let manager: TestUser;
+  const admin = () => ({ token: accounts.adminToken });
+
+  /** Every value of every row of every table, as text. */
+  const everything = async (): Promise<string> => {
+    const knex = (t.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const tables = ENTITIES.map((entity) => t.orm.getMetadata().get(entity.name).tableName);
+    const dumps = await Promise.all(tables.map((table) => knex.select('*').from(table)));
+    return JSON.stringify(dumps);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.clock.set('2026-03-16T09:00:00Z');
+    accounts = await new AccountsFixture(t.api).init();
+    journey = new JourneyFixture(t.api, accounts);
+    referent = await accounts.user('REFERENT');
+    counsellor = await accounts.user('COUNSELLOR');
+    manager = await accounts.user('MANAGER');
+  });
+  afterAll(() => t.close());
+
+  describe('exportParticipantData', () => {
+    it("gives the admin everything about the person, and nothing about anyone else's", async () => {
+      const pathway = await journey.refer(referent, aPerson({ lastName: 'Exportée', phone: '06 99 88 77 66', franceTravailId: 'EXP123' }), {
+        barriers: ['JUSTICE', 'HOUSING'],
+        justiceJustification: 'Libérée en février',
+      });
+      await journey.decline(counsellor, pathway.id, 'OTHER', 'Préfère attendre');
+      await journey.refer(referent, aPerson({ lastName: 'Voisine', phone: '06 00 00 00 01' }));
+      const requestId = 'export-check';
+      const response = await t.api.request<{ exportParticipantData: Record<string, unknown> }>(EXPORT, { id: pathway.participant.id }, { ...admin(), headers: { 'x-request-id': requestId } });
+      const document = response.data!.exportParticipantData as { participant: Record<string, unknown>; pathways: Record<string, unknown>[] };
+      expect(document.participant).toMatchObject({ id: pathway.participant.id, lastName: 'Exportée', phone: '06 99 88 77 66', franceTravailId: 'EXP123' });
+      expect(document.pathways).toHaveLength(1);
+      expect(document.pathways[0]).toMatchObject({
+        id: pathway.id,
+        status: 'DECLINED',
+        declineReason: 'OTHER',
+        declineComment: 'Préfère attendre',
+        situationAtReferral: expect.objectContaining({ barriers: expect.arrayContaining(['JUSTICE', 'HOUSING']), justiceJustification: 'Libérée en février' }),
+        history: [expect.objectContaining({ toStatus: 'REFERRED' }), expect.objectContaining({ toStatus: 'DECLINED', comment: 'Préfère attendre' })],
+      });
+      expect(JSON.stringify(document)).not.toContain('Voisine');
+      const logged = await t.orm.em.fork().find(AuditEntry, { requestId });
+      expect(logged).toEqual([expect.objectContaining({ action: 'EXPORT', participantId: pathway.participant.id, role: 'ADMIN' })]);
+    });
+
+    it("lets a MANAGER export for their own operator's pathways only", async () => {
+      const pathway = await journey.refer(referent);
+      const own = await t.api.request(EXPORT, { id: pathway.participant.id }, { token: manager.token });
+      expect(own.errors).toBeUndefined();
+      const otherManager = await accounts.user('MANAGER', { organisationId: await accounts.organisation('OPERATOR') });
+      const other = await t.api.request(EXPORT, { id: pathway.participant.id }, { token: otherManager.token });
+      expect(errorCodes(other)).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await t.api.request(EXPORT, { id: pathway.participant.id }, { token: referent.token }))).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('eraseParticipant', () => {
+    it('refuses while a pathway is open, changing nothing', async () => {
+      const pathway = await journey.refer(referent, aPerson({ lastName: 'Ouverte' }));
+      const data = await t.api.data<{ eraseParticipant: { erased: boolean | null; userErrors: { code: string }[] } }>(ERASE, { input: { participantId: pathway.participant.id, reason: 'Demande de la personne' } }, admin());
+      expect(data.eraseParticipant).toEqual({ erased: null, userErrors: [expect.objectContaining({ code: 'PATHWAY_OPEN' })] });
+      expect((await t.orm.em.fork().findOneOrFail(Participant, pathway.participant.id)).lastName).toBe('Ouverte');
+    });
+
+    it('erases every trace of the name from the database, and leaves the outcome counts as they were', async () => {
+      const pathway = await journey.refer(referent, aPerson({ lastName: 'Zéphyrine', firstNames: 'Anaïs', email: 'zephyrine@example.fr', franceTravailId: 'ZEPH42' }), {
+        barriers: ['JUSTICE', 'MOBILITY'],
+        justiceJustification: 'Zéphyrine sort de détention',
+      });
+      await journey.accept(counsellor, pathway.id);
+      await t.api.data('mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "06 55 44 33 22" }) { userErrors { code } } }', { id: pathway.participant.id }, { token: referent.token });
+      await journey.mutate(referent, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId: pathway.id, reason: 'Zéphyrine a déménagé' });
+      expect((await everything()).includes('Zéphyrine')).toBe(true);
+      const counts = async () => ({
+        pathways: await t.orm.em.fork().count(Pathway, { status: PathwayStatus.WITHDRAWN }),
+        barriers: await t.orm.em.fork().count(ReferralBarrier, { theme: BarrierTheme.MOBILITY }),
+        participants: await t.orm.em.fork().count(Participant, {}),
+      });
+      const before = await counts();
+
+      const data = await t.api.data<{ eraseParticipant: { erased: boolean; userErrors: unknown[] } }>(ERASE, { input: { participantId: pathway.participant.id, reason: 'Demande de la personne' } }, admin());
+      expect(data.eraseParticipant).toEqual({ erased: true, userErrors: [] });
+
+      const dump = await everything();
+      const traces = ['Zéphyrine', 'Zephyrine', 'zephyrine', 'Anaïs', 'ZEPH42', '06 55 44 33 22', 'détention'];
+      expect(traces.filter((trace) => dump.includes(trace))).toEqual([]);
+      expect(await counts()).toEqual(before);
+      const kept = await t.orm.em.fork().findOneOrFail(Pathway, pathway.id, { populate: ['participant'] });
+      expect(kept).toMatchObject({ status: 'WITHDRAWN', referredOn: '2026-03-16', referralCommuneCode: '42218', ageAtReferral: 37, referralRsaStatus: 'SOCLE' });
+      expect(kept.participant.getEntity()).toMatchObject({ lastName: '', birthDate: null, communeCode: '42218', sex: 'FEMALE', educationLevel: 'LEVEL_3' });
+      const audit = await t.orm.em.fork().find(AuditEntry, { participantId: pathway.participant.id, action: AuditAction.ERASE });
+      expect(audit.length).toBeGreaterThan(0);
+      expect(audit[0]).toMatchObject({ role: 'ADMIN', reason: 'Demande de la personne' });
+      // The referent still sees the pathway, without a name.
+      const seen = await t.api.data<{ pathway: { participant: { lastName: string; anonymised: boolean; birthDate: string | null } } }>(
+        'query ($id: ID!) { pathway(id: $id) { participant { lastName anonymised birthDate } } }',
+        { id: pathway.id },
+        { token: referent.token },
+      );
+      expect(seen.pathway.participant).toEqual({ lastName: '', anonymised: true, birthDate: null });
+    });
+
+    it('empties every property the registry marks for erasure', async () => {
+      const pathway = await journey.refer(referent, aPerson({ email: 'x@y.fr', franceTravailId: 'REG1' }), { barriers: ['JUSTICE'], justiceJustification: 'texte' });
+      await journey.decline(counsellor, pathway.id, 'OTHER', 'commentaire');
+      await t.api.data(ERASE, { input: { participantId: pathway.participant.id, reason: 'registre' } }, admin());
+      const { PERSONAL_DATA } = jest.requireActual<typeof import('@parcours/audit')>('@parcours/audit');
+      const em = t.orm.em.fork();
+      const participant = await em.findOneOrFail(Participant, pathway.participant.id);
+      const stored = await em.findOneOrFail(Pathway, pathway.id, { populate: ['events', 'justiceJustification'] });
+      const empty = (value: unknown) => value === null || value === '' || (typeof value === 'string' && value.startsWith('anonymised:'));
+      for (const field of PERSONAL_DATA.Participant.erase) expect({ field, empty: empty(participant[field]) }).toEqual({ field, empty: true });
+      for (const field of PERSONAL_DATA.Pathway.erase) expect({ field, empty: empty(stored[field]) }).toEqual({ field, empty: true });
+      for (const event of stored.events) {
+        expect(event.comment).toBeNull();
+        expect([null, 'OTHER']).toContain(event.reason);
+      }
+    });
+  });
+
+  describe('the retention sweep', () => {
+    it('anonymises a participant whose last change is 25 months old, leaves one at 23 months, and is idempotent', async () => {
+      t.clock.set('2024-01-10T10:00:00Z');
+      const old = await journey.refer(await freshReferent(), aPerson({ lastName: 'Ancienne', informedOn: '2024-01-02' }));
+      t.clock.set('2024-03-10T10:00:00Z');
+      const recent = await journey.refer(await freshReferent(), aPerson({ lastName: 'Récente', informedOn: '2024-03-01' }));
+      t.clock.set('2026-02-10T10:00:00Z'); // 25 months after the first, 23 after the second
+      const sweep = t.app.get(DataProtectionService);
+      const first = await sweep.sweepRetention();
+      expect(first.anonymised).toBe(1);
+      const em = t.orm.em.fork();
+      expect((await em.findOneOrFail(Participant, old.participant.id)).anonymisedAt).not.toBeNull();
+      expect((await em.findOneOrFail(Participant, recent.participant.id))).toMatchObject({ lastName: 'Récente', anonymisedAt: null });
+      expect((await sweep.sweepRetention()).anonymised).toBe(0);
+      const logged = await em.find(AuditEntry, { participantId: old.participant.id, action: AuditAction.ANONYMISE });
+      expect(logged[0]).toMatchObject({ role: 'SYSTEM', userId: null, operation: 'retention sweep' });
+      t.clock.set('2026-03-16T09:00:00Z');
+    });
+
+    it('counts a correction as a change: a pathway corrected recently is kept', async () => {
+      t.clock.set('2023-01-10T10:00:00Z');
+      const user = await freshReferent();
+      const pathway = await journey.refer(user, aPerson({ lastName: 'Corrigée', informedOn: '2023-01-02' }));
+      t.clock.set('2025-06-01T10:00:00Z');
+      const again = { ...user, token: (await accounts.login(user.email, user.password)).accessToken };
+      await t.api.data('mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "06 01 01 01 01" }) { userErrors { code } } }', { id: pathway.participant.id }, { token: again.token });
+      t.clock.set('2026-03-16T09:00:00Z');
+      await t.app.get(DataProtectionService).sweepRetention();
+      expect((await t.orm.em.fork().findOneOrFail(Participant, pathway.participant.id)).lastName).toBe('Corrigée');
+    });
+  });
+
+  it('runs both sweeps from the in-process scheduler', async () => {
+    t.clock.set('2031-01-01T00:00:00Z');
+    await t.app.get(SweepScheduler).runOnce();
+    expect(await t.orm.em.fork().count(Participant, { anonymisedAt: null })).toBe(0);
+    expect(await t.orm.em.fork().count(AuditEntry, { at: { $lt: new Date('2030-01-01T00:00:00Z') } })).toBe(0);
+    t.clock.set('2026-03-16T09:00:00Z');
+  });
+
+  /** A referent signed in at the clock's current time. */
+  async function freshReferent(): Promise<TestUser> {
+    return accounts.user('REFERENT');
+  }
+});
