@@ -96,3 +96,32 @@ export class JourneyFixture {
     return this.mutate(user, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId });
   }
 }
+
+export const SCHEDULE = `mutation ($input: ScheduleDiagnosticInput!) {
+  scheduleDiagnostic(input: $input) { appointment { id status startsAt needsUpdate } pathway { status } userErrors { code field message } }
+}`;
+
+export const RECORD_DIAGNOSTIC = `mutation ($input: RecordDiagnosticInput!) {
+  recordDiagnostic(input: $input) { diagnostic { id readiness } pathway { status } userErrors { code field message } }
+}`;
+
+/** A diagnostic's findings: ready for employment unless overridden. */
+export function someFindings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    assessments: [
+      { theme: 'MOBILITY', status: 'PRESENT', blocking: true, note: 'No driving licence' },
+      { theme: 'HEALTH', status: 'PRESENT', blocking: false, note: 'Cannot carry heavy loads' },
+      { theme: 'JUSTICE', status: 'LIFTED', blocking: false, note: 'Sentence served' },
+      { theme: 'DIGITAL', status: 'NOT_DISCUSSED', blocking: false },
+    ],
+    targetJobs: [{ title: 'Agent de propreté', romeCode: 'K2204' }],
+    contractTypes: ['CDD', 'TEMP_MISSION'],
+    workingTime: 'FULL_TIME',
+    mobilityRadiusKm: 15,
+    availableFrom: '2026-04-01',
+    strengths: 'Punctual, team spirit',
+    readiness: 'READY_FOR_EMPLOYMENT',
+    summary: 'Motivated; mobility to work on.',
+    ...overrides,
+  };
+}

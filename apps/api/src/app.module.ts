@@ -7,7 +7,9 @@ import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
 import { DataProtectionApiModule } from './data-protection/data-protection-api.module';
+import { InterviewsApiModule } from './interviews/interviews-api.module';
 import { LoggingModule } from './logging/logging.module';
+import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
 
@@ -25,6 +27,8 @@ export class AppModule {
         ApiGraphqlModule,
         AccountsApiModule,
         PathwaysApiModule,
+        InterviewsApiModule,
+        ReportsApiModule,
         DataProtectionApiModule,
         HealthModule,
         ServerInfoModule,

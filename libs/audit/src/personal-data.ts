@@ -1,5 +1,6 @@
 import type { Participant } from '@parcours/participants';
-import type { Pathway, PathwayEvent, ReferralBarrier } from '@parcours/pathways';
+import type { Appointment, Diagnostic, Pathway, PathwayEvent, ReferralBarrier } from '@parcours/pathways';
+import type { ReferentReport } from '@parcours/reports';
 
 /**
  * WHERE A NEW FIELD ABOUT A PERSON IS DECLARED. Every property of every entity is listed here:
@@ -24,7 +25,7 @@ export const PERSONAL_DATA = {
     keep: [
       'id', 'participant', 'operator', 'referent', 'counsellor', 'status', 'openKey', 'referredAt', 'referredOn', 'referralCommuneCode',
       'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
-      'lastChangedAt', 'events',
+      'lastChangedAt', 'events', 'appointments', 'diagnostics',
     ],
   },
   PathwayEvent: {
@@ -32,7 +33,28 @@ export const PERSONAL_DATA = {
     // Events get their id on insert: they are named by their pathway.
     object: (entity: PathwayEvent) => entity.pathway.id,
     erase: ['comment', 'reason'],
-    keep: ['id', 'pathway', 'kind', 'at', 'by', 'fromStatus', 'toStatus', 'details'],
+    keep: ['id', 'pathway', 'kind', 'at', 'by', 'fromStatus', 'toStatus', 'details', 'reportKind', 'reportSummary', 'reportIsCorrection'],
+  },
+  Diagnostic: {
+    subject: (entity: Diagnostic) => entity.pathway.getEntity().participant.id,
+    object: (entity: Diagnostic) => entity.id,
+    erase: ['notes', 'strengths', 'summary'],
+    keep: [
+      'id', 'pathway', 'appointment', 'recordedBy', 'assessments', 'targetJobs', 'contractTypes', 'workingTime', 'mobilityRadiusKm',
+      'availableFrom', 'readiness', 'recordedAt', 'recordedOn', 'correctedAt',
+    ],
+  },
+  ReferentReport: {
+    subject: (entity: ReferentReport) => entity.pathway.getEntity().participant.id,
+    object: (entity: ReferentReport) => entity.id,
+    erase: ['counsellorSummary'],
+    keep: ['id', 'pathway', 'referent', 'kind', 'correction', 'summary', 'eventAt', 'reportedOn', 'dueOn', 'acknowledgedAt'],
+  },
+  Appointment: {
+    subject: (entity: Appointment) => entity.pathway.getEntity().participant.id,
+    object: (entity: Appointment) => entity.id,
+    erase: [],
+    keep: ['id', 'pathway', 'counsellor', 'startsAt', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
   },
   ReferralBarrier: {
     subject: (entity: ReferralBarrier) => entity.pathway.getEntity().participant.id,

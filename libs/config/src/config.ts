@@ -46,6 +46,8 @@ export interface JourneyConfig {
   territory: string[];
   /** A pathway still REFERRED after this many days is flagged as waiting too long. */
   referralStaleDays: number;
+  /** A report is due for acknowledgement this many working days after its day. */
+  reportAckWorkingDays: number;
 }
 
 export interface DataProtectionConfig {
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
         : invalid('must be a comma-separated list of EPCI SIRENs (9 digits) and commune INSEE codes (5 characters)');
     }),
     referralStaleDays: read('REFERRAL_STALE_DAYS', 30, integer(1, 365)),
+    reportAckWorkingDays: read('REPORT_ACK_WORKING_DAYS', 5, integer(1, 60)),
   };
 
   config.dataProtection = {

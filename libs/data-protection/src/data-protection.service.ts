@@ -5,7 +5,8 @@ import { AuditAction, AuditService, currentAuditScope, runInAuditScope } from '@
 import { AppConfig } from '@parcours/config';
 import { Clock, DomainError, isUuid, NotFoundError } from '@parcours/core';
 import { Participant } from '@parcours/participants';
-import { Pathway, pathwaysVisibleTo } from '@parcours/pathways';
+import { Appointment, Diagnostic, Pathway, pathwaysVisibleTo } from '@parcours/pathways';
+import { ReferentReport } from '@parcours/reports';
 import { subMonths } from 'date-fns';
 
 export interface RetentionReport {
@@ -39,6 +40,13 @@ export class DataProtectionService {
       : [];
     if (pathways.length === 0) throw new NotFoundError('Participant');
     const participant = pathways[0].participant.getEntity();
+    const ids = pathways.map((pathway) => pathway.id);
+    const [appointments, diagnostics, reports] = await Promise.all([
+      em.find(Appointment, { pathway: { $in: ids } }, { orderBy: { startsAt: 'asc' } }),
+      em.find(Diagnostic, { pathway: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }),
+      em.find(ReferentReport, { pathway: { $in: ids } }, { orderBy: { eventAt: 'asc' } }),
+    ]);
+    const of = <T extends { pathway: { id: string } }>(rows: T[], pathwayId: string) => rows.filter((row) => row.pathway.id === pathwayId);
     const document = {
       exportedAt: this.clock.now().toISOString(),
       participant: { ...participant.details(), id: participant.id, anonymisedAt: participant.anonymisedAt, createdAt: participant.createdAt },
@@ -61,6 +69,11 @@ export class DataProtectionService {
         declineComment: pathway.declineComment,
         acceptedAt: pathway.acceptedAt,
         closedAt: pathway.closedAt,
+        appointments: of(appointments, pathway.id).map(({ startsAt, channel, place, status, outcomeAt }) => ({ startsAt, channel, place, status, outcomeAt })),
+        diagnostics: of(diagnostics, pathway.id).map(({ recordedAt, correctedAt, readiness, assessments, notes, targetJobs, contractTypes, workingTime, mobilityRadiusKm, availableFrom, strengths, summary }) => ({
+          recordedAt, correctedAt, readiness, assessments, notes, targetJobs, contractTypes, workingTime, mobilityRadiusKm, availableFrom, strengths, summary,
+        })),
+        reportsToReferent: of(reports, pathway.id).map(({ kind, correction, summary, counsellorSummary, eventAt, dueOn, acknowledgedAt }) => ({ kind, correction, summary, counsellorSummary, eventAt, dueOn, acknowledgedAt })),
         history: pathway.events.getItems().map((event) => ({
           kind: event.kind,
           at: event.at,
@@ -128,5 +141,8 @@ export class DataProtectionService {
     participant.anonymise(now);
     const pathways = await tx.find(Pathway, { participant: participant.id }, { populate: ['events', 'justiceJustification'] });
     for (const pathway of pathways) pathway.forgetPersonalDetails();
+    const pathwayIds = pathways.map((pathway) => pathway.id);
+    for (const diagnostic of await tx.find(Diagnostic, { pathway: { $in: pathwayIds } })) diagnostic.forgetPersonalDetails();
+    for (const report of await tx.find(ReferentReport, { pathway: { $in: pathwayIds } })) report.forgetPersonalDetails();
   }
 }

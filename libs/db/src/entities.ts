@@ -1,10 +1,11 @@
 import { LoginFailure, Organisation, Session, User } from '@parcours/accounts';
 import { AuditEntry } from '@parcours/audit';
 import { Participant } from '@parcours/participants';
-import { Pathway, PathwayEvent, ReferralBarrier, RefusedReferral } from '@parcours/pathways';
+import { Appointment, Diagnostic, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral } from '@parcours/pathways';
+import { ReferentReport } from '@parcours/reports';
 
 /**
  * Every entity class, listed by hand (no globs: the list is what the ORM, the migrations and the
  * drift test all see). A new entity is added here, then `npm run migration:create -- name`.
  */
-export const ENTITIES = [Organisation, User, Session, LoginFailure, Participant, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral, AuditEntry] as const;
+export const ENTITIES = [Organisation, User, Session, LoginFailure, Participant, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral, Appointment, Diagnostic, ReferentReport, AuditEntry] as const;

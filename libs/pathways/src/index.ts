@@ -10,3 +10,7 @@ export * from './pathways.service';
 export * from './referral-barrier.entity';
 export * from './referrals.service';
 export * from './refused-referral.entity';
+export * from './interviews/appointment.entity';
+export * from './interviews/diagnostic.entity';
+export * from './interviews/interview-enums';
+export * from './interviews/interviews.service';

@@ -1,6 +1,8 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { User } from '@parcours/accounts';
 import type { Pathway } from './pathway.entity';
+import { BarrierTheme } from '@parcours/participants';
+import { ReportKind, type Readiness } from './interviews/interview-enums';
 import { DeclineReason, PathwayStatus } from './pathway-status';
 
 export enum PathwayEventKind {
@@ -8,6 +10,18 @@ export enum PathwayEventKind {
   COUNSELLOR_ASSIGNED = 'COUNSELLOR_ASSIGNED',
   REFERENT_ASSIGNED = 'REFERENT_ASSIGNED',
   PARTICIPANT_UPDATED = 'PARTICIPANT_UPDATED',
+  APPOINTMENT_RESCHEDULED = 'APPOINTMENT_RESCHEDULED',
+  DIAGNOSTIC_CORRECTED = 'DIAGNOSTIC_CORRECTED',
+}
+
+/** What the referent is told of an event: never a note, never anything about JUSTICE. */
+export interface ReportSummary {
+  readiness?: Readiness;
+  barriers?: { theme: BarrierTheme; blocking: boolean }[];
+  nextStep: string;
+  counsellorSummary?: string;
+  declineReason?: DeclineReason;
+  appointmentAt?: string;
 }
 
 /**
@@ -50,13 +64,30 @@ export class PathwayEvent {
   @Property({ type: 'string', length: 1000, nullable: true })
   details: string | null = null;
 
+  /** The report this event sends the referent, if any (the report composer writes it in the same flush). */
+  @Property({ type: 'string', length: 30, nullable: true })
+  reportKind: ReportKind | null = null;
+
+  /** Not stored: what the report says, handed to the composer in the flush. */
+  @Property({ persist: false })
+  reportSummary?: ReportSummary;
+
+  @Property({ persist: false })
+  reportIsCorrection?: boolean;
+
   /** Free texts may name people: only reason codes survive anonymisation. */
   forgetPersonalDetails(): void {
     this.comment = null;
     if (this.reason !== null && !(Object.values(DeclineReason) as string[]).includes(this.reason)) this.reason = null;
   }
 
-  constructor(pathway: Pathway, kind: PathwayEventKind, by: User | null, at: Date, values: Partial<Pick<PathwayEvent, 'fromStatus' | 'toStatus' | 'reason' | 'comment' | 'details'>> = {}) {
+  constructor(
+    pathway: Pathway,
+    kind: PathwayEventKind,
+    by: User | null,
+    at: Date,
+    values: Partial<Pick<PathwayEvent, 'fromStatus' | 'toStatus' | 'reason' | 'comment' | 'details' | 'reportKind' | 'reportSummary' | 'reportIsCorrection'>> = {},
+  ) {
     this.pathway = ref(pathway);
     this.kind = kind;
     this.by = by ? ref(by) : null;

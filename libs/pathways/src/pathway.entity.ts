@@ -5,10 +5,13 @@ import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
 import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
 import type { EligibilityReason } from './eligibility';
-import { PathwayEvent, PathwayEventKind } from './pathway-event.entity';
+import { PathwayEvent, PathwayEventKind, type ReportSummary } from './pathway-event.entity';
 import { canMove, DeclineReason, isOpen, PathwayStatus } from './pathway-status';
 import { PathwaysError } from './pathways-error';
 import { ReferralBarrier } from './referral-barrier.entity';
+import { Appointment } from './interviews/appointment.entity';
+import { Diagnostic, type DiagnosticFindings } from './interviews/diagnostic.entity';
+import { AppointmentChannel, AppointmentStatus, READY, ReportKind } from './interviews/interview-enums';
 
 /** The situation the eligibility was decided on, kept as it was at referral. */
 export interface ReferralSituation {
@@ -99,6 +102,12 @@ export class Pathway {
   @OneToMany(() => PathwayEvent, (event) => event.pathway)
   events = new Collection<PathwayEvent>(this);
 
+  @OneToMany(() => Appointment, (appointment) => appointment.pathway)
+  appointments = new Collection<Appointment>(this);
+
+  @OneToMany(() => Diagnostic, (diagnostic) => diagnostic.pathway)
+  diagnostics = new Collection<Diagnostic>(this);
+
   constructor(values: {
     participant: Participant;
     operator: Organisation;
@@ -139,7 +148,12 @@ export class Pathway {
     if (reason === DeclineReason.OTHER && !comment?.trim()) {
       throw new PathwaysError('COMMENT_REQUIRED', 'Declining for another reason needs a comment saying which.', ['input', 'comment']);
     }
-    this.moveTo(PathwayStatus.DECLINED, by, at, { reason, comment: comment?.trim() || null });
+    this.moveTo(PathwayStatus.DECLINED, by, at, {
+      reason,
+      comment: comment?.trim() || null,
+      reportKind: ReportKind.REFERRAL_DECLINED,
+      reportSummary: { declineReason: reason, nextStep: 'The operator declined the referral: the person needs another orientation.' },
+    });
     this.declineReason = reason;
     this.declineComment = comment?.trim() || null;
   }
@@ -169,6 +183,63 @@ export class Pathway {
     this.referent = ref(referent);
   }
 
+  /** ACCEPTED → DIAGNOSTIC_SCHEDULED: books the diagnostic interview. */
+  scheduleDiagnostic(counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): Appointment {
+    const appointment = new Appointment(this, counsellor, startsAt, channel, place, at);
+    this.moveTo(PathwayStatus.DIAGNOSTIC_SCHEDULED, by, at, { details: `appointment:${appointment.id}` });
+    this.appointments.add(appointment);
+    return appointment;
+  }
+
+  rescheduleAppointment(appointment: Appointment, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): void {
+    appointment.reschedule(startsAt, channel, place);
+    this.record(PathwayEventKind.APPOINTMENT_RESCHEDULED, by, at, { details: `appointment:${appointment.id}` });
+  }
+
+  /** DIAGNOSTIC_SCHEDULED → ACCEPTED: the interview did not take place; a no-show is reported. */
+  closeAppointment(appointment: Appointment, outcome: AppointmentStatus.NO_SHOW | AppointmentStatus.EXCUSED | AppointmentStatus.CANCELLED, by: User, at: Date): void {
+    appointment.close(outcome, at);
+    const report =
+      outcome === AppointmentStatus.NO_SHOW
+        ? {
+            reportKind: ReportKind.NO_SHOW,
+            reportSummary: { appointmentAt: appointment.startsAt.toISOString(), nextStep: 'The person did not come to the diagnostic interview: the operator will offer another one.' },
+          }
+        : {};
+    this.moveTo(PathwayStatus.ACCEPTED, by, at, { reason: outcome, details: `appointment:${appointment.id}`, ...report });
+  }
+
+  /** DIAGNOSTIC_SCHEDULED → DIAGNOSED (ready) or RETURNED_TO_REFERENT, with the report to the referent. */
+  recordDiagnostic(appointment: Appointment, findings: DiagnosticFindings, by: User, at: Date, on: LocalDate): Diagnostic {
+    if (appointment.startsAt > at) {
+      throw new PathwaysError('APPOINTMENT_NOT_DUE', 'A diagnostic is recorded once its appointment has begun.', ['input', 'appointmentId']);
+    }
+    appointment.close(AppointmentStatus.HELD, at);
+    const diagnostic = new Diagnostic(this, appointment, by, findings, at, on);
+    this.diagnostics.add(diagnostic);
+    const ready = READY.includes(findings.readiness);
+    this.moveTo(ready ? PathwayStatus.DIAGNOSED : PathwayStatus.RETURNED_TO_REFERENT, by, at, {
+      details: `diagnostic:${diagnostic.id}`,
+      reportKind: ReportKind.DIAGNOSTIC_RECORDED,
+      reportSummary: diagnosticReport(findings),
+    });
+    return diagnostic;
+  }
+
+  /** Corrects a recorded diagnostic; the referent gets a new report, marked as a correction. */
+  correctDiagnostic(diagnostic: Diagnostic, findings: DiagnosticFindings, by: User, at: Date): void {
+    if (READY.includes(diagnostic.readiness) !== READY.includes(findings.readiness)) {
+      throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot change its readiness to ${findings.readiness}: that would change its status.`, ['input', 'readiness']);
+    }
+    diagnostic.correct(findings, at);
+    this.record(PathwayEventKind.DIAGNOSTIC_CORRECTED, by, at, {
+      details: `diagnostic:${diagnostic.id}`,
+      reportKind: ReportKind.DIAGNOSTIC_RECORDED,
+      reportSummary: diagnosticReport(findings),
+      reportIsCorrection: true,
+    });
+  }
+
   /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */
   forgetPersonalDetails(): void {
     this.justiceJustification = null;
@@ -180,7 +251,7 @@ export class Pathway {
     this.record(PathwayEventKind.PARTICIPANT_UPDATED, by, at, { details: fields.join(',') });
   }
 
-  private moveTo(next: PathwayStatus, by: User, at: Date, values: Partial<Pick<PathwayEvent, 'reason' | 'comment' | 'details'>> = {}): void {
+  private moveTo(next: PathwayStatus, by: User, at: Date, values: ConstructorParameters<typeof PathwayEvent>[4] = {}): void {
     if (!canMove(this.status, next)) {
       throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${next}.`);
     }
@@ -200,4 +271,19 @@ export class Pathway {
   private assertOpen(): void {
     if (!this.isOpen) throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: it can no longer change hands.`, ['input', 'pathwayId']);
   }
+}
+
+/** The diagnostic as the referent reads it: themes and blocking flags only, never JUSTICE, never notes. */
+function diagnosticReport(findings: DiagnosticFindings): ReportSummary {
+  const ready = READY.includes(findings.readiness);
+  return {
+    readiness: findings.readiness,
+    barriers: findings.assessments
+      .filter((assessment) => assessment.theme !== BarrierTheme.JUSTICE && assessment.status !== 'NOT_DISCUSSED')
+      .map(({ theme, blocking }) => ({ theme, blocking })),
+    nextStep: ready
+      ? 'The person can move towards work: the operator will propose job offers or training.'
+      : 'The pathway comes back to you: the person needs another kind of support first.',
+    counsellorSummary: findings.summary,
+  };
 }

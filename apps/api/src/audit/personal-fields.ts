@@ -30,12 +30,30 @@ export const PERSONAL_FIELDS: Record<string, PersonalType> = {
   Pathway: {
     locate: (source) => ({ participantId: of(source.participant as Record<string, unknown>, 'id'), objectType: 'Pathway', objectId: of(source, 'id') }),
     personal: ['declineComment'],
-    other: ['id', 'status', 'participant', 'operator', 'referent', 'counsellor', 'referredAt', 'referredOn', 'situation', 'declineReason', 'closedAt', 'waitingTooLong', 'history'],
+    other: [
+      'id', 'status', 'participant', 'operator', 'referent', 'counsellor', 'referredAt', 'referredOn', 'situation', 'declineReason',
+      'closedAt', 'waitingTooLong', 'history', 'appointments', 'diagnostic',
+    ],
   },
   PathwayEvent: {
     locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
     personal: ['comment', 'reason'],
     other: ['kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'details'],
+  },
+  Appointment: {
+    locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
+    personal: ['startsAt', 'place'],
+    other: ['id', 'channel', 'status', 'counsellor', 'needsUpdate'],
+  },
+  Diagnostic: {
+    locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Diagnostic', objectId: of(source, 'id') }),
+    personal: ['readiness', 'assessments', 'targetJobs', 'contractTypes', 'workingTime', 'mobilityRadiusKm', 'availableFrom', 'strengths', 'summary'],
+    other: ['id', 'recordedAt', 'correctedAt'],
+  },
+  ReferentReport: {
+    locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'ReferentReport', objectId: of(source, 'id') }),
+    personal: ['participantName', 'readiness', 'barriers', 'declineReason', 'nextStep', 'counsellorSummary'],
+    other: ['id', 'kind', 'correction', 'pathwayId', 'participantId', 'eventAt', 'dueOn', 'state', 'acknowledgedAt', 'referentId'],
   },
 };
 
@@ -45,5 +63,6 @@ export const NO_PERSONAL_DATA: readonly string[] = [
   'User', 'UserEdge', 'UserConnection', 'UserPayload', 'Organisation', 'OrganisationEdge', 'OrganisationConnection',
   'OrganisationPayload', 'Operator', 'ReferentSummary', 'Commune', 'PersonInCharge', 'PathwayEdge', 'PathwayConnection',
   'PathwayPayload', 'ParticipantPayload', 'ParticipantRecord', 'FranceTravailRegistration', 'AuditEntry', 'AuditEntryEdge',
-  'AuditEntryConnection', 'ErasePayload',
+  'AuditEntryConnection', 'ErasePayload', 'Subscription', 'AppointmentPayload', 'DiagnosticPayload', 'ReportPayload',
+  'ReferentReportEdge', 'ReferentReportConnection', 'BarrierAssessment', 'TargetJob', 'ReportedBarrier',
 ];

@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccountsModule, AuthService } from '@parcours/accounts';
 import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,13 +13,13 @@ import { auditReadsMiddleware } from '../audit/audit-reads';
 import { auditReadsPlugin } from '../audit/audit-reads.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError, rejectAsTooComplex } from './errors';
-import type { GraphqlContext } from './graphql-context';
+import { isWsContext, wsGraphqlContext, type GraphqlContext, type WsContext } from './graphql-context';
 import { InputValidationPipe } from './input-validation.pipe';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { UserErrorsInterceptor } from './user-errors.interceptor';
 
 /** The GraphQL conventions every feature inherits: limits, errors, scalars, no batching. */
-export function graphqlOptions(config: AppConfig, audit: AuditService): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, audit: AuditService, auth: AuthService): ApolloDriverConfig {
   const limits = config.graphql;
   const reject = (limit: string) => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex(limit)] });
   const armor = new ApolloArmor({
@@ -50,7 +51,19 @@ export function graphqlOptions(config: AppConfig, audit: AuditService): ApolloDr
       auditReadsPlugin(audit),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
-    context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({ req, reply }),
+    context: (request: FastifyRequest | WsContext, reply?: FastifyReply): GraphqlContext =>
+      isWsContext(request) ? wsGraphqlContext(request) : { req: request, reply: reply as FastifyReply },
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // The token is checked when the connection opens (and again by the guard, and at each event).
+        onConnect: async (context: { connectionParams?: Record<string, unknown> }) => {
+          const header = context.connectionParams?.authorization;
+          const token = typeof header === 'string' ? header.replace(/^Bearer /i, '') : '';
+          return token !== '' && (await auth.authenticate(token)) !== null;
+        },
+      },
+    },
   };
 }
 
@@ -58,7 +71,8 @@ export function graphqlOptions(config: AppConfig, audit: AuditService): ApolloDr
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, AuditService],
+      imports: [AccountsModule],
+      inject: [AppConfig, AuditService, AuthService],
       useFactory: graphqlOptions,
     }),
   ],

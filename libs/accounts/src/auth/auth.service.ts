@@ -113,6 +113,12 @@ export class AuthService {
     return { userId: user.id, role: user.role, organisationId: organisation.id, organisationKind: organisation.kind, sessionId: session.id };
   }
 
+  /** A session not ended, of an active user: what a long-lived connection re-checks at each event. */
+  async sessionIsLive(sessionId: string, userId: string): Promise<boolean> {
+    const session = await this.em.fork().findOne(Session, { id: sessionId, user: userId, endedAt: null }, { populate: ['user'] });
+    return Boolean(session?.user.getEntity().active);
+  }
+
   /** Changes the caller's password and ends their other sessions. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const now = this.clock.now();

@@ -1,0 +1,172 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role, type Actor } from '@parcours/accounts';
+import { Clock } from '@parcours/core';
+import { BarrierTheme } from '@parcours/participants';
+import { AppointmentStatus, InterviewsService, PathwaysService, type Appointment, type Diagnostic, type DiagnosticFindings } from '@parcours/pathways';
+import { Territory } from '@parcours/territory';
+import { Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { requestLoader } from '../graphql/request-loaders';
+import { PathwaysMapping } from '../pathways/pathways.mapping';
+import { PathwayNode } from '../pathways/pathways.types';
+import {
+  AppointmentNode,
+  AppointmentOutcomeInput,
+  AppointmentPayload,
+  CorrectDiagnosticInput,
+  DiagnosticFindingsInput,
+  DiagnosticNode,
+  DiagnosticPayload,
+  RecordDiagnosticInput,
+  RescheduleAppointmentInput,
+  ScheduleDiagnosticInput,
+} from './interviews.types';
+
+const { COUNSELLOR, MANAGER, ADMIN } = Role;
+const OPERATOR_STAFF: readonly Role[] = [COUNSELLOR, MANAGER, ADMIN];
+
+@Resolver(() => PathwayNode)
+export class InterviewsResolver {
+  private readonly map: PathwaysMapping;
+
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly pathways: PathwaysService,
+    private readonly clock: Clock,
+    territory: Territory,
+  ) {
+    this.map = new PathwaysMapping(territory);
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => AppointmentPayload, { description: 'ACCEPTED → DIAGNOSTIC_SCHEDULED: books the diagnostic interview.' })
+  async scheduleDiagnostic(@Args('input') input: ScheduleDiagnosticInput, @CurrentActor() actor: Actor): Promise<Partial<AppointmentPayload>> {
+    const appointment = await this.interviews.schedule(actor, input.pathwayId, input.counsellorId ?? null, slot(input));
+    return this.appointmentPayload(actor, appointment);
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => AppointmentPayload, { description: 'Moves a planned appointment; the pathway stays DIAGNOSTIC_SCHEDULED.' })
+  async rescheduleAppointment(@Args('input') input: RescheduleAppointmentInput, @CurrentActor() actor: Actor): Promise<Partial<AppointmentPayload>> {
+    return this.appointmentPayload(actor, await this.interviews.reschedule(actor, input.appointmentId, slot(input)));
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => AppointmentPayload, { description: 'The appointment is cancelled: back to ACCEPTED.' })
+  async cancelAppointment(@Args('input') input: AppointmentOutcomeInput, @CurrentActor() actor: Actor): Promise<Partial<AppointmentPayload>> {
+    return this.appointmentPayload(actor, await this.interviews.close(actor, input.appointmentId, AppointmentStatus.CANCELLED));
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => AppointmentPayload, { description: 'The person did not come: back to ACCEPTED, and a NO_SHOW report to the referent.' })
+  async recordNoShow(@Args('input') input: AppointmentOutcomeInput, @CurrentActor() actor: Actor): Promise<Partial<AppointmentPayload>> {
+    return this.appointmentPayload(actor, await this.interviews.close(actor, input.appointmentId, AppointmentStatus.NO_SHOW));
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => AppointmentPayload, { description: 'The person excused themselves: back to ACCEPTED.' })
+  async recordExcused(@Args('input') input: AppointmentOutcomeInput, @CurrentActor() actor: Actor): Promise<Partial<AppointmentPayload>> {
+    return this.appointmentPayload(actor, await this.interviews.close(actor, input.appointmentId, AppointmentStatus.EXCUSED));
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => DiagnosticPayload, {
+    description: 'Records the interview of a planned appointment whose time has come: DIAGNOSED or RETURNED_TO_REFERENT, and the report to the referent in the same transaction.',
+  })
+  async recordDiagnostic(@Args('input') input: RecordDiagnosticInput, @CurrentActor() actor: Actor): Promise<Partial<DiagnosticPayload>> {
+    return this.diagnosticPayload(actor, await this.interviews.record(actor, input.appointmentId, findings(input)));
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => DiagnosticPayload, { description: 'Corrects a recorded diagnostic (audited); the referent gets a new report marked as a correction.' })
+  async correctDiagnostic(@Args('input') input: CorrectDiagnosticInput, @CurrentActor() actor: Actor): Promise<Partial<DiagnosticPayload>> {
+    return this.diagnosticPayload(actor, await this.interviews.correct(actor, input.diagnosticId, findings(input)));
+  }
+
+  @ResolveField(() => [AppointmentNode], { description: 'The diagnostic appointments, oldest first.' })
+  async appointments(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<AppointmentNode[]> {
+    const loader = requestLoader(context, 'pathway-appointments', (ids) => this.interviews.appointmentsOf(ids));
+    return (await loader.load(pathway.id)).map((appointment) => this.appointmentNode(appointment, pathway.participant.id));
+  }
+
+  @ResolveField(() => DiagnosticNode, { nullable: true, description: 'The latest diagnostic, once recorded.' })
+  async diagnostic(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<DiagnosticNode | null> {
+    const loader = requestLoader(context, 'pathway-diagnostic', (ids) => this.interviews.diagnosticsOf(ids));
+    const diagnostic = await loader.load(pathway.id);
+    return diagnostic && this.diagnosticNode(diagnostic, pathway.participant.id, context.actor);
+  }
+
+  private async appointmentPayload(actor: Actor, appointment: Appointment): Promise<Partial<AppointmentPayload>> {
+    const pathway = await this.pathways.get(actor, appointment.pathway.id);
+    const [withCounsellor] = await this.interviews.appointmentsOf([pathway.id]).then((all) => all[0].filter((a) => a.id === appointment.id));
+    return { appointment: this.appointmentNode(withCounsellor, pathway.participant.id), pathway: this.map.pathway(pathway, this.pathways.isWaitingTooLong(pathway)) };
+  }
+
+  private async diagnosticPayload(actor: Actor, diagnostic: Diagnostic): Promise<Partial<DiagnosticPayload>> {
+    const pathway = await this.pathways.get(actor, diagnostic.pathway.id);
+    return {
+      diagnostic: this.diagnosticNode(diagnostic, pathway.participant.id, actor),
+      pathway: this.map.pathway(pathway, this.pathways.isWaitingTooLong(pathway)),
+    };
+  }
+
+  private appointmentNode(appointment: Appointment, participantId: string): AppointmentNode {
+    const counsellor = appointment.counsellor.getEntity();
+    return {
+      id: appointment.id,
+      startsAt: appointment.startsAt,
+      channel: appointment.channel,
+      place: appointment.place,
+      status: appointment.status,
+      counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: '' },
+      needsUpdate: appointment.needsUpdate(this.clock.now()),
+      pathwayId: appointment.pathway.id,
+      participantId,
+    };
+  }
+
+  /** Notes and JUSTICE stay with the operator's staff and ADMIN. */
+  private diagnosticNode(diagnostic: Diagnostic, participantId: string, actor?: Actor): DiagnosticNode {
+    const staff = actor !== undefined && OPERATOR_STAFF.includes(actor.role);
+    return {
+      id: diagnostic.id,
+      readiness: diagnostic.readiness,
+      assessments: diagnostic.assessments
+        .filter((assessment) => staff || assessment.theme !== BarrierTheme.JUSTICE)
+        .map((assessment) => ({ ...assessment, note: staff ? (diagnostic.notes?.[assessment.theme] ?? null) : null })),
+      targetJobs: diagnostic.targetJobs,
+      contractTypes: diagnostic.contractTypes,
+      workingTime: diagnostic.workingTime,
+      mobilityRadiusKm: diagnostic.mobilityRadiusKm,
+      availableFrom: diagnostic.availableFrom,
+      strengths: diagnostic.strengths,
+      summary: diagnostic.summary,
+      recordedAt: diagnostic.recordedAt,
+      correctedAt: diagnostic.correctedAt,
+      pathwayId: diagnostic.pathway.id,
+      participantId,
+    };
+  }
+}
+
+function slot(input: { startsAt: Date; channel: AppointmentNode['channel']; place?: string | null }) {
+  return { startsAt: input.startsAt, channel: input.channel, place: input.place?.trim() || null };
+}
+
+function findings(input: DiagnosticFindingsInput): DiagnosticFindings {
+  const notes: DiagnosticFindings['notes'] = {};
+  for (const assessment of input.assessments) if (assessment.note?.trim()) notes[assessment.theme] = assessment.note.trim();
+  return {
+    assessments: input.assessments.map(({ theme, status, blocking }) => ({ theme, status, blocking })),
+    notes,
+    targetJobs: input.targetJobs.map(({ title, romeCode }) => ({ title: title.trim(), romeCode: romeCode ?? null })),
+    contractTypes: [...new Set(input.contractTypes)],
+    workingTime: input.workingTime,
+    mobilityRadiusKm: input.mobilityRadiusKm ?? null,
+    availableFrom: input.availableFrom ?? null,
+    strengths: input.strengths?.trim() || null,
+    readiness: input.readiness,
+    summary: input.summary.trim(),
+  };
+}

@@ -1,0 +1,134 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BarrierTheme } from '@parcours/participants';
+import { AppointmentChannel, AppointmentStatus, AssessmentStatus, ContractType, Readiness, WorkingTime } from '@parcours/pathways';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
+import { Payload } from '../graphql/user-error';
+import { PathwayNode, PersonInCharge } from '../pathways/pathways.types';
+
+registerEnumType(AppointmentChannel, { name: 'AppointmentChannel' });
+registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
+registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
+registerEnumType(Readiness, { name: 'Readiness' });
+registerEnumType(WorkingTime, { name: 'WorkingTime' });
+registerEnumType(ContractType, { name: 'ContractType' });
+
+@ObjectType('Appointment')
+export class AppointmentNode {
+  @Field(() => ID) id: string;
+  @Field() startsAt: Date;
+  @Field(() => AppointmentChannel) channel: AppointmentChannel;
+  @Field(() => String, { nullable: true }) place: string | null;
+  @Field(() => AppointmentStatus) status: AppointmentStatus;
+  @Field(() => PersonInCharge, { description: 'The counsellor who runs the interview.' }) counsellor: PersonInCharge;
+  @Field({ description: 'PLANNED, and its time has passed without an outcome.' }) needsUpdate: boolean;
+  /** Not fields: for the audit. */
+  pathwayId: string;
+  participantId: string;
+}
+
+@ObjectType('BarrierAssessment')
+export class BarrierAssessmentNode {
+  @Field(() => BarrierTheme) theme: BarrierTheme;
+  @Field(() => AssessmentStatus) status: AssessmentStatus;
+  @Field() blocking: boolean;
+  @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) note: string | null;
+}
+
+@ObjectType('TargetJob')
+export class TargetJobNode {
+  @Field() title: string;
+  @Field(() => String, { nullable: true, description: 'ROME code, as K2204.' }) romeCode: string | null;
+}
+
+@ObjectType('Diagnostic')
+export class DiagnosticNode {
+  @Field(() => ID) id: string;
+  @Field(() => Readiness) readiness: Readiness;
+  @Field(() => [BarrierAssessmentNode], { description: 'JUSTICE is shown to the operator\'s staff and ADMIN only.' }) assessments: BarrierAssessmentNode[];
+  @Field(() => [TargetJobNode]) targetJobs: TargetJobNode[];
+  @Field(() => [ContractType]) contractTypes: ContractType[];
+  @Field(() => WorkingTime) workingTime: WorkingTime;
+  @Field(() => Int, { nullable: true }) mobilityRadiusKm: number | null;
+  @Field(() => LocalDateScalar, { nullable: true }) availableFrom: string | null;
+  @Field(() => String, { nullable: true }) strengths: string | null;
+  @Field({ description: 'Written for the referent.' }) summary: string;
+  @Field() recordedAt: Date;
+  @Field(() => Date, { nullable: true }) correctedAt: Date | null;
+  /** Not fields: for the audit. */
+  pathwayId: string;
+  participantId: string;
+}
+
+@ObjectType()
+export class AppointmentPayload extends Payload {
+  @Field(() => AppointmentNode, { nullable: true }) appointment?: AppointmentNode;
+  @Field(() => PathwayNode, { nullable: true }) pathway?: PathwayNode;
+}
+
+@ObjectType()
+export class DiagnosticPayload extends Payload {
+  @Field(() => DiagnosticNode, { nullable: true }) diagnostic?: DiagnosticNode;
+  @Field(() => PathwayNode, { nullable: true }) pathway?: PathwayNode;
+}
+
+@InputType()
+export class AppointmentSlotFields {
+  @Field() startsAt: Date;
+  @Field(() => AppointmentChannel) @IsEnum(AppointmentChannel) channel: AppointmentChannel;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) place?: string | null;
+}
+
+@InputType()
+export class ScheduleDiagnosticInput extends AppointmentSlotFields {
+  @Field(() => ID) @IsString() pathwayId: string;
+  @Field(() => ID, { nullable: true, description: 'The counsellor who will run it; by default the caller.' }) @IsOptional() @IsString() counsellorId?: string | null;
+}
+
+@InputType()
+export class RescheduleAppointmentInput extends AppointmentSlotFields {
+  @Field(() => ID) @IsString() appointmentId: string;
+}
+
+@InputType()
+export class AppointmentOutcomeInput {
+  @Field(() => ID) @IsString() appointmentId: string;
+}
+
+@InputType()
+export class BarrierAssessmentInput {
+  @Field(() => BarrierTheme) @IsEnum(BarrierTheme) theme: BarrierTheme;
+  @Field(() => AssessmentStatus) @IsEnum(AssessmentStatus) status: AssessmentStatus;
+  @Field() @IsBoolean() blocking: boolean;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string | null;
+}
+
+@InputType()
+export class TargetJobInput {
+  @Field() @IsString() @Length(1, 200) title: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-N]\d{4}$/, { message: 'romeCode must be a ROME code such as K2204' }) romeCode?: string | null;
+}
+
+@InputType()
+export class DiagnosticFindingsInput {
+  @Field(() => [BarrierAssessmentInput]) @ValidateNested({ each: true }) @Type(() => BarrierAssessmentInput) assessments: BarrierAssessmentInput[];
+  @Field(() => [TargetJobInput], { defaultValue: [] }) @ValidateNested({ each: true }) @Type(() => TargetJobInput) targetJobs: TargetJobInput[];
+  @Field(() => [ContractType], { defaultValue: [] }) @IsEnum(ContractType, { each: true }) contractTypes: ContractType[];
+  @Field(() => WorkingTime) @IsEnum(WorkingTime) workingTime: WorkingTime;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(500) mobilityRadiusKm?: number | null;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() availableFrom?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(4000) strengths?: string | null;
+  @Field(() => Readiness) @IsEnum(Readiness) readiness: Readiness;
+  @Field({ description: 'Written for the referent.' }) @IsString() @Length(1, 4000) summary: string;
+}
+
+@InputType()
+export class RecordDiagnosticInput extends DiagnosticFindingsInput {
+  @Field(() => ID) @IsString() appointmentId: string;
+}
+
+@InputType()
+export class CorrectDiagnosticInput extends DiagnosticFindingsInput {
+  @Field(() => ID) @IsString() diagnosticId: string;
+}

@@ -1,0 +1,96 @@
+import { Args, Context, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Role, type Actor } from '@parcours/accounts';
+import { AuditService } from '@parcours/audit';
+import { ReportBus, ReportsService, type ReferentReport } from '@parcours/reports';
+import { Roles } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { takeReads } from '../audit/audit-reads';
+import { ConnectionArgs, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { AcknowledgeReportInput, ReferentReportConnection, ReferentReportNode, ReferentReportsFilter, ReportPayload } from './reports.types';
+
+const { REFERENT, MANAGER, ADMIN } = Role;
+
+@Resolver()
+export class ReportsResolver {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly bus: ReportBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Roles(REFERENT, MANAGER, ADMIN)
+  @Query(() => ReferentReportConnection, { description: "Newest first. A REFERENT's own reports; a MANAGER's operator's, per referent with filter.referentId." })
+  async referentReports(
+    @Args() page: ConnectionArgs,
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => ReferentReportsFilter, nullable: true }) filter?: ReferentReportsFilter,
+  ): Promise<ReferentReportConnection> {
+    const today = this.reports.today();
+    return toConnection(await this.reports.inbox(actor, filter ?? {}, page), (report) => toReportNode(report, today));
+  }
+
+  @Roles(REFERENT)
+  @Mutation(() => ReportPayload, { description: 'By the referent the report is addressed to.' })
+  async acknowledgeReport(@Args('input') input: AcknowledgeReportInput, @CurrentActor() actor: Actor): Promise<Partial<ReportPayload>> {
+    return { report: toReportNode(await this.reports.acknowledge(actor, input.reportId), this.reports.today()) };
+  }
+
+  @Roles(REFERENT)
+  @Subscription(() => ReferentReportNode, {
+    description: 'Each report issued to the signed-in referent, as it is written. Checked at each event: session live, account active, still the referent.',
+    resolve: (node: ReferentReportNode) => node,
+  })
+  referentReportIssued(@CurrentActor() actor: Actor, @Context() context: GraphqlContext): AsyncIterableIterator<ReferentReportNode> {
+    const controller = new AbortController();
+    const { reports, bus, audit } = this;
+    // What the previous event's selection read is logged before the next one is sent, and at the end.
+    const logReads = () => audit.recordReads(actor, context.req.id, 'subscription referentReportIssued', takeReads(context));
+    async function* stream(): AsyncGenerator<ReferentReportNode> {
+      try {
+        for await (const issued of bus.issued(controller.signal)) {
+          const report = await reports.deliverable(actor, issued);
+          if (!report) continue;
+          yield toReportNode(report, reports.today());
+          await logReads();
+        }
+      } finally {
+        await logReads();
+      }
+    }
+    const inner = stream();
+    return {
+      next: () => inner.next(),
+      return: (value?: unknown) => {
+        controller.abort();
+        return inner.return(value as ReferentReportNode);
+      },
+      throw: (error?: unknown) => inner.throw(error),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
+
+export function toReportNode(report: ReferentReport, today: string): ReferentReportNode {
+  const participant = report.pathway.getEntity().participant.getEntity();
+  return {
+    id: report.id,
+    kind: report.kind,
+    correction: report.correction,
+    pathwayId: report.pathway.id,
+    participantId: participant.id,
+    participantName: `${participant.firstNames} ${participant.lastName}`.trim(),
+    readiness: report.summary.readiness ?? null,
+    barriers: report.summary.barriers ?? [],
+    declineReason: report.summary.declineReason ?? null,
+    nextStep: report.summary.nextStep,
+    counsellorSummary: report.counsellorSummary,
+    eventAt: report.eventAt,
+    dueOn: report.dueOn,
+    state: report.state(today),
+    acknowledgedAt: report.acknowledgedAt,
+    referentId: report.referent.id,
+  };
+}

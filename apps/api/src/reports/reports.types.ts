@@ -1,0 +1,56 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BarrierTheme } from '@parcours/participants';
+import { DeclineReason, Readiness, ReportKind } from '@parcours/pathways';
+import { ReportState } from '@parcours/reports';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
+import { Connection } from '../graphql/connection';
+import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
+import { Payload } from '../graphql/user-error';
+
+registerEnumType(ReportKind, { name: 'ReportKind' });
+registerEnumType(ReportState, { name: 'ReportState', description: 'UNACKNOWLEDGED until its due day, OVERDUE after it, ACKNOWLEDGED once read.' });
+
+@ObjectType('ReportedBarrier', { description: 'A barrier as the referent reads it: theme and blocking flag only.' })
+export class ReportedBarrier {
+  @Field(() => BarrierTheme) theme: BarrierTheme;
+  @Field() blocking: boolean;
+}
+
+@ObjectType('ReferentReport', { description: 'A report to the pathway\'s referent: systematic, written with the event that triggers it.' })
+export class ReferentReportNode {
+  @Field(() => ID) id: string;
+  @Field(() => ReportKind) kind: ReportKind;
+  @Field({ description: 'A corrected diagnostic sends a new report marked so.' }) correction: boolean;
+  @Field(() => ID) pathwayId: string;
+  @Field(() => ID) participantId: string;
+  @Field({ description: "The person's names." }) participantName: string;
+  @Field(() => Readiness, { nullable: true }) readiness: Readiness | null;
+  @Field(() => [ReportedBarrier]) barriers: ReportedBarrier[];
+  @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Field() nextStep: string;
+  @Field(() => String, { nullable: true, description: "The counsellor's summary, written for the referent." }) counsellorSummary: string | null;
+  @Field({ description: 'When the event happened.' }) eventAt: Date;
+  @Field(() => LocalDateScalar, { description: 'Acknowledge by this working day.' }) dueOn: string;
+  @Field(() => ReportState) state: ReportState;
+  @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
+  @Field(() => ID) referentId: string;
+}
+
+@ObjectType()
+export class ReferentReportConnection extends Connection(ReferentReportNode, 'ReferentReport') {}
+
+@ObjectType()
+export class ReportPayload extends Payload {
+  @Field(() => ReferentReportNode, { nullable: true }) report?: ReferentReportNode;
+}
+
+@InputType()
+export class ReferentReportsFilter {
+  @Field(() => ReportState, { nullable: true }) @IsOptional() @IsEnum(ReportState) state?: ReportState;
+  @Field(() => ID, { nullable: true, description: 'A MANAGER or ADMIN: one referent\'s reports.' }) @IsOptional() @IsString() referentId?: string;
+}
+
+@InputType()
+export class AcknowledgeReportInput {
+  @Field(() => ID) @IsString() reportId: string;
+}

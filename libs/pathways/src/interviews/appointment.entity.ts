@@ -1,0 +1,71 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { User } from '@parcours/accounts';
+import { randomUUID } from 'node:crypto';
+import type { Pathway } from '../pathway.entity';
+import { PathwaysError } from '../pathways-error';
+import { AppointmentChannel, AppointmentStatus } from './interview-enums';
+
+/** A diagnostic interview booked with the person: PLANNED until it is held, missed or cancelled. */
+@Entity({ tableName: 'appointment' })
+@Index({ properties: ['pathway', 'status'] })
+export class Appointment {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne('Pathway', { ref: true })
+  pathway: Ref<Pathway>;
+
+  /** The counsellor who will run the interview. */
+  @ManyToOne(() => User, { ref: true })
+  counsellor: Ref<User>;
+
+  @Property({ type: 'datetime' })
+  startsAt: Date;
+
+  @Property({ type: 'string', length: 10 })
+  channel: AppointmentChannel;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  place: string | null;
+
+  @Property({ type: 'string', length: 10 })
+  @Index()
+  status: AppointmentStatus = AppointmentStatus.PLANNED;
+
+  @Property({ type: 'datetime', nullable: true })
+  outcomeAt: Date | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date;
+
+  constructor(pathway: Pathway, counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, at: Date) {
+    this.pathway = ref(pathway);
+    this.counsellor = ref(counsellor);
+    this.startsAt = startsAt;
+    this.channel = channel;
+    this.place = place;
+    this.createdAt = at;
+  }
+
+  /** A planned interview whose time has passed without an outcome. */
+  needsUpdate(now: Date): boolean {
+    return this.status === AppointmentStatus.PLANNED && this.startsAt < now;
+  }
+
+  reschedule(startsAt: Date, channel: AppointmentChannel, place: string | null): void {
+    this.assertPlanned();
+    Object.assign(this, { startsAt, channel, place });
+  }
+
+  close(outcome: AppointmentStatus, at: Date): void {
+    this.assertPlanned();
+    this.status = outcome;
+    this.outcomeAt = at;
+  }
+
+  private assertPlanned(): void {
+    if (this.status !== AppointmentStatus.PLANNED) {
+      throw new PathwaysError('APPOINTMENT_NOT_PLANNED', `This appointment is ${this.status}: it can no longer change.`, ['input', 'appointmentId']);
+    }
+  }
+}

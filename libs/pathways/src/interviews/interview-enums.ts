@@ -1,0 +1,65 @@
+export enum AppointmentChannel {
+  ON_SITE = 'ON_SITE',
+  PHONE = 'PHONE',
+  VIDEO = 'VIDEO',
+}
+
+export enum AppointmentStatus {
+  PLANNED = 'PLANNED',
+  HELD = 'HELD',
+  NO_SHOW = 'NO_SHOW',
+  EXCUSED = 'EXCUSED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum AssessmentStatus {
+  PRESENT = 'PRESENT',
+  LIFTED = 'LIFTED',
+  NOT_DISCUSSED = 'NOT_DISCUSSED',
+}
+
+export enum Readiness {
+  READY_FOR_EMPLOYMENT = 'READY_FOR_EMPLOYMENT',
+  READY_WITH_SUPPORT = 'READY_WITH_SUPPORT',
+  NOT_READY = 'NOT_READY',
+  REORIENTATION_SUGGESTED = 'REORIENTATION_SUGGESTED',
+}
+
+export enum WorkingTime {
+  FULL_TIME = 'FULL_TIME',
+  PART_TIME = 'PART_TIME',
+  EITHER = 'EITHER',
+}
+
+/** Contract types (DOMAIN.md, "Contract types and what each needs"). */
+export enum ContractType {
+  CDI = 'CDI',
+  CDI_INTERIM = 'CDI_INTERIM',
+  BUSINESS_CREATION = 'BUSINESS_CREATION',
+  CDD = 'CDD',
+  CDD_USAGE = 'CDD_USAGE',
+  SEASONAL = 'SEASONAL',
+  TEMP_MISSION = 'TEMP_MISSION',
+  APPRENTICESHIP = 'APPRENTICESHIP',
+  PROFESSIONALISATION = 'PROFESSIONALISATION',
+  PEC = 'PEC',
+  CUI_CIE = 'CUI_CIE',
+  CDDI = 'CDDI',
+  CDI_INCLUSION = 'CDI_INCLUSION',
+  TRAINING = 'TRAINING',
+}
+
+/** Every kind of report to the referent (DOMAIN.md, "Reports to the referent"). */
+export enum ReportKind {
+  REFERRAL_DECLINED = 'REFERRAL_DECLINED',
+  DIAGNOSTIC_RECORDED = 'DIAGNOSTIC_RECORDED',
+  NO_SHOW = 'NO_SHOW',
+  PROPOSAL_ACCEPTED = 'PROPOSAL_ACCEPTED',
+  PROPOSAL_DECLINED = 'PROPOSAL_DECLINED',
+  PLACEMENT_STARTED = 'PLACEMENT_STARTED',
+  PLACEMENT_ENDED = 'PLACEMENT_ENDED',
+  FOLLOW_UP_DIFFICULTY = 'FOLLOW_UP_DIFFICULTY',
+  PATHWAY_EXITED = 'PATHWAY_EXITED',
+}
+
+export const READY: readonly Readiness[] = [Readiness.READY_FOR_EMPLOYMENT, Readiness.READY_WITH_SUPPORT];

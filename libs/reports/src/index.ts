@@ -1,0 +1,6 @@
+export * from './referent-report.entity';
+export * from './report-bus';
+export * from './report-composer';
+export * from './reports.module';
+export * from './reports.service';
+export * from './working-days';

@@ -1,0 +1,63 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** A real graphql-ws client (Node 20 has no global WebSocket) that collects what a subscription sends. */
+export class SubscriptionProbe<T = Record<string, unknown>> {
+  readonly received: T[] = [];
+  readonly errors: unknown[] = [];
+  private readonly client: Client;
+  private waiters: (() => void)[] = [];
+  private unsubscribe?: () => void;
+  closed?: { code: number; reason: string };
+
+  constructor(baseUrl: string, token: string) {
+    this.client = createClient({
+      url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      on: { closed: (event) => (this.closed = { code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) },
+    });
+  }
+
+  /** Subscribes, and resolves once the server has taken the subscription. */
+  async subscribe(query: string): Promise<void> {
+    this.unsubscribe = this.client.subscribe<T>(
+      { query },
+      {
+        next: (message) => {
+          if (message.errors) this.errors.push(message.errors);
+          if (message.data) this.received.push(message.data);
+          this.waiters.splice(0).forEach((wake) => wake());
+        },
+        error: (error) => {
+          this.errors.push(error);
+          this.waiters.splice(0).forEach((wake) => wake());
+        },
+        complete: () => undefined,
+      },
+    );
+    // The subscribe message is processed before any later event: a round-trip on the same socket proves it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  /** Waits until `count` messages have arrived (or fails after a while). */
+  async next(count = this.received.length + 1, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < count) {
+      if (this.errors.length > 0) throw new Error(`subscription failed: ${JSON.stringify(this.errors)}`);
+      if (Date.now() > deadline) throw new Error(`no message ${count} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.received[count - 1];
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    await this.client.dispose();
+  }
+}
