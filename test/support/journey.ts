@@ -48,7 +48,7 @@ export function aPerson(overrides: Record<string, unknown> = {}): Record<string,
     franceTravailId: null,
     franceTravailMissingReason: null,
     educationLevel: 'LEVEL_3',
-    informedOn: '2025-12-01',
+    informedOn: '2024-01-01',
     ...overrides,
   };
 }
