@@ -39,6 +39,16 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.auditLog': ['ADMIN'],
   'Query.exportParticipantData': ['ADMIN', 'MANAGER'],
   'Mutation.eraseParticipant': ['ADMIN'],
+  'Mutation.scheduleDiagnostic': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.rescheduleAppointment': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.cancelAppointment': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.recordNoShow': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.recordExcused': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.recordDiagnostic': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.correctDiagnostic': ['COUNSELLOR', 'MANAGER'],
+  'Query.referentReports': ['REFERENT', 'MANAGER', 'ADMIN'],
+  'Mutation.acknowledgeReport': ['REFERENT'],
+  'Subscription.referentReportIssued': ['REFERENT'],
 };
 
 describe('access: deny by default, roles, row scoping', () => {
@@ -108,6 +118,21 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Query.auditLog', '{ auditLog { totalCount } }'],
     ['Query.exportParticipantData', 'query ($id: ID!) { exportParticipantData(participantId: $id) }', { id: someId }],
     ['Mutation.eraseParticipant', `mutation { eraseParticipant(input: { participantId: "${someId}", reason: "asked" }) { userErrors { code } } }`],
+    ['Mutation.scheduleDiagnostic', `mutation { scheduleDiagnostic(input: { pathwayId: "${someId}", startsAt: "2026-03-16T09:00:00Z", channel: PHONE }) { userErrors { code } } }`],
+    ['Mutation.rescheduleAppointment', `mutation { rescheduleAppointment(input: { appointmentId: "${someId}", startsAt: "2026-03-16T09:00:00Z", channel: PHONE }) { userErrors { code } } }`],
+    ['Mutation.cancelAppointment', `mutation { cancelAppointment(input: { appointmentId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.recordNoShow', `mutation { recordNoShow(input: { appointmentId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.recordExcused', `mutation { recordExcused(input: { appointmentId: "${someId}" }) { userErrors { code } } }`],
+    [
+      'Mutation.recordDiagnostic',
+      `mutation { recordDiagnostic(input: { appointmentId: "${someId}", assessments: [], workingTime: EITHER, readiness: NOT_READY, summary: "s" }) { userErrors { code } } }`,
+    ],
+    [
+      'Mutation.correctDiagnostic',
+      `mutation { correctDiagnostic(input: { diagnosticId: "${someId}", assessments: [], workingTime: EITHER, readiness: NOT_READY, summary: "s" }) { userErrors { code } } }`,
+    ],
+    ['Query.referentReports', '{ referentReports { totalCount } }'],
+    ['Mutation.acknowledgeReport', `mutation { acknowledgeReport(input: { reportId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.updateParticipant', `mutation { updateParticipant(input: { participantId: "${someId}", phone: "0600000000" }) { userErrors { code } } }`],
   ];
 

@@ -5,7 +5,7 @@ import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema 
 import { NO_PERSONAL_DATA, PERSONAL_FIELDS } from '../../apps/api/src/audit/personal-fields';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, type PathwayView } from '../support/journey';
+import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Root operations whose result can lead to a personal field, derived from the schema alone. */
@@ -97,7 +97,7 @@ describe('the access log', () => {
     }
   });
 
-  const CALLS: Record<string, [string, (user: TestUser) => Record<string, unknown>, () => TestUser]> = {
+  const CALLS: Record<string, [string, (user: TestUser) => Record<string, unknown> | Promise<Record<string, unknown>>, () => TestUser]> = {
     'Query.pathway': ['query ($id: ID!) { pathway(id: $id) { participant { lastName phone } situation { barriers } } }', () => ({ id: pathway.id }), () => referent],
     'Query.pathways': ['{ pathways { edges { node { participant { firstNames } } } } }', () => ({}), () => counsellor],
     'Query.participant': ['query ($id: ID!) { participant(id: $id) { participant { birthDate email } } }', () => ({ id: pathway.participant.id }), () => manager],
@@ -127,11 +127,74 @@ describe('the access log', () => {
       () => ({ id: handedOver.id, r: nextReferent.id }),
       () => manager,
     ],
+    'Mutation.scheduleDiagnostic': [
+      `mutation ($id: ID!) { scheduleDiagnostic(input: { pathwayId: $id, startsAt: "2026-03-16T08:00:00Z", channel: PHONE }) { appointment { startsAt } userErrors { code } } }`,
+      async () => ({ id: (await accepted()).id }),
+      () => counsellor,
+    ],
+    'Mutation.rescheduleAppointment': [
+      `mutation ($id: ID!) { rescheduleAppointment(input: { appointmentId: $id, startsAt: "2026-03-16T08:30:00Z", channel: PHONE }) { appointment { startsAt place } userErrors { code } } }`,
+      async () => ({ id: await appointment() }),
+      () => counsellor,
+    ],
+    'Mutation.cancelAppointment': [
+      'mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id }) { appointment { startsAt } userErrors { code } } }',
+      async () => ({ id: await appointment() }),
+      () => counsellor,
+    ],
+    'Mutation.recordNoShow': [
+      'mutation ($id: ID!) { recordNoShow(input: { appointmentId: $id }) { appointment { startsAt } userErrors { code } } }',
+      async () => ({ id: await appointment() }),
+      () => counsellor,
+    ],
+    'Mutation.recordExcused': [
+      'mutation ($id: ID!) { recordExcused(input: { appointmentId: $id }) { appointment { startsAt } userErrors { code } } }',
+      async () => ({ id: await appointment() }),
+      () => counsellor,
+    ],
+    'Mutation.recordDiagnostic': [
+      `mutation ($input: RecordDiagnosticInput!) { recordDiagnostic(input: $input) { diagnostic { summary } userErrors { code } } }`,
+      async () => ({ input: { appointmentId: await appointment(), ...someFindings() } }),
+      () => counsellor,
+    ],
+    'Mutation.correctDiagnostic': [
+      `mutation ($input: CorrectDiagnosticInput!) { correctDiagnostic(input: $input) { diagnostic { summary } userErrors { code } } }`,
+      async () => ({ input: { diagnosticId: await diagnostic(), ...someFindings({ summary: 'corrected' }) } }),
+      () => counsellor,
+    ],
+    'Query.referentReports': ['{ referentReports { edges { node { participantName nextStep } } } }', () => ({}), () => referent],
+    'Mutation.acknowledgeReport': [
+      'mutation ($id: ID!) { acknowledgeReport(input: { reportId: $id }) { report { participantName } userErrors { code } } }',
+      async () => {
+        await diagnostic();
+        const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports { edges { node { id } } } }', undefined, { token: referent.token });
+        return { id: referentReports.edges[0].node.id };
+      },
+      () => referent,
+    ],
     'Mutation.updateParticipant': [
       'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 11 22 33 44" }) { participant { phone } userErrors { code } } }',
       () => ({ id: pathway.participant.id }),
       () => referent,
     ],
+  };
+
+  const accepted = async () => {
+    const fresh = await journey.refer(referent);
+    await journey.accept(counsellor, fresh.id);
+    return fresh;
+  };
+  const appointment = async () => {
+    const data = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
+      SCHEDULE,
+      { input: { pathwayId: (await accepted()).id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
+      { token: counsellor.token },
+    );
+    return data.scheduleDiagnostic.appointment.id;
+  };
+  const diagnostic = async () => {
+    const data = await t.api.data<{ recordDiagnostic: { diagnostic: { id: string } } }>(RECORD_DIAGNOSTIC, { input: { appointmentId: await appointment(), ...someFindings() } }, { token: counsellor.token });
+    return data.recordDiagnostic.diagnostic.id;
   };
 
   it('is written for every operation that can reach a personal field, derived from the schema', async () => {
@@ -140,8 +203,9 @@ describe('the access log', () => {
     for (const operation of operations) {
       const [query, variables, who] = CALLS[operation];
       const user = who();
-      const { response, entries } = await callAndAudit(user, query, variables(user));
+      const { response, entries } = await callAndAudit(user, query, await variables(user));
       expect({ operation, errors: response.errors }).toEqual({ operation, errors: undefined });
+      expect({ operation, userErrors: JSON.stringify(response.data).includes('"code"') }).toEqual({ operation, userErrors: false });
       expect({ operation, audited: entries.length > 0 }).toEqual({ operation, audited: true });
       for (const entry of entries) expect(entry).toMatchObject({ userId: user.id, role: expect.any(String), organisationId: expect.any(String) });
     }
@@ -176,7 +240,7 @@ describe('the access log', () => {
   it('lets no FUNDER reach a personal field', async () => {
     for (const operation of operationsReachingPersonalData(t.app.get(GraphQLSchemaHost).schema)) {
       const [query, variables] = CALLS[operation];
-      const { response, entries } = await callAndAudit(funder, query, variables(funder));
+      const { response, entries } = await callAndAudit(funder, query, await variables(funder));
       expect({ operation, codes: errorCodes(response) }).toEqual({ operation, codes: ['FORBIDDEN'] });
       expect(entries).toEqual([]);
     }

@@ -4,7 +4,7 @@ import { Appointment, Diagnostic, Pathway } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
+import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { SubscriptionProbe } from '../support/ws-client';
 
@@ -78,7 +78,7 @@ describe('diagnostic interviews and reports to the referent', () => {
     const recorded = await record(scheduled.appointment!.id);
     expect(recorded).toMatchObject({ userErrors: [], pathway: { status: 'DIAGNOSED' }, diagnostic: { readiness: 'READY_FOR_EMPLOYMENT' } });
 
-    const pushed = (await live.next()).referentReportIssued;
+    const pushed = (await live.next(1)).referentReportIssued;
     expect(pushed).toMatchObject({
       kind: 'DIAGNOSTIC_RECORDED',
       correction: false,
@@ -95,7 +95,7 @@ describe('diagnostic interviews and reports to the referent', () => {
     const theirs = await acceptedPathway(other);
     const theirAppointment = await schedule(theirs.id);
     await record(theirAppointment.appointment!.id);
-    expect((await otherLive.next()).referentReportIssued.pathwayId).toBe(theirs.id);
+    expect((await otherLive.next(1)).referentReportIssued.pathwayId).toBe(theirs.id);
     expect(otherLive.received).toHaveLength(1);
 
     const listed = await inbox(referent, { state: 'UNACKNOWLEDGED' });

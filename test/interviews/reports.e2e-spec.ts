@@ -1,3 +1,4 @@
+import { AuditEntry } from '@parcours/audit';
 import { ReferentReport } from '@parcours/reports';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
@@ -5,7 +6,7 @@ import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type Pathway
 import { startTestApp, type TestApp } from '../support/test-app';
 import { SubscriptionProbe } from '../support/ws-client';
 
-const ISSUED = 'subscription { referentReportIssued { id kind pathwayId } }';
+const ISSUED = 'subscription { referentReportIssued { id kind pathwayId participantName } }';
 const INBOX = 'query ($filter: ReferentReportsFilter) { referentReports(first: 100, filter: $filter) { totalCount edges { node { id pathwayId state dueOn referentId } } } }';
 
 type Issued = { referentReportIssued: { id: string; kind: string; pathwayId: string } };
@@ -160,6 +161,22 @@ describe('reports: due dates, handovers, who receives what', () => {
       expect((await stillIn.next(2)).referentReportIssued.pathwayId).toBe(marker.pathway.id);
       expect(loggedOut.received).toEqual([]);
       expect(gone.received).toEqual([]);
+    });
+
+    it("logs what each pushed report let the referent read", async () => {
+      const referent = await accounts.user('REFERENT');
+      const live = await subscribe(referent);
+      const { appointmentId } = await scheduled(referent);
+      await diagnose(appointmentId);
+      await live.next(1);
+      await live.close();
+      const deadline = Date.now() + 5000;
+      let entries: AuditEntry[] = [];
+      while (entries.length === 0 && Date.now() < deadline) {
+        entries = await t.orm.em.fork().find(AuditEntry, { userId: referent.id, operation: 'subscription referentReportIssued' });
+        if (entries.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(entries).toEqual([expect.objectContaining({ action: 'READ', objectType: 'ReferentReport', fields: expect.stringContaining('ReferentReport.') })]);
     });
 
     it('measures the delay from recordDiagnostic to the push', async () => {

@@ -17,6 +17,7 @@ export class SubscriptionProbe<T = Record<string, unknown>> {
       connectionParams: { authorization: `Bearer ${token}` },
       retryAttempts: 0,
       lazy: false,
+      onNonLazyError: (error) => this.errors.push(error),
       on: { closed: (event) => (this.closed = { code: (event as { code: number }).code, reason: (event as { reason: string }).reason }) },
     });
   }
@@ -42,8 +43,8 @@ export class SubscriptionProbe<T = Record<string, unknown>> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
-  /** Waits until `count` messages have arrived (or fails after a while). */
-  async next(count = this.received.length + 1, timeoutMs = 5000): Promise<T> {
+  /** Waits until the `count`th message has arrived (or fails after a while), and answers it. */
+  async next(count: number, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count) {
       if (this.errors.length > 0) throw new Error(`subscription failed: ${JSON.stringify(this.errors)}`);
