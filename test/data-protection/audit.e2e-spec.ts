@@ -5,8 +5,8 @@ import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema 
 import { NO_PERSONAL_DATA, PERSONAL_FIELDS } from '../../apps/api/src/audit/personal-fields';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 
 /** Root operations whose result can lead to a personal field, derived from the schema alone. */
 function operationsReachingPersonalData(schema: GraphQLSchema): string[] {
@@ -60,10 +60,7 @@ describe('the access log', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
     manager = await accounts.user('MANAGER');

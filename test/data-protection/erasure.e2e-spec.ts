@@ -8,8 +8,8 @@ import { ReferentReport } from '@parcours/reports';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 
 const EXPORT = 'query ($id: ID!) { exportParticipantData(participantId: $id) }';
 const ERASE = 'mutation ($input: EraseParticipantInput!) { eraseParticipant(input: $input) { erased userErrors { code field message } } }';
@@ -32,10 +32,7 @@ describe('right of access, erasure and retention', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
     manager = await accounts.user('MANAGER');

@@ -4,8 +4,8 @@ import { Appointment, Diagnostic, Pathway } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 import { SubscriptionProbe } from '../support/ws-client';
 
 const ISSUED = `subscription { referentReportIssued { id kind correction pathwayId participantName readiness barriers { theme blocking } nextStep counsellorSummary dueOn state } }`;
@@ -56,10 +56,7 @@ describe('diagnostic interviews and reports to the referent', () => {
     ).then((data) => data[name]);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
   });

@@ -2,8 +2,8 @@ import { AuditEntry } from '@parcours/audit';
 import { ReferentReport } from '@parcours/reports';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 import { SubscriptionProbe } from '../support/ws-client';
 
 const ISSUED = 'subscription { referentReportIssued { id kind pathwayId participantName } }';
@@ -44,10 +44,7 @@ describe('reports: due dates, handovers, who receives what', () => {
     t.api.data<{ recordDiagnostic: { userErrors: { code: string }[] } }>(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, { token: as.token });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     counsellor = await accounts.user('COUNSELLOR');
     manager = await accounts.user('MANAGER');
   });

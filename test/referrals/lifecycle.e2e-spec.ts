@@ -1,8 +1,8 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, PATHWAY_FIELDS, type PathwayView } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aPerson, JourneyFixture, PATHWAY_FIELDS, type PathwayView, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -26,10 +26,7 @@ describe('the referral stage of a pathway', () => {
   const see = (user: TestUser, id: string) => t.api.request<{ pathway: PathwayView }>(`query ($id: ID!) { pathway(id: $id) { ${PATHWAY_FIELDS} } }`, { id }, { token: user.token });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
     manager = await accounts.user('MANAGER');

@@ -4,8 +4,8 @@ import { Pathway, RefusedReferral } from '@parcours/pathways';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { aPerson, JourneyFixture, REFER } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { aPerson, JourneyFixture, REFER, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 
 describe('referrals', () => {
   let t: TestApp;
@@ -16,10 +16,7 @@ describe('referrals', () => {
   const count = (entity: typeof Participant | typeof Pathway | typeof RefusedReferral) => t.orm.em.fork().count(entity, {});
 
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp());
     referent = await accounts.user('REFERENT');
     otherReferent = await accounts.user('REFERENT');
   });

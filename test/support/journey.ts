@@ -1,4 +1,5 @@
-import type { AccountsFixture, TestUser } from './accounts';
+import { AccountsFixture, type TestUser } from './accounts';
+import { startTestApp, type TestApp } from './test-app';
 import type { GraphqlClient } from './graphql-client';
 
 export const PATHWAY_FIELDS = `id status referredOn waitingTooLong declineReason declineComment
@@ -124,4 +125,12 @@ export function someFindings(overrides: Record<string, unknown> = {}): Record<st
     summary: 'Motivated; mobility to work on.',
     ...overrides,
   };
+}
+
+/** A started test app with its admin signed in and the journey factories, the clock on Monday 16 March 2026, 10:00 in Paris. */
+export async function startJourneyApp(): Promise<{ t: TestApp; accounts: AccountsFixture; journey: JourneyFixture }> {
+  const t = await startTestApp();
+  t.clock.set('2026-03-16T09:00:00Z');
+  const accounts = await new AccountsFixture(t.api).init();
+  return { t, accounts, journey: new JourneyFixture(t.api, accounts) };
 }
