@@ -38,6 +38,15 @@ describe('migrations', () => {
     expect(drift.trim()).toBe('');
   });
 
+  it('runs SQLite with WAL, foreign keys on and a busy timeout', async () => {
+    if (driver !== 'sqlite') return;
+    const connection = orm.em.getConnection();
+    const [journal] = await connection.execute('pragma journal_mode');
+    const [keys] = await connection.execute('pragma foreign_keys');
+    const [timeout] = await connection.execute('pragma busy_timeout');
+    expect([journal.journal_mode, keys.foreign_keys, Object.values(timeout)[0]]).toEqual(['wal', 1, 5000]);
+  });
+
   it('are recorded, so that a second run applies nothing', async () => {
     expect(await orm.getMigrator().up()).toEqual([]);
     const rows = await orm.em.getConnection().execute(`select count(*) as n from ${MIGRATIONS_TABLE}`);
