@@ -1,4 +1,5 @@
 import { MIGRATIONS } from '@parcours/db';
+import { connect } from 'node:net';
 import { GraphqlClient, errorCodes } from '../support/graphql-client';
 import { runMain, startServer, type ServerProcess } from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -106,8 +107,23 @@ describe('the server process', () => {
       expect(me.me).toEqual({ role: 'ADMIN', organisation: { name: 'Forez Entreprendre', kind: 'OPERATOR' } });
     });
 
-    it('stops cleanly on SIGTERM: exit code 0, after closing the database', async () => {
-      expect(await server.stop('SIGTERM')).toBe(0);
+    it('on SIGTERM, finishes the request in flight, then exits 0 after closing the database', async () => {
+      // A request whose body is still on its way when SIGTERM arrives.
+      const body = JSON.stringify({ query: '{ serverInfo { version } }' });
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let response = '';
+      socket.on('data', (chunk) => (response += chunk.toString()));
+      const ended = new Promise((resolve) => socket.once('end', resolve));
+      socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const exited = server.stop('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      socket.write(body);
+      await ended;
+      expect(response).toMatch(/^HTTP\/1\.1 200/);
+      expect(response).toContain('"serverInfo"');
+      expect(await exited).toBe(0);
       expect(server.output()).toContain('SIGTERM received');
       expect(server.output()).toContain('Stopped cleanly');
     });
