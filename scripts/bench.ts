@@ -69,12 +69,16 @@ async function main(): Promise<void> {
     })
   ).json()) as { data: { login: { tokens: { accessToken: string } } } };
   const token = login.data.login.tokens.accessToken;
+  const referentToken = await seedPathways(graphql, token, 50);
 
   const results = [
     await measure('GET /health/live (baseline)', () => fetch(`${url}/health/live`)),
     await measure('query { serverInfo } (public, 1 SQL read)', () => graphql('{ serverInfo { version migrationsApplied } }')),
     await measure('query { me } (token + session check, 2 SQL reads)', () => graphql('{ me { id role organisation { name } } }', undefined, token)),
     await measure('query { users(first: 20) } (ADMIN, connection)', () => graphql('{ users(first: 20) { totalCount edges { node { id email organisation { name } } } } }', undefined, token)),
+    await measure('query { pathways(first: 50) } (REFERENT, people, history)', () =>
+      graphql('{ pathways(first: 50) { totalCount edges { node { status participant { lastName commune { name } } referent { fullName } history { kind } } } } }', undefined, referentToken),
+    ),
   ];
   await app.close();
   rmSync(folder, { recursive: true, force: true });
@@ -87,6 +91,43 @@ async function main(): Promise<void> {
         `(${(result.perSecond / baseline).toFixed(2)}× baseline)  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms\n`,
     );
   }
+}
+
+type Graphql = (query: string, variables?: unknown, token?: string) => Promise<Response>;
+
+/** A referent with `count` pathways referred through the API; answers the referent's token. */
+async function seedPathways(graphql: Graphql, adminToken: string, count: number): Promise<string> {
+  const call = async <T>(query: string, variables: unknown, token?: string): Promise<T> => {
+    const body = (await (await graphql(query, variables, token)).json()) as { data: T; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { createOrganisation } = await call<{ createOrganisation: { organisation: { id: string } } }>(
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+    { input: { name: 'CCAS bench', kind: 'PRESCRIBER' } },
+    adminToken,
+  );
+  await call('mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
+    input: { organisationId: createOrganisation.organisation.id, role: 'REFERENT', email: 'referent@bench.test', fullName: 'Référente Bench', initialPassword: 'Quick-Loire-2026' },
+  }, adminToken);
+  const { login } = await call<{ login: { tokens: { accessToken: string } } }>(
+    'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }',
+    { input: { email: 'referent@bench.test', password: 'Quick-Loire-2026' } },
+  );
+  const { operators } = await call<{ operators: { id: string }[] }>('{ operators { id } }', undefined, login.tokens.accessToken);
+  for (let i = 0; i < count; i++) {
+    await call('mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id } } }', {
+      input: {
+        operatorId: operators[0].id,
+        person: {
+          lastName: `Bench${i}`, firstNames: 'Camille', birthDate: '1990-01-01', addressLine: '1 rue Michelet', postalCode: '42000',
+          communeCode: '42218', rsaStatus: 'SOCLE', franceTravailRegistered: true, educationLevel: 'LEVEL_4', informedOn: '2024-01-01',
+        },
+        barriers: ['MOBILITY'],
+      },
+    }, login.tokens.accessToken);
+  }
+  return login.tokens.accessToken;
 }
 
 main().catch((error: unknown) => {
