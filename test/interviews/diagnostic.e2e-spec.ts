@@ -131,12 +131,16 @@ describe('diagnostic interviews and reports to the referent', () => {
     const later = await schedule(pathway.id, '2026-03-20T08:00:00Z');
     expect((await record(later.appointment!.id)).userErrors).toEqual([expect.objectContaining({ code: 'APPOINTMENT_NOT_DUE' })]);
     expect(await t.orm.em.fork().count(Diagnostic, { pathway: pathway.id })).toBe(0);
-    const moved = await t.api.data<{ rescheduleAppointment: { appointment: { startsAt: string; needsUpdate: boolean }; pathway: { status: string } } }>(
-      'mutation ($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) { appointment { startsAt needsUpdate } pathway { status } userErrors { code } } }',
+    const moved = await t.api.data<{ rescheduleAppointment: { appointment: { startsAt: string; needsUpdate: boolean; counsellor: unknown }; pathway: { status: string } } }>(
+      'mutation ($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) { appointment { startsAt needsUpdate counsellor { id organisationName } } pathway { status } userErrors { code } } }',
       { input: { appointmentId: later.appointment!.id, startsAt: '2026-03-16T07:00:00Z', channel: 'PHONE' } },
       { token: counsellor.token },
     );
-    expect(moved.rescheduleAppointment).toEqual({ appointment: { startsAt: '2026-03-16T07:00:00.000Z', needsUpdate: true }, pathway: { status: 'DIAGNOSTIC_SCHEDULED' }, userErrors: [] });
+    expect(moved.rescheduleAppointment).toEqual({
+      appointment: { startsAt: '2026-03-16T07:00:00.000Z', needsUpdate: true, counsellor: { id: counsellor.id, organisationName: 'Forez Entreprendre' } },
+      pathway: { status: 'DIAGNOSTIC_SCHEDULED' },
+      userErrors: [],
+    });
     const notReady = await record(later.appointment!.id, someFindings({ readiness: 'NOT_READY' }));
     expect(notReady.pathway?.status).toBe('RETURNED_TO_REFERENT');
   });

@@ -167,7 +167,7 @@ describe('the referral stage of a pathway', () => {
     expect(clash.participant.id).not.toBe(pathway.participant.id);
   });
 
-  it('lists 50 pathways with participant, referent and counsellor in a bounded number of SQL statements', async () => {
+  it('lists 50 pathways with participant, referent, counsellor, sensitive details, history, appointments and diagnostic in a bounded number of SQL statements', async () => {
     const busy = await accounts.user('REFERENT');
     for (let i = 0; i < 50; i++) {
       const pathway = await journey.refer(busy);
@@ -179,9 +179,12 @@ describe('the referral stage of a pathway', () => {
       const listener = () => statements++;
       knex.on('query', listener);
       const data = await t.api.data<{ pathways: { edges: unknown[] } }>(
-        `query ($first: Int) { pathways(first: $first) { totalCount edges { node { participant { lastName } referent { fullName organisationName } counsellor { fullName } situation { barriers } history { kind } } } } }`,
-        { first },
-        { token: busy.token },
+        `query ($first: Int, $referentId: ID) { pathways(first: $first, filter: { referentId: $referentId }) { totalCount edges { node {
+          participant { lastName } referent { fullName organisationName } counsellor { fullName }
+          situation { barriers justiceJustification } history { kind } appointments { startsAt } diagnostic { readiness } } } } }`,
+        { first, referentId: busy.id },
+        // A counsellor: the one role for which the JUSTICE justification is read from the database.
+        { token: counsellor.token },
       );
       knex.removeListener('query', listener);
       expect(data.pathways.edges).toHaveLength(first);

@@ -9,8 +9,7 @@ import { OPEN_STATUSES } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
 import { PATHWAY_VIEW_POPULATE } from './pathways.service';
-import { checkPersonDetails } from './person-input';
-import { ReferralsService } from './referrals.service';
+import { assertNoIdentityConflict, checkPersonDetails } from './person-input';
 
 /** Reads of a participant go through their pathways: a person is visible when one of their pathways is. */
 @Injectable()
@@ -19,7 +18,6 @@ export class ParticipantsService {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly territory: Territory,
-    private readonly referrals: ReferralsService,
   ) {}
 
   async get(actor: Actor, participantId: string): Promise<{ participant: Participant; pathways: Pathway[] }> {
@@ -54,7 +52,7 @@ export class ParticipantsService {
         if (key !== participant.identityKey && (await tx.count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {
           throw identityConflict(['input', 'lastName']);
         }
-        await this.referrals.assertNoIdentityConflict(tx, key, next.franceTravailId, participant.id);
+        await assertNoIdentityConflict(tx, key, next.franceTravailId, participant.id);
         const changed = participant.apply(next, now);
         if (changed.length > 0) pathway.recordParticipantUpdate(changed, tx.getReference(User, actor.userId), now);
         return participant;

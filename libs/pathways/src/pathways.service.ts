@@ -1,11 +1,11 @@
 import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Role, type Actor } from '@parcours/accounts';
+import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
 import { subDays } from 'date-fns';
 import { PathwayEvent } from './pathway-event.entity';
-import { pathwaysVisibleTo } from './pathway-scope';
+import { pathwaysVisibleTo, seesSensitiveDetails } from './pathway-scope';
 import { PathwayStatus } from './pathway-status';
 import { Pathway } from './pathway.entity';
 
@@ -65,11 +65,13 @@ export class PathwaysService {
     return pathwayIds.map((id) => events.filter((event) => event.pathway.id === id));
   }
 
-  /** HEALTH and JUSTICE details stay with the operator's staff (and ADMIN). */
-  async justiceJustification(actor: Actor, pathwayId: string): Promise<string | null> {
-    if (![Role.COUNSELLOR, Role.MANAGER, Role.ADMIN].includes(actor.role)) return null;
-    const loaded = await this.em.fork().findOne(Pathway, { $and: [{ id: pathwayId }, pathwaysVisibleTo(actor)] }, { fields: ["justiceJustification"] });
-    return loaded?.justiceJustification ?? null;
+  /** The JUSTICE justifications of several pathways at once; null for whoever may not read them. */
+  async justiceJustifications(actor: Actor, pathwayIds: readonly string[]): Promise<(string | null)[]> {
+    if (!seesSensitiveDetails(actor)) return pathwayIds.map(() => null);
+    const loaded = await this.em
+      .fork()
+      .find(Pathway, { $and: [{ id: { $in: [...pathwayIds] } }, pathwaysVisibleTo(actor)] }, { fields: ['justiceJustification'] });
+    return pathwayIds.map((id) => loaded.find((pathway) => pathway.id === id)?.justiceJustification ?? null);
   }
 
   private staleBefore(): Date {

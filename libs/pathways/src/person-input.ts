@@ -1,5 +1,6 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { isLocalDate, type LocalDate } from '@parcours/core';
-import { BarrierTheme, type ParticipantDetails } from '@parcours/participants';
+import { BarrierTheme, Participant, type ParticipantDetails } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
 import { PathwaysError } from './pathways-error';
 
@@ -42,4 +43,17 @@ export function checkBarriers(barriers: BarrierTheme[], justification: string | 
   }
   // Collect the minimum: a justification without the JUSTICE barrier is not kept.
   return { barriers: themes, justiceJustification: themes.includes(BarrierTheme.JUSTICE) ? text : null };
+}
+
+/** A France Travail identifier already held by a person of another identity is never merged silently. */
+export async function assertNoIdentityConflict(em: EntityManager, key: string, franceTravailId: string | null, except?: string): Promise<void> {
+  if (!franceTravailId) return;
+  const holder = await em.findOne(Participant, { franceTravailId });
+  if (holder && holder.identityKey !== key && holder.id !== except) {
+    throw new PathwaysError(
+      'IDENTITY_CONFLICT',
+      'This France Travail identifier belongs to a person with another name or birth date: check the identity before going on.',
+      ['input', 'person', 'franceTravailId'],
+    );
+  }
 }

@@ -5,8 +5,8 @@ import { Clock, DomainError, isUuid, NotFoundError, parisDay } from '@parcours/c
 import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
 import { assessEligibility, IneligibilityCode } from './eligibility';
-import { checkBarriers, checkPersonDetails } from './person-input';
-import { pathwaysVisibleTo } from './pathway-scope';
+import { assertNoIdentityConflict, checkBarriers, checkPersonDetails } from './person-input';
+import { operatorStaff, pathwaysVisibleTo } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
@@ -58,7 +58,7 @@ export class ReferralsService {
       try {
         return await this.em.fork().transactional(async (tx) => {
           const key = identityKey(person.lastName, person.firstNames, person.birthDate);
-          await this.assertNoIdentityConflict(tx, key, person.franceTravailId);
+          await assertNoIdentityConflict(tx, key, person.franceTravailId);
           let participant = await tx.findOne(Participant, { identityKey: key });
           if (participant) {
             await this.assertNoOpenPathway(tx, actor, participant.id);
@@ -96,7 +96,7 @@ export class ReferralsService {
       throw new DomainError('FORBIDDEN', 'Only a manager may put another counsellor in charge.', ['input', 'counsellorId']);
     }
     return this.change(actor, pathwayId, async (pathway, by, now, tx) => {
-      const counsellor = await this.staffOf(tx, pathway, counsellorId ?? actor.userId, 'counsellorId');
+      const counsellor = await operatorStaff(tx, pathway, counsellorId ?? actor.userId, 'counsellorId');
       pathway.accept(counsellor, by, now);
     });
   }
@@ -111,7 +111,7 @@ export class ReferralsService {
 
   async assignCounsellor(actor: Actor, pathwayId: string, counsellorId: string, reason: string | null): Promise<Pathway> {
     return this.change(actor, pathwayId, async (pathway, by, now, tx) => {
-      pathway.assignCounsellor(await this.staffOf(tx, pathway, counsellorId, 'counsellorId'), by, now, reason?.trim() || null);
+      pathway.assignCounsellor(await operatorStaff(tx, pathway, counsellorId, 'counsellorId'), by, now, reason?.trim() || null);
     });
   }
 
@@ -138,27 +138,6 @@ export class ReferralsService {
       await apply(pathway, tx.getReference(User, actor.userId), now, tx);
       return pathway;
     });
-  }
-
-  /** An active COUNSELLOR or MANAGER of the pathway's operator. */
-  private async staffOf(tx: EntityManager, pathway: Pathway, userId: string, field: string): Promise<User> {
-    const user = isUuid(userId)
-      ? await tx.findOne(User, { id: userId, role: { $in: [Role.COUNSELLOR, Role.MANAGER] }, organisation: pathway.operator.id, deactivatedAt: null })
-      : null;
-    if (!user) throw new NotFoundError('Counsellor', ['input', field]);
-    return user;
-  }
-
-  async assertNoIdentityConflict(tx: EntityManager, key: string, franceTravailId: string | null, except?: string): Promise<void> {
-    if (!franceTravailId) return;
-    const holder = await tx.findOne(Participant, { franceTravailId });
-    if (holder && holder.identityKey !== key && holder.id !== except) {
-      throw new PathwaysError(
-        'IDENTITY_CONFLICT',
-        'This France Travail identifier belongs to a person with another name or birth date: check the identity before going on.',
-        ['input', 'person', 'franceTravailId'],
-      );
-    }
   }
 
   private async assertNoOpenPathway(tx: EntityManager, actor: Actor, participantId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { Role, type Actor } from '@parcours/accounts';
 import { Clock } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
-import { AppointmentStatus, InterviewsService, PathwaysService, type Appointment, type Diagnostic, type DiagnosticFindings } from '@parcours/pathways';
+import { AppointmentStatus, InterviewsService, PathwaysService, seesSensitiveDetails, type Appointment, type Diagnostic, type DiagnosticFindings } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -23,8 +23,7 @@ import {
   ScheduleDiagnosticInput,
 } from './interviews.types';
 
-const { COUNSELLOR, MANAGER, ADMIN } = Role;
-const OPERATOR_STAFF: readonly Role[] = [COUNSELLOR, MANAGER, ADMIN];
+const { COUNSELLOR, MANAGER } = Role;
 
 @Resolver(() => PathwayNode)
 export class InterviewsResolver {
@@ -87,7 +86,7 @@ export class InterviewsResolver {
   @ResolveField(() => [AppointmentNode], { description: 'The diagnostic appointments, oldest first.' })
   async appointments(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<AppointmentNode[]> {
     const loader = requestLoader(context, 'pathway-appointments', (ids) => this.interviews.appointmentsOf(ids));
-    return (await loader.load(pathway.id)).map((appointment) => this.appointmentNode(appointment, pathway.participant.id));
+    return (await loader.load(pathway.id)).map((appointment) => this.appointmentNode(appointment, pathway.participant.id, pathway.operator.name));
   }
 
   @ResolveField(() => DiagnosticNode, { nullable: true, description: 'The latest diagnostic, once recorded.' })
@@ -99,8 +98,10 @@ export class InterviewsResolver {
 
   private async appointmentPayload(actor: Actor, appointment: Appointment): Promise<Partial<AppointmentPayload>> {
     const pathway = await this.pathways.get(actor, appointment.pathway.id);
-    const [withCounsellor] = await this.interviews.appointmentsOf([pathway.id]).then((all) => all[0].filter((a) => a.id === appointment.id));
-    return { appointment: this.appointmentNode(withCounsellor, pathway.participant.id), pathway: this.map.pathway(pathway, this.pathways.isWaitingTooLong(pathway)) };
+    return {
+      appointment: this.appointmentNode(appointment, pathway.participant.id, pathway.operator.getEntity().name),
+      pathway: this.map.pathway(pathway, this.pathways.isWaitingTooLong(pathway)),
+    };
   }
 
   private async diagnosticPayload(actor: Actor, diagnostic: Diagnostic): Promise<Partial<DiagnosticPayload>> {
@@ -111,7 +112,8 @@ export class InterviewsResolver {
     };
   }
 
-  private appointmentNode(appointment: Appointment, participantId: string): AppointmentNode {
+  /** The appointment's counsellor works for the pathway's operator. */
+  private appointmentNode(appointment: Appointment, participantId: string, operatorName: string): AppointmentNode {
     const counsellor = appointment.counsellor.getEntity();
     return {
       id: appointment.id,
@@ -119,7 +121,7 @@ export class InterviewsResolver {
       channel: appointment.channel,
       place: appointment.place,
       status: appointment.status,
-      counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: '' },
+      counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: operatorName },
       needsUpdate: appointment.needsUpdate(this.clock.now()),
       pathwayId: appointment.pathway.id,
       participantId,
@@ -128,7 +130,7 @@ export class InterviewsResolver {
 
   /** Notes and JUSTICE stay with the operator's staff and ADMIN. */
   private diagnosticNode(diagnostic: Diagnostic, participantId: string, actor?: Actor): DiagnosticNode {
-    const staff = actor !== undefined && OPERATOR_STAFF.includes(actor.role);
+    const staff = seesSensitiveDetails(actor);
     return {
       id: diagnostic.id,
       readiness: diagnostic.readiness,

@@ -140,8 +140,10 @@ export class ReferralSituationResolver {
   constructor(private readonly pathways: PathwaysService) {}
 
   @ResolveField(() => String, { nullable: true, description: "Why JUSTICE was declared: the operator's counsellors and managers, and ADMIN, only; null for anyone else." })
-  async justiceJustification(@Parent() situation: ReferralSituationNode, @CurrentActor() actor: Actor): Promise<string | null> {
-    return this.pathways.justiceJustification(actor, situation.pathwayId);
+  async justiceJustification(@Parent() situation: ReferralSituationNode, @Context() context: GraphqlContext): Promise<string | null> {
+    const actor = context.actor;
+    if (!actor) return null;
+    return requestLoader(context, 'justice-justification', (ids) => this.pathways.justiceJustifications(actor, ids)).load(situation.pathwayId);
   }
 }
 

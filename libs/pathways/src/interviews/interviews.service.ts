@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Role, User, type Actor } from '@parcours/accounts';
+import { User, type Actor } from '@parcours/accounts';
 import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
-import { pathwaysVisibleTo } from '../pathway-scope';
+import { operatorStaff, pathwaysVisibleTo } from '../pathway-scope';
 import { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Appointment } from './appointment.entity';
@@ -29,7 +29,7 @@ export class InterviewsService {
     return this.inTransaction(actor, async (tx, now, by) => {
       const pathway = await tx.findOne(Pathway, { $and: [{ id: pathwayId }, pathwaysVisibleTo(actor)] });
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-      const counsellor = await this.staff(tx, pathway, counsellorId ?? actor.userId);
+      const counsellor = await operatorStaff(tx, pathway, counsellorId ?? actor.userId, 'counsellorId');
       return pathway.scheduleDiagnostic(counsellor, slot.startsAt, slot.channel, slot.place, by, now);
     });
   }
@@ -77,7 +77,7 @@ export class InterviewsService {
   private async withAppointment<T>(actor: Actor, appointmentId: string, apply: (pathway: Pathway, appointment: Appointment, by: User, now: Date) => T): Promise<T> {
     if (!isUuid(appointmentId)) throw new NotFoundError('Appointment', ['input', 'appointmentId']);
     return this.inTransaction(actor, async (tx, now, by) => {
-      const appointment = await tx.findOne(Appointment, { id: appointmentId, pathway: pathwaysVisibleTo(actor) }, { populate: ['pathway'] });
+      const appointment = await tx.findOne(Appointment, { id: appointmentId, pathway: pathwaysVisibleTo(actor) }, { populate: ['pathway', 'counsellor'] });
       if (!appointment) throw new NotFoundError('Appointment', ['input', 'appointmentId']);
       return apply(appointment.pathway.getEntity(), appointment, by, now);
     });
@@ -86,15 +86,6 @@ export class InterviewsService {
   private inTransaction<T>(actor: Actor, work: (tx: EntityManager, now: Date, by: User) => Promise<T>): Promise<T> {
     const now = this.clock.now();
     return this.em.fork().transactional((tx) => work(tx, now, tx.getReference(User, actor.userId)));
-  }
-
-  /** An active COUNSELLOR or MANAGER of the pathway's operator. */
-  private async staff(tx: EntityManager, pathway: Pathway, userId: string): Promise<User> {
-    const user = isUuid(userId)
-      ? await tx.findOne(User, { id: userId, role: { $in: [Role.COUNSELLOR, Role.MANAGER] }, organisation: pathway.operator.id, deactivatedAt: null })
-      : null;
-    if (!user) throw new NotFoundError('Counsellor', ['input', 'counsellorId']);
-    return user;
   }
 }
 
