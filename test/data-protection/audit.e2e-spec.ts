@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AuditEntry, AuditService, NOT_ABOUT_PARTICIPANTS, PERSONAL_DATA } from '@parcours/audit';
+import { AuditEntry, AuditService, PersonalDataPolicies } from '@parcours/audit';
 import { ENTITIES } from '@parcours/db';
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { NO_PERSONAL_DATA, PERSONAL_FIELDS } from '../../apps/api/src/audit/personal-fields';
@@ -84,12 +84,13 @@ describe('the access log', () => {
     }
   });
 
-  it('knows, for every property of every entity, whether anonymisation erases or keeps it', () => {
+  it("knows, from the modules' own policies, for every property of every entity, whether anonymisation erases or keeps it", () => {
+    const policies = t.app.get(PersonalDataPolicies);
     for (const entity of ENTITIES) {
       const meta = t.orm.getMetadata().get(entity.name);
       const properties = Object.keys(meta.properties).sort();
-      const entry = (PERSONAL_DATA as Record<string, { erase: readonly string[]; keep: readonly string[] }>)[entity.name];
-      const classified = entry ? [...entry.erase, ...entry.keep] : NOT_ABOUT_PARTICIPANTS[entity.name];
+      const entry = policies.entity(entity.name);
+      const classified = entry ? [...entry.erase, ...entry.keep] : policies.notAboutParticipants()[entity.name];
       expect({ entity: entity.name, properties: [...(classified ?? [])].sort() }).toEqual({ entity: entity.name, properties });
     }
   });

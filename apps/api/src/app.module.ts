@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@parcours/config';
 import { CoreModule } from '@parcours/core';
 import { AuditModule } from '@parcours/audit';
 import { DatabaseModule } from '@parcours/db';
+import { UnitOfWorkModule } from '@parcours/unit-of-work';
 import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
@@ -24,6 +25,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule.forRoot(config.database),
         AuditModule,
+        UnitOfWorkModule,
         ApiGraphqlModule,
         AccountsApiModule,
         PathwaysApiModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@parcours/config';
+import { AccountsPersonalData } from './accounts-personal-data';
 import { AuthService } from './auth/auth.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { LoginThrottle } from './auth/login-throttle';
@@ -20,7 +21,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap],
+  providers: [AccountsPersonalData, AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap],
   exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap],
 })
 export class AccountsModule {}

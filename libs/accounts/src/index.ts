@@ -1,3 +1,4 @@
+export * from './accounts-personal-data';
 export * from './accounts-error';
 export * from './accounts.module';
 export * from './actor';

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditWritesSubscriber } from './audit-writes.subscriber';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditPersonalData } from './audit-personal-data';
+import { AuditWrites } from './audit-writes';
 import { AuditService } from './audit.service';
+import { PersonalDataPolicies } from './personal-data-policies';
 
 @Global()
-@Module({ providers: [AuditService, AuditWritesSubscriber], exports: [AuditService] })
+@Module({ imports: [DiscoveryModule], providers: [AuditPersonalData, AuditService, AuditWrites, PersonalDataPolicies], exports: [AuditService, AuditWrites, PersonalDataPolicies] })
 export class AuditModule {}

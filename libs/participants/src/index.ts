@@ -1,3 +1,5 @@
 export * from './identity-key';
 export * from './participant-enums';
 export * from './participant.entity';
+export * from './participants-personal-data';
+export * from './participants.module';

@@ -1,10 +1,10 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { User, type Actor } from '@parcours/accounts';
-import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import type { Actor } from '@parcours/accounts';
+import { isUuid, NotFoundError } from '@parcours/core';
 import { identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
-import { pathwaysVisibleTo } from './pathway-scope';
+import { UnitOfWork } from '@parcours/unit-of-work';
 import { OPEN_STATUSES } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
@@ -15,15 +15,13 @@ import { assertNoIdentityConflict, checkPersonDetails } from './person-input';
 @Injectable()
 export class ParticipantsService {
   constructor(
-    private readonly em: EntityManager,
-    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
     private readonly territory: Territory,
   ) {}
 
   async get(actor: Actor, participantId: string): Promise<{ participant: Participant; pathways: Pathway[] }> {
-    const em = this.em.fork();
     const pathways = isUuid(participantId)
-      ? await em.find(Pathway, { $and: [{ participant: participantId }, pathwaysVisibleTo(actor)] }, { populate: PATHWAY_VIEW_POPULATE, orderBy: { referredAt: 'desc' } })
+      ? await this.uow.read(actor, (reads) => reads.find(Pathway, { participant: participantId }, { populate: PATHWAY_VIEW_POPULATE, orderBy: { referredAt: 'desc' } }))
       : [];
     if (pathways.length === 0) throw new NotFoundError('Participant');
     return { participant: pathways[0].participant.getEntity(), pathways };
@@ -36,25 +34,20 @@ export class ParticipantsService {
    */
   async update(actor: Actor, participantId: string, patch: Partial<ParticipantDetails>): Promise<Participant> {
     if (!isUuid(participantId)) throw new NotFoundError('Participant', ['input', 'participantId']);
-    const now = this.clock.now();
     try {
-      return await this.em.fork().transactional(async (tx) => {
-        const pathway = await tx.findOne(
-          Pathway,
-          { $and: [{ participant: participantId, status: { $in: [...OPEN_STATUSES] } }, pathwaysVisibleTo(actor)] },
-          { populate: ['participant'] },
-        );
+      return await this.uow.run(actor, async ({ em: tx, reads, now, today, by }) => {
+        const pathway = await reads.findOne(Pathway, { participant: participantId, status: { $in: [...OPEN_STATUSES] } }, { populate: ['participant'] });
         if (!pathway) throw new NotFoundError('Participant', ['input', 'participantId']);
         const participant = pathway.participant.getEntity();
         if (participant.anonymisedAt) throw new NotFoundError('Participant', ['input', 'participantId']);
-        const next = checkPersonDetails({ ...participant.details(), ...definedOnly(patch) }, parisDay(now), this.territory, ['input']);
+        const next = checkPersonDetails({ ...participant.details(), ...definedOnly(patch) }, today, this.territory, ['input']);
         const key = identityKey(next.lastName, next.firstNames, next.birthDate);
         if (key !== participant.identityKey && (await tx.count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {
           throw identityConflict(['input', 'lastName']);
         }
         await assertNoIdentityConflict(tx, key, next.franceTravailId, participant.id);
         const changed = participant.apply(next, now);
-        if (changed.length > 0) pathway.recordParticipantUpdate(changed, tx.getReference(User, actor.userId), now);
+        if (changed.length > 0) pathway.recordParticipantUpdate(changed, by, now);
         return participant;
       });
     } catch (error) {

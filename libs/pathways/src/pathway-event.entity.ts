@@ -1,32 +1,20 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { User } from '@parcours/accounts';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
+import { User, type Actor } from '@parcours/accounts';
+import { Appointment } from './interviews/appointment.entity';
+import { Diagnostic } from './interviews/diagnostic.entity';
+import type { JourneyEvent, JourneyEventType } from './journey-events';
+import { AppointmentStatus } from './interviews/interview-enums';
 import type { Pathway } from './pathway.entity';
-import { BarrierTheme } from '@parcours/participants';
-import { ReportKind, type Readiness } from './interviews/interview-enums';
-import { DeclineReason, PathwayStatus } from './pathway-status';
+import { pathwaysVisibleTo } from './pathway-scope';
+import type { PathwayStatus } from './pathway-status';
 
-export enum PathwayEventKind {
-  TRANSITION = 'TRANSITION',
-  COUNSELLOR_ASSIGNED = 'COUNSELLOR_ASSIGNED',
-  REFERENT_ASSIGNED = 'REFERENT_ASSIGNED',
-  PARTICIPANT_UPDATED = 'PARTICIPANT_UPDATED',
-  APPOINTMENT_RESCHEDULED = 'APPOINTMENT_RESCHEDULED',
-  DIAGNOSTIC_CORRECTED = 'DIAGNOSTIC_CORRECTED',
-}
-
-/** What the referent is told of an event: never a note, never anything about JUSTICE. */
-export interface ReportSummary {
-  readiness?: Readiness;
-  barriers?: { theme: BarrierTheme; blocking: boolean }[];
-  nextStep: string;
-  counsellorSummary?: string;
-  declineReason?: DeclineReason;
-  appointmentAt?: string;
-}
+/** Events whose `reason` is a code, which survives anonymisation; any other reason is free text. */
+const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused'];
 
 /**
- * One line of a pathway's history: who, when, what (a transition from → to, a handover, a
- * correction of the person's details by field name), and why. Never the data itself.
+ * One line of a pathway's history: a typed journey event (who, when, from → to, why) with typed
+ * columns for what it is about (users handed over, the appointment, the diagnostic, the names of
+ * fields corrected). Never the data itself.
  */
 @Entity({ tableName: 'pathway_event' })
 @Index({ properties: ['pathway', 'at'] })
@@ -38,8 +26,8 @@ export class PathwayEvent {
   @ManyToOne('Pathway', { ref: true })
   pathway: Ref<Pathway>;
 
-  @Property({ type: 'string', length: 30 })
-  kind: PathwayEventKind;
+  @Property({ type: 'string', length: 40 })
+  type: JourneyEventType;
 
   @Property({ type: 'datetime' })
   at: Date;
@@ -53,45 +41,102 @@ export class PathwayEvent {
   @Property({ type: 'string', length: 30, nullable: true })
   toStatus: PathwayStatus | null = null;
 
-  /** A reason code (DECLINED's reason) or a short reason given with a handover. */
+  /** A reason code (a decline's, an appointment's outcome) or a short reason given with a handover. */
   @Property({ type: 'string', length: 500, nullable: true })
   reason: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 
-  /** Ids of the users handed over from and to; names of the fields corrected. */
+  /** The user handed over from (a handover). */
+  @ManyToOne(() => User, { ref: true, nullable: true, fieldName: 'from_user_id' })
+  fromUser: Ref<User> | null = null;
+
+  /** The user handed over to, or the counsellor put in charge. */
+  @ManyToOne(() => User, { ref: true, nullable: true, fieldName: 'to_user_id' })
+  toUser: Ref<User> | null = null;
+
+  @ManyToOne(() => Appointment, { ref: true, nullable: true })
+  appointment: Ref<Appointment> | null = null;
+
+  @ManyToOne(() => Diagnostic, { ref: true, nullable: true })
+  diagnostic: Ref<Diagnostic> | null = null;
+
+  /** The names of the person's fields corrected, comma-separated. */
   @Property({ type: 'string', length: 1000, nullable: true })
-  details: string | null = null;
+  fields: string | null = null;
 
-  /** The report this event sends the referent, if any (the report composer writes it in the same flush). */
-  @Property({ type: 'string', length: 30, nullable: true })
-  reportKind: ReportKind | null = null;
-
-  /** Not stored: what the report says, handed to the composer in the flush. */
+  /** Not stored: the event as recorded, for the composers of the same flush. */
   @Property({ persist: false })
-  reportSummary?: ReportSummary;
+  recorded?: JourneyEvent;
 
-  @Property({ persist: false })
-  reportIsCorrection?: boolean;
+  static visibleTo(actor: Actor): FilterQuery<PathwayEvent> {
+    return { pathway: pathwaysVisibleTo(actor) };
+  }
+
+  constructor(pathway: Pathway, event: JourneyEvent, by: User | null, at: Date, transition?: { from: PathwayStatus | null; to: PathwayStatus }) {
+    this.pathway = ref(pathway);
+    this.type = event.type;
+    this.by = by ? ref(by) : null;
+    this.at = at;
+    this.fromStatus = transition?.from ?? null;
+    this.toStatus = transition?.to ?? null;
+    this.recorded = event;
+    switch (event.type) {
+      case 'ParticipantReferred':
+        break;
+      case 'ReferralAccepted':
+        this.toUser = ref(User, event.counsellorId);
+        break;
+      case 'ReferralDeclined':
+        this.reason = event.reason;
+        this.comment = event.comment;
+        break;
+      case 'ReferralWithdrawn':
+        this.reason = event.reason;
+        break;
+      case 'CounsellorAssigned':
+      case 'ReferentAssigned':
+        this.fromUser = ref(User, event.fromUserId);
+        this.toUser = ref(User, event.toUserId);
+        this.reason = event.reason;
+        break;
+      case 'ParticipantUpdated':
+        this.fields = event.fields.join(',');
+        break;
+      case 'DiagnosticScheduled':
+      case 'AppointmentRescheduled':
+        this.appointment = ref(event.appointment);
+        break;
+      case 'AppointmentCancelled':
+      case 'NoShowRecorded':
+      case 'AbsenceExcused':
+        this.appointment = ref(event.appointment);
+        this.reason = APPOINTMENT_OUTCOMES[event.type];
+        break;
+      case 'DiagnosticRecorded':
+      case 'DiagnosticCorrected':
+        this.diagnostic = ref(event.diagnostic);
+        break;
+      default:
+        return assertNever(event);
+    }
+  }
 
   /** Free texts may name people: only reason codes survive anonymisation. */
   forgetPersonalDetails(): void {
     this.comment = null;
-    if (this.reason !== null && !(Object.values(DeclineReason) as string[]).includes(this.reason)) this.reason = null;
+    if (!REASON_IS_A_CODE.includes(this.type)) this.reason = null;
   }
+}
 
-  constructor(
-    pathway: Pathway,
-    kind: PathwayEventKind,
-    by: User | null,
-    at: Date,
-    values: Partial<Pick<PathwayEvent, 'fromStatus' | 'toStatus' | 'reason' | 'comment' | 'details' | 'reportKind' | 'reportSummary' | 'reportIsCorrection'>> = {},
-  ) {
-    this.pathway = ref(pathway);
-    this.kind = kind;
-    this.by = by ? ref(by) : null;
-    this.at = at;
-    Object.assign(this, values);
-  }
+/** The outcome an appointment event records, as the history has always shown it. */
+export const APPOINTMENT_OUTCOMES = {
+  AppointmentCancelled: AppointmentStatus.CANCELLED,
+  NoShowRecorded: AppointmentStatus.NO_SHOW,
+  AbsenceExcused: AppointmentStatus.EXCUSED,
+} as const;
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -1,17 +1,19 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { Organisation, User } from '@parcours/accounts';
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
+import { Organisation, User, type Actor } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
 import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
 import type { EligibilityReason } from './eligibility';
-import { PathwayEvent, PathwayEventKind, type ReportSummary } from './pathway-event.entity';
+import type { JourneyEvent } from './journey-events';
+import { PathwayEvent } from './pathway-event.entity';
 import { canMove, DeclineReason, isOpen, PathwayStatus } from './pathway-status';
+import { pathwaysVisibleTo } from './pathway-scope';
 import { PathwaysError } from './pathways-error';
 import { ReferralBarrier } from './referral-barrier.entity';
 import { Appointment } from './interviews/appointment.entity';
 import { Diagnostic, type DiagnosticFindings } from './interviews/diagnostic.entity';
-import { AppointmentChannel, AppointmentStatus, READY, ReportKind } from './interviews/interview-enums';
+import { AppointmentChannel, AppointmentStatus, READY } from './interviews/interview-enums';
 
 /** The situation the eligibility was decided on, kept as it was at referral. */
 export interface ReferralSituation {
@@ -95,6 +97,13 @@ export class Pathway {
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
 
+  /**
+   * Incremented by every change: of two commands changing one pathway at once, the second to
+   * write finds another version and is run again on the new state (UnitOfWork).
+   */
+  @Property({ version: true })
+  version: number;
+
   /** The last recorded change (transition, handover, correction, report): retention counts from it. */
   @Property({ type: 'datetime' })
   lastChangedAt: Date;
@@ -131,7 +140,11 @@ export class Pathway {
     for (const theme of values.situation.barriers) this.referralBarriers.add(new ReferralBarrier(this, theme));
     this.eligibilityReasons = values.eligibilityReasons.join(',');
     this.lastChangedAt = values.at;
-    this.events.add(new PathwayEvent(this, PathwayEventKind.TRANSITION, values.referent, values.at, { toStatus: PathwayStatus.REFERRED }));
+    this.events.add(new PathwayEvent(this, { type: 'ParticipantReferred' }, values.referent, values.at, { from: null, to: PathwayStatus.REFERRED }));
+  }
+
+  static visibleTo(actor: Actor): FilterQuery<Pathway> {
+    return pathwaysVisibleTo(actor);
   }
 
   get isOpen(): boolean {
@@ -139,7 +152,7 @@ export class Pathway {
   }
 
   accept(counsellor: User, by: User, at: Date): void {
-    this.moveTo(PathwayStatus.ACCEPTED, by, at, { details: `counsellor:${counsellor.id}` });
+    this.moveTo(PathwayStatus.ACCEPTED, { type: 'ReferralAccepted', counsellorId: counsellor.id }, by, at);
     this.counsellor = ref(counsellor);
     this.acceptedAt = at;
   }
@@ -148,18 +161,13 @@ export class Pathway {
     if (reason === DeclineReason.OTHER && !comment?.trim()) {
       throw new PathwaysError('COMMENT_REQUIRED', 'Declining for another reason needs a comment saying which.', ['input', 'comment']);
     }
-    this.moveTo(PathwayStatus.DECLINED, by, at, {
-      reason,
-      comment: comment?.trim() || null,
-      reportKind: ReportKind.REFERRAL_DECLINED,
-      reportSummary: { declineReason: reason, nextStep: 'The operator declined the referral: the person needs another orientation.' },
-    });
+    this.moveTo(PathwayStatus.DECLINED, { type: 'ReferralDeclined', reason, comment: comment?.trim() || null }, by, at);
     this.declineReason = reason;
     this.declineComment = comment?.trim() || null;
   }
 
   withdraw(by: User, at: Date, reason: string | null): void {
-    this.moveTo(PathwayStatus.WITHDRAWN, by, at, { reason });
+    this.moveTo(PathwayStatus.WITHDRAWN, { type: 'ReferralWithdrawn', reason }, by, at);
   }
 
   assignCounsellor(counsellor: User, by: User, at: Date, reason: string | null): void {
@@ -170,46 +178,41 @@ export class Pathway {
     if (this.counsellor.id === counsellor.id) {
       throw new PathwaysError('ALREADY_ASSIGNED', 'This counsellor is already in charge.', ['input', 'counsellorId']);
     }
-    this.record(PathwayEventKind.COUNSELLOR_ASSIGNED, by, at, { reason, details: `from:${this.counsellor.id} to:${counsellor.id}` });
+    this.record({ type: 'CounsellorAssigned', fromUserId: this.counsellor.id, toUserId: counsellor.id, reason }, by, at);
     this.counsellor = ref(counsellor);
   }
 
+  /** The reports still waiting for acknowledgement follow the pathway (the report composer moves them). */
   assignReferent(referent: User, by: User, at: Date, reason: string): void {
     this.assertOpen();
     if (this.referent.id === referent.id) {
       throw new PathwaysError('ALREADY_ASSIGNED', 'This referent is already the referent of the pathway.', ['input', 'referentId']);
     }
-    this.record(PathwayEventKind.REFERENT_ASSIGNED, by, at, { reason, details: `from:${this.referent.id} to:${referent.id}` });
+    this.record({ type: 'ReferentAssigned', fromUserId: this.referent.id, toUserId: referent.id, reason }, by, at);
     this.referent = ref(referent);
   }
 
   /** ACCEPTED → DIAGNOSTIC_SCHEDULED: books the diagnostic interview. */
   scheduleDiagnostic(counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): Appointment {
     const appointment = new Appointment(this, counsellor, startsAt, channel, place, at);
-    this.moveTo(PathwayStatus.DIAGNOSTIC_SCHEDULED, by, at, { details: `appointment:${appointment.id}` });
+    this.moveTo(PathwayStatus.DIAGNOSTIC_SCHEDULED, { type: 'DiagnosticScheduled', appointment }, by, at);
     this.appointments.add(appointment);
     return appointment;
   }
 
   rescheduleAppointment(appointment: Appointment, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): void {
     appointment.reschedule(startsAt, channel, place);
-    this.record(PathwayEventKind.APPOINTMENT_RESCHEDULED, by, at, { details: `appointment:${appointment.id}` });
+    this.record({ type: 'AppointmentRescheduled', appointment }, by, at);
   }
 
-  /** DIAGNOSTIC_SCHEDULED → ACCEPTED: the interview did not take place; a no-show is reported. */
+  /** DIAGNOSTIC_SCHEDULED → ACCEPTED: the interview did not take place (a no-show is reported). */
   closeAppointment(appointment: Appointment, outcome: AppointmentStatus.NO_SHOW | AppointmentStatus.EXCUSED | AppointmentStatus.CANCELLED, by: User, at: Date): void {
     appointment.close(outcome, at);
-    const report =
-      outcome === AppointmentStatus.NO_SHOW
-        ? {
-            reportKind: ReportKind.NO_SHOW,
-            reportSummary: { appointmentAt: appointment.startsAt.toISOString(), nextStep: 'The person did not come to the diagnostic interview: the operator will offer another one.' },
-          }
-        : {};
-    this.moveTo(PathwayStatus.ACCEPTED, by, at, { reason: outcome, details: `appointment:${appointment.id}`, ...report });
+    const type = ({ NO_SHOW: 'NoShowRecorded', EXCUSED: 'AbsenceExcused', CANCELLED: 'AppointmentCancelled' } as const)[outcome];
+    this.moveTo(PathwayStatus.ACCEPTED, { type, appointment }, by, at);
   }
 
-  /** DIAGNOSTIC_SCHEDULED → DIAGNOSED (ready) or RETURNED_TO_REFERENT, with the report to the referent. */
+  /** DIAGNOSTIC_SCHEDULED → DIAGNOSED (ready) or RETURNED_TO_REFERENT; the referent is told. */
   recordDiagnostic(appointment: Appointment, findings: DiagnosticFindings, by: User, at: Date, on: LocalDate): Diagnostic {
     if (appointment.startsAt > at) {
       throw new PathwaysError('APPOINTMENT_NOT_DUE', 'A diagnostic is recorded once its appointment has begun.', ['input', 'appointmentId']);
@@ -218,11 +221,7 @@ export class Pathway {
     const diagnostic = new Diagnostic(this, appointment, by, findings, at, on);
     this.diagnostics.add(diagnostic);
     const ready = READY.includes(findings.readiness);
-    this.moveTo(ready ? PathwayStatus.DIAGNOSED : PathwayStatus.RETURNED_TO_REFERENT, by, at, {
-      details: `diagnostic:${diagnostic.id}`,
-      reportKind: ReportKind.DIAGNOSTIC_RECORDED,
-      reportSummary: diagnosticReport(findings),
-    });
+    this.moveTo(ready ? PathwayStatus.DIAGNOSED : PathwayStatus.RETURNED_TO_REFERENT, { type: 'DiagnosticRecorded', diagnostic }, by, at);
     return diagnostic;
   }
 
@@ -232,12 +231,7 @@ export class Pathway {
       throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot change its readiness to ${findings.readiness}: that would change its status.`, ['input', 'readiness']);
     }
     diagnostic.correct(findings, at);
-    this.record(PathwayEventKind.DIAGNOSTIC_CORRECTED, by, at, {
-      details: `diagnostic:${diagnostic.id}`,
-      reportKind: ReportKind.DIAGNOSTIC_RECORDED,
-      reportSummary: diagnosticReport(findings),
-      reportIsCorrection: true,
-    });
+    this.record({ type: 'DiagnosticCorrected', diagnostic }, by, at);
   }
 
   /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */
@@ -248,14 +242,14 @@ export class Pathway {
   }
 
   recordParticipantUpdate(fields: string[], by: User, at: Date): void {
-    this.record(PathwayEventKind.PARTICIPANT_UPDATED, by, at, { details: fields.join(',') });
+    this.record({ type: 'ParticipantUpdated', fields }, by, at);
   }
 
-  private moveTo(next: PathwayStatus, by: User, at: Date, values: ConstructorParameters<typeof PathwayEvent>[4] = {}): void {
+  private moveTo(next: PathwayStatus, event: JourneyEvent, by: User, at: Date): void {
     if (!canMove(this.status, next)) {
       throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${next}.`);
     }
-    this.record(PathwayEventKind.TRANSITION, by, at, { fromStatus: this.status, toStatus: next, ...values });
+    this.record(event, by, at, { from: this.status, to: next });
     this.status = next;
     if (!isOpen(next)) {
       this.openKey = null;
@@ -263,27 +257,12 @@ export class Pathway {
     }
   }
 
-  private record(kind: PathwayEventKind, by: User, at: Date, values: ConstructorParameters<typeof PathwayEvent>[4]): void {
-    this.events.add(new PathwayEvent(this, kind, by, at, values));
+  private record(event: JourneyEvent, by: User, at: Date, transition?: { from: PathwayStatus; to: PathwayStatus }): void {
+    this.events.add(new PathwayEvent(this, event, by, at, transition));
     this.lastChangedAt = at;
   }
 
   private assertOpen(): void {
     if (!this.isOpen) throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: it can no longer change hands.`, ['input', 'pathwayId']);
   }
-}
-
-/** The diagnostic as the referent reads it: themes and blocking flags only, never JUSTICE, never notes. */
-function diagnosticReport(findings: DiagnosticFindings): ReportSummary {
-  const ready = READY.includes(findings.readiness);
-  return {
-    readiness: findings.readiness,
-    barriers: findings.assessments
-      .filter((assessment) => assessment.theme !== BarrierTheme.JUSTICE && assessment.status !== 'NOT_DISCUSSED')
-      .map(({ theme, blocking }) => ({ theme, blocking })),
-    nextStep: ready
-      ? 'The person can move towards work: the operator will propose job offers or training.'
-      : 'The pathway comes back to you: the person needs another kind of support first.',
-    counsellorSummary: findings.summary,
-  };
 }

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ParticipantsModule } from '@parcours/participants';
+import { PathwaysPersonalData } from './pathways-personal-data';
 import { InterviewsService } from './interviews/interviews.service';
 import { ParticipantsService } from './participants.service';
 import { PathwaysService } from './pathways.service';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  providers: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService],
+  imports: [ParticipantsModule],
+  providers: [PathwaysPersonalData, ReferralsService, ParticipantsService, PathwaysService, InterviewsService],
   exports: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService],
 })
 export class PathwaysModule {}

@@ -1,11 +1,12 @@
-import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
+import type { Cursor, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { UnitOfWork } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { PathwayEvent } from './pathway-event.entity';
-import { pathwaysVisibleTo, seesSensitiveDetails } from './pathway-scope';
+import { seesSensitiveDetails } from './pathway-scope';
 import { PathwayStatus } from './pathway-status';
 import { Pathway } from './pathway.entity';
 
@@ -21,24 +22,23 @@ export interface PathwaysFilter {
 /** What a list of pathways loads with each one, in a bounded number of statements. */
 export const PATHWAY_VIEW_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
 
+/** Reads of pathways, each through the pathway's visibility rule. */
 @Injectable()
 export class PathwaysService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async get(actor: Actor, id: string): Promise<Pathway> {
-    const pathway = isUuid(id)
-      ? await this.em.fork().findOne(Pathway, { $and: [{ id }, pathwaysVisibleTo(actor)] }, { populate: PATHWAY_VIEW_POPULATE })
-      : null;
+    const pathway = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Pathway, { id }, { populate: PATHWAY_VIEW_POPULATE })) : null;
     if (!pathway) throw new NotFoundError('Pathway');
     return pathway;
   }
 
   async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<Cursor<Pathway>> {
-    const where: FilterQuery<Pathway>[] = [pathwaysVisibleTo(actor)];
+    const where: FilterQuery<Pathway>[] = [];
     if (filter.search) where.push({ participant: { searchName: { $like: `%${likeTerm(filter.search)}%` } } });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
@@ -46,12 +46,14 @@ export class PathwaysService {
     if (filter.communeCode) where.push({ referralCommuneCode: filter.communeCode });
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
-    return this.em.fork().findByCursor(Pathway, { $and: where }, {
-      first: page.first ?? 20,
-      after: page.after,
-      orderBy: { referredAt: 'desc', id: 'desc' },
-      populate: PATHWAY_VIEW_POPULATE,
-    });
+    return this.uow.read(actor, (reads) =>
+      reads.findByCursor(Pathway, { $and: where }, {
+        first: page.first ?? 20,
+        after: page.after,
+        orderBy: { referredAt: 'desc', id: 'desc' },
+        populate: PATHWAY_VIEW_POPULATE,
+      }),
+    );
   }
 
   /** Still REFERRED after REFERRAL_STALE_DAYS days. */
@@ -60,17 +62,14 @@ export class PathwaysService {
   }
 
   /** The history of several pathways at once, oldest first (one statement for a whole page). */
-  async histories(pathwayIds: readonly string[]): Promise<PathwayEvent[][]> {
-    const events = await this.em.fork().find(PathwayEvent, { pathway: { $in: [...pathwayIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
-    return pathwayIds.map((id) => events.filter((event) => event.pathway.id === id));
+  histories(actor: Actor, pathwayIds: readonly string[]): Promise<PathwayEvent[][]> {
+    return this.uow.read(actor, (reads) => reads.byParent(PathwayEvent, 'pathway', pathwayIds, { orderBy: { at: 'asc', id: 'asc' } }));
   }
 
   /** The JUSTICE justifications of several pathways at once; null for whoever may not read them. */
   async justiceJustifications(actor: Actor, pathwayIds: readonly string[]): Promise<(string | null)[]> {
     if (!seesSensitiveDetails(actor)) return pathwayIds.map(() => null);
-    const loaded = await this.em
-      .fork()
-      .find(Pathway, { $and: [{ id: { $in: [...pathwayIds] } }, pathwaysVisibleTo(actor)] }, { fields: ['justiceJustification'] });
+    const loaded = await this.uow.read(actor, (reads) => reads.find(Pathway, { id: { $in: [...pathwayIds] } }, { fields: ['justiceJustification'] }));
     return pathwayIds.map((id) => loaded.find((pathway) => pathway.id === id)?.justiceJustification ?? null);
   }
 

@@ -1,4 +1,6 @@
-import { Entity, ManyToOne, PrimaryKey, Property, ref, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, ref, Unique, type Ref, type FilterQuery } from '@mikro-orm/core';
+import { pathwaysVisibleTo } from './pathway-scope';
+import type { Actor } from '@parcours/accounts';
 import { BarrierTheme } from '@parcours/participants';
 import { randomUUID } from 'node:crypto';
 import type { Pathway } from './pathway.entity';
@@ -7,6 +9,10 @@ import type { Pathway } from './pathway.entity';
 @Entity({ tableName: 'referral_barrier' })
 @Unique({ properties: ['pathway', 'theme'] })
 export class ReferralBarrier {
+  static visibleTo(actor: Actor): FilterQuery<ReferralBarrier> {
+    return { pathway: pathwaysVisibleTo(actor) };
+  }
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,12 +1,13 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Organisation, OrganisationKind, Role, User, type Actor } from '@parcours/accounts';
 import { Clock, DomainError, isUuid, NotFoundError, parisDay } from '@parcours/core';
 import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
+import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
 import { assessEligibility, IneligibilityCode } from './eligibility';
 import { assertNoIdentityConflict, checkBarriers, checkPersonDetails } from './person-input';
-import { operatorStaff, pathwaysVisibleTo } from './pathway-scope';
+import { operatorStaff } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
@@ -31,52 +32,53 @@ const INELIGIBLE_MESSAGES: Record<IneligibilityCode, { message: string; field: s
 @Injectable()
 export class ReferralsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly territory: Territory,
   ) {}
 
   async refer(actor: Actor, command: ReferCommand): Promise<Pathway> {
-    const now = this.clock.now();
-    const today = parisDay(now);
+    const today = parisDay(this.clock.now());
     const person = checkPersonDetails(command.person, today, this.territory, ['input', 'person']);
     const situation = { ...checkBarriers(command.barriers, command.justiceJustification, ['input']), communeCode: person.communeCode, rsaStatus: person.rsaStatus };
-    const em = this.em.fork();
-    const operator = isUuid(command.operatorId) ? await em.findOne(Organisation, { id: command.operatorId, kind: OrganisationKind.OPERATOR }) : null;
+    const operator = isUuid(command.operatorId)
+      ? await this.uow.read(actor, (reads) => reads.findOne(Organisation, { id: command.operatorId, kind: OrganisationKind.OPERATOR }))
+      : null;
     if (!operator) throw new NotFoundError('Operator', ['input', 'operatorId']);
 
     const eligibility = assessEligibility({ residesInTerritory: this.territory.includes(person.communeCode), ...situation });
     if (!eligibility.eligible) {
       // Only an anonymous trace of the refused attempt is kept, for the figures.
-      const referent = await em.findOneOrFail(User, actor.userId, { populate: ['organisation'] });
-      em.persist(new RefusedReferral({ referent, prescriber: referent.organisation.getEntity(), operator, communeCode: person.communeCode, refusedOn: today, unmet: eligibility.unmet, at: now }));
-      await em.flush();
+      await this.uow.run(actor, async ({ em, now, today: on }) => {
+        const referent = await em.findOneOrFail(User, actor.userId, { populate: ['organisation'] });
+        em.persist(new RefusedReferral({ referent, prescriber: referent.organisation.getEntity(), operator: em.getReference(Organisation, operator.id), communeCode: person.communeCode, refusedOn: on, unmet: eligibility.unmet, at: now }));
+      });
       throw DomainError.all(eligibility.unmet.map((code) => ({ code, ...INELIGIBLE_MESSAGES[code] })));
     }
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.em.fork().transactional(async (tx) => {
+        return await this.uow.run(actor, async ({ em, reads, now, today: on, by }) => {
           const key = identityKey(person.lastName, person.firstNames, person.birthDate);
-          await assertNoIdentityConflict(tx, key, person.franceTravailId);
-          let participant = await tx.findOne(Participant, { identityKey: key });
+          await assertNoIdentityConflict(em, key, person.franceTravailId);
+          let participant = await em.findOne(Participant, { identityKey: key });
           if (participant) {
-            await this.assertNoOpenPathway(tx, actor, participant.id);
+            await this.assertNoOpenPathway(reads, participant.id);
             participant.apply(person, now);
           } else {
             participant = new Participant(person, now);
-            tx.persist(participant);
+            em.persist(participant);
           }
           const pathway = new Pathway({
             participant,
-            operator: tx.getReference(Organisation, operator.id),
-            referent: tx.getReference(User, actor.userId),
+            operator: em.getReference(Organisation, operator.id),
+            referent: by,
             situation,
             eligibilityReasons: eligibility.reasons,
             at: now,
-            on: today,
+            on,
           });
-          tx.persist(pathway);
+          em.persist(pathway);
           return pathway;
         });
       } catch (error) {
@@ -95,55 +97,51 @@ export class ReferralsService {
     if (counsellorId && counsellorId !== actor.userId && actor.role !== Role.MANAGER) {
       throw new DomainError('FORBIDDEN', 'Only a manager may put another counsellor in charge.', ['input', 'counsellorId']);
     }
-    return this.change(actor, pathwayId, async (pathway, by, now, tx) => {
-      const counsellor = await operatorStaff(tx, pathway, counsellorId ?? actor.userId, 'counsellorId');
+    return this.change(actor, pathwayId, async (pathway, { em, by, now }) => {
+      const counsellor = await operatorStaff(em, pathway, counsellorId ?? actor.userId, 'counsellorId');
       pathway.accept(counsellor, by, now);
     });
   }
 
   async decline(actor: Actor, pathwayId: string, reason: DeclineReason, comment: string | null): Promise<Pathway> {
-    return this.change(actor, pathwayId, async (pathway, by, now) => pathway.decline(reason, comment, by, now));
+    return this.change(actor, pathwayId, async (pathway, { by, now }) => pathway.decline(reason, comment, by, now));
   }
 
   async withdraw(actor: Actor, pathwayId: string, reason: string | null): Promise<Pathway> {
-    return this.change(actor, pathwayId, async (pathway, by, now) => pathway.withdraw(by, now, reason?.trim() || null));
+    return this.change(actor, pathwayId, async (pathway, { by, now }) => pathway.withdraw(by, now, reason?.trim() || null));
   }
 
   async assignCounsellor(actor: Actor, pathwayId: string, counsellorId: string, reason: string | null): Promise<Pathway> {
-    return this.change(actor, pathwayId, async (pathway, by, now, tx) => {
-      pathway.assignCounsellor(await operatorStaff(tx, pathway, counsellorId, 'counsellorId'), by, now, reason?.trim() || null);
+    return this.change(actor, pathwayId, async (pathway, { em, by, now }) => {
+      pathway.assignCounsellor(await operatorStaff(em, pathway, counsellorId, 'counsellorId'), by, now, reason?.trim() || null);
     });
   }
 
   /** Hands an open pathway to another referent; the previous one loses sight of it at once. */
   async assignReferent(actor: Actor, pathwayId: string, referentId: string, reason: string): Promise<Pathway> {
-    return this.change(actor, pathwayId, async (pathway, by, now, tx) => {
-      const referent = isUuid(referentId) ? await tx.findOne(User, { id: referentId, role: Role.REFERENT, deactivatedAt: null }) : null;
+    return this.change(actor, pathwayId, async (pathway, { em, by, now }) => {
+      const referent = isUuid(referentId) ? await em.findOne(User, { id: referentId, role: Role.REFERENT, deactivatedAt: null }) : null;
       if (!referent) throw new NotFoundError('Referent', ['input', 'referentId']);
       pathway.assignReferent(referent, by, now, reason.trim());
     });
   }
 
-  /** Loads a pathway the actor may see (else NOT_FOUND), applies one change, flushes once. */
-  private async change(
-    actor: Actor,
-    pathwayId: string,
-    apply: (pathway: Pathway, by: User, now: Date, tx: EntityManager) => Promise<void>,
-  ): Promise<Pathway> {
+  /** Loads a pathway the actor may see (else NOT_FOUND) and applies one change, in one unit of work. */
+  private async change(actor: Actor, pathwayId: string, apply: (pathway: Pathway, work: Work) => Promise<void>): Promise<Pathway> {
     if (!isUuid(pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-    const now = this.clock.now();
-    return this.em.fork().transactional(async (tx) => {
-      const pathway = await tx.findOne(Pathway, { $and: [{ id: pathwayId }, pathwaysVisibleTo(actor)] });
+    return this.uow.run(actor, async (work) => {
+      const pathway = await work.reads.findOne(Pathway, { id: pathwayId });
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-      await apply(pathway, tx.getReference(User, actor.userId), now, tx);
+      await apply(pathway, work);
       return pathway;
     });
   }
 
-  private async assertNoOpenPathway(tx: EntityManager, actor: Actor, participantId: string): Promise<void> {
-    const open = await tx.findOne(Pathway, { openKey: participantId }, { fields: ['id', 'operator', 'referent'] });
+  /** Names the open pathway only to whoever may see it. */
+  private async assertNoOpenPathway(reads: ScopedReads, participantId: string): Promise<void> {
+    const open = await reads.system().findOne(Pathway, { openKey: participantId }, { fields: ['id'] });
     if (!open) return;
-    const visible = (await tx.count(Pathway, { $and: [{ id: open.id }, pathwaysVisibleTo(actor)] })) > 0;
+    const visible = (await reads.count(Pathway, { id: open.id })) > 0;
     throw new PathwaysError('OPEN_PATHWAY_EXISTS', `This person already has an open pathway${visible ? ` (${open.id})` : ''}.`);
   }
 }

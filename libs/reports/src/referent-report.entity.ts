@@ -1,8 +1,10 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { User } from '@parcours/accounts';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
+import { Role, User, type Actor } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
-import { Pathway, ReportKind, type ReportSummary } from '@parcours/pathways';
+import { Pathway } from '@parcours/pathways';
 import { randomUUID } from 'node:crypto';
+import type { ReportDraft, ReportSummary } from './report-decisions';
+import { ReportKind } from './report-kind';
 
 export enum ReportState {
   UNACKNOWLEDGED = 'UNACKNOWLEDGED',
@@ -17,6 +19,23 @@ export enum ReportState {
 @Entity({ tableName: 'referent_report' })
 @Index({ properties: ['referent', 'acknowledgedAt', 'dueOn'] })
 export class ReferentReport {
+  /**
+   * The reports an actor may read: a REFERENT those addressed to them; a MANAGER those of their
+   * operator's pathways; an ADMIN all.
+   */
+  static visibleTo(actor: Actor): FilterQuery<ReferentReport> {
+    switch (actor.role) {
+      case Role.ADMIN:
+        return {};
+      case Role.MANAGER:
+        return { pathway: { operator: actor.organisationId } };
+      case Role.REFERENT:
+        return { referent: actor.userId };
+      default:
+        return { id: { $in: [] } };
+    }
+  }
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -36,7 +55,7 @@ export class ReferentReport {
 
   /** Readiness, barriers (theme and blocking flag only), next step, decline reason. */
   @Property({ type: 'json' })
-  summary: Omit<ReportSummary, 'counsellorSummary'>;
+  summary: ReportSummary;
 
   /** The counsellor's own words for the referent. */
   @Property({ type: 'text', nullable: true })
@@ -56,14 +75,13 @@ export class ReferentReport {
   @Property({ type: 'datetime', nullable: true })
   acknowledgedAt: Date | null = null;
 
-  constructor(values: { pathway: Pathway; referentId: string; kind: ReportKind; correction: boolean; summary: ReportSummary; eventAt: Date; reportedOn: LocalDate; dueOn: LocalDate }) {
-    const { counsellorSummary, ...summary } = values.summary;
+  constructor(values: { pathway: Pathway; referentId: string; draft: ReportDraft; eventAt: Date; reportedOn: LocalDate; dueOn: LocalDate }) {
     this.pathway = ref(values.pathway);
     this.referent = ref(User, values.referentId);
-    this.kind = values.kind;
-    this.correction = values.correction;
-    this.summary = summary;
-    this.counsellorSummary = counsellorSummary ?? null;
+    this.kind = values.draft.kind;
+    this.correction = values.draft.correction;
+    this.summary = values.draft.summary;
+    this.counsellorSummary = values.draft.counsellorSummary;
     this.eventAt = values.eventAt;
     this.reportedOn = values.reportedOn;
     this.dueOn = values.dueOn;

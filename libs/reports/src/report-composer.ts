@@ -1,49 +1,52 @@
-import { ChangeSetType, EntityManager, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ChangeSetType, ref, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { parisDay } from '@parcours/core';
-import { PathwayEvent, PathwayEventKind } from '@parcours/pathways';
+import { PathwayEvent } from '@parcours/pathways';
+import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
 import { ReferentReport } from './referent-report.entity';
+import { reportFor } from './report-decisions';
 import { ReportBus } from './report-bus';
 import { workingDaysAfter } from './working-days';
 
 /**
- * The one path from journey events to the referent: in the flush that records an event with a
- * report kind, writes the report for the pathway's active referent (same transaction: one never
- * exists without the other); when a pathway changes referent, hands over its unacknowledged
- * reports; after the commit, announces the new reports on the bus.
+ * The one path from journey events to the referent: in the flush that records an event calling for
+ * a report (REPORT_DECISIONS), writes the report for the pathway's active referent (same
+ * transaction: one never exists without the other); when a pathway changes referent, hands its
+ * unacknowledged reports over; after the commit, announces the new reports on the bus.
  */
+@Composer()
 @Injectable()
-export class ReportComposer implements EventSubscriber, OnModuleInit {
+export class ReportComposer implements FlushComposer {
+  readonly order = COMPOSER_ORDER.REPORTS;
   private readonly pending = new WeakMap<EntityManager, ReferentReport[]>();
 
   constructor(
-    private readonly em: EntityManager,
     private readonly config: AppConfig,
     private readonly bus: ReportBus,
   ) {}
 
-  onModuleInit(): void {
-    this.em.getEventManager().registerSubscriber(this);
-  }
-
-  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+  async compose({ em, uow }: FlushEventArgs): Promise<void> {
     for (const changeSet of uow.getChangeSets()) {
-      if (!(changeSet.entity instanceof PathwayEvent) || changeSet.type !== ChangeSetType.CREATE) continue;
-      const event = changeSet.entity;
-      const pathway = event.pathway.getEntity();
-      if (event.kind === PathwayEventKind.REFERENT_ASSIGNED) {
-        await em.nativeUpdate(ReferentReport, { pathway: pathway.id, acknowledgedAt: null }, { referent: pathway.referent.id });
+      if (!(changeSet.entity instanceof PathwayEvent) || changeSet.type !== ChangeSetType.CREATE || !changeSet.entity.recorded) continue;
+      const event = changeSet.entity.recorded;
+      const pathway = changeSet.entity.pathway.getEntity();
+      if (event.type === 'ReferentAssigned') {
+        for (const report of await em.find(ReferentReport, { pathway: pathway.id, acknowledgedAt: null })) {
+          report.referent = ref(User, event.toUserId);
+          uow.computeChangeSet(report);
+        }
       }
-      if (!event.reportKind || !event.reportSummary) continue;
-      const reportedOn = parisDay(event.at);
+      const draft = reportFor(event);
+      if (!draft) continue;
+      const at = changeSet.entity.at;
+      const reportedOn = parisDay(at);
       const report = new ReferentReport({
         pathway,
         referentId: pathway.referent.id,
-        kind: event.reportKind,
-        correction: event.reportIsCorrection ?? false,
-        summary: event.reportSummary,
-        eventAt: event.at,
+        draft,
+        eventAt: at,
         reportedOn,
         dueOn: workingDaysAfter(reportedOn, this.config.journey.reportAckWorkingDays),
       });
@@ -52,13 +55,13 @@ export class ReportComposer implements EventSubscriber, OnModuleInit {
     }
   }
 
-  async afterTransactionCommit({ em }: TransactionEventArgs): Promise<void> {
+  afterCommit(em: EntityManager): void {
     const reports = this.pending.get(em) ?? [];
     this.pending.delete(em);
     for (const report of reports) this.bus.publish({ reportId: report.id, referentId: report.referent.id, pathwayId: report.pathway.id });
   }
 
-  async afterTransactionRollback({ em }: TransactionEventArgs): Promise<void> {
+  afterRollback(em: EntityManager): void {
     this.pending.delete(em);
   }
 }

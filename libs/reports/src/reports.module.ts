@@ -3,10 +3,11 @@ import { AccountsModule } from '@parcours/accounts';
 import { ReportBus } from './report-bus';
 import { ReportComposer } from './report-composer';
 import { ReportsService } from './reports.service';
+import { ReportsPersonalData } from './reports-personal-data';
 
 @Module({
   imports: [AccountsModule],
-  providers: [ReportBus, ReportComposer, ReportsService],
+  providers: [ReportsPersonalData, ReportBus, ReportComposer, ReportsService],
   exports: [ReportBus, ReportsService],
 })
 export class ReportsModule {}

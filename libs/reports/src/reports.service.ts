@@ -1,8 +1,9 @@
-import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
+import type { Cursor, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AuthService, Role, type Actor } from '@parcours/accounts';
+import { AuthService, type Actor } from '@parcours/accounts';
 import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
 import { Pathway } from '@parcours/pathways';
+import { UnitOfWork } from '@parcours/unit-of-work';
 import { ReferentReport, ReportState } from './referent-report.entity';
 import type { IssuedReport } from './report-bus';
 
@@ -11,27 +12,10 @@ export interface InboxFilter {
   referentId?: string;
 }
 
-/**
- * The reports an actor may read: a REFERENT those addressed to them; a MANAGER those of their
- * operator's pathways; an ADMIN all.
- */
-export function reportsVisibleTo(actor: Actor): FilterQuery<ReferentReport> {
-  switch (actor.role) {
-    case Role.ADMIN:
-      return {};
-    case Role.MANAGER:
-      return { pathway: { operator: actor.organisationId } };
-    case Role.REFERENT:
-      return { referent: actor.userId };
-    default:
-      return { id: { $in: [] } };
-  }
-}
-
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly auth: AuthService,
   ) {}
@@ -43,25 +27,26 @@ export class ReportsService {
   /** Newest first. States: UNACKNOWLEDGED (not yet due), OVERDUE (past its due day), ACKNOWLEDGED. */
   async inbox(actor: Actor, filter: InboxFilter, page: { first?: number; after?: string }): Promise<Cursor<ReferentReport>> {
     const today = this.today();
-    const where: FilterQuery<ReferentReport>[] = [reportsVisibleTo(actor)];
+    const where: FilterQuery<ReferentReport>[] = [];
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
     if (filter.state === ReportState.ACKNOWLEDGED) where.push({ acknowledgedAt: { $ne: null } });
     if (filter.state === ReportState.UNACKNOWLEDGED) where.push({ acknowledgedAt: null, dueOn: { $gte: today } });
     if (filter.state === ReportState.OVERDUE) where.push({ acknowledgedAt: null, dueOn: { $lt: today } });
-    return this.em.fork().findByCursor(ReferentReport, { $and: where }, {
-      first: page.first ?? 20,
-      after: page.after,
-      orderBy: { eventAt: 'desc', id: 'desc' },
-      populate: ['pathway.participant'] as const,
-    });
+    return this.uow.read(actor, (reads) =>
+      reads.findByCursor(ReferentReport, { $and: where }, {
+        first: page.first ?? 20,
+        after: page.after,
+        orderBy: { eventAt: 'desc', id: 'desc' },
+        populate: ['pathway.participant'] as const,
+      }),
+    );
   }
 
   /** By the referent it is addressed to; acknowledging twice changes nothing. */
   async acknowledge(actor: Actor, reportId: string): Promise<ReferentReport> {
     if (!isUuid(reportId)) throw new NotFoundError('Report', ['input', 'reportId']);
-    const now = this.clock.now();
-    return this.em.fork().transactional(async (tx) => {
-      const report = await tx.findOne(ReferentReport, { id: reportId, referent: actor.userId }, { populate: ['pathway.participant'] });
+    return this.uow.run(actor, async ({ reads, now }) => {
+      const report = await reads.findOne(ReferentReport, { id: reportId, referent: actor.userId }, { populate: ['pathway.participant'] });
       if (!report) throw new NotFoundError('Report', ['input', 'reportId']);
       report.acknowledge(now);
       return report;
@@ -75,9 +60,9 @@ export class ReportsService {
   async deliverable(subscriber: Actor, issued: IssuedReport): Promise<ReferentReport | null> {
     if (issued.referentId !== subscriber.userId || !subscriber.sessionId) return null;
     if (!(await this.auth.sessionIsLive(subscriber.sessionId, subscriber.userId))) return null;
-    const em = this.em.fork();
-    const current = await em.count(Pathway, { id: issued.pathwayId, referent: subscriber.userId });
-    if (current === 0) return null;
-    return em.findOne(ReferentReport, { id: issued.reportId, referent: subscriber.userId }, { populate: ['pathway.participant'] });
+    return this.uow.read(subscriber, async (reads) => {
+      if ((await reads.count(Pathway, { id: issued.pathwayId, referent: subscriber.userId })) === 0) return null;
+      return reads.findOne(ReferentReport, { id: issued.reportId, referent: subscriber.userId }, { populate: ['pathway.participant'] });
+    });
   }
 }

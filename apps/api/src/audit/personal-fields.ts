@@ -38,7 +38,7 @@ export const PERSONAL_FIELDS: Record<string, PersonalType> = {
   PathwayEvent: {
     locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
     personal: ['comment', 'reason'],
-    other: ['kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'details'],
+    other: ['type', 'kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'fromUserId', 'toUserId', 'appointmentId', 'diagnosticId', 'fields', 'details'],
   },
   Appointment: {
     locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),

@@ -1,3 +1,4 @@
+import type { Actor } from '@parcours/accounts';
 import DataLoader from 'dataloader';
 import type { GraphqlContext } from './graphql-context';
 
@@ -17,4 +18,10 @@ export function requestLoader<V>(context: GraphqlContext, name: string, batch: (
     loaders.set(name, loader as DataLoader<string, unknown>);
   }
   return loader;
+}
+
+/** The signed-in actor of a request, for the scoped reads of its loaders (the access guard has set it). */
+export function signedIn(context: GraphqlContext): Actor {
+  if (!context.actor) throw new Error('A field of a signed-in operation was resolved without an actor.');
+  return context.actor;
 }

@@ -1,13 +1,12 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
 import { Clock } from '@parcours/core';
-import { BarrierTheme } from '@parcours/participants';
-import { AppointmentStatus, InterviewsService, PathwaysService, seesSensitiveDetails, type Appointment, type Diagnostic, type DiagnosticFindings } from '@parcours/pathways';
+import { AppointmentStatus, diagnosticSeenBy, InterviewsService, PathwaysService, type Appointment, type Diagnostic, type DiagnosticFindings } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { requestLoader } from '../graphql/request-loaders';
+import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { PathwaysMapping } from '../pathways/pathways.mapping';
 import { PathwayNode } from '../pathways/pathways.types';
 import {
@@ -85,13 +84,13 @@ export class InterviewsResolver {
 
   @ResolveField(() => [AppointmentNode], { description: 'The diagnostic appointments, oldest first.' })
   async appointments(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<AppointmentNode[]> {
-    const loader = requestLoader(context, 'pathway-appointments', (ids) => this.interviews.appointmentsOf(ids));
+    const loader = requestLoader(context, 'pathway-appointments', (ids) => this.interviews.appointmentsOf(signedIn(context), ids));
     return (await loader.load(pathway.id)).map((appointment) => this.appointmentNode(appointment, pathway.participant.id, pathway.operator.name));
   }
 
   @ResolveField(() => DiagnosticNode, { nullable: true, description: 'The latest diagnostic, once recorded.' })
   async diagnostic(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<DiagnosticNode | null> {
-    const loader = requestLoader(context, 'pathway-diagnostic', (ids) => this.interviews.diagnosticsOf(ids));
+    const loader = requestLoader(context, 'pathway-diagnostic', (ids) => this.interviews.diagnosticsOf(signedIn(context), ids));
     const diagnostic = await loader.load(pathway.id);
     return diagnostic && this.diagnosticNode(diagnostic, pathway.participant.id, context.actor);
   }
@@ -128,24 +127,22 @@ export class InterviewsResolver {
     };
   }
 
-  /** Notes and JUSTICE stay with the operator's staff and ADMIN. */
+  /** Notes and JUSTICE stay with the operator's staff and ADMIN (the view is the export's too). */
   private diagnosticNode(diagnostic: Diagnostic, participantId: string, actor?: Actor): DiagnosticNode {
-    const staff = seesSensitiveDetails(actor);
+    const view = diagnosticSeenBy(diagnostic, actor);
     return {
-      id: diagnostic.id,
-      readiness: diagnostic.readiness,
-      assessments: diagnostic.assessments
-        .filter((assessment) => staff || assessment.theme !== BarrierTheme.JUSTICE)
-        .map((assessment) => ({ ...assessment, note: staff ? (diagnostic.notes?.[assessment.theme] ?? null) : null })),
-      targetJobs: diagnostic.targetJobs,
-      contractTypes: diagnostic.contractTypes,
-      workingTime: diagnostic.workingTime,
-      mobilityRadiusKm: diagnostic.mobilityRadiusKm,
-      availableFrom: diagnostic.availableFrom,
-      strengths: diagnostic.strengths,
-      summary: diagnostic.summary,
-      recordedAt: diagnostic.recordedAt,
-      correctedAt: diagnostic.correctedAt,
+      id: view.id,
+      readiness: view.readiness,
+      assessments: view.assessments,
+      targetJobs: view.targetJobs,
+      contractTypes: view.contractTypes,
+      workingTime: view.workingTime,
+      mobilityRadiusKm: view.mobilityRadiusKm,
+      availableFrom: view.availableFrom,
+      strengths: view.strengths,
+      summary: view.summary,
+      recordedAt: view.recordedAt,
+      correctedAt: view.correctedAt,
       pathwayId: diagnostic.pathway.id,
       participantId,
     };

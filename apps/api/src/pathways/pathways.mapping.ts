@@ -1,8 +1,25 @@
 import type { User } from '@parcours/accounts';
 import type { Participant } from '@parcours/participants';
-import type { EligibilityReason, Pathway, PathwayEvent } from '@parcours/pathways';
 import type { Territory } from '@parcours/territory';
-import type { Commune, ParticipantNode, PathwayEventNode, PathwayNode, PersonInCharge } from './pathways.types';
+import type { EligibilityReason, JourneyEventType, Pathway, PathwayEvent } from '@parcours/pathways';
+import { PathwayEventKind, type Commune, type ParticipantNode, type PathwayEventNode, type PathwayNode, type PersonInCharge } from './pathways.types';
+
+const LEGACY_KIND: Partial<Record<JourneyEventType, PathwayEventKind>> = {
+  CounsellorAssigned: PathwayEventKind.COUNSELLOR_ASSIGNED,
+  ReferentAssigned: PathwayEventKind.REFERENT_ASSIGNED,
+  ParticipantUpdated: PathwayEventKind.PARTICIPANT_UPDATED,
+  AppointmentRescheduled: PathwayEventKind.APPOINTMENT_RESCHEDULED,
+  DiagnosticCorrected: PathwayEventKind.DIAGNOSTIC_CORRECTED,
+};
+
+/** The deprecated `details` string, written from the typed columns as earlier versions wrote it. */
+function legacyDetails(typed: Pick<PathwayEventNode, 'fromUserId' | 'toUserId' | 'appointmentId' | 'diagnosticId' | 'fields'>): string | null {
+  if (typed.fromUserId && typed.toUserId) return `from:${typed.fromUserId} to:${typed.toUserId}`;
+  if (typed.toUserId) return `counsellor:${typed.toUserId}`;
+  if (typed.appointmentId) return `appointment:${typed.appointmentId}`;
+  if (typed.diagnosticId) return `diagnostic:${typed.diagnosticId}`;
+  return typed.fields?.join(',') ?? null;
+}
 
 /** Entities to GraphQL objects. Pathways must come with their participant, operator, referent and counsellor loaded. */
 export class PathwaysMapping {
@@ -70,17 +87,26 @@ export class PathwaysMapping {
   }
 
   event(event: PathwayEvent, participantId: string): PathwayEventNode {
+    const typed = {
+      fromUserId: event.fromUser?.id ?? null,
+      toUserId: event.toUser?.id ?? null,
+      appointmentId: event.appointment?.id ?? null,
+      diagnosticId: event.diagnostic?.id ?? null,
+      fields: event.fields?.split(',') ?? null,
+    };
     return {
       pathwayId: event.pathway.id,
       participantId,
-      kind: event.kind,
+      type: event.type,
+      kind: event.toStatus ? PathwayEventKind.TRANSITION : LEGACY_KIND[event.type] ?? PathwayEventKind.TRANSITION,
       at: event.at,
       byUserId: event.by?.id ?? null,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,
       comment: event.comment,
-      details: event.details,
+      ...typed,
+      details: legacyDetails(typed),
     };
   }
 }

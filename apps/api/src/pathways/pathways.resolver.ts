@@ -7,7 +7,7 @@ import { Roles, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { requestLoader } from '../graphql/request-loaders';
+import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { PathwaysMapping } from './pathways.mapping';
 import {
   AcceptReferralInput,
@@ -122,7 +122,7 @@ export class PathwaysResolver {
 
   @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
   async history(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PathwayEventNode[]> {
-    const loader = requestLoader(context, 'pathway-history', (ids) => this.reads.histories(ids));
+    const loader = requestLoader(context, 'pathway-history', (ids) => this.reads.histories(signedIn(context), ids));
     return (await loader.load(pathway.id)).map((event) => this.map.event(event, pathway.participant.id));
   }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
-import { DeclineReason, EligibilityReason, PathwayEventKind, PathwayStatus } from '@parcours/pathways';
+import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Operator } from '../accounts/accounts.types';
@@ -15,7 +15,19 @@ registerEnumType(Sex, { name: 'Sex' });
 registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Level of the national qualifications framework (3 to 8), none, or unknown.' });
 registerEnumType(BarrierTheme, { name: 'BarrierTheme' });
 registerEnumType(EligibilityReason, { name: 'EligibilityReason' });
+/** The history's coarse kinds, as the API has always shown them: a status transition, or what else happened. */
+export enum PathwayEventKind {
+  TRANSITION = 'TRANSITION',
+  COUNSELLOR_ASSIGNED = 'COUNSELLOR_ASSIGNED',
+  REFERENT_ASSIGNED = 'REFERENT_ASSIGNED',
+  PARTICIPANT_UPDATED = 'PARTICIPANT_UPDATED',
+  APPOINTMENT_RESCHEDULED = 'APPOINTMENT_RESCHEDULED',
+  DIAGNOSTIC_CORRECTED = 'DIAGNOSTIC_CORRECTED',
+}
 registerEnumType(PathwayEventKind, { name: 'PathwayEventKind' });
+
+const JourneyEventTypeEnum = Object.fromEntries(JOURNEY_EVENT_TYPES.map((type) => [type, type]));
+registerEnumType(JourneyEventTypeEnum, { name: 'JourneyEventType', description: 'What happened: one type per journey event.' });
 
 @ObjectType()
 export class Commune {
@@ -72,14 +84,25 @@ export class ReferralSituationNode {
 
 @ObjectType('PathwayEvent', { description: 'One line of the history: who, when, what, why (never the data itself).' })
 export class PathwayEventNode {
-  @Field(() => PathwayEventKind) kind: PathwayEventKind;
+  @Field(() => JourneyEventTypeEnum) type: JourneyEventType;
+  @Field(() => PathwayEventKind, { description: 'TRANSITION for a change of status; otherwise what happened.' }) kind: PathwayEventKind;
   @Field() at: Date;
   @Field(() => ID, { nullable: true, description: 'The user who acted.' }) byUserId: string | null;
   @Field(() => PathwayStatus, { nullable: true }) fromStatus: PathwayStatus | null;
   @Field(() => PathwayStatus, { nullable: true }) toStatus: PathwayStatus | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true }) comment: string | null;
-  @Field(() => String, { nullable: true, description: 'Users handed over from/to, or the names of the fields corrected.' }) details: string | null;
+  @Field(() => ID, { nullable: true, description: 'The user handed over from.' }) fromUserId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The user handed over to, or the counsellor put in charge.' }) toUserId: string | null;
+  @Field(() => ID, { nullable: true }) appointmentId: string | null;
+  @Field(() => ID, { nullable: true }) diagnosticId: string | null;
+  @Field(() => [String], { nullable: true, description: "The names of the person's fields corrected." }) fields: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Read the typed fields (toUserId, fromUserId, appointmentId, diagnosticId, fields).',
+    description: 'The typed fields as one string, as earlier versions wrote it.',
+  })
+  details: string | null;
   /** Not fields: name the pathway and the person, for the audit. */
   pathwayId: string;
   participantId: string;

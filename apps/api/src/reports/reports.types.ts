@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme } from '@parcours/participants';
-import { DeclineReason, Readiness, ReportKind } from '@parcours/pathways';
-import { ReportState } from '@parcours/reports';
+import { DeclineReason, Readiness } from '@parcours/pathways';
+import { ReportKind, ReportState } from '@parcours/reports';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';

@@ -1,5 +1,6 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { User } from '@parcours/accounts';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref, type FilterQuery } from '@mikro-orm/core';
+import { pathwaysVisibleTo } from '../pathway-scope';
+import { User, type Actor } from '@parcours/accounts';
 import { randomUUID } from 'node:crypto';
 import type { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
@@ -9,6 +10,10 @@ import { AppointmentChannel, AppointmentStatus } from './interview-enums';
 @Entity({ tableName: 'appointment' })
 @Index({ properties: ['pathway', 'status'] })
 export class Appointment {
+  static visibleTo(actor: Actor): FilterQuery<Appointment> {
+    return { pathway: pathwaysVisibleTo(actor) };
+  }
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

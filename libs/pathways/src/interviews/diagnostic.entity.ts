@@ -1,5 +1,6 @@
-import { Entity, ManyToOne, OneToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { User } from '@parcours/accounts';
+import { Entity, ManyToOne, OneToOne, PrimaryKey, Property, ref, type Ref, type FilterQuery } from '@mikro-orm/core';
+import { pathwaysVisibleTo } from '../pathway-scope';
+import { User, type Actor } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,10 @@ export interface DiagnosticFindings {
 /** The diagnostic interview's findings: one per appointment held. */
 @Entity({ tableName: 'diagnostic' })
 export class Diagnostic {
+  static visibleTo(actor: Actor): FilterQuery<Diagnostic> {
+    return { pathway: pathwaysVisibleTo(actor) };
+  }
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,9 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { User, type Actor } from '@parcours/accounts';
-import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import type { Actor } from '@parcours/accounts';
+import { isUuid, NotFoundError } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
-import { operatorStaff, pathwaysVisibleTo } from '../pathway-scope';
+import { UnitOfWork, type Work } from '@parcours/unit-of-work';
+import { operatorStaff } from '../pathway-scope';
 import { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Appointment } from './appointment.entity';
@@ -16,33 +16,30 @@ export interface AppointmentSlot {
   place: string | null;
 }
 
-/** The diagnostic stage: appointments, and the interview's findings. Each call is one transaction. */
+/** The diagnostic stage: appointments, and the interview's findings. Each call is one unit of work. */
 @Injectable()
 export class InterviewsService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async schedule(actor: Actor, pathwayId: string, counsellorId: string | null, slot: AppointmentSlot): Promise<Appointment> {
     if (!isUuid(pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-    return this.inTransaction(actor, async (tx, now, by) => {
-      const pathway = await tx.findOne(Pathway, { $and: [{ id: pathwayId }, pathwaysVisibleTo(actor)] });
+    return this.uow.run(actor, async ({ em, reads, now, by }) => {
+      const pathway = await reads.findOne(Pathway, { id: pathwayId });
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-      const counsellor = await operatorStaff(tx, pathway, counsellorId ?? actor.userId, 'counsellorId');
+      const counsellor = await operatorStaff(em, pathway, counsellorId ?? actor.userId, 'counsellorId');
       return pathway.scheduleDiagnostic(counsellor, slot.startsAt, slot.channel, slot.place, by, now);
     });
   }
 
   async reschedule(actor: Actor, appointmentId: string, slot: AppointmentSlot): Promise<Appointment> {
-    return this.withAppointment(actor, appointmentId, (pathway, appointment, by, now) => {
+    return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now }) => {
       pathway.rescheduleAppointment(appointment, slot.startsAt, slot.channel, slot.place, by, now);
       return appointment;
     });
   }
 
   async close(actor: Actor, appointmentId: string, outcome: AppointmentStatus.NO_SHOW | AppointmentStatus.EXCUSED | AppointmentStatus.CANCELLED): Promise<Appointment> {
-    return this.withAppointment(actor, appointmentId, (pathway, appointment, by, now) => {
+    return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now }) => {
       pathway.closeAppointment(appointment, outcome, by, now);
       return appointment;
     });
@@ -50,42 +47,36 @@ export class InterviewsService {
 
   async record(actor: Actor, appointmentId: string, findings: DiagnosticFindings): Promise<Diagnostic> {
     checkFindings(findings);
-    return this.withAppointment(actor, appointmentId, (pathway, appointment, by, now) => pathway.recordDiagnostic(appointment, findings, by, now, parisDay(now)));
+    return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now, today }) => pathway.recordDiagnostic(appointment, findings, by, now, today));
   }
 
   async correct(actor: Actor, diagnosticId: string, findings: DiagnosticFindings): Promise<Diagnostic> {
     checkFindings(findings);
     if (!isUuid(diagnosticId)) throw new NotFoundError('Diagnostic', ['input', 'diagnosticId']);
-    return this.inTransaction(actor, async (tx, now, by) => {
-      const diagnostic = await tx.findOne(Diagnostic, { id: diagnosticId, pathway: pathwaysVisibleTo(actor) }, { populate: ['pathway'] });
+    return this.uow.run(actor, async ({ reads, by, now }) => {
+      const diagnostic = await reads.findOne(Diagnostic, { id: diagnosticId }, { populate: ['pathway'] });
       if (!diagnostic) throw new NotFoundError('Diagnostic', ['input', 'diagnosticId']);
       diagnostic.pathway.getEntity().correctDiagnostic(diagnostic, findings, by, now);
       return diagnostic;
     });
   }
 
-  async diagnosticsOf(pathwayIds: readonly string[]): Promise<(Diagnostic | null)[]> {
-    const diagnostics = await this.em.fork().find(Diagnostic, { pathway: { $in: [...pathwayIds] } }, { orderBy: { recordedAt: 'desc' } });
-    return pathwayIds.map((id) => diagnostics.find((diagnostic) => diagnostic.pathway.id === id) ?? null);
+  async diagnosticsOf(actor: Actor, pathwayIds: readonly string[]): Promise<(Diagnostic | null)[]> {
+    const byPathway = await this.uow.read(actor, (reads) => reads.byParent(Diagnostic, 'pathway', pathwayIds, { orderBy: { recordedAt: 'desc' } }));
+    return byPathway.map((diagnostics) => diagnostics[0] ?? null);
   }
 
-  async appointmentsOf(pathwayIds: readonly string[]): Promise<Appointment[][]> {
-    const appointments = await this.em.fork().find(Appointment, { pathway: { $in: [...pathwayIds] } }, { orderBy: { startsAt: 'asc' }, populate: ['counsellor'] });
-    return pathwayIds.map((id) => appointments.filter((appointment) => appointment.pathway.id === id));
+  appointmentsOf(actor: Actor, pathwayIds: readonly string[]): Promise<Appointment[][]> {
+    return this.uow.read(actor, (reads) => reads.byParent(Appointment, 'pathway', pathwayIds, { orderBy: { startsAt: 'asc' }, populate: ['counsellor'] }));
   }
 
-  private async withAppointment<T>(actor: Actor, appointmentId: string, apply: (pathway: Pathway, appointment: Appointment, by: User, now: Date) => T): Promise<T> {
+  private async withAppointment<T>(actor: Actor, appointmentId: string, apply: (pathway: Pathway, appointment: Appointment, work: Work) => T): Promise<T> {
     if (!isUuid(appointmentId)) throw new NotFoundError('Appointment', ['input', 'appointmentId']);
-    return this.inTransaction(actor, async (tx, now, by) => {
-      const appointment = await tx.findOne(Appointment, { id: appointmentId, pathway: pathwaysVisibleTo(actor) }, { populate: ['pathway', 'counsellor'] });
+    return this.uow.run(actor, async (work) => {
+      const appointment = await work.reads.findOne(Appointment, { id: appointmentId }, { populate: ['pathway', 'counsellor'] });
       if (!appointment) throw new NotFoundError('Appointment', ['input', 'appointmentId']);
-      return apply(appointment.pathway.getEntity(), appointment, by, now);
+      return apply(appointment.pathway.getEntity(), appointment, work);
     });
-  }
-
-  private inTransaction<T>(actor: Actor, work: (tx: EntityManager, now: Date, by: User) => Promise<T>): Promise<T> {
-    const now = this.clock.now();
-    return this.em.fork().transactional((tx) => work(tx, now, tx.getReference(User, actor.userId)));
   }
 }
 

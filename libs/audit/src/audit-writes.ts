@@ -1,36 +1,33 @@
-import { ChangeSetType, EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ChangeSetType, type FlushEventArgs } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@parcours/core';
 import { currentAuditScope } from './audit-context';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
-import { personalEntry } from './personal-data';
+import { PersonalDataPolicies } from './personal-data-policies';
 
 /**
  * Audits every write of a person's data, whoever makes it, in the flush that makes it (so in the
  * same transaction): one entry per object, naming the personal properties created or changed.
- * Who acts comes from the audit scope of the request or background job.
+ * Run last by the flush pipeline, after the composers, so that composed rows are audited too.
+ * Who acts comes from the audit scope of the unit of work.
  */
 @Injectable()
-export class AuditWritesSubscriber implements EventSubscriber, OnModuleInit {
+export class AuditWrites {
   constructor(
-    private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly policies: PersonalDataPolicies,
   ) {}
 
-  onModuleInit(): void {
-    this.em.getEventManager().registerSubscriber(this);
-  }
-
-  async onFlush({ uow }: FlushEventArgs): Promise<void> {
+  async record({ uow }: FlushEventArgs): Promise<void> {
     const scope = currentAuditScope();
     const at = this.clock.now();
     for (const changeSet of uow.getChangeSets()) {
-      const entry = personalEntry(changeSet.meta.className);
-      if (!entry || changeSet.type === ChangeSetType.DELETE) continue;
+      const policy = this.policies.entity(changeSet.meta.className);
+      if (!policy || changeSet.type === ChangeSetType.DELETE) continue;
       const payload = (changeSet.payload ?? {}) as Record<string, unknown>;
       // A new object writes what it holds; a changed one, what changed (a value cleared included).
       const written = Object.keys(payload).filter((key) => changeSet.type !== ChangeSetType.CREATE || (payload[key] !== null && payload[key] !== undefined));
-      const fields = (entry.erase as readonly string[]).filter((field) => written.includes(field));
+      const fields = (policy.erase as readonly string[]).filter((field) => written.includes(field));
       if (fields.length === 0) continue;
       const entity = changeSet.entity as never;
       uow.computeChangeSet(
@@ -42,9 +39,9 @@ export class AuditWritesSubscriber implements EventSubscriber, OnModuleInit {
           requestId: scope?.requestId ?? null,
           operation: scope?.operation ?? 'unknown',
           action: scope?.action ?? AuditAction.WRITE,
-          participantId: (entry.subject as (entity: never) => string)(entity),
+          participantId: policy.subject(entity),
           objectType: changeSet.meta.className,
-          objectId: (entry.object as (entity: never) => string)(entity),
+          objectId: policy.object(entity),
           fields: fields.join(','),
           reason: scope?.reason ?? null,
         }),

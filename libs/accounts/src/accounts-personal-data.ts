@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { PersonalData, type PersonalDataPolicy } from '@parcours/audit';
+
+/** Staff accounts are not participants' data. */
+@PersonalData()
+@Injectable()
+export class AccountsPersonalData implements PersonalDataPolicy {
+  readonly entities = [];
+  readonly notAboutParticipants = {
+    Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt'],
+    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'createdAt', 'updatedAt'],
+    Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
+    LoginFailure: ['id', 'key', 'failedAt'],
+  };
+}

@@ -1,0 +1,4 @@
+export * from './flush-pipeline';
+export * from './unit-of-work';
+export * from './unit-of-work.module';
+export * from './scoped-reads';

@@ -1,0 +1,60 @@
+import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
+import type { Actor } from '@parcours/accounts';
+
+/** Background work and the shared mechanisms (composers, data protection after its own check) see every row. */
+export const SYSTEM = 'SYSTEM' as const;
+export type Viewer = Actor | typeof SYSTEM;
+
+/** An aggregate's entity names its own visibility rule: `static visibleTo(actor): FilterQuery<Self>`. */
+export interface ScopedEntity<T extends object> extends EntityClass<T> {
+  visibleTo(actor: Actor): FilterQuery<T>;
+}
+
+function isScoped<T extends object>(entity: EntityClass<T>): entity is ScopedEntity<T> {
+  return typeof (entity as Partial<ScopedEntity<T>>).visibleTo === 'function';
+}
+
+/**
+ * The only way libs/ read journey entities (a lint rule refuses any other): every query starts
+ * from the entity's `visibleTo(viewer)` rule, batch loaders included, so that out of scope and
+ * missing are the same nothing. SYSTEM sees all, and says so where it is used.
+ */
+export class ScopedReads {
+  constructor(
+    readonly em: EntityManager,
+    readonly viewer: Viewer,
+  ) {}
+
+  /** The same reads as the system, for the mechanisms that work across every scope. */
+  system(): ScopedReads {
+    return new ScopedReads(this.em, SYSTEM);
+  }
+
+  where<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): FilterQuery<T> {
+    if (this.viewer === SYSTEM || !isScoped(entity)) return where;
+    return { $and: [where, entity.visibleTo(this.viewer)] } as FilterQuery<T>;
+  }
+
+  find<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOptions<T, P, F>): Promise<Loaded<T, P, F>[]> {
+    return this.em.find(entity, this.where(entity, where), options);
+  }
+
+  findOne<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOneOptions<T, P, F>): Promise<Loaded<T, P, F> | null> {
+    return this.em.findOne(entity, this.where(entity, where), options);
+  }
+
+  count<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>, options?: CountOptions<T>): Promise<number> {
+    return this.em.count(entity, this.where(entity, where), options);
+  }
+
+  findByCursor<T extends object, P extends string = never>(entity: EntityClass<T>, where: FilterQuery<T>, options: FindByCursorOptions<T, P>): Promise<Cursor<T, P>> {
+    return this.em.findByCursor(entity, this.where(entity, where), options);
+  }
+
+  /** Rows of several pathways (or any parent) at once, in key order: one statement for a whole page. */
+  async byParent<T extends object, P extends string = never>(entity: EntityClass<T>, parent: keyof T & string, ids: readonly string[], options?: FindOptions<T, P>): Promise<T[][]> {
+    const rows = (await this.find<T, P>(entity, { [parent]: { $in: [...ids] } } as FilterQuery<T>, options)) as T[];
+    const parentId = (row: T) => (row[parent] as { id: string }).id;
+    return ids.map((id) => rows.filter((row) => parentId(row) === id));
+  }
+}

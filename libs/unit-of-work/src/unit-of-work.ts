@@ -1,0 +1,100 @@
+import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import type { Actor, User } from '@parcours/accounts';
+import { AuditAction, currentAuditScope, runInAuditScope } from '@parcours/audit';
+import { Clock, parisDay, type LocalDate } from '@parcours/core';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedReads, SYSTEM, type Viewer } from './scoped-reads';
+
+/** One command in progress: its entity manager and transaction, its instant, who acts. */
+export interface Work {
+  readonly em: EntityManager;
+  /** The instant of the whole command: every row it writes carries the same one. */
+  readonly now: Date;
+  readonly today: LocalDate;
+  /** Null for background work (sweeps), which the audit names SYSTEM. */
+  readonly actor: Actor | null;
+  /** The acting user, as a reference; throws for background work, which acts as nobody. */
+  readonly by: User;
+  /** Reads as the actor may see (SYSTEM for background work). */
+  readonly reads: ScopedReads;
+}
+
+export interface WorkOptions {
+  /** How the audit files the writes of this command (default WRITE), and why. */
+  audit?: { action: AuditAction; reason?: string; operation?: string };
+}
+
+/** How many times a command that lost a race on a versioned row is run again on fresh state. */
+const ATTEMPTS = 3;
+
+const current = new AsyncLocalStorage<Work>();
+
+/**
+ * The one owner of forks and transactions. A command runs in `run`: a fresh entity manager, one
+ * transaction, one "now", the acting user and the audit scope. A service called from inside
+ * another's command joins it (same entity manager, same transaction, on both drivers), so that
+ * services compose: if the inner one fails, nothing of either is written.
+ * A command that loses a race on a versioned aggregate (two transitions of one pathway) is run
+ * again from the start, and sees the winner's state.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async run<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+    const outer = current.getStore();
+    if (outer) return work(outer);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(actor, work, options);
+      } catch (error) {
+        if (!(error instanceof OptimisticLockError) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /**
+   * Reads as the viewer may see: inside a command, on its entity manager (they see the command's
+   * own changes); outside, on a fresh one, without a transaction.
+   */
+  read<T>(viewer: Viewer, work: (reads: ScopedReads) => Promise<T>): Promise<T> {
+    return work(new ScopedReads(current.getStore()?.em ?? this.em.fork(), viewer));
+  }
+
+  /** The command in progress, if any. */
+  static current(): Work | undefined {
+    return current.getStore();
+  }
+
+  private runOnce<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions): Promise<T> {
+    const now = this.clock.now();
+    const request = currentAuditScope();
+    const scope = {
+      requestId: request?.requestId ?? null,
+      operation: options.audit?.operation ?? request?.operation ?? 'unknown',
+      actor: actor ?? undefined,
+      action: options.audit?.action ?? AuditAction.WRITE,
+      reason: options.audit?.reason,
+    };
+    return runInAuditScope(scope, () =>
+      this.em.fork().transactional((em) => {
+        const unit: Work = {
+          em,
+          now,
+          today: parisDay(now),
+          actor,
+          get by(): User {
+            if (!actor) throw new Error('Background work acts as nobody: it has no acting user.');
+            return em.getReference<User>('User', actor.userId);
+          },
+          reads: new ScopedReads(em, actor ?? SYSTEM),
+        };
+        return current.run(unit, () => work(unit));
+      }),
+    );
+  }
+}
