@@ -1,5 +1,10 @@
 import tseslint from 'typescript-eslint';
 
+// Journey entities: read only through ScopedReads, which starts from each entity's visibleTo(actor).
+// A new stage adds its entities here (and gives each a static visibleTo).
+const SCOPED_ENTITIES = '/^(Pathway|PathwayEvent|ReferralBarrier|Appointment|Diagnostic|ReferentReport)$/';
+const READS = '/^(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|stream|createQueryBuilder|qb|getRepository|nativeUpdate|nativeDelete)$/';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -23,6 +28,24 @@ export default tseslint.config(
             },
             { group: ['**/apps/**', '@parcours/api', '@parcours/api/*'], message: 'libs/ never import apps/.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // One owner of forks and transactions, and reads of journey entities only through their scope.
+    files: ['libs/**/*.ts', 'apps/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['libs/unit-of-work/src/unit-of-work.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='fork']",
+          message: 'Only the UnitOfWork forks the entity manager: run a command with uow.run(actor, …), read with uow.read(viewer, …).',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${READS}][arguments.0.name=${SCOPED_ENTITIES}]:not([callee.object.name='reads']):not([callee.object.property.name='reads']):not([callee.object.callee.property.name='system']):not([callee.object.type='NewExpression'])`,
+          message: "Read journey entities through ScopedReads (work.reads, uow.read(viewer, reads => …)): each read starts from the entity's visibleTo(actor).",
         },
       ],
     },

@@ -1,12 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { AuditAction } from '@parcours/unit-of-work';
 
-export enum AuditAction {
-  READ = 'READ',
-  WRITE = 'WRITE',
-  EXPORT = 'EXPORT',
-  ERASE = 'ERASE',
-  ANONYMISE = 'ANONYMISE',
-}
+export { AuditAction };
 
 /**
  * One access to a person's data: who (user, role, organisation), what (operation, object, the

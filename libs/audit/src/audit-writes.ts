@@ -1,8 +1,8 @@
 import { ChangeSetType, type FlushEventArgs } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@parcours/core';
-import { currentAuditScope } from './audit-context';
-import { AuditAction, AuditEntry } from './audit-entry.entity';
+import { AuditAction, Composer, COMPOSER_ORDER, currentAuditScope, type FlushComposer } from '@parcours/unit-of-work';
+import { AuditEntry } from './audit-entry.entity';
 import { PersonalDataPolicies } from './personal-data-policies';
 
 /**
@@ -11,14 +11,17 @@ import { PersonalDataPolicies } from './personal-data-policies';
  * Run last by the flush pipeline, after the composers, so that composed rows are audited too.
  * Who acts comes from the audit scope of the unit of work.
  */
+@Composer()
 @Injectable()
-export class AuditWrites {
+export class AuditWrites implements FlushComposer {
+  readonly order = COMPOSER_ORDER.AUDIT;
+
   constructor(
     private readonly clock: Clock,
     private readonly policies: PersonalDataPolicies,
   ) {}
 
-  async record({ uow }: FlushEventArgs): Promise<void> {
+  async compose({ uow }: FlushEventArgs): Promise<void> {
     const scope = currentAuditScope();
     const at = this.clock.now();
     for (const changeSet of uow.getChangeSets()) {

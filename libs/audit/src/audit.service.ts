@@ -1,8 +1,9 @@
-import { EntityManager, type Cursor, type FilterQuery } from '@mikro-orm/core';
+import type { Cursor, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid } from '@parcours/core';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 
@@ -24,7 +25,7 @@ export interface AuditFilter {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -49,7 +50,7 @@ export class AuditService {
           reason: null,
         }),
     );
-    if (entries.length > 0) await this.em.fork().insertMany(AuditEntry, entries);
+    if (entries.length > 0) await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, entries));
   }
 
   async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Cursor<AuditEntry>> {
@@ -58,12 +59,12 @@ export class AuditService {
     if (filter.userId) where.push({ userId: isUuid(filter.userId) ? filter.userId : '' });
     if (filter.from) where.push({ at: { $gte: filter.from } });
     if (filter.to) where.push({ at: { $lt: filter.to } });
-    return this.em.fork().findByCursor(AuditEntry, { $and: where }, { first: page.first ?? 50, after: page.after, orderBy: { id: 'desc' } });
+    return this.uow.read(SYSTEM, ({ em }) => em.findByCursor(AuditEntry, { $and: where }, { first: page.first ?? 50, after: page.after, orderBy: { id: 'desc' } }));
   }
 
   /** Drops the entries older than AUDIT_RETENTION_MONTHS. Idempotent. */
   async purge(): Promise<{ purged: number }> {
     const before = subMonths(this.clock.now(), this.config.dataProtection.auditRetentionMonths);
-    return { purged: await this.em.fork().nativeDelete(AuditEntry, { at: { $lt: before } }) };
+    return { purged: await this.uow.read(SYSTEM, ({ em }) => em.nativeDelete(AuditEntry, { at: { $lt: before } })) };
   }
 }

@@ -1,4 +1,3 @@
-export * from './audit-context';
 export * from './audit-entry.entity';
 export * from './audit-writes';
 export * from './audit.module';

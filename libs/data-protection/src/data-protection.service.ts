@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
-import { AuditAction, AuditService, currentAuditScope, PersonalDataPolicies, type DataSubject } from '@parcours/audit';
+import { AuditService, PersonalDataPolicies, type DataSubject } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { Clock, DomainError, isUuid, NotFoundError } from '@parcours/core';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { AuditAction, currentAuditScope, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 
 export interface RetentionReport {

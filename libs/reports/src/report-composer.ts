@@ -4,7 +4,7 @@ import { User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { parisDay } from '@parcours/core';
 import { PathwayEvent } from '@parcours/pathways';
-import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
+import { Composer, COMPOSER_ORDER, ScopedReads, SYSTEM, type FlushComposer } from '@parcours/unit-of-work';
 import { ReferentReport } from './referent-report.entity';
 import { reportFor } from './report-decisions';
 import { ReportBus } from './report-bus';
@@ -33,7 +33,7 @@ export class ReportComposer implements FlushComposer {
       const event = changeSet.entity.recorded;
       const pathway = changeSet.entity.pathway.getEntity();
       if (event.type === 'ReferentAssigned') {
-        for (const report of await em.find(ReferentReport, { pathway: pathway.id, acknowledgedAt: null })) {
+        for (const report of await new ScopedReads(em, SYSTEM).find(ReferentReport, { pathway: pathway.id, acknowledgedAt: null })) {
           report.referent = ref(User, event.toUserId);
           uow.computeChangeSet(report);
         }

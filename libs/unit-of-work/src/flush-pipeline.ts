@@ -1,7 +1,6 @@
 import { EntityManager, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { AuditWrites } from '@parcours/audit';
 
 /**
  * A step that turns what a unit of work wrote into more rows of the same transaction (the report
@@ -19,12 +18,15 @@ export interface FlushComposer {
 /** Marks a provider as a flush composer; the pipeline finds every one at start. */
 export const Composer = DiscoveryService.createDecorator<void>();
 
-/** Where each composer stands in the pipeline. */
-export const COMPOSER_ORDER = { REPORTS: 10, OUTBOX: 20 } as const;
+/**
+ * Where each composer stands in the pipeline. The audit of writes is always last, so that it sees
+ * every row the unit of work wrote, the composed ones included.
+ */
+export const COMPOSER_ORDER = { REPORTS: 10, OUTBOX: 20, AUDIT: Number.MAX_SAFE_INTEGER } as const;
 
 /**
- * The one ORM subscriber: at every flush, in a fixed order, the composers, then the audit of every
- * personal property written in the flush, whoever wrote it (the composed rows included).
+ * The one ORM subscriber: at every flush, the composers in their fixed order (reports, then the
+ * outbox), then the audit of every personal property written in the flush, whoever wrote it.
  */
 @Injectable()
 export class FlushPipeline implements EventSubscriber, OnModuleInit {
@@ -33,7 +35,6 @@ export class FlushPipeline implements EventSubscriber, OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly discovery: DiscoveryService,
-    private readonly audit: AuditWrites,
   ) {}
 
   onModuleInit(): void {
@@ -46,12 +47,11 @@ export class FlushPipeline implements EventSubscriber, OnModuleInit {
 
   /** The composers in the order they run, for the tests and the README. */
   steps(): string[] {
-    return [...this.composers.map((composer) => composer.constructor.name), AuditWrites.name];
+    return this.composers.map((composer) => composer.constructor.name);
   }
 
   async onFlush(args: FlushEventArgs): Promise<void> {
     for (const composer of this.composers) await composer.compose(args);
-    await this.audit.record(args);
   }
 
   async afterTransactionCommit({ em }: TransactionEventArgs): Promise<void> {

@@ -1,3 +1,4 @@
+export * from './audit-scope';
 export * from './flush-pipeline';
 export * from './unit-of-work';
 export * from './unit-of-work.module';

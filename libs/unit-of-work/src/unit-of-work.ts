@@ -1,9 +1,9 @@
 import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
-import { AuditAction, currentAuditScope, runInAuditScope } from '@parcours/audit';
 import { Clock, parisDay, type LocalDate } from '@parcours/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { AuditAction, currentAuditScope, runInAuditScope } from './audit-scope';
 import { ScopedReads, SYSTEM, type Viewer } from './scoped-reads';
 
 /** One command in progress: its entity manager and transaction, its instant, who acts. */

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { AuthService } from '@parcours/accounts';
-import { currentAuditScope } from '@parcours/audit';
+import { currentAuditScope } from '@parcours/unit-of-work';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
 import { ACCESS_METADATA, type AccessDeclaration } from './access.decorators';

@@ -1,6 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { runInAuditScope } from '@parcours/audit';
+import { runInAuditScope } from '@parcours/unit-of-work';
 import { AppConfig } from '@parcours/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

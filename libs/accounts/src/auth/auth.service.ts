@@ -1,8 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { addHours, addMinutes } from 'date-fns';
 import { createHash, randomBytes } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
@@ -32,7 +33,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -42,22 +43,27 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
     const now = this.clock.now();
-    const em = this.em.fork();
     const keys = this.throttle.keys(emailKey(email), ip);
-    const minutes = await this.throttle.minutesLocked(em, keys, now);
+    const { minutes, user } = await this.uow.read(SYSTEM, async ({ em }) => ({
+      minutes: await this.throttle.minutesLocked(em, keys, now),
+      user: await em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }),
+    }));
     if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed attempts: try again in ${minutes} minute(s).`);
     }
-    const user = await em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] });
+    // The password is checked outside any transaction: argon2 takes time, and SQLite has one writer.
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(em, keys, now);
+      await this.uow.run(null, ({ em }) => this.throttle.recordFailure(em, keys, now));
       throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
     }
-    await this.throttle.clearAccount(em, keys);
     const refresh = this.newRefreshSecret();
-    const session = new Session(user, sha256(refresh), this.refreshExpiry(now), now);
-    await em.persistAndFlush(session);
+    const session = await this.uow.run(null, async ({ em }) => {
+      await this.throttle.clearAccount(em, keys);
+      const session = new Session(em.getReference(User, user.id), sha256(refresh), this.refreshExpiry(now), now);
+      em.persist(session);
+      return session;
+    });
     return this.issue(user.id, session, refresh, now);
   }
 
@@ -67,31 +73,34 @@ export class AuthService {
     const invalid = () => new AccountsError('INVALID_REFRESH_TOKEN', 'This refresh token is not valid: log in again.');
     const [sessionId, secret] = refreshToken.split('.');
     if (!UUID.test(sessionId ?? '') || !secret) throw invalid();
-    const em = this.em.fork();
-    const session = await em.findOne(Session, sessionId, { populate: ['user'] });
-    if (!session || !session.isLive(now) || !session.user.getEntity().active) throw invalid();
-    if (sha256(secret) !== session.refreshTokenHash) {
-      session.end(SessionEndReason.REFRESH_TOKEN_REUSED, now);
-      await em.flush();
-      throw invalid();
-    }
-    // Compare-and-swap: of two concurrent uses of one token, only one rotates it.
-    const next = this.newRefreshSecret();
-    const rotated = await em.nativeUpdate(
-      Session,
-      { id: session.id, refreshTokenHash: session.refreshTokenHash, endedAt: null },
-      { refreshTokenHash: sha256(next), refreshExpiresAt: this.refreshExpiry(now), lastRefreshedAt: now },
-    );
-    if (rotated !== 1) {
-      await em.nativeUpdate(Session, { id: session.id, endedAt: null }, { endedAt: now, endReason: SessionEndReason.REFRESH_TOKEN_REUSED });
-      throw invalid();
-    }
-    return this.issue(session.user.id, { id: session.id, refreshExpiresAt: this.refreshExpiry(now) }, next, now);
+    // A refusal still commits what it did (a reused token ends its session): it is answered after.
+    const rotated = await this.uow.run(null, async ({ em }) => {
+      const session = await em.findOne(Session, sessionId, { populate: ['user'] });
+      if (!session || !session.isLive(now) || !session.user.getEntity().active) return null;
+      if (sha256(secret) !== session.refreshTokenHash) {
+        session.end(SessionEndReason.REFRESH_TOKEN_REUSED, now);
+        return null;
+      }
+      // Compare-and-swap: of two concurrent uses of one token, only one rotates it.
+      const next = this.newRefreshSecret();
+      const swapped = await em.nativeUpdate(
+        Session,
+        { id: session.id, refreshTokenHash: session.refreshTokenHash, endedAt: null },
+        { refreshTokenHash: sha256(next), refreshExpiresAt: this.refreshExpiry(now), lastRefreshedAt: now },
+      );
+      if (swapped !== 1) {
+        await em.nativeUpdate(Session, { id: session.id, endedAt: null }, { endedAt: now, endReason: SessionEndReason.REFRESH_TOKEN_REUSED });
+        return null;
+      }
+      return { userId: session.user.id, next };
+    });
+    if (!rotated) throw invalid();
+    return this.issue(rotated.userId, { id: sessionId, refreshExpiresAt: this.refreshExpiry(now) }, rotated.next, now);
   }
 
   async logout(actor: Actor, everywhere: boolean): Promise<void> {
     const which = everywhere || !actor.sessionId ? { user: actor.userId } : { id: actor.sessionId };
-    await this.endSessions(this.em.fork(), which, SessionEndReason.LOGOUT, this.clock.now());
+    await this.uow.run(actor, ({ em, now }) => this.endSessions(em, which, SessionEndReason.LOGOUT, now));
   }
 
   /** The actor behind an access token, or null: bad signature, expired, session ended, user deactivated. */
@@ -104,9 +113,7 @@ export class AuthService {
       return null;
     }
     if (!UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
-    const session = await this.em
-      .fork()
-      .findOne(Session, { id: claims.sid, user: claims.sub, endedAt: null }, { populate: ['user.organisation'] });
+    const session = await this.uow.read(SYSTEM, ({ em }) => em.findOne(Session, { id: claims.sid, user: claims.sub, endedAt: null }, { populate: ['user.organisation'] }));
     const user = session?.user.getEntity();
     if (!session || !user?.active) return null;
     const organisation = user.organisation.getEntity();
@@ -115,29 +122,31 @@ export class AuthService {
 
   /** A session not ended, of an active user: what a long-lived connection re-checks at each event. */
   async sessionIsLive(sessionId: string, userId: string): Promise<boolean> {
-    const session = await this.em.fork().findOne(Session, { id: sessionId, user: userId, endedAt: null }, { populate: ['user'] });
+    const session = await this.uow.read(SYSTEM, ({ em }) => em.findOne(Session, { id: sessionId, user: userId, endedAt: null }, { populate: ['user'] }));
     return Boolean(session?.user.getEntity().active);
   }
 
   /** Changes the caller's password and ends their other sessions. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const now = this.clock.now();
-    const em = this.em.fork();
-    const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
-    const keys = this.throttle.keys(user.emailKey, ip);
-    if ((await this.throttle.minutesLocked(em, keys, now)) > 0) {
+    const { user, minutes, keys } = await this.uow.read(actor, async ({ em }) => {
+      const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
+      const keys = this.throttle.keys(user.emailKey, ip);
+      return { user, keys, minutes: await this.throttle.minutesLocked(em, keys, now) };
+    });
+    if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', 'Too many failed attempts: try again later.');
     }
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      await this.throttle.recordFailure(em, keys, now);
+      await this.uow.run(actor, ({ em }) => this.throttle.recordFailure(em, keys, now));
       throw new AccountsError('INVALID_CREDENTIALS', 'The current password is wrong.', ['input', 'currentPassword']);
     }
     assertStrongPassword(newPassword, ['input', 'newPassword'], user.email);
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.em.fork().transactional(async (tx) => {
-      (await tx.findOneOrFail(User, user.id)).changePassword(passwordHash, now);
+    await this.uow.run(actor, async ({ em }) => {
+      (await em.findOneOrFail(User, user.id)).changePassword(passwordHash, now);
       const others = actor.sessionId ? { id: { $ne: actor.sessionId } } : {};
-      await this.endSessions(tx, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
+      await this.endSessions(em, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
     });
   }
 

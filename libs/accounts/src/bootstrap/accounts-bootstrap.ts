@@ -1,7 +1,6 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, ConfigError } from '@parcours/config';
-import { Clock } from '@parcours/core';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { randomBytes } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
@@ -24,15 +23,13 @@ export interface BootstrapResult {
 @Injectable()
 export class AccountsBootstrap {
   constructor(
-    private readonly em: EntityManager,
+    private readonly uow: UnitOfWork,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
   ) {}
 
   async run(): Promise<BootstrapResult> {
-    const em = this.em.fork();
-    if ((await em.count(User, {})) > 0) return { created: false };
+    if ((await this.uow.read(SYSTEM, ({ em }) => em.count(User, {}))) > 0) return { created: false };
     const { operatorName, adminEmail, adminName, adminPassword } = this.config.bootstrap;
     if (adminPassword !== undefined) {
       const problem = passwordProblem(adminPassword, adminEmail);
@@ -40,12 +37,11 @@ export class AccountsBootstrap {
     }
     const password = adminPassword ?? generatePassword();
     const passwordHash = await this.hasher.hash(password);
-    const now = this.clock.now();
-    await em.transactional(async (tx) => {
+    await this.uow.run(null, async ({ em, now }) => {
       const operator =
-        (await tx.findOne(Organisation, { nameKey: organisationNameKey(operatorName) })) ??
+        (await em.findOne(Organisation, { nameKey: organisationNameKey(operatorName) })) ??
         new Organisation(operatorName, OrganisationKind.OPERATOR, now);
-      tx.persist(new User(operator, Role.ADMIN, adminEmail, adminName, passwordHash, now));
+      em.persist(new User(operator, Role.ADMIN, adminEmail, adminName, passwordHash, now));
     });
     return { created: true, adminEmail, ...(adminPassword === undefined ? { generatedPassword: password } : {}) };
   }

@@ -1,6 +1,7 @@
-import { EntityManager, UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type Cursor, type EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Clock, isUuid, NotFoundError } from '@parcours/core';
+import { isUuid, NotFoundError } from '@parcours/core';
+import { SYSTEM, UnitOfWork, type Work } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import type { PageRequest } from '../users/users.service';
@@ -9,55 +10,56 @@ import { OrganisationKind } from './organisation-kind';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
-  async create(_actor: Actor, name: string, kind: OrganisationKind): Promise<Organisation> {
-    const em = this.em.fork();
-    await this.assertNameFree(em, name);
-    const organisation = new Organisation(name, kind, this.clock.now());
-    await this.flushNamed(em, organisation);
-    return organisation;
+  async create(actor: Actor, name: string, kind: OrganisationKind): Promise<Organisation> {
+    return this.named(actor, async ({ em, now }) => {
+      await this.assertNameFree(em, name);
+      const organisation = new Organisation(name, kind, now);
+      em.persist(organisation);
+      return organisation;
+    });
   }
 
-  async rename(_actor: Actor, id: string, name: string): Promise<Organisation> {
-    const em = this.em.fork();
-    const organisation = isUuid(id) ? await em.findOne(Organisation, id) : null;
-    if (!organisation) throw new NotFoundError('Organisation', ['input', 'id']);
-    if (organisationNameKey(name) !== organisation.nameKey) await this.assertNameFree(em, name);
-    organisation.rename(name, this.clock.now());
-    await this.flushNamed(em, organisation);
-    return organisation;
+  async rename(actor: Actor, id: string, name: string): Promise<Organisation> {
+    return this.named(actor, async ({ em, now }) => {
+      const organisation = isUuid(id) ? await em.findOne(Organisation, id) : null;
+      if (!organisation) throw new NotFoundError('Organisation', ['input', 'id']);
+      if (organisationNameKey(name) !== organisation.nameKey) await this.assertNameFree(em, name);
+      organisation.rename(name, now);
+      return organisation;
+    });
   }
 
-  async get(_actor: Actor, id: string): Promise<Organisation> {
-    const organisation = isUuid(id) ? await this.em.fork().findOne(Organisation, id) : null;
+  async get(actor: Actor, id: string): Promise<Organisation> {
+    const organisation = isUuid(id) ? await this.uow.read(actor, ({ em }) => em.findOne(Organisation, id)) : null;
     if (!organisation) throw new NotFoundError('Organisation');
     return organisation;
   }
 
-  async list(_actor: Actor, filter: { kind?: OrganisationKind }, page: PageRequest): Promise<Cursor<Organisation>> {
-    return this.em.fork().findByCursor(Organisation, filter.kind ? { kind: filter.kind } : {}, {
-      first: page.first ?? 20,
-      after: page.after,
-      orderBy: { nameKey: 'asc', id: 'asc' },
-    });
+  async list(actor: Actor, filter: { kind?: OrganisationKind }, page: PageRequest): Promise<Cursor<Organisation>> {
+    return this.uow.read(actor, ({ em }) =>
+      em.findByCursor(Organisation, filter.kind ? { kind: filter.kind } : {}, {
+        first: page.first ?? 20,
+        after: page.after,
+        orderBy: { nameKey: 'asc', id: 'asc' },
+      }),
+    );
   }
 
   /** The operators a referent may refer people to: every signed-in user may list them. */
   async operators(): Promise<Organisation[]> {
-    return this.em.fork().find(Organisation, { kind: OrganisationKind.OPERATOR }, { orderBy: { nameKey: 'asc' } });
+    return this.uow.read(SYSTEM, ({ em }) => em.find(Organisation, { kind: OrganisationKind.OPERATOR }, { orderBy: { nameKey: 'asc' } }));
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
     if (await em.count(Organisation, { nameKey: organisationNameKey(name) })) throw nameTaken();
   }
 
-  private async flushNamed(em: EntityManager, organisation: Organisation): Promise<void> {
+  /** A change that names an organisation: a concurrent one with the same name loses on the unique index. */
+  private async named(actor: Actor, work: (work: Work) => Promise<Organisation>): Promise<Organisation> {
     try {
-      await em.persistAndFlush(organisation);
+      return await this.uow.run(actor, work);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw nameTaken();
       throw error;

@@ -1,6 +1,7 @@
-import { EntityManager, UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import { AuthService } from '../auth/auth.service';
@@ -29,26 +30,27 @@ export interface PageRequest {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly em: EntityManager,
-    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
   ) {}
 
-  async create(_actor: Actor, command: CreateUserCommand): Promise<User> {
-    const em = this.em.fork();
-    const organisation = isUuid(command.organisationId) ? await em.findOne(Organisation, command.organisationId) : null;
+  async create(actor: Actor, command: CreateUserCommand): Promise<User> {
+    const organisation = isUuid(command.organisationId) ? await this.uow.read(actor, ({ em }) => em.findOne(Organisation, command.organisationId)) : null;
     if (!organisation) throw new NotFoundError('Organisation', ['input', 'organisationId']);
     assertStrongPassword(command.initialPassword, ['input', 'initialPassword'], command.email);
-    if (await em.count(User, { emailKey: emailKey(command.email) })) throw emailTaken();
-    const user = new User(organisation, command.role, command.email, command.fullName, await this.hasher.hash(command.initialPassword), this.clock.now());
+    if (await this.uow.read(actor, ({ em }) => em.count(User, { emailKey: emailKey(command.email) }))) throw emailTaken();
+    const passwordHash = await this.hasher.hash(command.initialPassword);
     try {
-      await em.persistAndFlush(user);
+      return await this.uow.run(actor, async ({ em, now }) => {
+        const user = new User(await em.findOneOrFail(Organisation, organisation.id), command.role, command.email, command.fullName, passwordHash, now);
+        em.persist(user);
+        return user;
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw emailTaken();
       throw error;
     }
-    return user;
   }
 
   /** Deactivates an account; its sessions end in the same transaction, so its tokens stop at once. */
@@ -57,8 +59,7 @@ export class UsersService {
       throw new AccountsError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account.', ['input', 'userId']);
     }
     if (!isUuid(userId)) throw new NotFoundError('User', ['input', 'userId']);
-    const now = this.clock.now();
-    return this.em.fork().transactional(async (em) => {
+    return this.uow.run(actor, async ({ em, now }) => {
       const user = await em.findOne(User, { $and: [{ id: userId }, usersVisibleTo(actor)] }, { populate: ['organisation'] });
       if (!user) throw new NotFoundError('User', ['input', 'userId']);
       user.deactivate(now);
@@ -69,13 +70,13 @@ export class UsersService {
 
   async get(actor: Actor, id: string): Promise<User> {
     if (!isUuid(id)) throw new NotFoundError('User');
-    const user = await this.em.fork().findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] });
+    const user = await this.uow.read(actor, ({ em }) => em.findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] }));
     if (!user) throw new NotFoundError('User');
     return user;
   }
 
   async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Cursor<User>> {
-    return this.em.fork().findByCursor(
+    return this.uow.read(actor, ({ em }) => em.findByCursor(
       User,
       {
         $and: [
@@ -86,15 +87,17 @@ export class UsersService {
         ],
       },
       { first: page.first ?? 20, after: page.after, orderBy: { searchName: 'asc', id: 'asc' }, populate: ['organisation'] as const },
-    );
+    ));
   }
 
   /** Active referents whose name contains the search, to hand a pathway over: names and organisations only. */
   async referents(search: string, limit: number): Promise<User[]> {
-    return this.em.fork().find(
-      User,
-      { role: Role.REFERENT, deactivatedAt: null, searchName: { $like: `%${likeTerm(search)}%` } },
-      { orderBy: { searchName: 'asc', id: 'asc' }, limit, populate: ['organisation'] },
+    return this.uow.read(SYSTEM, ({ em }) =>
+      em.find(
+        User,
+        { role: Role.REFERENT, deactivatedAt: null, searchName: { $like: `%${likeTerm(search)}%` } },
+        { orderBy: { searchName: 'asc', id: 'asc' }, limit, populate: ['organisation'] },
+      ),
     );
   }
 }

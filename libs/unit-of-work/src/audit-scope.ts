@@ -1,8 +1,15 @@
 import type { Actor } from '@parcours/accounts';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuditAction } from './audit-entry.entity';
 
-/** Who is acting in the current request, for the audit of writes made anywhere below it. */
+export enum AuditAction {
+  READ = 'READ',
+  WRITE = 'WRITE',
+  EXPORT = 'EXPORT',
+  ERASE = 'ERASE',
+  ANONYMISE = 'ANONYMISE',
+}
+
+/** Who is acting in the current request or background job, for the audit of what it reads and writes. */
 export interface AuditScope {
   requestId: string | null;
   operation: string;
@@ -14,7 +21,7 @@ export interface AuditScope {
 
 const storage = new AsyncLocalStorage<AuditScope>();
 
-/** Runs work (a request, a sweep) inside an audit scope. */
+/** Runs work (a request, a unit of work) inside an audit scope. */
 export function runInAuditScope<T>(scope: AuditScope, work: () => T): T {
   return storage.run(scope, work);
 }

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+/** Lints a text as if it were a file of the project, with the project's own configuration; the lines of restricted syntax. */
+function restrictedLines(code: string, file: string): number[] {
+  let output: string;
+  try {
+    output = execFileSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  } catch (error) {
+    output = (error as { stdout: string }).stdout; // exit code 1: problems found
+  }
+  const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
+  return result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.line);
+}
+
+/** The project's own lint rules catch a read around an entity's scope and a fork outside the unit of work. */
+describe('the lint rules of the journey core', () => {
+  const CASES: [string, boolean][] = [
+    ['em.find(Pathway, {})', true],
+    ['tx.findOne(Appointment, { id })', true],
+    ['this.em.count(ReferentReport, {})', true],
+    ['work.em.findByCursor(PathwayEvent, {}, {})', true],
+    ['em.createQueryBuilder(Diagnostic)', true],
+    ['em.getRepository(ReferralBarrier)', true],
+    ['this.em.fork()', true],
+    ['reads.find(Pathway, {})', false],
+    ['work.reads.findOne(Pathway, { id })', false],
+    ['reads.system().count(Pathway, {})', false],
+    ['new ScopedReads(em, SYSTEM).find(ReferentReport, {})', false],
+    ['em.find(User, {})', false],
+  ];
+
+  it('refuses every read of a journey entity that does not start from its scope, and every fork, in libs/', () => {
+    const header = 'declare const em: any, tx: any, work: any, reads: any, id: string;\n';
+    const flagged = restrictedLines(header + CASES.map(([code]) => `${code};`).join('\n') + '\n', 'libs/pathways/src/example.ts');
+    expect(CASES.map(([code], index) => [code, flagged.includes(index + 2)])).toEqual(CASES);
+  });
+
+  it('applies to apps/ too, and allows the fork in the unit of work alone', () => {
+    expect(restrictedLines('declare const em: any;\nem.fork();\n', 'apps/api/src/example.ts')).toEqual([2]);
+    expect(restrictedLines('declare const em: any;\nem.fork();\n', 'libs/unit-of-work/src/unit-of-work.ts')).toEqual([]);
+  });
+});
