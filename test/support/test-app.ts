@@ -29,6 +29,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Modules only tests need (probes of the platform's conventions). */
   imports?: (Type | DynamicModule)[];
+  /** Work on the fresh database before the app starts and migrates it (an older schema, filled). */
+  prepare?: (databaseUrl: string) => Promise<void>;
 }
 
 /**
@@ -37,6 +39,7 @@ export interface TestAppOptions {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
+  await options.prepare?.(database.url);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
