@@ -1,0 +1,68 @@
+import { AuditEntry, PersonalDataPolicies } from '@parcours/audit';
+import { ENTITIES } from '@parcours/db';
+import type { AccountsFixture, TestUser } from '../support/accounts';
+import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
+
+/**
+ * Every write of a personal property leaves its audit entry, whoever wrote it: the entity methods,
+ * the services, and the composers of the flush (the report to the referent). The test walks the
+ * ORM's metadata and the modules' policies, so that a new entity is covered without being named here.
+ */
+describe('the audit of every write', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let referent: TestUser;
+  let counsellor: TestUser;
+  let policies: PersonalDataPolicies;
+
+  beforeAll(async () => {
+    ({ t, accounts, journey } = await startJourneyApp());
+    referent = await accounts.user('REFERENT');
+    counsellor = await accounts.user('COUNSELLOR');
+    policies = t.app.get(PersonalDataPolicies);
+  });
+  afterAll(() => t.close());
+
+  const entries = (requestId: string) => t.orm.em.fork().find(AuditEntry, { requestId }, { orderBy: { id: 'asc' } });
+  const as = (user: TestUser, requestId: string) => ({ token: user.token, headers: { 'x-request-id': requestId } });
+
+  it('audits, in the flush that writes it, the report the composer adds to a diagnostic', async () => {
+    const pathway = await journey.refer(referent);
+    await journey.accept(counsellor, pathway.id);
+    const scheduled = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
+      SCHEDULE,
+      { input: { pathwayId: pathway.id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
+      { token: counsellor.token },
+    );
+    await t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId: scheduled.scheduleDiagnostic.appointment.id, ...someFindings() } }, as(counsellor, 'audit-diagnostic'));
+    const written = (await entries('audit-diagnostic')).filter((entry) => entry.action === 'WRITE');
+    expect(written.map((entry) => [entry.objectType, entry.fields, entry.userId, entry.operation])).toEqual(
+      expect.arrayContaining([
+        ['Diagnostic', 'notes,strengths,summary', counsellor.id, 'mutation recordDiagnostic'],
+        ['ReferentReport', 'counsellorSummary', counsellor.id, 'mutation recordDiagnostic'],
+      ]),
+    );
+    expect(written.every((entry) => entry.participantId === pathway.participant.id)).toBe(true);
+  });
+
+  it('leaves an entry for every entity with a personal property, written by any path of the journey', async () => {
+    const pathway = await journey.refer(referent, undefined, { barriers: ['JUSTICE'], justiceJustification: 'Sortie de détention en 2025' });
+    await journey.decline(counsellor, pathway.id, 'OTHER', 'Déménage dans le Rhône');
+    const personal = ENTITIES.flatMap((entity) => {
+      const policy = policies.entity(entity.name);
+      return policy && policy.erase.length > 0 ? [entity.name] : [];
+    });
+    expect(personal.sort()).toEqual(['Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'ReferentReport']);
+    const audited = await t.orm.em.fork().find(AuditEntry, { action: 'WRITE' as never }, { fields: ['objectType'] });
+    for (const name of personal) expect({ entity: name, audited: audited.some((entry) => entry.objectType === name) }).toEqual({ entity: name, audited: true });
+  });
+
+  it('has a scope rule on every entity about a participant, so that every read of it can start from the rule', () => {
+    for (const entity of ENTITIES) {
+      if (!policies.entity(entity.name) || entity.name === 'Participant') continue; // a person is reached through their pathways
+      expect({ entity: entity.name, scoped: typeof (entity as unknown as { visibleTo?: unknown }).visibleTo }).toEqual({ entity: entity.name, scoped: 'function' });
+    }
+  });
+});
