@@ -1,7 +1,7 @@
 import { AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { ENTITIES } from '@parcours/db';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
+import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
 import type { TestApp } from '../support/test-app';
 
 /**
@@ -30,13 +30,8 @@ describe('the audit of every write', () => {
 
   it('audits, in the flush that writes it, the report the composer adds to a diagnostic', async () => {
     const pathway = await journey.refer(referent);
-    await journey.accept(counsellor, pathway.id);
-    const scheduled = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
-      SCHEDULE,
-      { input: { pathwayId: pathway.id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
-      { token: counsellor.token },
-    );
-    await t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId: scheduled.scheduleDiagnostic.appointment.id, ...someFindings() } }, as(counsellor, 'audit-diagnostic'));
+    const appointmentId = await journey.acceptAndSchedule(counsellor, pathway.id);
+    await t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, as(counsellor, 'audit-diagnostic'));
     const written = (await entries('audit-diagnostic')).filter((entry) => entry.action === 'WRITE');
     expect(written.map((entry) => [entry.objectType, entry.fields, entry.userId, entry.operation])).toEqual(
       expect.arrayContaining([

@@ -3,7 +3,7 @@ import { OrganisationKind, Role, type Actor } from '@parcours/accounts';
 import { AppointmentChannel, InterviewsService, Pathway, PathwayEvent, ReferralsService, Appointment } from '@parcours/pathways';
 import { FlushPipeline, UnitOfWork, type Work } from '@parcours/unit-of-work';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { JourneyFixture, SCHEDULE, startJourneyApp } from '../support/journey';
+import { JourneyFixture, startJourneyApp } from '../support/journey';
 import type { TestApp } from '../support/test-app';
 
 /** Services compose inside one command: one entity manager, one transaction, on SQLite and PostgreSQL. */
@@ -90,13 +90,7 @@ describe('the unit of work', () => {
 
     it('of no-show and excused recorded at once on one appointment, exactly one is kept', async () => {
       const pathway = await journey.refer(referent);
-      await journey.accept(counsellor, pathway.id);
-      const scheduled = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
-        SCHEDULE,
-        { input: { pathwayId: pathway.id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
-        { token: counsellor.token },
-      );
-      const appointmentId = scheduled.scheduleDiagnostic.appointment.id;
+      const appointmentId = await journey.acceptAndSchedule(counsellor, pathway.id);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, index) =>
           t.api.data<Record<string, { appointment: { status: string } | null; userErrors: { code: string }[] }>>(

@@ -96,6 +96,18 @@ export class JourneyFixture {
   withdraw(user: TestUser, pathwayId: string) {
     return this.mutate(user, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId });
   }
+
+  /** Accepts the referral and books its diagnostic at 09:00 Paris that day; the appointment's id. */
+  async acceptAndSchedule(counsellor: TestUser, pathwayId: string): Promise<string> {
+    await this.accept(counsellor, pathwayId);
+    const data = await this.api.data<{ scheduleDiagnostic: { appointment: { id: string } | null; userErrors: UserErrorView[] } }>(
+      SCHEDULE,
+      { input: { pathwayId, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
+      { token: counsellor.token },
+    );
+    if (!data.scheduleDiagnostic.appointment) throw new Error(`not scheduled: ${JSON.stringify(data.scheduleDiagnostic.userErrors)}`);
+    return data.scheduleDiagnostic.appointment.id;
+  }
 }
 
 export const SCHEDULE = `mutation ($input: ScheduleDiagnosticInput!) {
