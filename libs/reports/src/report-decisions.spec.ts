@@ -1,0 +1,67 @@
+import { BarrierTheme } from '@parcours/participants';
+import { AssessmentStatus, DeclineReason, JOURNEY_EVENT_TYPES, Readiness, type Appointment, type Diagnostic, type JourneyEvent } from '@parcours/pathways';
+import { REPORT_DECISIONS, reportFor } from './report-decisions';
+import { ReportKind } from './report-kind';
+
+const appointment = { startsAt: new Date('2026-03-16T08:00:00Z') } as Appointment;
+const diagnostic = (readiness: Readiness) =>
+  ({
+    readiness,
+    summary: 'Motivée ; la mobilité reste à travailler.',
+    notes: { HEALTH: 'Ne peut pas porter de charges' },
+    assessments: [
+      { theme: BarrierTheme.MOBILITY, status: AssessmentStatus.PRESENT, blocking: true },
+      { theme: BarrierTheme.HEALTH, status: AssessmentStatus.LIFTED, blocking: false },
+      { theme: BarrierTheme.JUSTICE, status: AssessmentStatus.PRESENT, blocking: true },
+      { theme: BarrierTheme.DIGITAL, status: AssessmentStatus.NOT_DISCUSSED, blocking: false },
+    ],
+  }) as Diagnostic;
+
+describe('the report each journey event calls for', () => {
+  it('decides for every event type', () => {
+    expect(Object.keys(REPORT_DECISIONS).sort()).toEqual([...JOURNEY_EVENT_TYPES].sort());
+  });
+
+  it.each<[JourneyEvent, ReportKind | null, boolean]>([
+    [{ type: 'ParticipantReferred' }, null, false],
+    [{ type: 'ReferralAccepted', counsellorId: 'c' }, null, false],
+    [{ type: 'ReferralDeclined', reason: DeclineReason.UNREACHABLE, comment: 'injoignable' }, ReportKind.REFERRAL_DECLINED, false],
+    [{ type: 'ReferralWithdrawn', reason: null }, null, false],
+    [{ type: 'CounsellorAssigned', fromUserId: 'a', toUserId: 'b', reason: null }, null, false],
+    [{ type: 'ReferentAssigned', fromUserId: 'a', toUserId: 'b', reason: 'secteur' }, null, false],
+    [{ type: 'ParticipantUpdated', fields: ['phone'] }, null, false],
+    [{ type: 'DiagnosticScheduled', appointment }, null, false],
+    [{ type: 'AppointmentRescheduled', appointment }, null, false],
+    [{ type: 'AppointmentCancelled', appointment }, null, false],
+    [{ type: 'NoShowRecorded', appointment }, ReportKind.NO_SHOW, false],
+    [{ type: 'AbsenceExcused', appointment }, null, false],
+    [{ type: 'DiagnosticRecorded', diagnostic: diagnostic(Readiness.READY_FOR_EMPLOYMENT) }, ReportKind.DIAGNOSTIC_RECORDED, false],
+    [{ type: 'DiagnosticCorrected', diagnostic: diagnostic(Readiness.READY_FOR_EMPLOYMENT) }, ReportKind.DIAGNOSTIC_RECORDED, true],
+  ])('%o → %s', (event, kind, correction) => {
+    const report = reportFor(event);
+    expect(report && { kind: report.kind, correction: report.correction }).toEqual(kind && { kind, correction });
+  });
+
+  it('tells the referent of a diagnostic the themes and blocking flags only: never JUSTICE, never a note', () => {
+    const report = reportFor({ type: 'DiagnosticRecorded', diagnostic: diagnostic(Readiness.READY_WITH_SUPPORT) })!;
+    expect(report.summary.barriers).toEqual([
+      { theme: 'MOBILITY', blocking: true },
+      { theme: 'HEALTH', blocking: false },
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/JUSTICE|charges/);
+    expect(report.counsellorSummary).toBe('Motivée ; la mobilité reste à travailler.');
+  });
+
+  it.each([
+    [Readiness.READY_FOR_EMPLOYMENT, /peut avancer vers l'emploi/],
+    [Readiness.READY_WITH_SUPPORT, /peut avancer vers l'emploi/],
+    [Readiness.NOT_READY, /Le parcours vous revient/],
+    [Readiness.REORIENTATION_SUGGESTED, /Le parcours vous revient/],
+  ])('says in French what comes next after a diagnostic %s', (readiness, nextStep) => {
+    expect(reportFor({ type: 'DiagnosticRecorded', diagnostic: diagnostic(readiness) })!.summary.nextStep).toMatch(nextStep);
+  });
+
+  it('dates a no-show report with its appointment', () => {
+    expect(reportFor({ type: 'NoShowRecorded', appointment })!.summary).toMatchObject({ appointmentAt: '2026-03-16T08:00:00.000Z', nextStep: expect.stringMatching(/nouveau rendez-vous/) });
+  });
+});
