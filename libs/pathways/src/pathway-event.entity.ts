@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { User, type Actor } from '@parcours/accounts';
+import { assertNever } from '@parcours/core';
 import { Appointment } from './interviews/appointment.entity';
 import { Diagnostic } from './interviews/diagnostic.entity';
 import type { JourneyEvent, JourneyEventType } from './journey-events';
@@ -131,12 +132,8 @@ export class PathwayEvent {
 }
 
 /** The outcome an appointment event records, as the history has always shown it. */
-export const APPOINTMENT_OUTCOMES = {
+const APPOINTMENT_OUTCOMES = {
   AppointmentCancelled: AppointmentStatus.CANCELLED,
   NoShowRecorded: AppointmentStatus.NO_SHOW,
   AbsenceExcused: AppointmentStatus.EXCUSED,
 } as const;
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}

@@ -65,11 +65,6 @@ export class UnitOfWork {
     return work(new ScopedReads(current.getStore()?.em ?? this.em.fork(), viewer));
   }
 
-  /** The command in progress, if any. */
-  static current(): Work | undefined {
-    return current.getStore();
-  }
-
   private runOnce<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions): Promise<T> {
     const now = this.clock.now();
     const request = currentAuditScope();
