@@ -102,6 +102,40 @@ describe('reports: due dates, handovers, who receives what', () => {
     expect((await inbox(next)).edges.map((edge) => edge.node)).toEqual([{ ...before, referentId: next.id }]);
   });
 
+  it('leaves nothing of the person to the former referent, acknowledged reports included; the new one reads the whole file', async () => {
+    const previous = await accounts.user('REFERENT');
+    const next = await accounts.user('REFERENT');
+    const { pathway, appointmentId } = await scheduled(previous);
+    await t.api.data('mutation ($input: AppointmentOutcomeInput!) { recordNoShow(input: $input) { userErrors { code } } }', { input: { appointmentId } }, { token: counsellor.token });
+    const [noShow] = (await inbox(previous)).edges.map((edge) => edge.node);
+    await t.api.data('mutation ($input: AcknowledgeReportInput!) { acknowledgeReport(input: $input) { userErrors { code } } }', { input: { reportId: noShow.id } }, { token: previous.token });
+    const again = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
+      'mutation ($input: ScheduleDiagnosticInput!) { scheduleDiagnostic(input: $input) { appointment { id } } }',
+      { input: { pathwayId: pathway.id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
+      { token: counsellor.token },
+    );
+    await diagnose(again.scheduleDiagnostic.appointment.id);
+    expect((await inbox(previous)).edges.map((edge) => edge.node.state).sort()).toEqual(['ACKNOWLEDGED', 'UNACKNOWLEDGED']);
+
+    await journey.mutate(previous, 'assignReferent', 'AssignReferentInput', { pathwayId: pathway.id, referentId: next.id, reason: 'Nouveau secteur' });
+    const full = '{ referentReports(first: 50) { totalCount edges { node { participantName counsellorSummary barriers { theme } } } } }';
+    expect(await t.api.data(full, {}, { token: previous.token })).toEqual({ referentReports: { totalCount: 0, edges: [] } });
+    for (const [query, id] of [
+      ['query ($id: ID!) { pathway(id: $id) { id } }', pathway.id],
+      ['query ($id: ID!) { participant(id: $id) { participant { lastName } } }', pathway.participant.id],
+    ]) {
+      expect(errorCodes(await t.api.request(query, { id }, { token: previous.token }))).toEqual(['NOT_FOUND']);
+    }
+    const acknowledge = await t.api.data<{ acknowledgeReport: { userErrors: { code: string }[] } }>(
+      'mutation ($input: AcknowledgeReportInput!) { acknowledgeReport(input: $input) { userErrors { code } } }',
+      { input: { reportId: noShow.id } },
+      { token: previous.token },
+    );
+    expect(acknowledge.acknowledgeReport.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
+    const theirs = (await inbox(next)).edges.map((edge) => edge.node);
+    expect(theirs.map((report) => [report.state, report.referentId]).sort()).toEqual([['ACKNOWLEDGED', previous.id], ['UNACKNOWLEDGED', next.id]]);
+  });
+
   it('lets a MANAGER read their operator\'s reports, per referent; a COUNSELLOR or FUNDER none', async () => {
     const referent = await accounts.user('REFERENT');
     const { pathway, appointmentId } = await scheduled(referent);

@@ -20,8 +20,9 @@ export enum ReportState {
 @Index({ properties: ['referent', 'acknowledgedAt', 'dueOn'] })
 export class ReferentReport {
   /**
-   * The reports an actor may read: a REFERENT those addressed to them; a MANAGER those of their
-   * operator's pathways; an ADMIN all.
+   * The reports an actor may read: a REFERENT those of the pathways they are the active referent
+   * of (acknowledged ones included: the file follows the pathway, and a former referent keeps
+   * nothing); a MANAGER those of their operator's pathways; an ADMIN all.
    */
   static visibleTo(actor: Actor): FilterQuery<ReferentReport> {
     switch (actor.role) {
@@ -30,7 +31,7 @@ export class ReferentReport {
       case Role.MANAGER:
         return { pathway: { operator: actor.organisationId } };
       case Role.REFERENT:
-        return { referent: actor.userId };
+        return { pathway: { referent: actor.userId } };
       default:
         return { id: { $in: [] } };
     }
