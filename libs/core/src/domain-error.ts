@@ -38,6 +38,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * The caller's role allows the operation but not this use of it. Always answered at the top level
+ * with code FORBIDDEN, like a role refused by the access guard, never as a userError.
+ */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
 /** Input that breaks a declared constraint (format, length, range) before any rule runs. */
 export class InvalidInputError extends DomainError {}
 

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Organisation, OrganisationKind, Role, User, type Actor } from '@parcours/accounts';
-import { Clock, DomainError, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay } from '@parcours/core';
 import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
@@ -95,7 +95,7 @@ export class ReferralsService {
   /** By a COUNSELLOR (who takes charge) or a MANAGER (who may name the counsellor in charge). */
   async accept(actor: Actor, pathwayId: string, counsellorId?: string | null): Promise<Pathway> {
     if (counsellorId && counsellorId !== actor.userId && actor.role !== Role.MANAGER) {
-      throw new DomainError('FORBIDDEN', 'Only a manager may put another counsellor in charge.', ['input', 'counsellorId']);
+      throw new ForbiddenError('Only a manager may put another counsellor in charge.');
     }
     return this.change(actor, pathwayId, async (pathway, { em, by, now }) => {
       const counsellor = await operatorStaff(em, pathway, counsellorId ?? actor.userId, 'counsellorId');

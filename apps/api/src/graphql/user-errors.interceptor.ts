@@ -1,13 +1,13 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { DomainError } from '@parcours/core';
+import { DomainError, ForbiddenError } from '@parcours/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { catchError, map, of, throwError, type Observable } from 'rxjs';
 
 /**
  * The one place where domain errors become userErrors: a mutation resolver returns `{ thing }` or
  * throws a DomainError, and its payload gets `userErrors` either way. Queries let the error through
- * to formatError, which answers it with extensions.code.
+ * to formatError, which answers it with extensions.code; so does FORBIDDEN, always top-level.
  */
 @Injectable()
 export class UserErrorsInterceptor implements NestInterceptor {
@@ -18,7 +18,7 @@ export class UserErrorsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: object) => ({ userErrors: [], ...result })),
       catchError((error: unknown) =>
-        error instanceof DomainError ? of({ userErrors: error.problems }) : throwError(() => error),
+        error instanceof DomainError && !(error instanceof ForbiddenError) ? of({ userErrors: error.problems }) : throwError(() => error),
       ),
     );
   }
