@@ -91,6 +91,14 @@ describe('GraphQL conventions', () => {
     expect(errorCodes(response)).toEqual(['BAD_REQUEST']);
   });
 
+  it('has no automatic persisted queries: a hash, matching or not, is PERSISTED_QUERY_NOT_SUPPORTED, never INTERNAL', async () => {
+    const persistedQuery = { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' };
+    for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'forged' } } }]) {
+      const response = await t.api.post(body);
+      expect({ status: response.status < 500, codes: errorCodes(response) }).toEqual({ status: true, codes: ['PERSISTED_QUERY_NOT_SUPPORTED'] });
+    }
+  });
+
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR, without its message or stack', async () => {
     const response = await t.api.request('{ probeCrash }');
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);

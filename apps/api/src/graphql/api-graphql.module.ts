@@ -40,6 +40,8 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
     introspection: !config.isProduction,
     playground: false,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: clients send the query; a hash is answered PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: config.isDevelopment,
     autoTransformHttpErrors: false,
