@@ -47,6 +47,10 @@ export default tseslint.config(
           selector: `CallExpression[callee.property.name=${READS}][arguments.0.name=${SCOPED_ENTITIES}]:not([callee.object.name='reads']):not([callee.object.property.name='reads']):not([callee.object.callee.property.name='system']):not([callee.object.type='NewExpression'])`,
           message: "Read journey entities through ScopedReads (work.reads, uow.read(viewer, reads => …)): each read starts from the entity's visibleTo(actor).",
         },
+        {
+          selector: "CallExpression[callee.property.name='findByCursor']:not([callee.object.name='reads']):not([callee.object.property.name='reads']):not([callee.object.callee.property.name='system']):not([callee.object.type='NewExpression'])",
+          message: 'Page through ScopedReads.findByCursor: it refuses a cursor it did not give before any SQL.',
+        },
       ],
     },
   },

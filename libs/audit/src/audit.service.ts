@@ -59,7 +59,7 @@ export class AuditService {
     if (filter.userId) where.push({ userId: isUuid(filter.userId) ? filter.userId : '' });
     if (filter.from) where.push({ at: { $gte: filter.from } });
     if (filter.to) where.push({ at: { $lt: filter.to } });
-    return this.uow.read(SYSTEM, ({ em }) => em.findByCursor(AuditEntry, { $and: where }, { first: page.first ?? 50, after: page.after, orderBy: { id: 'desc' } }));
+    return this.uow.read(SYSTEM, (reads) => reads.findByCursor(AuditEntry, { $and: where }, { first: page.first ?? 50, after: page.after, orderBy: { id: 'desc' } }));
   }
 
   /** Drops the entries older than AUDIT_RETENTION_MONTHS. Idempotent. */

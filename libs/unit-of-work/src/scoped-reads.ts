@@ -1,5 +1,6 @@
 import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
 import type { Actor } from '@parcours/accounts';
+import { checkCursor } from './cursor';
 
 /** Background work and the shared mechanisms (composers, data protection after its own check) see every row. */
 export const SYSTEM = 'SYSTEM' as const;
@@ -47,7 +48,11 @@ export class ScopedReads {
     return this.em.count(entity, this.where(entity, where), options);
   }
 
+  /** A page of a list; a cursor it did not give is INVALID_CURSOR, before any SQL. */
   findByCursor<T extends object, P extends string = never>(entity: EntityClass<T>, where: FilterQuery<T>, options: FindByCursorOptions<T, P>): Promise<Cursor<T, P>> {
+    if (typeof options.after === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.after);
+    if (typeof options.before === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.before);
+    // eslint-disable-next-line no-restricted-syntax -- the one place that pages, once the cursor is checked
     return this.em.findByCursor(entity, this.where(entity, where), options);
   }
 

@@ -38,8 +38,8 @@ export class OrganisationsService {
   }
 
   async list(actor: Actor, filter: { kind?: OrganisationKind }, page: PageRequest): Promise<Cursor<Organisation>> {
-    return this.uow.read(actor, ({ em }) =>
-      em.findByCursor(Organisation, filter.kind ? { kind: filter.kind } : {}, {
+    return this.uow.read(actor, (reads) =>
+      reads.findByCursor(Organisation, filter.kind ? { kind: filter.kind } : {}, {
         first: page.first ?? 20,
         after: page.after,
         orderBy: { nameKey: 'asc', id: 'asc' },

@@ -76,7 +76,7 @@ export class UsersService {
   }
 
   async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Cursor<User>> {
-    return this.uow.read(actor, ({ em }) => em.findByCursor(
+    return this.uow.read(actor, (reads) => reads.findByCursor(
       User,
       {
         $and: [
