@@ -1,7 +1,8 @@
 import { LoginFailure, Session } from '@parcours/accounts';
 import { AccountsFixture, LOGIN, ME, REFRESH, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { createHmac } from 'node:crypto';
+import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
 type LoginResult = { login: { tokens: { accessToken: string; refreshToken: string } | null; userErrors: { code: string; message: string }[] } };
@@ -21,6 +22,17 @@ describe('sessions and tokens', () => {
     accounts = await new AccountsFixture(t.api).init();
   });
   afterAll(() => t.close());
+
+  it('refuses a token signed with the secret but without an expiry', async () => {
+    const tokens = await accounts.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const { exp, ...claims } = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+    const forever = `${unsigned}.${createHmac('sha256', t.config.auth.jwtSecret!).update(unsigned).digest('base64url')}`;
+    expect(errorCodes(await meWith(forever))).toEqual(['UNAUTHENTICATED']);
+    const resigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, exp })}`;
+    expect((await meWith(`${resigned}.${createHmac('sha256', t.config.auth.jwtSecret!).update(resigned).digest('base64url')}`)).errors).toBeUndefined();
+  });
 
   it('issues an access token that expires after 15 minutes by the clock', async () => {
     const user = await accounts.user('COUNSELLOR');

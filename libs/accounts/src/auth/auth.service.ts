@@ -24,6 +24,7 @@ export interface IssuedTokens {
 interface AccessClaims {
   sub: string;
   sid: string;
+  exp?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -112,7 +113,8 @@ export class AuthService {
     } catch {
       return null;
     }
-    if (!UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
+    // A token without an expiry would live for ever: whatever signed it, it is not one of ours.
+    if (typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
     const session = await this.uow.read(SYSTEM, ({ em }) => em.findOne(Session, { id: claims.sid, user: claims.sub, endedAt: null }, { populate: ['user.organisation'] }));
     const user = session?.user.getEntity();
     if (!session || !user?.active) return null;
