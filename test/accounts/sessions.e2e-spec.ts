@@ -2,6 +2,7 @@ import { LoginFailure, Session } from '@parcours/accounts';
 import { AccountsFixture, LOGIN, ME, REFRESH, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { createHmac } from 'node:crypto';
+import { PasswordHasher } from '../../libs/accounts/src/auth/password-hasher';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;
@@ -162,6 +163,31 @@ describe('sessions and tokens', () => {
       const wrong = await login(user.email, 'Whatever-password-1', '198.51.100.1');
       expect(unknown.login).toEqual(wrong.login);
       expect(wrong.login).toEqual({ tokens: null, userErrors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'Wrong e-mail address or password.' }] });
+    });
+
+    it('counts attempts made at the same time: of 60 at once, at most 5 passwords are checked, and the right one is refused after', async () => {
+      const user = await accounts.user('COUNSELLOR');
+      const verify = jest.spyOn(t.app.get(PasswordHasher), 'verify');
+      try {
+        const results = await Promise.all(Array.from({ length: 60 }, (_, attempt) => login(user.email, `Wrong-password-${attempt}`, `192.0.2.${attempt}`)));
+        const codes = results.map((result) => result.login.userErrors[0]?.code);
+        expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(5);
+        expect(codes.filter((code) => code === 'TOO_MANY_ATTEMPTS')).toHaveLength(55);
+        expect(verify.mock.calls.length).toBeLessThanOrEqual(5);
+      } finally {
+        verify.mockRestore();
+      }
+      const right = await login(user.email, user.password, '192.0.2.200');
+      expect(right.login).toMatchObject({ tokens: null, userErrors: [expect.objectContaining({ code: 'TOO_MANY_ATTEMPTS' })] });
+    });
+
+    it('forgives the attempt of a right password: it counts neither against the account nor the address', async () => {
+      const user = await accounts.user('COUNSELLOR');
+      for (let attempt = 0; attempt < 4; attempt++) expect((await login(user.email, 'Wrong-password-99', '192.0.2.250')).login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+      expect((await login(user.email, user.password, '192.0.2.250')).login.userErrors).toEqual([]);
+      expect(await t.orm.em.fork().count(LoginFailure, { key: 'ip:192.0.2.250' })).toBe(4);
+      for (let attempt = 0; attempt < 4; attempt++) expect((await login(user.email, 'Wrong-password-99', '192.0.2.251')).login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+      expect((await login(user.email, user.password, '192.0.2.251')).login.userErrors).toEqual([]);
     });
 
     it('locks an account after 5 failures in 15 minutes, even for the right password, counted in the database', async () => {

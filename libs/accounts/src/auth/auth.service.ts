@@ -11,7 +11,7 @@ import type { Actor } from '../actor';
 import { emailKey, User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
-import { assertStrongPassword } from './password-policy';
+import { passwordProblem } from './password-policy';
 import { Session, SessionEndReason } from './session.entity';
 
 export interface IssuedTokens {
@@ -45,22 +45,17 @@ export class AuthService {
   async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const keys = this.throttle.keys(emailKey(email), ip);
-    const { minutes, user } = await this.uow.read(SYSTEM, async ({ em }) => ({
-      minutes: await this.throttle.minutesLocked(em, keys, now),
-      user: await em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }),
-    }));
+    const { minutes, attempt } = await this.uow.run(null, ({ em }) => this.throttle.claim(em, keys, now));
     if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed attempts: try again in ${minutes} minute(s).`);
     }
+    const user = await this.uow.read(SYSTEM, ({ em }) => em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }));
     // The password is checked outside any transaction: argon2 takes time, and SQLite has one writer.
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid || !user.active) {
-      await this.uow.run(null, ({ em }) => this.throttle.recordFailure(em, keys, now));
-      throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
-    }
+    if (!user || !valid || !user.active) throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
     const refresh = this.newRefreshSecret();
     const session = await this.uow.run(null, async ({ em }) => {
-      await this.throttle.clearAccount(em, keys);
+      await this.throttle.succeeded(em, keys, attempt);
       const session = new Session(em.getReference(User, user.id), sha256(refresh), this.refreshExpiry(now), now);
       em.persist(session);
       return session;
@@ -131,25 +126,25 @@ export class AuthService {
   /** Changes the caller's password and ends their other sessions. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const now = this.clock.now();
-    const { user, minutes, keys } = await this.uow.read(actor, async ({ em }) => {
-      const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
-      const keys = this.throttle.keys(user.emailKey, ip);
-      return { user, keys, minutes: await this.throttle.minutesLocked(em, keys, now) };
-    });
+    const user = await this.uow.read(actor, ({ em }) => em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] }));
+    const keys = this.throttle.keys(user.emailKey, ip);
+    const { minutes, attempt } = await this.uow.run(actor, ({ em }) => this.throttle.claim(em, keys, now));
     if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', 'Too many failed attempts: try again later.');
     }
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      await this.uow.run(actor, ({ em }) => this.throttle.recordFailure(em, keys, now));
       throw new AccountsError('INVALID_CREDENTIALS', 'The current password is wrong.', ['input', 'currentPassword']);
     }
-    assertStrongPassword(newPassword, ['input', 'newPassword'], user.email);
-    const passwordHash = await this.hasher.hash(newPassword);
+    const weak = passwordProblem(newPassword, user.email);
+    const passwordHash = weak ? null : await this.hasher.hash(newPassword);
     await this.uow.run(actor, async ({ em }) => {
+      await this.throttle.succeeded(em, keys, attempt);
+      if (!passwordHash) return;
       (await em.findOneOrFail(User, user.id)).changePassword(passwordHash, now);
       const others = actor.sessionId ? { id: { $ne: actor.sessionId } } : {};
       await this.endSessions(em, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
     });
+    if (weak) throw new AccountsError('WEAK_PASSWORD', weak, ['input', 'newPassword']);
   }
 
   /** Ends every live session of a user (deactivation): their tokens stop working at once. */

@@ -12,7 +12,8 @@ export interface ThrottleKeys {
 
 /**
  * Failed logins, counted per account and per client address over a sliding window. A key with as
- * many failures as its limit in the window is refused until the oldest of them leaves it.
+ * many failures as its limit in the window is refused until the oldest of them leaves it. Every
+ * attempt counts as a failure from the moment it starts, until its password proves right.
  */
 @Injectable()
 export class LoginThrottle {
@@ -44,13 +45,28 @@ export class LoginThrottle {
     return until > now.getTime() ? Math.ceil((until - now.getTime()) / 60_000) : 0;
   }
 
-  async recordFailure(em: EntityManager, keys: ThrottleKeys, now: Date): Promise<void> {
+  /**
+   * Counts an attempt before its password is checked, in the caller's transaction: refused (the
+   * minutes to wait) when the keys are locked, else recorded as a failure at once, so that N
+   * attempts at the same time count N. On PostgreSQL the keys are locked for the transaction
+   * (advisory locks), so that two attempts cannot both see the count before either adds to it;
+   * SQLite has one writer. A successful attempt is forgiven with `succeeded`.
+   */
+  async claim(em: EntityManager, keys: ThrottleKeys, now: Date): Promise<{ minutes: number; attempt: LoginFailure[] }> {
+    if (this.config.database.driver === 'postgresql') {
+      for (const key of [keys.account, keys.ip].sort()) await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key], 'run', em.getTransactionContext());
+    }
+    const minutes = await this.minutesLocked(em, keys, now);
+    if (minutes > 0) return { minutes, attempt: [] };
     const since = subMinutes(now, this.config.auth.loginThrottleMinutes);
     await em.nativeDelete(LoginFailure, { key: { $in: [keys.account, keys.ip] }, failedAt: { $lte: since } });
-    await em.insertMany(LoginFailure, [new LoginFailure(keys.account, now), new LoginFailure(keys.ip, now)]);
+    const attempt = [new LoginFailure(keys.account, now), new LoginFailure(keys.ip, now)];
+    await em.insertMany(LoginFailure, attempt);
+    return { minutes: 0, attempt };
   }
 
-  async clearAccount(em: EntityManager, keys: ThrottleKeys): Promise<void> {
-    await em.nativeDelete(LoginFailure, { key: keys.account });
+  /** The right password: the account's failures are forgiven, and so is this attempt from its address. */
+  async succeeded(em: EntityManager, keys: ThrottleKeys, attempt: LoginFailure[]): Promise<void> {
+    await em.nativeDelete(LoginFailure, { $or: [{ key: keys.account }, { id: { $in: attempt.map((row) => row.id) } }] });
   }
 }
