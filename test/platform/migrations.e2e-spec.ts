@@ -38,13 +38,14 @@ describe('migrations', () => {
     expect(drift.trim()).toBe('');
   });
 
-  it('runs SQLite with WAL, foreign keys on and a busy timeout', async () => {
+  it('runs SQLite with WAL, foreign keys on, a busy timeout and secure delete', async () => {
     if (driver !== 'sqlite') return;
     const connection = orm.em.getConnection();
     const [journal] = await connection.execute('pragma journal_mode');
     const [keys] = await connection.execute('pragma foreign_keys');
     const [timeout] = await connection.execute('pragma busy_timeout');
-    expect([journal.journal_mode, keys.foreign_keys, Object.values(timeout)[0]]).toEqual(['wal', 1, 5000]);
+    const [secure] = await connection.execute('pragma secure_delete');
+    expect([journal.journal_mode, keys.foreign_keys, Object.values(timeout)[0], secure.secure_delete]).toEqual(['wal', 1, 5000, 1]);
   });
 
   it('are recorded, so that a second run applies nothing', async () => {

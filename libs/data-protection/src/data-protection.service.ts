@@ -59,6 +59,7 @@ export class DataProtectionService {
       },
       { audit: { action: AuditAction.ERASE, reason } },
     );
+    await this.uow.forgetFreedData();
   }
 
   /**
@@ -83,6 +84,7 @@ export class DataProtectionService {
         { audit },
       );
     }
+    if (anonymised > 0) await this.uow.forgetFreedData();
     return { cutoff, anonymised };
   }
 

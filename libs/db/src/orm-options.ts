@@ -38,6 +38,8 @@ export function ormOptions(database: DatabaseConfig): Options {
       'PRAGMA foreign_keys = ON',
       `PRAGMA busy_timeout = ${database.sqliteBusyTimeoutMs}`,
       'PRAGMA synchronous = NORMAL',
+      // Deleted and overwritten content is zeroed on disk, not left in free space (erasure leaves no byte).
+      'PRAGMA secure_delete = ON',
     ].join('; ');
     return {
       ...common,

@@ -1,4 +1,5 @@
 import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
+import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
 import { Clock, parisDay, type LocalDate } from '@parcours/core';
@@ -63,6 +64,23 @@ export class UnitOfWork {
    */
   read<T>(viewer: Viewer, work: (reads: ScopedReads) => Promise<T>): Promise<T> {
     return work(new ScopedReads(current.getStore()?.em ?? this.em.fork(), viewer));
+  }
+
+  /**
+   * After an erasure: on SQLite, folds the write-ahead log into the database file and empties it
+   * (TRUNCATE checkpoint), retried while a reader holds it, so that no earlier version of an erased
+   * row stays in the WAL; `secure_delete` has zeroed the freed space. On PostgreSQL old row
+   * versions stay until VACUUM (see the README): nothing to do here.
+   */
+  async forgetFreedData(attempts = 50): Promise<boolean> {
+    const em = this.em.fork();
+    if (!(em.getPlatform() instanceof BaseSqlitePlatform)) return true;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const [result] = await em.getConnection().execute('PRAGMA wal_checkpoint(TRUNCATE)');
+      if (Number(result?.busy) === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
   }
 
   private runOnce<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions): Promise<T> {
