@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { DatabaseConfig } from '@parcours/config';
 import { DatabaseMigrations } from './database-migrations';
+import { SqliteWriters } from './sqlite-writers';
 import { ormOptions } from './orm-options';
 
 @Global()
@@ -11,7 +12,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(database), registerRequestContext: false })],
-      providers: [DatabaseMigrations],
+      providers: [DatabaseMigrations, SqliteWriters],
       exports: [DatabaseMigrations],
     };
   }

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './entities';
 export * from './orm-options';
 export * from './migrations';
+export * from './sqlite-writers';
