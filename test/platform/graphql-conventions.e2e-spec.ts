@@ -78,6 +78,22 @@ describe('GraphQL conventions', () => {
     expect(response.errors?.[0].extensions?.limit).toBe('aliases');
   });
 
+  it('counts aliases of __typename too: 200 of them are QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ');
+    const response = await t.api.request(`{ ${aliases} }`);
+    expect(errorCodes(response)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.errors?.[0].extensions?.limit).toBe('aliases');
+  });
+
+  it('refuses one field repeated in a selection more than 3 times, and lets 3 through', async () => {
+    const repeated = (times: number) => `{ serverInfo { ${Array.from({ length: times }, () => 'version').join(' ')} } }`;
+    const response = await t.api.request(repeated(600));
+    expect(errorCodes(response)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.errors?.[0].extensions?.limit).toBe('repeatedField');
+    expect(errorCodes(await t.api.request(repeated(4)))).toEqual(['QUERY_TOO_COMPLEX']);
+    expect((await t.api.request(repeated(3))).errors).toBeUndefined();
+  });
+
   it('refuses a query of too many tokens with QUERY_TOO_COMPLEX', async () => {
     const fields = Array.from({ length: 2100 }, () => 'version').join(' ');
     const response = await t.api.request(`{ serverInfo { ${fields} } }`);

@@ -21,6 +21,8 @@ export interface GraphqlLimits {
   maxTokens: number;
   maxCost: number;
   maxDirectives: number;
+  /** How many times one field may stand in one selection (without an alias). */
+  maxRepeatedField: number;
 }
 
 export interface AuthConfig {
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     maxTokens: read('GRAPHQL_MAX_TOKENS', 2_000, integer(50, 100_000)),
     maxCost: read('GRAPHQL_MAX_COST', 5_000, integer(10, 1_000_000)),
     maxDirectives: read('GRAPHQL_MAX_DIRECTIVES', 50, integer(1, 1000)),
+    maxRepeatedField: read('GRAPHQL_MAX_REPEATED_FIELD', 3, integer(1, 100)),
   };
 
   config.dataDir = read('DATA_DIR', resolve(cwd, 'data'), (raw) => (isAbsolute(raw) ? raw : resolve(cwd, raw)));

@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditReadsMiddleware } from '../audit/audit-reads';
 import { auditReadsPlugin } from '../audit/audit-reads.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
-import { formatError, rejectAsTooComplex } from './errors';
+import { formatError, rejectAsTooComplex, repeatedFieldsRule } from './errors';
 import { isWsContext, wsGraphqlContext, type GraphqlContext, type WsContext } from './graphql-context';
 import { InputValidationPipe } from './input-validation.pipe';
 import { DateTimeScalar } from './scalars/date-time.scalar';
@@ -24,7 +24,8 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
   const reject = (limit: string) => ({ propagateOnRejection: false, onReject: [rejectAsTooComplex(limit)] });
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...reject('depth') },
-    maxAliases: { n: limits.maxAliases, ...reject('aliases') },
+    // Every alias counts, __typename's included (armor lets those through by default).
+    maxAliases: { n: limits.maxAliases, allowList: [], ...reject('aliases') },
     maxDirectives: { n: limits.maxDirectives, ...reject('directives') },
     costLimit: { maxCost: limits.maxCost, ...reject('cost') },
     // armor's token plugin turns every syntax error into a 500 under Apollo 5: graphql-js counts tokens instead.
@@ -46,7 +47,7 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
     includeStacktraceInErrorResponses: config.isDevelopment,
     autoTransformHttpErrors: false,
     formatError: formatError(config.isDevelopment),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, repeatedFieldsRule(limits.maxRepeatedField)],
     plugins: [
       ...armor.plugins,
       errorLoggingPlugin(),

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@parcours/core';
-import { GraphQLError, type GraphQLFormattedError, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 
 /** Codes the GraphQL layer itself answers with, besides the domain's own codes. */
 export const GraphqlErrorCode = {
@@ -40,6 +40,31 @@ export function rejectAsTooComplex(limit: string) {
       }),
     );
   };
+}
+
+/**
+ * Refuses a selection that names one field more than `limit` times (without aliases, which the
+ * alias limit counts): `{ me { id id id id … } }` would make the server merge a field 600 times.
+ */
+export function repeatedFieldsRule(limit: number) {
+  return (context: ValidationContext): ASTVisitor => ({
+    SelectionSet(node) {
+      const counts = new Map<string, number>();
+      for (const selection of node.selections) {
+        if (selection.kind !== Kind.FIELD || selection.alias) continue;
+        const count = (counts.get(selection.name.value) ?? 0) + 1;
+        counts.set(selection.name.value, count);
+        if (count === limit + 1) {
+          context.reportError(
+            new GraphQLError(`The field "${selection.name.value}" is selected more than ${limit} times in one selection.`, {
+              nodes: [selection],
+              extensions: { code: GraphqlErrorCode.QUERY_TOO_COMPLEX, limit: 'repeatedField' },
+            }),
+          );
+        }
+      }
+    },
+  });
 }
 
 // graphql-js' own token limit (Apollo's parseOptions.maxTokens) fails parsing with this message.
