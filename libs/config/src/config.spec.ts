@@ -61,6 +61,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
   });
 
+  it.each(['0.0.0.0', '192.168.1.10', '::'])('refuses to listen on %s in development mode, the default', (host) => {
+    expect(problemsOf({ HOST: host })).toEqual([
+      `HOST: ${host} is reachable from other machines, which development mode (the default) must not be: set NODE_ENV=production`,
+    ]);
+    expect(problemsOf({ HOST: host, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+  });
+
+  it.each(['127.0.0.1', '::1', 'localhost'])('listens on %s in development mode', (host) => {
+    expect(problemsOf({ HOST: host })).toEqual([]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ' }, '/srv/parcours')).toMatchObject({ port: 3000, database: { driver: 'sqlite' } });
   });

@@ -160,6 +160,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginMaxFailuresPerIp: read('LOGIN_MAX_FAILURES_PER_IP', 20, integer(1, 100_000)),
     loginThrottleMinutes: read('LOGIN_THROTTLE_MINUTES', 15, integer(1, 1440)),
   };
+  // Development mode shows stack frames and the explorer: on this machine only.
+  if (config.nodeEnv === 'development' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    problems.push(`HOST: ${config.host} is reachable from other machines, which development mode (the default) must not be: set NODE_ENV=production`);
+  }
   if (config.nodeEnv === 'production' && !config.auth.jwtSecret && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)');
   }

@@ -3,10 +3,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccountsModule, AuthService } from '@parcours/accounts';
 import { AuditService } from '@parcours/audit';
+import { ExceptionsFilter } from '../http/exceptions.filter';
 import { AppConfig } from '@parcours/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditReadsMiddleware } from '../audit/audit-reads';
@@ -81,6 +82,7 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: ExceptionsFilter },
     { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
   ],
 })

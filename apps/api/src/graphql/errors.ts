@@ -111,11 +111,15 @@ export function classifyError(error: unknown, formatted?: GraphQLFormattedError)
   return { code: GraphqlErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.', expected: false };
 }
 
-/** Apollo's formatError: stable extensions.code on every error, stack traces only in development. */
+/**
+ * Apollo's formatError: stable extensions.code on every error; in development, the stack frames,
+ * never the first line of a stack, which repeats the message (a driver's quotes SQL values).
+ */
 export function formatError(includeStacktrace: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { code, message, extensions } = classifyError(error, formatted);
-    const stacktrace = includeStacktrace ? formatted.extensions?.stacktrace : undefined;
+    const trace = includeStacktrace ? formatted.extensions?.stacktrace : undefined;
+    const stacktrace = Array.isArray(trace) ? trace.filter((line) => typeof line === 'string' && line.trimStart().startsWith('at ')) : undefined;
     return {
       message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
