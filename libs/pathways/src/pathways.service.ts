@@ -2,7 +2,7 @@ import type { Cursor, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
-import { Clock, isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { Clock, isUuid, NotFoundError, searchNameContains } from '@parcours/core';
 import { UnitOfWork } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { PathwayEvent } from './pathway-event.entity';
@@ -39,7 +39,7 @@ export class PathwaysService {
 
   async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<Cursor<Pathway>> {
     const where: FilterQuery<Pathway>[] = [];
-    if (filter.search) where.push({ participant: { searchName: { $like: `%${likeTerm(filter.search)}%` } } });
+    if (filter.search) where.push({ participant: searchNameContains(filter.search) });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
     if (filter.counsellorId) where.push({ counsellor: isUuid(filter.counsellorId) ? filter.counsellorId : { $in: [] } });

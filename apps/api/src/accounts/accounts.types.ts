@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganisationKind, Role, type Organisation, type User } from '@parcours/accounts';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { Payload } from '../graphql/user-error';
+import { Text } from '../graphql/text-field';
 
 registerEnumType(Role, { name: 'Role', description: 'A user has one role, which must fit their organisation kind.' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -77,13 +78,13 @@ export class OrganisationPayload extends Payload {
 
 @InputType()
 export class LoginInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(254) email: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(256) password: string;
+  @Text(254) @IsNotEmpty() email: string;
+  @Text(256) @IsNotEmpty() password: string;
 }
 
 @InputType()
 export class RefreshSessionInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken: string;
+  @Text(200) @IsNotEmpty() refreshToken: string;
 }
 
 @InputType()
@@ -95,31 +96,29 @@ export class LogoutInput {
 
 @InputType()
 export class ChangePasswordInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(256) currentPassword: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(256) newPassword: string;
+  @Text(256) @IsNotEmpty() currentPassword: string;
+  @Text(256) @IsNotEmpty() newPassword: string;
 }
 
 @InputType()
 export class CreateOrganisationInput {
-  @Field() @IsString() @Length(2, 200) name: string;
+  @Text(200, { min: 2 }) name: string;
   @Field(() => OrganisationKind) @IsEnum(OrganisationKind) kind: OrganisationKind;
 }
 
 @InputType()
 export class UpdateOrganisationInput {
   @Field(() => ID) @IsString() id: string;
-  @Field() @IsString() @Length(2, 200) name: string;
+  @Text(200, { min: 2 }) name: string;
 }
 
 @InputType()
 export class CreateUserInput {
   @Field(() => ID) @IsUUID() organisationId: string;
   @Field(() => Role) @IsEnum(Role) role: Role;
-  @Field() @IsEmail() @MaxLength(254) email: string;
-  @Field() @IsString() @Length(1, 200) fullName: string;
-  @Field({ description: 'At least 12 characters mixing three kinds (lower, upper, digits, signs).' })
-  @IsString()
-  @MaxLength(256)
+  @Text(254) @IsEmail() email: string;
+  @Text(200, { min: 1 }) fullName: string;
+  @Text(256, { description: 'At least 12 characters mixing three kinds (lower, upper, digits, signs), not easy to guess.' })
   initialPassword: string;
 }
 
@@ -132,9 +131,8 @@ export class DeactivateUserInput {
 export class UsersFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() organisationId?: string;
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
-  @Field({ nullable: true, description: 'Part of the name, without regard to accents or case.' })
+  @Text(100, { nullable: true, description: 'Part of the name, without regard to accents or case.' })
   @IsOptional()
-  @MaxLength(100)
   search?: string;
 }
 

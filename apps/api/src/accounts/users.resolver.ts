@@ -1,3 +1,4 @@
+import { TextArg } from '../graphql/text-field';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, UsersService, type Actor } from '@parcours/accounts';
 import { Roles } from '../auth/access.decorators';
@@ -49,7 +50,7 @@ export class UsersResolver {
   @Roles(Role.REFERENT, Role.MANAGER, Role.ADMIN)
   @Query(() => [ReferentSummary], { description: 'Active referents whose name contains the search (accents and case ignored).' })
   async referents(
-    @Args('search') search: string,
+    @TextArg('search', 100, 'Part of the name.') search: string,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<ReferentSummary[]> {
     const referents = await this.service.referents(search, Math.min(Math.max(first, 1), 50));

@@ -2,12 +2,13 @@ import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver 
 import { Role, type Actor } from '@parcours/accounts';
 import { AuditService, type AuditEntry } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Connection, ConnectionArgs, toConnection } from '../graphql/connection';
 import { JsonObjectScalar } from '../graphql/scalars/json-object.scalar';
 import { Payload } from '../graphql/user-error';
+import { Text } from '../graphql/text-field';
 
 @ObjectType('AuditEntry', { description: 'One access to a person\'s data: who, what (fields by name), when. Never the data.' })
 export class AuditEntryNode {
@@ -40,7 +41,7 @@ export class AuditLogFilter {
 @InputType()
 export class EraseParticipantInput {
   @Field(() => ID) @IsString() participantId: string;
-  @Field({ description: 'Why (the request of the person, a decision…); kept in the audit log.' }) @IsString() @Length(3, 500) reason: string;
+  @Text(500, { min: 3, description: 'Why (the request of the person, a decision…); kept in the audit log.' }) reason: string;
 }
 
 @ObjectType()

@@ -15,6 +15,7 @@ import { auditReadsPlugin } from '../audit/audit-reads.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError, rejectAsTooComplex, repeatedFieldsRule } from './errors';
 import { isWsContext, wsGraphqlContext, type GraphqlContext, type WsContext } from './graphql-context';
+import { inputHygienePlugin } from './input-hygiene.plugin';
 import { InputValidationPipe } from './input-validation.pipe';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 import { UserErrorsInterceptor } from './user-errors.interceptor';
@@ -51,6 +52,7 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
     validationRules: [...armor.validationRules, repeatedFieldsRule(limits.maxRepeatedField)],
     plugins: [
       ...armor.plugins,
+      inputHygienePlugin(),
       errorLoggingPlugin(),
       auditReadsPlugin(audit),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

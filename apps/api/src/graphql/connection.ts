@@ -1,3 +1,4 @@
+import { Text } from './text-field';
 import type { Cursor } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
@@ -19,7 +20,8 @@ export class ConnectionArgs {
   @Max(100)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  @Text(2000, { nullable: true, description: 'Cursor after which the page starts: one the list gave.' })
+  @IsOptional()
   after?: string;
 }
 

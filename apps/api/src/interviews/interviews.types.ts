@@ -2,10 +2,11 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { BarrierTheme } from '@parcours/participants';
 import { AppointmentChannel, AppointmentStatus, AssessmentStatus, ContractType, Readiness, WorkingTime } from '@parcours/pathways';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
 import { PathwayNode, PersonInCharge } from '../pathways/pathways.types';
+import { Text } from '../graphql/text-field';
 
 registerEnumType(AppointmentChannel, { name: 'AppointmentChannel' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -77,7 +78,7 @@ export class DiagnosticPayload extends Payload {
 export class AppointmentSlotFields {
   @Field() startsAt: Date;
   @Field(() => AppointmentChannel) @IsEnum(AppointmentChannel) channel: AppointmentChannel;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(300) place?: string | null;
+  @Text(300, { nullable: true }) @IsOptional() place?: string | null;
 }
 
 @InputType()
@@ -101,13 +102,13 @@ export class BarrierAssessmentInput {
   @Field(() => BarrierTheme) @IsEnum(BarrierTheme) theme: BarrierTheme;
   @Field(() => AssessmentStatus) @IsEnum(AssessmentStatus) status: AssessmentStatus;
   @Field() @IsBoolean() blocking: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) note?: string | null;
+  @Text(2000, { nullable: true }) @IsOptional() note?: string | null;
 }
 
 @InputType()
 export class TargetJobInput {
-  @Field() @IsString() @Length(1, 200) title: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-N]\d{4}$/, { message: 'romeCode must be a ROME code such as K2204' }) romeCode?: string | null;
+  @Text(200, { min: 1 }) title: string;
+  @Text(5, { nullable: true }) @IsOptional() @Matches(/^[A-N]\d{4}$/, { message: 'romeCode must be a ROME code such as K2204' }) romeCode?: string | null;
 }
 
 @InputType()
@@ -118,9 +119,9 @@ export class DiagnosticFindingsInput {
   @Field(() => WorkingTime) @IsEnum(WorkingTime) workingTime: WorkingTime;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(500) mobilityRadiusKm?: number | null;
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() availableFrom?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(4000) strengths?: string | null;
+  @Text(4000, { nullable: true }) @IsOptional() strengths?: string | null;
   @Field(() => Readiness) @IsEnum(Readiness) readiness: Readiness;
-  @Field({ description: 'Written for the referent.' }) @IsString() @Length(1, 4000) summary: string;
+  @Text(4000, { min: 1, description: 'Written for the referent.' }) summary: string;
 }
 
 @InputType()

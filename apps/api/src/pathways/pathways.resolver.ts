@@ -4,6 +4,7 @@ import type { ParticipantDetails } from '@parcours/participants';
 import { ParticipantsService, PathwaysService, ReferralsService, type Pathway } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles, SignedIn } from '../auth/access.decorators';
+import { TextArg } from '../graphql/text-field';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
 import type { GraphqlContext } from '../graphql/graphql-context';
@@ -45,8 +46,8 @@ export class PathwaysResolver {
 
   @SignedIn()
   @Query(() => [Commune], { description: 'Communes by name (prefix, accents and case ignored) or postal code, at most 20.' })
-  communes(@Args('search') search: string): Commune[] {
-    return this.territory.search(search.slice(0, 100), 20);
+  communes(@TextArg('search', 100, 'A name (prefix) or a postal code.') search: string): Commune[] {
+    return this.territory.search(search, 20);
   }
 
   @Roles(REFERENT)

@@ -2,11 +2,12 @@ import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from 
 import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
 import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Operator } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
+import { Text } from '../graphql/text-field';
 
 registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
@@ -146,21 +147,21 @@ export class ParticipantPayload extends Payload {
 
 @InputType()
 export class PersonInput {
-  @Field() @IsString() @Length(1, 100) lastName: string;
-  @Field() @IsString() @Length(1, 200) firstNames: string;
+  @Text(100, { min: 1 }) lastName: string;
+  @Text(200, { min: 1 }) firstNames: string;
   @Field(() => LocalDateScalar) birthDate: string;
   @Field(() => Sex, { nullable: true }) @IsOptional() @IsEnum(Sex) sex?: Sex | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
-  @Field() @IsString() @Length(1, 300) addressLine: string;
-  @Field() @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }) postalCode: string;
-  @Field({ description: 'INSEE code of the commune of residence (see the communes query).' })
+  @Text(20, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string | null;
+  @Text(254, { nullable: true }) @IsOptional() @IsEmail() email?: string | null;
+  @Text(300, { min: 1 }) addressLine: string;
+  @Text(5) @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }) postalCode: string;
+  @Text(5, { description: 'INSEE code of the commune of residence (see the communes query).' })
   @Matches(/^(\d{5}|2[AB]\d{3})$/, { message: 'communeCode must be an INSEE code (5 characters)' })
   communeCode: string;
   @Field(() => RsaStatus) @IsEnum(RsaStatus) rsaStatus: RsaStatus;
   @Field() @IsBoolean() franceTravailRegistered: boolean;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9]{1,20}$/, { message: 'franceTravailId must be letters and digits' }) franceTravailId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Required when not registered.' }) @IsOptional() @MaxLength(500) franceTravailMissingReason?: string | null;
+  @Text(20, { nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9]{1,20}$/, { message: 'franceTravailId must be letters and digits' }) franceTravailId?: string | null;
+  @Text(500, { nullable: true, description: 'Required when not registered.' }) @IsOptional() franceTravailMissingReason?: string | null;
   @Field(() => EducationLevel) @IsEnum(EducationLevel) educationLevel: EducationLevel;
   @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
 }
@@ -170,9 +171,8 @@ export class ReferParticipantInput {
   @Field(() => ID, { description: 'An operator from the operators query.' }) @IsString() operatorId: string;
   @Field(() => PersonInput) @ValidateNested() @Type(() => PersonInput) person: PersonInput;
   @Field(() => [BarrierTheme], { defaultValue: [], description: 'Themes only at referral.' }) @IsEnum(BarrierTheme, { each: true }) barriers: BarrierTheme[];
-  @Field(() => String, { nullable: true, description: 'Required with JUSTICE; only the operator reads it.' })
+  @Text(2000, { nullable: true, description: 'Required with JUSTICE; only the operator reads it.' })
   @IsOptional()
-  @MaxLength(2000)
   justiceJustification?: string | null;
 }
 
@@ -194,35 +194,35 @@ export class AcceptReferralInput {
 export class DeclineReferralInput {
   @Field(() => ID) @IsString() pathwayId: string;
   @Field(() => DeclineReason) @IsEnum(DeclineReason) reason: DeclineReason;
-  @Field(() => String, { nullable: true, description: 'Required with OTHER.' }) @IsOptional() @MaxLength(2000) comment?: string | null;
+  @Text(2000, { nullable: true, description: 'Required with OTHER.' }) @IsOptional() comment?: string | null;
 }
 
 @InputType()
 export class WithdrawReferralInput {
   @Field(() => ID) @IsString() pathwayId: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) reason?: string | null;
+  @Text(500, { nullable: true }) @IsOptional() reason?: string | null;
 }
 
 @InputType()
 export class AssignCounsellorInput {
   @Field(() => ID) @IsString() pathwayId: string;
   @Field(() => ID) @IsString() counsellorId: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) reason?: string | null;
+  @Text(500, { nullable: true }) @IsOptional() reason?: string | null;
 }
 
 @InputType()
 export class AssignReferentInput {
   @Field(() => ID) @IsString() pathwayId: string;
   @Field(() => ID) @IsString() referentId: string;
-  @Field() @IsString() @Length(1, 500) reason: string;
+  @Text(500, { min: 1 }) reason: string;
 }
 
 @InputType()
 export class PathwaysFilterInput {
-  @Field({ nullable: true, description: "Part of the person's names, without regard to accents or case." }) @IsOptional() @MaxLength(100) search?: string;
+  @Text(100, { nullable: true, description: "Part of the person's names, without regard to accents or case." }) @IsOptional() search?: string;
   @Field(() => [PathwayStatus], { nullable: true }) @IsOptional() @IsEnum(PathwayStatus, { each: true }) statuses?: PathwayStatus[];
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() referentId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() counsellorId?: string;
-  @Field({ nullable: true, description: 'INSEE code of the commune at referral.' }) @IsOptional() @IsString() communeCode?: string;
+  @Text(5, { nullable: true, description: 'INSEE code of the commune at referral.' }) @IsOptional() communeCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() waitingTooLong?: boolean;
 }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { isUuid, likeTerm, NotFoundError } from '@parcours/core';
+import { isUuid, NotFoundError, searchNameContains } from '@parcours/core';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
@@ -83,7 +83,7 @@ export class UsersService {
           usersVisibleTo(actor),
           filter.organisationId ? { organisation: isUuid(filter.organisationId) ? filter.organisationId : [] } : {},
           filter.role ? { role: filter.role } : {},
-          filter.search ? { searchName: { $like: `%${likeTerm(filter.search)}%` } } : {},
+          filter.search ? searchNameContains(filter.search) : {},
         ],
       },
       { first: page.first ?? 20, after: page.after, orderBy: { searchName: 'asc', id: 'asc' }, populate: ['organisation'] as const },
@@ -95,7 +95,7 @@ export class UsersService {
     return this.uow.read(SYSTEM, ({ em }) =>
       em.find(
         User,
-        { role: Role.REFERENT, deactivatedAt: null, searchName: { $like: `%${likeTerm(search)}%` } },
+        { role: Role.REFERENT, deactivatedAt: null, ...searchNameContains(search) },
         { orderBy: { searchName: 'asc', id: 'asc' }, limit, populate: ['organisation'] },
       ),
     );
