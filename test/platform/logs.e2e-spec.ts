@@ -60,6 +60,11 @@ describe.each(['production', 'development'])('the logs of a server in %s mode', 
     const missing = await api.request('query ($id: ID!) { pathway(id: $id) { id } }', { id: randomUUID() }, { token: referent.token, headers: { 'x-request-id': 'not-found-check' } });
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
 
+    // Hostile input, refused at the edge: its values stay out of the logs too.
+    for (const lastName of ['Quennevat\u0000', 'Quennevat\uD800', 'Quennevat'.repeat(20)]) {
+      expect(errorCodes(await refer({ ...PEOPLE[0], lastName }))).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+
     await sql(database.url, 'alter table participant rename to participant_moved');
     try {
       const failed = await api.request(REFER, { input: { operatorId: accounts.operatorId, person: aPerson(PEOPLE[1]), barriers: [] } }, { token: referent.token, headers: { 'x-request-id': 'driver-failure' } });
