@@ -3,13 +3,13 @@ import { dirname } from 'node:path';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { aPerson, JourneyFixture, startJourneyApp } from '../support/journey';
 import type { TestApp } from '../support/test-app';
+import { describeOnSqlite } from '../support/test-database';
 
-const onSqlite = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
 const UPDATE = 'mutation ($input: UpdateParticipantInput!) { updateParticipant(input: $input) { userErrors { code } } }';
 const ERASE = 'mutation ($input: EraseParticipantInput!) { eraseParticipant(input: $input) { erased userErrors { code } } }';
 
 /** What an erasure leaves on disk: nothing of the person in the SQLite file, its WAL or its shared memory. */
-onSqlite('erasure on disk (SQLite)', () => {
+describeOnSqlite('erasure on disk (SQLite)', () => {
   let t: TestApp;
   let accounts: AccountsFixture;
   let journey: JourneyFixture;

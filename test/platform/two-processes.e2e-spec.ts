@@ -3,15 +3,14 @@ import { GraphqlClient } from '../support/graphql-client';
 import { aPerson, REFER } from '../support/journey';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, describeOnSqlite, type TestDatabase } from '../support/test-database';
 
-const onSqlite = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
 
 /**
  * Two server processes on one SQLite file (the layout of an API beside a relay): their writers
  * wait for each other on the busy timeout instead of failing.
  */
-onSqlite('two server processes on one SQLite file', () => {
+describeOnSqlite('two server processes on one SQLite file', () => {
   let database: TestDatabase;
   const servers: ServerProcess[] = [];
 

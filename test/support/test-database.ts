@@ -59,3 +59,6 @@ async function withMaintenanceConnection<T>(server: URL, work: (client: Client) 
     await client.end();
   }
 }
+
+/** A describe that runs on the embedded SQLite only (what it checks is SQLite's own: files, locks). */
+export const describeOnSqlite: jest.Describe = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
