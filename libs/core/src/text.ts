@@ -1,5 +1,16 @@
 import { raw } from '@mikro-orm/core';
 
+// C0 and C1 control characters but tab, line feed and carriage return; and lone UTF-16 surrogates.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What makes a string unfit to enter Parcours (it ends SQL text on SQLite, breaks URI encoding), or null. */
+export function unfitText(text: string): string | null {
+  if (CONTROL.test(text)) return 'a control character (only tab, line feed and carriage return are allowed)';
+  if (LONE_SURROGATE.test(text)) return 'an unpaired surrogate (not valid Unicode text)';
+  return null;
+}
+
 /** Text as searched: no accents, no case; hyphens, apostrophes and runs of spaces become one space. */
 export function searchText(text: string): string {
   return text

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AuditService, PersonalDataPolicies, type DataSubject } from '@parcours/audit';
@@ -55,7 +56,7 @@ export class DataProtectionService {
         if (!subject) throw new NotFoundError('Participant', ['input', 'participantId']);
         const blocker = await subjects.erasureBlocker(em, participantId);
         if (blocker) throw new DomainError(blocker.code, blocker.message, ['input', 'participantId']);
-        await this.forget(subject, now);
+        await this.forget(em, subject, now);
       },
       { audit: { action: AuditAction.ERASE, reason } },
     );
@@ -78,7 +79,7 @@ export class DataProtectionService {
         async ({ em, now }) => {
           const subject = await this.policies.subjects().whole(em, participantId);
           if (!subject || subject.anonymisedAt) return;
-          await this.forget(subject, now);
+          await this.forget(em, subject, now);
           anonymised++;
         },
         { audit },
@@ -89,10 +90,8 @@ export class DataProtectionService {
   }
 
   /** Every module forgets its part, in the command in progress. */
-  private async forget(subject: DataSubject, now: Date): Promise<void> {
-    await this.uow.run(null, async ({ em }) => {
-      for (const policy of this.policies.all()) await policy.forget?.(em, subject, now);
-    });
+  private async forget(em: EntityManager, subject: DataSubject, now: Date): Promise<void> {
+    for (const policy of this.policies.all()) await policy.forget?.(em, subject, now);
   }
 }
 

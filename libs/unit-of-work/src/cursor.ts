@@ -1,5 +1,5 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
-import { DomainError, isUuid } from '@parcours/core';
+import { DomainError, isUuid, unfitText } from '@parcours/core';
 
 /** A page cursor this API did not give, or not for this list. */
 export class InvalidCursorError extends DomainError {
@@ -10,8 +10,6 @@ export class InvalidCursorError extends DomainError {
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,2000}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-// Anything a column of an ordered list may hold, and nothing that could end or break a statement.
-const PLAIN_TEXT = /^[^\p{Cc}\p{Cs}]{0,500}$/u;
 
 /**
  * Checks, before any query, that a cursor is what MikroORM writes for this ordering: a base64url
@@ -35,5 +33,6 @@ function fits(property: EntityProperty | undefined, value: unknown): boolean {
   if (property?.type === 'uuid') return typeof value === 'string' && isUuid(value);
   if (property?.runtimeType === 'Date') return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
   if (property?.runtimeType === 'number') return Number.isSafeInteger(value);
-  return typeof value === 'string' && PLAIN_TEXT.test(value);
+  // The ordered columns hold single-line text: no control character at all, tab and line breaks included.
+  return typeof value === 'string' && value.length <= 500 && unfitText(value) === null && !/[\t\n\r]/.test(value);
 }

@@ -1,17 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unfitText } from '@parcours/core';
 import { GraphQLError, visit } from 'graphql';
 import { GraphqlErrorCode } from './errors';
-
-// C0 and C1 control characters but tab, line feed and carriage return; and lone UTF-16 surrogates.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** What makes a string unfit to enter Parcours, or null. */
-export function unfitText(text: string): string | null {
-  if (CONTROL.test(text)) return 'a control character (only tab, line feed and carriage return are allowed)';
-  if (LONE_SURROGATE.test(text)) return 'an unpaired surrogate (not valid Unicode text)';
-  return null;
-}
 
 function refuse(where: string, problem: string): GraphQLError {
   return new GraphQLError(`${where} holds ${problem}.`, { extensions: { code: GraphqlErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
