@@ -1,133 +1,288 @@
 import 'reflect-metadata';
-import { loadConfig } from '@parcours/config';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadConfig, type AppConfig } from '@parcours/config';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { Client } from 'pg';
 import { createApiApp, prepareDatabase } from '../apps/api/src/api-app';
+import type { LoadResult, LoadSpec } from './bench/load';
+import { BENCH_PASSWORD, BENCH_USERS, seedBenchData, type BenchData } from './bench/seed';
 
 /**
- * npm run bench: request throughput and latency of the API on this machine, each beside the
- * baseline of the cheapest route (GET /health/live). Bounded: a fixed number of requests per case,
- * on loopback only. Figures vary with the machine's load: compare ratios, not absolutes.
+ * npm run bench:journey: the request path of Parcours under load, beside the framework floor
+ * measured in the same run. The server runs as its own process pinned to one core (taskset), the
+ * load comes from autocannon in another process pinned to the other; everything on 127.0.0.1.
+ * SQLite always; then the PostgreSQL server of DATABASE_URL (a database of its own, dropped
+ * after). The data is prepared before any clock starts.
  */
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const READ_PATHWAYS = Number(process.env.BENCH_PATHWAYS ?? 400);
+/** Enough for 10 seconds of recordDiagnostic at the target of 500 per second, and some. */
+const DUE_APPOINTMENTS = Number(process.env.BENCH_DUE_APPOINTMENTS ?? 6000);
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+const SERVER_CORE = '0';
+const LOAD_CORE = '1';
+const PINNED = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && cpus().length >= 2;
 
-interface Result {
+interface Row {
   name: string;
-  perSecond: number;
-  p50: number;
-  p99: number;
+  result: LoadResult;
+  ratio?: number;
 }
 
-async function measure(name: string, send: () => Promise<Response>): Promise<Result> {
-  for (let i = 0; i < 50; i++) await (await send()).arrayBuffer(); // warm-up
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t0 = performance.now();
-        const response = await send();
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { name, perSecond: latencies.length / seconds, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+interface Run {
+  database: string;
+  rows: Row[];
+  memory: { after: number; rssAfterFirst: number; rssAfterAll: number };
 }
 
 async function main(): Promise<void> {
+  const runs: Run[] = [await benchDatabase('sqlite')];
+  const url = process.env.DATABASE_URL;
+  if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
+  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  process.stdout.write(`\n${report(runs)}`);
+}
+
+async function benchDatabase(base: string): Promise<Run> {
   const folder = mkdtempSync(join(tmpdir(), 'parcours-bench-'));
-  const config = loadConfig({
-    ...process.env,
+  const database = base === 'sqlite' ? { url: `sqlite:${join(folder, 'bench.sqlite')}`, drop: async () => undefined } : await freshPostgres(base);
+  const env: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     ADMIN_EMAIL: 'bench@parcours.test',
     ADMIN_PASSWORD: 'Speed-trial-2026',
-    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(folder, 'bench.sqlite')}`,
+    SWEEP_INTERVAL_MINUTES: '0',
+    DATABASE_URL: database.url,
     DATA_DIR: folder,
-  });
-  const app = await createApiApp(config);
-  await prepareDatabase(app, config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const graphql = (query: string, variables?: unknown, token?: string) =>
-    fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-  const login = (await (
-    await graphql('mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }', {
-      input: { email: 'bench@parcours.test', password: 'Speed-trial-2026' },
-    })
-  ).json()) as { data: { login: { tokens: { accessToken: string } } } };
-  const token = login.data.login.tokens.accessToken;
-  const referentToken = await seedPathways(graphql, token, 50);
+  };
+  const children: ChildProcess[] = [];
+  try {
+    const config = loadConfig({ ...process.env, ...env });
+    progress(`${config.database.driver}: preparing ${READ_PATHWAYS} pathways and ${DUE_APPOINTMENTS} due appointments`);
+    const { data, version } = await prepare(config);
 
-  const results = [
-    await measure('GET /health/live (baseline)', () => fetch(`${url}/health/live`)),
-    await measure('query { serverInfo } (public, 1 SQL read)', () => graphql('{ serverInfo { version migrationsApplied } }')),
-    await measure('query { me } (token + session check, 2 SQL reads)', () => graphql('{ me { id role organisation { name } } }', undefined, token)),
-    await measure('query { users(first: 20) } (ADMIN, connection)', () => graphql('{ users(first: 20) { totalCount edges { node { id email organisation { name } } } } }', undefined, token)),
-    await measure('query { pathways(first: 50) } (REFERENT, people, history)', () =>
-      graphql('{ pathways(first: 50) { totalCount edges { node { status participant { lastName commune { name } } referent { fullName } history { kind } } } } }', undefined, referentToken),
-    ),
-  ];
-  await app.close();
-  rmSync(folder, { recursive: true, force: true });
+    const floor = await startProcess(children, 'scripts/bench/floor.js', [String(await freePort())], {});
+    progress(`${config.database.driver}: the raw Apollo floor`);
+    const floorResult = await load({ url: floor.url, bodies: [JSON.stringify({ query: '{ hello }' })] });
+    floor.process.kill('SIGKILL');
 
-  const baseline = results[0].perSecond;
-  process.stdout.write(`Parcours API, ${config.database.driver}, ${REQUESTS} requests per case, ${CONCURRENCY} at a time\n`);
-  for (const result of results) {
-    process.stdout.write(
-      `${result.name.padEnd(56)} ${result.perSecond.toFixed(0).padStart(6)} req/s  ` +
-        `(${(result.perSecond / baseline).toFixed(2)}× baseline)  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms\n`,
+    const port = await freePort();
+    const server = await startProcess(children, 'apps/api/src/main.js', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`);
+    const tokens = {
+      referent: await login(server.url, BENCH_USERS.referent),
+      counsellor: await login(server.url, BENCH_USERS.counsellor),
+      writer: await login(server.url, BENCH_USERS.writer),
+    };
+    const pathwayBodies = data.pathwayIds.map((id) =>
+      JSON.stringify({
+        query: 'query ($id: ID!) { pathway(id: $id) { id status participant { lastName firstNames birthDate } referent { fullName } } }',
+        variables: { id },
+      }),
     );
+    let served = 0;
+    const measure = async (name: string, spec: Omit<LoadSpec, 'url' | 'connections' | 'seconds'>, warm = true): Promise<Row> => {
+      progress(`${config.database.driver}: ${name}`);
+      if (warm && WARMUP_SECONDS > 0) served += (await load({ url: server.url, ...spec, seconds: WARMUP_SECONDS })).requests;
+      const result = await load({ url: server.url, ...spec });
+      served += result.requests;
+      return { name, result, ratio: result.perSecond / floorResult.perSecond };
+    };
+
+    served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: 1000 })).requests;
+    const rssAfterFirst = rss(server.process);
+    const rows: Row[] = [
+      { name: 'raw `@apollo/server` standalone `{ hello }` (the floor)', result: floorResult, ratio: 1 },
+      await measure('`{ __typename }` with a token', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ __typename }' })] }),
+      await measure('`{ me { email role } }`', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ me { email role } }' })] }),
+      await measure('`pathway(id)` as its referent: names, birth date, referent', { token: tokens.referent, bodies: pathwayBodies }),
+      await measure('`pathways(first: 50)` as a counsellor: participant, referent, counsellor', {
+        token: tokens.counsellor,
+        bodies: [JSON.stringify({ query: '{ pathways(first: 50) { edges { node { id status participant { lastName firstNames } referent { fullName } counsellor { fullName } } } } }' })],
+      }),
+      await measure(
+        `\`recordDiagnostic\`, ${data.dueAppointmentIds.length} due appointments, each once`,
+        { token: tokens.writer, bodies: data.dueAppointmentIds.map(recordDiagnostic), amount: data.dueAppointmentIds.length },
+        false,
+      ),
+    ];
+    rows[rows.length - 1].ratio = undefined;
+    const remaining = MEMORY_REQUESTS - served;
+    if (remaining > 0) {
+      progress(`${config.database.driver}: ${remaining} more requests, for the memory after ${MEMORY_REQUESTS}`);
+      served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: remaining })).requests;
+    }
+    const rssAfterAll = rss(server.process);
+    server.process.kill('SIGTERM');
+    return { database: `${config.database.driver} ${version}`, rows, memory: { after: served, rssAfterFirst, rssAfterAll } };
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await database.drop();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
-type Graphql = (query: string, variables?: unknown, token?: string) => Promise<Response>;
-
-/** A referent with `count` pathways referred through the API; answers the referent's token. */
-async function seedPathways(graphql: Graphql, adminToken: string, count: number): Promise<string> {
-  const call = async <T>(query: string, variables: unknown, token?: string): Promise<T> => {
-    const body = (await (await graphql(query, variables, token)).json()) as { data: T; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const { createOrganisation } = await call<{ createOrganisation: { organisation: { id: string } } }>(
-    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
-    { input: { name: 'CCAS bench', kind: 'PRESCRIBER' } },
-    adminToken,
-  );
-  await call('mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }', {
-    input: { organisationId: createOrganisation.organisation.id, role: 'REFERENT', email: 'referent@bench.test', fullName: 'Référente Bench', initialPassword: 'Quick-Loire-2026' },
-  }, adminToken);
-  const { login } = await call<{ login: { tokens: { accessToken: string } } }>(
-    'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }',
-    { input: { email: 'referent@bench.test', password: 'Quick-Loire-2026' } },
-  );
-  const { operators } = await call<{ operators: { id: string }[] }>('{ operators { id } }', undefined, login.tokens.accessToken);
-  for (let i = 0; i < count; i++) {
-    await call('mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id } } }', {
-      input: {
-        operatorId: operators[0].id,
-        person: {
-          lastName: `Bench${i}`, firstNames: 'Camille', birthDate: '1990-01-01', addressLine: '1 rue Michelet', postalCode: '42000',
-          communeCode: '42218', rsaStatus: 'SOCLE', franceTravailRegistered: true, educationLevel: 'LEVEL_4', informedOn: '2024-01-01',
-        },
-        barriers: ['MOBILITY'],
-      },
-    }, login.tokens.accessToken);
+/** Migrates, creates the administrator, and makes the data through the domain services. */
+async function prepare(config: AppConfig): Promise<{ data: BenchData; version: string }> {
+  const app = await createApiApp(config);
+  try {
+    await prepareDatabase(app, config);
+    const data = await seedBenchData(app, READ_PATHWAYS, DUE_APPOINTMENTS);
+    const sql = config.database.driver === 'sqlite' ? 'select sqlite_version() as version' : 'select version() as version';
+    const [row] = await app.get(UnitOfWork).read(SYSTEM, ({ em }) => em.getConnection().execute<{ version: string }[]>(sql));
+    return { data, version: config.database.driver === 'sqlite' ? (row?.version ?? '') : (row?.version.split(' ')[1] ?? '') };
+  } finally {
+    await app.close();
   }
-  return login.tokens.accessToken;
+}
+
+function recordDiagnostic(appointmentId: string): string {
+  return JSON.stringify({
+    query: 'mutation ($input: RecordDiagnosticInput!) { recordDiagnostic(input: $input) { diagnostic { id } pathway { status } userErrors { code } } }',
+    variables: {
+      input: {
+        appointmentId,
+        assessments: [
+          { theme: 'MOBILITY', status: 'PRESENT', blocking: true, note: 'Pas de permis' },
+          { theme: 'DIGITAL', status: 'NOT_DISCUSSED', blocking: false },
+        ],
+        targetJobs: [{ title: 'Agent de propreté', romeCode: 'K2204' }],
+        contractTypes: ['CDD'],
+        workingTime: 'FULL_TIME',
+        readiness: 'READY_FOR_EMPLOYMENT',
+        summary: 'Motivée ; la mobilité reste à travailler.',
+      },
+    },
+  });
+}
+
+async function load(spec: Omit<LoadSpec, 'connections' | 'seconds'> & Partial<LoadSpec>): Promise<LoadResult> {
+  const file = join(tmpdir(), `parcours-load-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, ...spec }));
+  try {
+    const output = await run(pinned(LOAD_CORE, ['dist/scripts/bench/load.js', file]));
+    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as LoadResult;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+function pinned(core: string, args: string[]): string[] {
+  return PINNED ? ['taskset', '-c', core, process.execPath, ...args] : [process.execPath, ...args];
+}
+
+function run(command: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Starts a server process pinned to the server's core; answers once it serves HTTP. */
+async function startProcess(children: ChildProcess[], script: string, args: string[], env: Record<string, string>, knownUrl?: string): Promise<{ process: ChildProcess; url: string }> {
+  const [command, ...rest] = pinned(SERVER_CORE, [`dist/${script}`, ...args]);
+  const child = spawn(command, rest, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let url = knownUrl;
+  if (!url) {
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().replace(/\/$/, '')));
+      child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    });
+  } else {
+    child.stdout!.resume();
+  }
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const answered = await fetch(`${url}/${knownUrl ? 'health/live' : ''}`, { method: knownUrl ? 'GET' : 'OPTIONS' }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return { process: child, url };
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${script} did not start`);
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }',
+      variables: { input: { email, password: BENCH_PASSWORD } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { tokens: { accessToken: string } } }; errors?: unknown };
+  if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
+  return body.data.login.tokens.accessToken;
+}
+
+function rss(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function freshPostgres(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `parcours_bench_${randomBytes(4).toString('hex')}`;
+  const maintenance = new URL(base);
+  maintenance.pathname = '/postgres';
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: maintenance.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+function progress(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+function report(runs: Run[]): string {
+  const cpu = cpus();
+  const lines = [
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ` +
+      (PINNED ? `server pinned to core ${SERVER_CORE}, load (autocannon) to core ${LOAD_CORE}` : 'taskset unavailable: nothing pinned') +
+      `; ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s of warm-up.`,
+  ];
+  for (const run of runs) {
+    lines.push('', `### ${run.database}`, '', '| Request | req/s | p50 | p99 | errors | × raw Apollo of its run |', '|---|---|---|---|---|---|');
+    for (const row of run.rows) {
+      const { perSecond, p50, p99, errors } = row.result;
+      lines.push(`| ${row.name} | ${Math.round(perSecond).toLocaleString('en')} | ${p50} ms | ${p99} ms | ${errors} | ${row.ratio === undefined ? '–' : row.ratio.toFixed(3)} |`);
+    }
+    const { after, rssAfterFirst, rssAfterAll } = run.memory;
+    lines.push('', `Server RSS: ${rssAfterFirst.toFixed(0)} MB after 1,000 requests, ${rssAfterAll.toFixed(0)} MB after ${after.toLocaleString('en')} (${(rssAfterAll - rssAfterFirst).toFixed(0)} MB more).`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {
