@@ -28,6 +28,9 @@ const DUE_APPOINTMENTS = Number(process.env.BENCH_DUE_APPOINTMENTS ?? 6000);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
+/** Extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), and which cases to run. */
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? '', 'i');
 const PINNED = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && cpus().length >= 2;
 
 interface Row {
@@ -76,7 +79,7 @@ async function benchDatabase(base: string): Promise<Run> {
     floor.process.kill('SIGKILL');
 
     const port = await freePort();
-    const server = await startProcess(children, 'apps/api/src/main.js', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`);
+    const server = await startProcess(children, 'apps/api/src/main.js', [], { ...env, PORT: String(port) }, `http://127.0.0.1:${port}`, SERVER_FLAGS);
     const tokens = {
       referent: await login(server.url, BENCH_USERS.referent),
       counsellor: await login(server.url, BENCH_USERS.counsellor),
@@ -89,7 +92,8 @@ async function benchDatabase(base: string): Promise<Run> {
       }),
     );
     let served = 0;
-    const measure = async (name: string, spec: Omit<LoadSpec, 'url' | 'connections' | 'seconds'>, warm = true): Promise<Row> => {
+    const measure = async (name: string, spec: Omit<LoadSpec, 'url' | 'connections' | 'seconds'>, warm = true): Promise<Row | undefined> => {
+      if (!ONLY.test(name)) return undefined;
       progress(`${config.database.driver}: ${name}`);
       if (warm && WARMUP_SECONDS > 0) served += (await load({ url: server.url, ...spec, seconds: WARMUP_SECONDS })).requests;
       const result = await load({ url: server.url, ...spec });
@@ -99,7 +103,7 @@ async function benchDatabase(base: string): Promise<Run> {
 
     served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: 1000 })).requests;
     const rssAfterFirst = rss(server.process);
-    const rows: Row[] = [
+    const rows = [
       { name: 'raw `@apollo/server` standalone `{ hello }` (the floor)', result: floorResult, ratio: 1 },
       await measure('`{ __typename }` with a token', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ __typename }' })] }),
       await measure('`{ me { email role } }`', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ me { email role } }' })] }),
@@ -113,15 +117,15 @@ async function benchDatabase(base: string): Promise<Run> {
         { token: tokens.writer, bodies: data.dueAppointmentIds.map(recordDiagnostic), amount: data.dueAppointmentIds.length },
         false,
       ),
-    ];
-    rows[rows.length - 1].ratio = undefined;
+    ].filter((row): row is Row => row !== undefined);
+    rows.filter((row) => row.name.startsWith('`recordDiagnostic`')).forEach((row) => (row.ratio = undefined));
     const remaining = MEMORY_REQUESTS - served;
     if (remaining > 0) {
       progress(`${config.database.driver}: ${remaining} more requests, for the memory after ${MEMORY_REQUESTS}`);
       served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: remaining })).requests;
     }
     const rssAfterAll = rss(server.process);
-    server.process.kill('SIGTERM');
+    await stop(server.process);
     return { database: `${config.database.driver} ${version}`, rows, memory: { after: served, rssAfterFirst, rssAfterAll } };
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -189,8 +193,15 @@ function run(command: string[]): Promise<string> {
 }
 
 /** Starts a server process pinned to the server's core; answers once it serves HTTP. */
-async function startProcess(children: ChildProcess[], script: string, args: string[], env: Record<string, string>, knownUrl?: string): Promise<{ process: ChildProcess; url: string }> {
-  const [command, ...rest] = pinned(SERVER_CORE, [`dist/${script}`, ...args]);
+async function startProcess(
+  children: ChildProcess[],
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  knownUrl?: string,
+  flags: string[] = [],
+): Promise<{ process: ChildProcess; url: string }> {
+  const [command, ...rest] = pinned(SERVER_CORE, [...flags, `dist/${script}`, ...args]);
   const child = spawn(command, rest, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   let url = knownUrl;
@@ -226,6 +237,13 @@ async function login(url: string, email: string): Promise<string> {
   const body = (await response.json()) as { data?: { login: { tokens: { accessToken: string } } }; errors?: unknown };
   if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
   return body.data.login.tokens.accessToken;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 function rss(child: ChildProcess): number {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '@parcours/config';
 import { AccountsPersonalData } from './accounts-personal-data';
 import { AuthService } from './auth/auth.service';
@@ -15,7 +16,8 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: resolveJwtSecret(config),
+        // A key object, made once: given a string, jsonwebtoken re-derives the key at every verify.
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) as unknown as string,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

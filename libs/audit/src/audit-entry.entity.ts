@@ -15,7 +15,7 @@ export class AuditEntry {
   @PrimaryKey({ autoincrement: true })
   id: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   @Index()
   at: Date;
 

@@ -6,6 +6,7 @@ import { Clock, isUuid } from '@parcours/core';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
+import { GroupCommit } from './group-commit';
 
 /** One object of a person's, and the fields of it a request read. */
 export interface ReadRecord {
@@ -22,15 +23,31 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** Rows per INSERT: well under SQLite's limit of bound parameters. */
+const ROWS_PER_INSERT = 500;
+
 @Injectable()
 export class AuditService {
+  /**
+   * The read entries of concurrent requests, stored by one INSERT per group rather than one per
+   * request: each request still waits until its own entries are committed before it answers.
+   */
+  private readonly reads = new GroupCommit<AuditEntry>((entries) =>
+    this.uow.read(SYSTEM, async ({ em }) => {
+      for (let from = 0; from < entries.length; from += ROWS_PER_INSERT) await em.insertMany(AuditEntry, entries.slice(from, from + ROWS_PER_INSERT));
+    }),
+  );
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
-  /** The reads of one request, one entry per object read. */
+  /**
+   * The reads of one request, one entry per object read; resolves once they are committed. Inside
+   * a command, they are written in its transaction; otherwise with those of concurrent requests.
+   */
   async recordReads(actor: Actor | undefined, requestId: string | null, operation: string, reads: Iterable<ReadRecord>, action = AuditAction.READ): Promise<void> {
     const at = this.clock.now();
     const entries = [...reads].map(
@@ -50,7 +67,9 @@ export class AuditService {
           reason: null,
         }),
     );
-    if (entries.length > 0) await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, entries));
+    if (entries.length === 0) return;
+    if (this.uow.inCommand()) await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, entries));
+    else await this.reads.add(entries);
   }
 
   async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Cursor<AuditEntry>> {

@@ -12,6 +12,8 @@ export interface DatabaseConfig {
   /** sqlite only: absolute path of the database file, or ':memory:'. */
   sqlitePath?: string;
   sqliteBusyTimeoutMs: number;
+  /** sqlite only: read-only connections beside the one writer (0: everything on the writer). */
+  sqliteReaders: number;
   poolMax: number;
 }
 
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       (raw) => parseDatabaseUrl(raw, cwd),
     ),
     sqliteBusyTimeoutMs: read('SQLITE_BUSY_TIMEOUT_MS', 5_000, integer(0, 600_000)),
+    sqliteReaders: read('SQLITE_READERS', 4, integer(0, 32)),
     poolMax: read('DATABASE_POOL_MAX', 10, integer(1, 100)),
   };
   config.graphql = {

@@ -33,25 +33,27 @@ export function ormOptions(database: DatabaseConfig): Options {
     },
   };
   if (database.driver === 'sqlite') {
-    const pragmas = [
+    const shared = [`PRAGMA busy_timeout = ${database.sqliteBusyTimeoutMs}`, 'PRAGMA foreign_keys = ON'];
+    const writer = [
       'PRAGMA journal_mode = WAL',
-      'PRAGMA foreign_keys = ON',
-      `PRAGMA busy_timeout = ${database.sqliteBusyTimeoutMs}`,
+      ...shared,
       'PRAGMA synchronous = NORMAL',
       // Deleted and overwritten content is zeroed on disk, not left in free space (erasure leaves no byte).
       'PRAGMA secure_delete = ON',
-    ].join('; ');
+    ];
+    // Readers cannot write, whatever asks them to.
+    const reader = [...shared, 'PRAGMA query_only = ON'];
+    const readers = database.sqlitePath === ':memory:' ? 0 : database.sqliteReaders;
     return {
       ...common,
       driver: SqliteDriver,
       dbName: database.sqlitePath,
-      // One connection: SQLite has one writer, and requests queue for it instead of failing.
-      pool: {
-        min: 1,
-        max: 1,
-        afterCreate: (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void) =>
-          connection.exec(pragmas, (error) => done(error, connection)),
-      },
+      // One writer: SQLite has one, and commands queue for it instead of failing. Beside it (WAL
+      // lets readers run while it writes), a pool of read-only connections on the same file for
+      // the reads outside commands; everything inside a command runs on the writer.
+      pool: { min: 1, max: 1, afterCreate: runPragmas(writer) },
+      replicas: readers > 0 ? [{ name: 'reader', pool: { min: 1, max: readers, afterCreate: runPragmas(reader) } }] : [],
+      preferReadReplicas: true,
     } as Options;
   }
   return {
@@ -60,6 +62,10 @@ export function ormOptions(database: DatabaseConfig): Options {
     clientUrl: database.url,
     pool: { min: 0, max: database.poolMax },
   } as Options;
+}
+
+function runPragmas(pragmas: string[]) {
+  return (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void) => connection.exec(pragmas.join('; '), (error) => done(error, connection));
 }
 
 interface SqliteHandle {

@@ -74,11 +74,11 @@ export class Participant {
   /** The day the person was told how Parcours processes their data. */
   @Property({ length: 10 }) informedOn: LocalDate;
 
-  @Property({ type: 'datetime' }) createdAt: Date;
-  @Property({ type: 'datetime' }) updatedAt: Date;
+  @Property({ type: Date }) createdAt: Date;
+  @Property({ type: Date }) updatedAt: Date;
 
   /** Set when the person's identity was erased (on request, or by the retention sweep). */
-  @Property({ type: 'datetime', nullable: true }) anonymisedAt: Date | null = null;
+  @Property({ type: Date, nullable: true }) anonymisedAt: Date | null = null;
 
   constructor(details: ParticipantDetails, at: Date) {
     this.createdAt = at;

@@ -30,7 +30,7 @@ export class PathwayEvent {
   @Property({ type: 'string', length: 40 })
   type: JourneyEventType;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at: Date;
 
   @ManyToOne(() => User, { ref: true, nullable: true })

@@ -57,7 +57,7 @@ export class Pathway {
   @Property({ type: 'string', length: 36, nullable: true, unique: true })
   openKey: string | null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   referredAt: Date;
 
   /** The Paris calendar day of the referral, for figures by day and month. */
@@ -91,10 +91,10 @@ export class Pathway {
   @Property({ type: 'text', nullable: true })
   declineComment: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   acceptedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   closedAt: Date | null = null;
 
   /**
@@ -105,7 +105,7 @@ export class Pathway {
   version: number;
 
   /** The last recorded change (transition, handover, correction, report): retention counts from it. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   lastChangedAt: Date;
 
   @OneToMany(() => PathwayEvent, (event) => event.pathway)

@@ -32,7 +32,7 @@ export class RefusedReferral {
   @Property({ length: 100 })
   unmetCodes: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   at: Date;
 
   constructor(values: { referent: User; prescriber: Organisation; operator: Organisation; communeCode: string; refusedOn: LocalDate; unmet: string[]; at: Date }) {

@@ -63,7 +63,7 @@ export class ReferentReport {
   counsellorSummary: string | null;
 
   /** When the event happened. */
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   eventAt: Date;
 
   @Property({ length: 10 })
@@ -73,7 +73,7 @@ export class ReferentReport {
   @Property({ length: 10 })
   dueOn: LocalDate;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   acknowledgedAt: Date | null = null;
 
   constructor(values: { pathway: Pathway; referentId: string; draft: ReportDraft; eventAt: Date; reportedOn: LocalDate; dueOn: LocalDate }) {

@@ -58,6 +58,11 @@ export class UnitOfWork {
     }
   }
 
+  /** Whether the caller runs inside a command (and would join its transaction). */
+  inCommand(): boolean {
+    return current.getStore() !== undefined;
+  }
+
   /**
    * Reads as the viewer may see: inside a command, on its entity manager (they see the command's
    * own changes); outside, on a fresh one, without a transaction.

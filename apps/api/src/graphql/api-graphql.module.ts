@@ -10,7 +10,7 @@ import { AuditService } from '@parcours/audit';
 import { ExceptionsFilter } from '../http/exceptions.filter';
 import { AppConfig } from '@parcours/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { auditReadsMiddleware } from '../audit/audit-reads';
+import { auditPersonalFields } from '../audit/audit-reads';
 import { auditReadsPlugin } from '../audit/audit-reads.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatError, rejectAsTooComplex, repeatedFieldsRule } from './errors';
@@ -39,7 +39,8 @@ export function graphqlOptions(config: AppConfig, audit: AuditService, auth: Aut
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }], fieldMiddleware: [auditReadsMiddleware] },
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    transformSchema: auditPersonalFields,
     introspection: !config.isProduction,
     playground: false,
     allowBatchedHttpRequests: false,

@@ -8,6 +8,8 @@ import { addHours, addMinutes } from 'date-fns';
 import { createHash, randomBytes } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
+import type { OrganisationKind } from '../organisations/organisation-kind';
+import type { Role } from '../users/role';
 import { emailKey, User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -26,6 +28,16 @@ interface AccessClaims {
   sid: string;
   exp?: number;
 }
+
+interface LiveSession {
+  role: Role;
+  organisation_id: string;
+  kind: OrganisationKind;
+}
+
+const LIVE_SESSION = `select u.role, u.organisation_id, o.kind from session s
+  join app_user u on u.id = s.user_id join organisation o on o.id = u.organisation_id
+  where s.id = ? and s.user_id = ? and s.ended_at is null and u.deactivated_at is null`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -110,17 +122,23 @@ export class AuthService {
     }
     // A token without an expiry would live for ever: whatever signed it, it is not one of ours.
     if (typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
-    const session = await this.uow.read(SYSTEM, ({ em }) => em.findOne(Session, { id: claims.sid, user: claims.sub, endedAt: null }, { populate: ['user.organisation'] }));
-    const user = session?.user.getEntity();
-    if (!session || !user?.active) return null;
-    const organisation = user.organisation.getEntity();
-    return { userId: user.id, role: user.role, organisationId: organisation.id, organisationKind: organisation.kind, sessionId: session.id };
+    const live = await this.liveSession(claims.sid, claims.sub);
+    return live ? { userId: claims.sub, role: live.role, organisationId: live.organisation_id, organisationKind: live.kind, sessionId: claims.sid } : null;
   }
 
   /** A session not ended, of an active user: what a long-lived connection re-checks at each event. */
   async sessionIsLive(sessionId: string, userId: string): Promise<boolean> {
-    const session = await this.uow.read(SYSTEM, ({ em }) => em.findOne(Session, { id: sessionId, user: userId, endedAt: null }, { populate: ['user'] }));
-    return Boolean(session?.user.getEntity().active);
+    return (await this.liveSession(sessionId, userId)) !== null;
+  }
+
+  /**
+   * The one statement behind every authenticated request: the session (by its primary key), its
+   * user and organisation, read from the database each time, so that logout, deactivation and a
+   * password change take effect at the very next request, whichever process serves it.
+   */
+  private async liveSession(sessionId: string, userId: string): Promise<LiveSession | null> {
+    const [row] = await this.uow.read(SYSTEM, ({ em }) => em.getConnection('read').execute<LiveSession[]>(LIVE_SESSION, [sessionId, userId]));
+    return row ?? null;
   }
 
   /** Changes the caller's password and ends their other sessions. */

@@ -15,7 +15,7 @@ export class LoginFailure {
   @Property({ length: 100 })
   key: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   failedAt: Date;
 
   constructor(key: string, failedAt: Date) {

@@ -25,16 +25,16 @@ export class Session {
   @Property({ length: 64 })
   refreshTokenHash: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   refreshExpiresAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   lastRefreshedAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   endedAt: Date | null = null;
 
   @Property({ type: 'string', length: 30, nullable: true })

@@ -22,10 +22,10 @@ export class Organisation {
   @Index()
   kind: OrganisationKind;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt: Date;
 
   constructor(name: string, kind: OrganisationKind, at: Date) {

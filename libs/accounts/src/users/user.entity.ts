@@ -39,16 +39,16 @@ export class User {
   @Property({ length: 200, lazy: true, hidden: true })
   passwordHash: string;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   deactivatedAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   passwordChangedAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   updatedAt: Date;
 
   constructor(organisation: Organisation, role: Role, email: string, fullName: string, passwordHash: string, at: Date) {

@@ -24,7 +24,7 @@ export class Appointment {
   @ManyToOne(() => User, { ref: true })
   counsellor: Ref<User>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   startsAt: Date;
 
   @Property({ type: 'string', length: 10 })
@@ -37,10 +37,10 @@ export class Appointment {
   @Index()
   status: AppointmentStatus = AppointmentStatus.PLANNED;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   outcomeAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date;
 
   constructor(pathway: Pathway, counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, at: Date) {

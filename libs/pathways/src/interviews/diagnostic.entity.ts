@@ -65,10 +65,10 @@ export class Diagnostic {
   @Property({ type: 'string', length: 30 }) readiness: Readiness;
   @Property({ type: 'text' }) summary: string;
 
-  @Property({ type: 'datetime' }) recordedAt: Date;
+  @Property({ type: Date }) recordedAt: Date;
   /** The Paris calendar day of the interview's record, for figures by day and month. */
   @Property({ length: 10 }) recordedOn: LocalDate;
-  @Property({ type: 'datetime', nullable: true }) correctedAt: Date | null = null;
+  @Property({ type: Date, nullable: true }) correctedAt: Date | null = null;
 
   constructor(pathway: Pathway, appointment: Appointment, recordedBy: User, findings: DiagnosticFindings, at: Date, on: LocalDate) {
     this.pathway = ref(pathway);

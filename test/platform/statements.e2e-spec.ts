@@ -1,0 +1,71 @@
+import type { AccountsFixture, TestUser } from '../support/accounts';
+import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
+import { logStatements } from '../support/statements';
+import type { TestApp } from '../support/test-app';
+
+/**
+ * The statements each hot operation runs, counted on every connection: a change that adds one
+ * (an N+1, a second authentication query, a flush too many) fails here, not in production.
+ */
+describe('statements per operation', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let referent: TestUser;
+  let counsellor: TestUser;
+
+  beforeAll(async () => {
+    ({ t, accounts, journey } = await startJourneyApp());
+    referent = await accounts.user('REFERENT');
+    counsellor = await accounts.user('COUNSELLOR');
+  });
+  afterAll(() => t.close());
+
+  const statementsOf = async (call: () => Promise<unknown>): Promise<string[]> => {
+    const log = logStatements(t.orm);
+    try {
+      await call();
+    } finally {
+      log.stop();
+    }
+    return log.sql;
+  };
+
+  const kinds = (sql: string[]) => sql.map((statement) => statement.trim().split(/\s+/)[0].replace(/;$/, '').toLowerCase());
+
+  it('me: one statement to authenticate (session, user and organisation), one for the user', async () => {
+    const sql = await statementsOf(() => t.api.data('{ me { email role organisation { name } } }', {}, { token: referent.token }));
+    expect(kinds(sql)).toEqual(['select', 'select']);
+  });
+
+  it('pathway(id): authentication, the pathway with its people, and the audit entry of the read', async () => {
+    const pathway = await journey.refer(referent);
+    const sql = await statementsOf(() =>
+      t.api.data('query ($id: ID!) { pathway(id: $id) { participant { lastName birthDate } referent { fullName } } }', { id: pathway.id }, { token: referent.token }),
+    );
+    expect(kinds(sql)).toEqual(['select', 'select', 'insert']);
+  });
+
+  it('pathways(first: 50): as many statements for 50 pathways as for 5', async () => {
+    for (let i = 0; i < 50; i++) await journey.refer(referent);
+    const page = (first: number) =>
+      statementsOf(() =>
+        t.api.data('query ($first: Int) { pathways(first: $first) { edges { node { participant { lastName } referent { fullName } counsellor { fullName } } } } }', { first }, { token: referent.token }),
+      );
+    const five = await page(5);
+    const fifty = await page(50);
+    expect(kinds(fifty)).toEqual(kinds(five));
+    expect(fifty.length).toBeLessThanOrEqual(5);
+  });
+
+  it('recordDiagnostic: one transaction of inserts and the two changed rows, nothing rewritten that did not change', async () => {
+    const pathway = await journey.refer(referent);
+    const appointmentId = await journey.acceptAndSchedule(counsellor, pathway.id);
+    const sql = await statementsOf(() => t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, { token: counsellor.token }));
+    const inside = sql.slice(sql.findIndex((statement) => /^begin/i.test(statement)), sql.findIndex((statement) => /^commit/i.test(statement)) + 1);
+    expect(kinds(inside)).toEqual(['begin', 'select', 'insert', 'insert', 'insert', 'insert', 'update', 'update', 'commit']);
+    expect(inside.filter((statement) => /^update/i.test(statement)).map((statement) => /^update\s+\W?(\w+)/i.exec(statement)?.[1])).toEqual(['pathway', 'appointment']);
+    // Before: the transaction, then the payload's pathway and the audit entry of what it shows.
+    expect(sql).toHaveLength(1 + inside.length + 2);
+  });
+});
