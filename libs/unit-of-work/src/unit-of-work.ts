@@ -2,7 +2,7 @@ import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
-import { Clock, parisDay, type LocalDate } from '@parcours/core';
+import { Clock, DomainError, parisDay, type LocalDate } from '@parcours/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AuditAction, currentAuditScope, runInAuditScope } from './audit-scope';
 import { ScopedReads, SYSTEM, type Viewer } from './scoped-reads';
@@ -26,8 +26,13 @@ export interface WorkOptions {
   audit?: { action: AuditAction; reason?: string; operation?: string };
 }
 
-/** How many times a command that lost a race on a versioned row is run again on fresh state. */
-const ATTEMPTS = 3;
+/**
+ * How many times a command that lost a race on a versioned row is run again on fresh state, after
+ * a short random pause: of N commands racing on one pathway, one wins each round (PostgreSQL;
+ * SQLite runs its writers one at a time), so 20 at once all land well within it.
+ */
+const ATTEMPTS = 30;
+const PAUSE_MS = 3;
 
 const current = new AsyncLocalStorage<Work>();
 
@@ -53,7 +58,11 @@ export class UnitOfWork {
       try {
         return await this.runOnce(actor, work, options);
       } catch (error) {
-        if (!(error instanceof OptimisticLockError) || attempt >= ATTEMPTS) throw error;
+        if (!(error instanceof OptimisticLockError)) throw error;
+        if (attempt >= ATTEMPTS) {
+          throw new DomainError('CONCURRENT_CHANGE', 'Others changed this record at the same moment, again and again: try once more.');
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * PAUSE_MS * Math.min(attempt, 5)));
       }
     }
   }
