@@ -46,11 +46,13 @@ interface Run {
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
   const runs: Run[] = [await benchDatabase('sqlite')];
   const url = process.env.DATABASE_URL;
   if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
   else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
   process.stdout.write(`\n${report(runs)}`);
+  progress(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 async function benchDatabase(base: string): Promise<Run> {
@@ -121,8 +123,8 @@ async function benchDatabase(base: string): Promise<Run> {
     rows.filter((row) => row.name.startsWith('`recordDiagnostic`')).forEach((row) => (row.ratio = undefined));
     const remaining = MEMORY_REQUESTS - served;
     if (remaining > 0) {
-      progress(`${config.database.driver}: ${remaining} more requests, for the memory after ${MEMORY_REQUESTS}`);
-      served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: remaining })).requests;
+      progress(`${config.database.driver}: ${remaining} more requests (me), for the memory after ${MEMORY_REQUESTS}`);
+      served += (await load({ url: server.url, token: tokens.referent, bodies: [JSON.stringify({ query: '{ me { email role } }' })], amount: remaining })).requests;
     }
     const rssAfterAll = rss(server.process);
     await stop(server.process);
