@@ -1,9 +1,9 @@
-import type { Cursor, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid } from '@parcours/core';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 import { GroupCommit } from './group-commit';
@@ -72,7 +72,7 @@ export class AuditService {
     else await this.reads.add(entries);
   }
 
-  async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Cursor<AuditEntry>> {
+  async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Page<AuditEntry>> {
     const where: FilterQuery<AuditEntry>[] = [];
     if (filter.participantId) where.push({ participantId: isUuid(filter.participantId) ? filter.participantId : '' });
     if (filter.userId) where.push({ userId: isUuid(filter.userId) ? filter.userId : '' });

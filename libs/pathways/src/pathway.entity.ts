@@ -1,4 +1,4 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, LoadStrategy, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Organisation, User, type Actor } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
@@ -75,7 +75,8 @@ export class Pathway {
   @Property({ type: 'string', length: 20 })
   referralRsaStatus: RsaStatus;
 
-  @OneToMany(() => ReferralBarrier, (barrier) => barrier.pathway)
+  // Loaded by its own statement: joined, it would multiply the rows of a page and make it paged by subquery.
+  @OneToMany(() => ReferralBarrier, (barrier) => barrier.pathway, { strategy: LoadStrategy.SELECT_IN })
   referralBarriers = new Collection<ReferralBarrier>(this);
 
   @Property({ type: 'text', nullable: true, lazy: true })

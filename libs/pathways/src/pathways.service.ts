@@ -1,14 +1,15 @@
-import type { Cursor, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, NotFoundError, searchNameContains } from '@parcours/core';
-import { UnitOfWork } from '@parcours/unit-of-work';
+import { UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { PathwayEvent } from './pathway-event.entity';
 import { seesSensitiveDetails } from './pathway-scope';
 import { PathwayStatus } from './pathway-status';
 import { Pathway } from './pathway.entity';
+import { pathwayViews, type PathwayView } from './pathway-view';
 
 export interface PathwaysFilter {
   search?: string;
@@ -19,7 +20,7 @@ export interface PathwaysFilter {
   waitingTooLong?: boolean;
 }
 
-/** What a list of pathways loads with each one, in a bounded number of statements. */
+/** What a pathway loads with it for its view (pathwayViewOf), in a bounded number of statements. */
 export const PATHWAY_VIEW_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
 
 /** Reads of pathways, each through the pathway's visibility rule. */
@@ -31,13 +32,20 @@ export class PathwaysService {
     private readonly config: AppConfig,
   ) {}
 
-  async get(actor: Actor, id: string): Promise<Pathway> {
-    const pathway = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Pathway, { id }, { populate: PATHWAY_VIEW_POPULATE })) : null;
-    if (!pathway) throw new NotFoundError('Pathway');
-    return pathway;
+  /** A pathway the actor may see, as pages show it: the visibility rule, then its view by id. */
+  async get(actor: Actor, id: string): Promise<PathwayView> {
+    const [view] = isUuid(id)
+      ? await this.uow.read(actor, async (reads) => ((await reads.count(Pathway, { id })) === 1 ? pathwayViews(reads.em, [id]) : []))
+      : [];
+    if (!view) throw new NotFoundError('Pathway');
+    return view;
   }
 
-  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<Cursor<Pathway>> {
+  /**
+   * A page of the pathways the actor may see: the page itself (ids and cursor fields only, through
+   * the visibility rule), then the views of its pathways by id.
+   */
+  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Pathway>; views: Map<string, PathwayView> }> {
     const where: FilterQuery<Pathway>[] = [];
     if (filter.search) where.push({ participant: searchNameContains(filter.search) });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
@@ -46,18 +54,20 @@ export class PathwaysService {
     if (filter.communeCode) where.push({ referralCommuneCode: filter.communeCode });
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
-    return this.uow.read(actor, (reads) =>
-      reads.findByCursor(Pathway, { $and: where }, {
+    return this.uow.read(actor, async (reads) => {
+      const found = await reads.findByCursor(Pathway, { $and: where }, {
         first: page.first ?? 20,
         after: page.after,
         orderBy: { referredAt: 'desc', id: 'desc' },
-        populate: PATHWAY_VIEW_POPULATE,
-      }),
-    );
+        fields: ['id', 'referredAt'],
+      });
+      const views = await pathwayViews(reads.em, found.items.map((pathway) => pathway.id));
+      return { page: found as Page<Pathway>, views: new Map(views.map((view) => [view.id, view])) };
+    });
   }
 
   /** Still REFERRED after REFERRAL_STALE_DAYS days. */
-  isWaitingTooLong(pathway: Pathway): boolean {
+  isWaitingTooLong(pathway: Pick<PathwayView, 'status' | 'referredAt'>): boolean {
     return pathway.status === PathwayStatus.REFERRED && pathway.referredAt <= this.staleBefore();
   }
 

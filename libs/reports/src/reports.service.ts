@@ -1,9 +1,9 @@
-import type { Cursor, FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuthService, type Actor } from '@parcours/accounts';
 import { Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
 import { Pathway } from '@parcours/pathways';
-import { UnitOfWork } from '@parcours/unit-of-work';
+import { UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { ReferentReport, ReportState } from './referent-report.entity';
 import type { IssuedReport } from './report-bus';
 
@@ -25,7 +25,7 @@ export class ReportsService {
   }
 
   /** Newest first. States: UNACKNOWLEDGED (not yet due), OVERDUE (past its due day), ACKNOWLEDGED. */
-  async inbox(actor: Actor, filter: InboxFilter, page: { first?: number; after?: string }): Promise<Cursor<ReferentReport>> {
+  async inbox(actor: Actor, filter: InboxFilter, page: { first?: number; after?: string }): Promise<Page<ReferentReport>> {
     const today = this.today();
     const where: FilterQuery<ReferentReport>[] = [];
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });

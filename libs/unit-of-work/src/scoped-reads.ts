@@ -1,6 +1,10 @@
 import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
 import type { Actor } from '@parcours/accounts';
+import { Utils } from '@mikro-orm/core';
 import { checkCursor } from './cursor';
+
+/** A page of a list, and its total over all pages, counted on demand. */
+export type Page<T extends object, P extends string = never> = Cursor<T, P, '*', never, false> & { count(): Promise<number> };
 
 /** Background work and the shared mechanisms (composers, data protection after its own check) see every row. */
 export const SYSTEM = 'SYSTEM' as const;
@@ -48,12 +52,21 @@ export class ScopedReads {
     return this.em.count(entity, this.where(entity, where), options);
   }
 
-  /** A page of a list; a cursor it did not give is INVALID_CURSOR, before any SQL. */
-  findByCursor<T extends object, P extends string = never>(entity: EntityClass<T>, where: FilterQuery<T>, options: FindByCursorOptions<T, P>): Promise<Cursor<T, P>> {
+  /**
+   * A page of a list; a cursor it did not give is INVALID_CURSOR, before any SQL. The total is
+   * counted only when asked for (`count()`), by one COUNT on the list's own conditions, without
+   * the joins of what the page populates.
+   */
+  async findByCursor<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options: FindByCursorOptions<T, P, F>): Promise<Page<T, P>> {
     if (typeof options.after === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.after);
     if (typeof options.before === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.before);
+    const scoped = this.where(entity, where);
+    // MikroORM rewrites the conditions it is given: the count gets its own copy.
+    const forCount = Utils.copy(scoped);
     // eslint-disable-next-line no-restricted-syntax -- the one place that pages, once the cursor is checked
-    return this.em.findByCursor(entity, this.where(entity, where), options);
+    const cursor = (await this.em.findByCursor(entity, scoped, { ...options, includeCount: false } as unknown as FindByCursorOptions<T, P, '*', never, false>)) as Cursor<T, P, '*', never, false>;
+    let counted: Promise<number> | undefined;
+    return Object.assign(cursor, { count: () => (counted ??= this.em.count(entity, forCount)) });
   }
 
   /** Rows of several pathways (or any parent) at once, in key order: one statement for a whole page. */

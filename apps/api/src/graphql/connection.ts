@@ -1,5 +1,5 @@
 import { Text } from './text-field';
-import type { Cursor } from '@mikro-orm/core';
+import type { Page } from '@parcours/unit-of-work';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsOptional, Max, Min } from 'class-validator';
@@ -28,7 +28,8 @@ export class ConnectionArgs {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter: counted (one COUNT) only when the query selects it. */
+  readonly totalCount: Promise<number>;
 }
 
 /** A Relay connection of T with its total count: `class UserConnection extends Connection(UserNode, 'User') {}`. */
@@ -43,13 +44,13 @@ export function Connection<T>(nodeType: Type<T>, nodeName: string) {
   abstract class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { description: 'How many nodes match, over all pages.' }) totalCount: number;
+    @Field(() => Int, { description: 'How many nodes match, over all pages.' }) totalCount: Promise<number>;
   }
   return ConnectionType;
 }
 
-/** Maps a MikroORM cursor page (em.findByCursor) onto a connection. */
-export function toConnection<E extends object, T>(page: Cursor<E>, toNode: (entity: E) => T): ConnectionShape<T> {
+/** Maps a page (ScopedReads.findByCursor) onto a connection. */
+export function toConnection<E extends object, T>(page: Page<E>, toNode: (entity: E) => T): ConnectionShape<T> {
   const edges = page.items.map((entity) => ({ cursor: page.from(entity), node: toNode(entity) }));
   return {
     edges,
@@ -59,6 +60,8 @@ export function toConnection<E extends object, T>(page: Cursor<E>, toNode: (enti
       startCursor: page.startCursor,
       endCursor: page.endCursor,
     },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return page.count();
+    },
   };
 }

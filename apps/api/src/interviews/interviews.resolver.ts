@@ -98,7 +98,7 @@ export class InterviewsResolver {
   private async appointmentPayload(actor: Actor, appointment: Appointment): Promise<Partial<AppointmentPayload>> {
     const pathway = await this.pathways.get(actor, appointment.pathway.id);
     return {
-      appointment: this.appointmentNode(appointment, pathway.participant.id, pathway.operator.getEntity().name),
+      appointment: this.appointmentNode(appointment, pathway.participant.id, pathway.operator.name),
       pathway: this.map.pathway(pathway, this.pathways.isWaitingTooLong(pathway)),
     };
   }

@@ -1,8 +1,6 @@
-import type { User } from '@parcours/accounts';
-import type { Participant } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
-import type { EligibilityReason, JourneyEventType, Pathway, PathwayEvent } from '@parcours/pathways';
-import { PathwayEventKind, type Commune, type ParticipantNode, type PathwayEventNode, type PathwayNode, type PersonInCharge } from './pathways.types';
+import type { JourneyEventType, ParticipantView, PathwayEvent, PathwayView } from '@parcours/pathways';
+import { PathwayEventKind, type Commune, type ParticipantNode, type PathwayEventNode, type PathwayNode } from './pathways.types';
 
 const LEGACY_KIND: Partial<Record<JourneyEventType, PathwayEventKind>> = {
   CounsellorAssigned: PathwayEventKind.COUNSELLOR_ASSIGNED,
@@ -21,7 +19,7 @@ function legacyDetails(typed: Pick<PathwayEventNode, 'fromUserId' | 'toUserId' |
   return typed.fields?.join(',') ?? null;
 }
 
-/** Entities to GraphQL objects. Pathways must come with their participant, operator, referent and counsellor loaded. */
+/** Views and entities to GraphQL objects. */
 export class PathwaysMapping {
   constructor(private readonly territory: Territory) {}
 
@@ -36,7 +34,7 @@ export class PathwaysMapping {
     };
   }
 
-  participant(participant: Participant): ParticipantNode {
+  participant(participant: ParticipantView): ParticipantNode {
     return {
       id: participant.id,
       lastName: participant.lastName,
@@ -60,15 +58,14 @@ export class PathwaysMapping {
     };
   }
 
-  pathway(pathway: Pathway, waitingTooLong: boolean): PathwayNode {
-    const operator = pathway.operator.getEntity();
+  pathway(pathway: PathwayView, waitingTooLong: boolean): PathwayNode {
     return {
       id: pathway.id,
       status: pathway.status,
-      participant: this.participant(pathway.participant.getEntity()),
-      operator: { id: operator.id, name: operator.name },
-      referent: personInCharge(pathway.referent.getEntity()),
-      counsellor: pathway.counsellor ? personInCharge(pathway.counsellor.getEntity(), operator.name) : null,
+      participant: this.participant(pathway.participant),
+      operator: pathway.operator,
+      referent: pathway.referent,
+      counsellor: pathway.counsellor ? { ...pathway.counsellor, organisationName: pathway.operator.name } : null,
       referredAt: pathway.referredAt,
       referredOn: pathway.referredOn,
       situation: {
@@ -76,8 +73,8 @@ export class PathwaysMapping {
         participantId: pathway.participant.id,
         commune: this.commune(pathway.referralCommuneCode),
         rsaStatus: pathway.referralRsaStatus,
-        barriers: pathway.referralBarriers.getItems().map((barrier) => barrier.theme).sort(),
-        eligibilityReasons: pathway.eligibilityReasons.split(',').filter(Boolean) as EligibilityReason[],
+        barriers: pathway.barriers,
+        eligibilityReasons: pathway.eligibilityReasons,
       },
       declineReason: pathway.declineReason,
       declineComment: pathway.declineComment,
@@ -109,8 +106,4 @@ export class PathwaysMapping {
       details: legacyDetails(typed),
     };
   }
-}
-
-function personInCharge(user: User, organisationName?: string): PersonInCharge {
-  return { id: user.id, fullName: user.fullName, organisationName: organisationName ?? user.organisation.getEntity().name };
 }

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
 import type { ParticipantDetails } from '@parcours/participants';
-import { ParticipantsService, PathwaysService, ReferralsService, type Pathway } from '@parcours/pathways';
+import { ParticipantsService, PathwaysService, pathwayViewOf, ReferralsService, type Pathway, type PathwayView } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles, SignedIn } from '../auth/access.decorators';
 import { TextArg } from '../graphql/text-field';
@@ -111,14 +111,15 @@ export class PathwaysResolver {
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => PathwaysFilterInput, nullable: true }) filter?: PathwaysFilterInput,
   ): Promise<PathwayConnection> {
-    return toConnection(await this.reads.list(actor, filter ?? {}, page), (pathway) => this.node(pathway));
+    const { page: found, views } = await this.reads.list(actor, filter ?? {}, page);
+    return toConnection(found, (pathway) => this.node(views.get(pathway.id)!));
   }
 
   @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)
   @Query(() => ParticipantRecord, { description: 'A person, with the pathways of theirs the caller may see.' })
   async participant(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ParticipantRecord> {
     const { participant, pathways } = await this.participants.get(actor, id);
-    return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathway)) };
+    return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathwayViewOf(pathway))) };
   }
 
   @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
@@ -127,7 +128,7 @@ export class PathwaysResolver {
     return (await loader.load(pathway.id)).map((event) => this.map.event(event, pathway.participant.id));
   }
 
-  private node(pathway: Pathway): PathwayNode {
+  private node(pathway: PathwayView): PathwayNode {
     return this.map.pathway(pathway, this.reads.isWaitingTooLong(pathway));
   }
 

@@ -1,7 +1,7 @@
-import { UniqueConstraintViolationException, type Cursor, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { isUuid, NotFoundError } from '@parcours/core';
-import { SYSTEM, UnitOfWork, type Work } from '@parcours/unit-of-work';
+import { SYSTEM, UnitOfWork, type Work, type Page } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import type { PageRequest } from '../users/users.service';
@@ -37,7 +37,7 @@ export class OrganisationsService {
     return organisation;
   }
 
-  async list(actor: Actor, filter: { kind?: OrganisationKind }, page: PageRequest): Promise<Cursor<Organisation>> {
+  async list(actor: Actor, filter: { kind?: OrganisationKind }, page: PageRequest): Promise<Page<Organisation>> {
     return this.uow.read(actor, (reads) =>
       reads.findByCursor(Organisation, filter.kind ? { kind: filter.kind } : {}, {
         first: page.first ?? 20,

@@ -1,7 +1,7 @@
-import { UniqueConstraintViolationException, type Cursor } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { isUuid, NotFoundError, searchNameContains } from '@parcours/core';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import { AuthService } from '../auth/auth.service';
@@ -75,7 +75,7 @@ export class UsersService {
     return user;
   }
 
-  async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Cursor<User>> {
+  async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Page<User>> {
     return this.uow.read(actor, (reads) => reads.findByCursor(
       User,
       {
