@@ -1,31 +1,13 @@
 import type { EntityManager, Platform } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { LocalDate } from '@parcours/core';
-import type { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
+import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
 import type { EligibilityReason } from './eligibility';
 import type { Pathway } from './pathway.entity';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
 
-/** A person as a page shows them: their details, and whether they were anonymised. */
-export interface ParticipantView {
-  id: string;
-  lastName: string;
-  firstNames: string;
-  birthDate: LocalDate | null;
-  sex: Sex | null;
-  phone: string | null;
-  email: string | null;
-  addressLine: string;
-  postalCode: string;
-  communeCode: string;
-  rsaStatus: RsaStatus;
-  franceTravailRegistered: boolean;
-  franceTravailId: string | null;
-  franceTravailMissingReason: string | null;
-  educationLevel: EducationLevel;
-  informedOn: LocalDate;
-  anonymisedAt: Date | null;
-}
+/** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
+export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null };
 
 /** A pathway as the pages show it, with its people: plain data, read without the ORM's entities. */
 export interface PathwayView {
