@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     expect(problems[0]).toContain(expected);
   });
 
+  it('opens 4 SQLite readers beside the writer unless SQLITE_READERS says otherwise (0 to 32)', () => {
+    expect(loadConfig({}, '/srv/parcours').database.sqliteReaders).toBe(4);
+    expect(loadConfig({ SQLITE_READERS: '0' }, '/srv/parcours').database.sqliteReaders).toBe(0);
+    expect(problemsOf({ SQLITE_READERS: '33' })).toEqual([expect.stringContaining('SQLITE_READERS: must be a whole number from 0 to 32')]);
+  });
+
   it('never repeats a database URL in its message, since it may hold a password', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://admin:hunter2@db/parcours' })[0]).not.toContain('hunter2');
   });
