@@ -8,7 +8,7 @@ import { UnitOfWork } from '@parcours/unit-of-work';
 import { OPEN_STATUSES } from './pathway-status';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
-import { PATHWAY_VIEW_POPULATE } from './pathways.service';
+import { pathwayViews, type ParticipantView, type PathwayView } from './pathway-view';
 import { assertNoIdentityConflict, checkPersonDetails } from './person-input';
 
 /** Reads of a participant go through their pathways: a person is visible when one of their pathways is. */
@@ -19,12 +19,16 @@ export class ParticipantsService {
     private readonly territory: Territory,
   ) {}
 
-  async get(actor: Actor, participantId: string): Promise<{ participant: Participant; pathways: Pathway[] }> {
+  /** A person through the pathways of theirs the actor may see, newest first, as views. */
+  async get(actor: Actor, participantId: string): Promise<{ participant: ParticipantView; pathways: PathwayView[] }> {
     const pathways = isUuid(participantId)
-      ? await this.uow.read(actor, (reads) => reads.find(Pathway, { participant: participantId }, { populate: PATHWAY_VIEW_POPULATE, orderBy: { referredAt: 'desc' } }))
+      ? await this.uow.read(actor, async (reads) => {
+          const visible = await reads.find(Pathway, { participant: participantId }, { fields: ['id'], orderBy: { referredAt: 'desc', id: 'desc' } });
+          return pathwayViews(reads.em, visible.map((pathway) => pathway.id));
+        })
       : [];
     if (pathways.length === 0) throw new NotFoundError('Participant');
-    return { participant: pathways[0].participant.getEntity(), pathways };
+    return { participant: pathways[0].participant, pathways };
   }
 
   /**

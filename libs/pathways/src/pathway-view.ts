@@ -3,7 +3,6 @@ import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { LocalDate } from '@parcours/core';
 import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
 import type { EligibilityReason } from './eligibility';
-import type { Pathway } from './pathway.entity';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
 
 /** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
@@ -26,29 +25,6 @@ export interface PathwayView {
   declineReason: DeclineReason | null;
   declineComment: string | null;
   closedAt: Date | null;
-}
-
-/** The view of a pathway loaded with its participant, operator, referent (and organisation), counsellor and barriers. */
-export function pathwayViewOf(pathway: Pathway): PathwayView {
-  const referent = pathway.referent.getEntity();
-  const counsellor = pathway.counsellor?.getEntity() ?? null;
-  return {
-    id: pathway.id,
-    status: pathway.status,
-    participant: pathway.participant.getEntity(),
-    operator: { id: pathway.operator.id, name: pathway.operator.getEntity().name },
-    referent: { id: referent.id, fullName: referent.fullName, organisationName: referent.organisation.getEntity().name },
-    counsellor: counsellor && { id: counsellor.id, fullName: counsellor.fullName },
-    referredAt: pathway.referredAt,
-    referredOn: pathway.referredOn,
-    referralCommuneCode: pathway.referralCommuneCode,
-    referralRsaStatus: pathway.referralRsaStatus,
-    barriers: pathway.referralBarriers.getItems().map((barrier) => barrier.theme).sort(),
-    eligibilityReasons: pathway.eligibilityReasons.split(',').filter(Boolean) as EligibilityReason[],
-    declineReason: pathway.declineReason,
-    declineComment: pathway.declineComment,
-    closedAt: pathway.closedAt,
-  };
 }
 
 const VIEW = (themes: string) => `select p.id, p.status, p.referred_at, p.referred_on, p.referral_commune_code, p.referral_rsa_status,

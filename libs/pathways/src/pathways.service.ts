@@ -20,9 +20,6 @@ export interface PathwaysFilter {
   waitingTooLong?: boolean;
 }
 
-/** What a pathway loads with it for its view (pathwayViewOf), in a bounded number of statements. */
-export const PATHWAY_VIEW_POPULATE = ['participant', 'operator', 'referent.organisation', 'counsellor', 'referralBarriers'] as const;
-
 /** Reads of pathways, each through the pathway's visibility rule. */
 @Injectable()
 export class PathwaysService {

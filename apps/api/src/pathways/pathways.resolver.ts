@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
 import type { ParticipantDetails } from '@parcours/participants';
-import { ParticipantsService, PathwaysService, pathwayViewOf, ReferralsService, type Pathway, type PathwayView } from '@parcours/pathways';
+import { ParticipantsService, PathwaysService, ReferralsService, type Pathway, type PathwayView } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles, SignedIn } from '../auth/access.decorators';
 import { TextArg } from '../graphql/text-field';
@@ -119,7 +119,7 @@ export class PathwaysResolver {
   @Query(() => ParticipantRecord, { description: 'A person, with the pathways of theirs the caller may see.' })
   async participant(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ParticipantRecord> {
     const { participant, pathways } = await this.participants.get(actor, id);
-    return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathwayViewOf(pathway))) };
+    return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathway)) };
   }
 
   @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
