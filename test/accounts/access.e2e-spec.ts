@@ -48,6 +48,10 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.correctDiagnostic': ['COUNSELLOR', 'MANAGER'],
   'Query.referentReports': ['REFERENT', 'MANAGER', 'ADMIN'],
   'Mutation.acknowledgeReport': ['REFERENT'],
+  'Query.referentReport': ['REFERENT', 'MANAGER', 'ADMIN'],
+  'Mutation.updateMyNotificationSettings': ['REFERENT'],
+  'Query.outboxDeadLetters': ['ADMIN'],
+  'Mutation.retryOutboxMessage': ['ADMIN'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -133,6 +137,10 @@ describe('access: deny by default, roles, row scoping', () => {
     ],
     ['Query.referentReports', '{ referentReports { totalCount } }'],
     ['Mutation.acknowledgeReport', `mutation { acknowledgeReport(input: { reportId: "${someId}" }) { userErrors { code } } }`],
+    ['Query.referentReport', `{ referentReport(id: "${someId}") { id } }`],
+    ['Mutation.updateMyNotificationSettings', 'mutation { updateMyNotificationSettings(input: { reportEmails: true }) { userErrors { code } } }'],
+    ['Query.outboxDeadLetters', '{ outboxDeadLetters { totalCount } }'],
+    ['Mutation.retryOutboxMessage', `mutation { retryOutboxMessage(input: { messageId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.updateParticipant', `mutation { updateParticipant(input: { participantId: "${someId}", phone: "0600000000" }) { userErrors { code } } }`],
   ];
 

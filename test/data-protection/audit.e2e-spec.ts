@@ -161,6 +161,15 @@ describe('the access log', () => {
       () => counsellor,
     ],
     'Query.referentReports': ['{ referentReports { edges { node { participantName nextStep } } } }', () => ({}), () => referent],
+    'Query.referentReport': [
+      'query ($id: ID!) { referentReport(id: $id) { participantName counsellorSummary } }',
+      async () => {
+        await diagnostic();
+        const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports { edges { node { id } } } }', undefined, { token: referent.token });
+        return { id: referentReports.edges[0].node.id };
+      },
+      () => referent,
+    ],
     'Mutation.acknowledgeReport': [
       'mutation ($id: ID!) { acknowledgeReport(input: { reportId: $id }) { report { participantName } userErrors { code } } }',
       async () => {

@@ -72,8 +72,8 @@ describe('the unit of work', () => {
     expect(await stored(pathway.id)).toEqual({ status: 'REFERRED', events: ['ParticipantReferred'], appointments: 0 });
   });
 
-  it('runs the report composer before the audit of writes, always', () => {
-    expect(t.app.get(FlushPipeline).steps()).toEqual(['ReportComposer', 'AuditWrites']);
+  it('runs the report composer, then the outbox, before the audit of writes, always', () => {
+    expect(t.app.get(FlushPipeline).steps()).toEqual(['ReportComposer', 'OutboxComposer', 'AuditWrites']);
   });
 
   describe('one pathway, one writer at a time', () => {

@@ -10,9 +10,11 @@ import { HealthModule } from './health/health.module';
 import { DataProtectionApiModule } from './data-protection/data-protection-api.module';
 import { InterviewsApiModule } from './interviews/interviews-api.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
+import { SweepsModule } from './sweeps/sweeps.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         InterviewsApiModule,
         ReportsApiModule,
         DataProtectionApiModule,
+        NotificationsApiModule,
+        SweepsModule,
         HealthModule,
         ServerInfoModule,
       ],

@@ -8,7 +8,7 @@ export class AccountsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly notAboutParticipants = {
     Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt'],
-    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'createdAt', 'updatedAt'],
+    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'reportEmails', 'createdAt', 'updatedAt'],
     Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
     LoginFailure: ['id', 'key', 'failedAt'],
   };

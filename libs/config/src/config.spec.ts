@@ -45,6 +45,33 @@ describe('loadConfig', () => {
     expect(problemsOf({ SQLITE_READERS: '33' })).toEqual([expect.stringContaining('SQLITE_READERS: must be a whole number from 0 to 32')]);
   });
 
+  describe('e-mail', () => {
+    it('sends nothing by default, and reads the outbox settings with their defaults', () => {
+      expect(loadConfig({}, '/srv/parcours').mail).toMatchObject({ smtpUrl: undefined, retryBaseSeconds: 30, maxAttempts: 12, retentionDays: 62, relayInProcess: true, testPauseAfterSendMs: 0 });
+    });
+
+    it('takes SMTP_URL with PUBLIC_URL, and derives MAIL_FROM from the public host', () => {
+      const { mail } = loadConfig({ SMTP_URL: 'smtp://relay:secret@mail.example.org:587', PUBLIC_URL: 'https://parcours.example.org/' }, '/srv/parcours');
+      expect(mail).toMatchObject({ smtpUrl: 'smtp://relay:secret@mail.example.org:587', publicUrl: 'https://parcours.example.org', from: 'Parcours <noreply@parcours.example.org>' });
+    });
+
+    it.each(['nonsense', 'http://mail.example.org', 'smtp://user:hunter2@'])('refuses SMTP_URL=%s in one line that never shows it', (url) => {
+      const problems = problemsOf({ SMTP_URL: url, PUBLIC_URL: 'https://parcours.example.org' });
+      expect(problems).toEqual([expect.stringMatching(/^SMTP_URL: must be smtp:\/\//)]);
+      expect(problems[0]).not.toContain(url);
+    });
+
+    it('requires PUBLIC_URL with SMTP_URL', () => {
+      expect(problemsOf({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toEqual([expect.stringMatching(/^PUBLIC_URL: is required with SMTP_URL/)]);
+    });
+
+    it('refuses the test hook in production', () => {
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), OUTBOX_TEST_PAUSE_AFTER_SEND_MS: '5000' })).toEqual([
+        expect.stringMatching(/^OUTBOX_TEST_PAUSE_AFTER_SEND_MS: is a test hook/),
+      ]);
+    });
+  });
+
   it('never repeats a database URL in its message, since it may hold a password', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://admin:hunter2@db/parcours' })[0]).not.toContain('hunter2');
   });

@@ -63,6 +63,28 @@ export interface DataProtectionConfig {
   sweepIntervalMinutes: number;
 }
 
+export interface MailConfig {
+  /** Unset: no e-mail is sent and no outbox message is written. Never logged: it may hold a password. */
+  smtpUrl?: string;
+  /** The console's address, for the links in e-mails (required with SMTP_URL). */
+  publicUrl?: string;
+  from: string;
+  /** The first retry waits about this long; each next one twice as long (with jitter). */
+  retryBaseSeconds: number;
+  /** After this many failed attempts a message is dead. */
+  maxAttempts: number;
+  /** How long a relay holds a claimed message before another may take it back. */
+  leaseSeconds: number;
+  /** How often the relay looks for due messages when nothing nudges it. */
+  pollMs: number;
+  /** Run the relay inside the API process (false: run `npm run relay` beside it). */
+  relayInProcess: boolean;
+  /** SENT and SKIPPED messages are purged after this many days (DEAD ones after 12 months). */
+  retentionDays: number;
+  /** Tests only (refused in production): the relay waits this long between SMTP acceptance and marking SENT. */
+  testPauseAfterSendMs: number;
+}
+
 /** The whole validated environment. Nothing else in Parcours reads process.env. */
 export class AppConfig {
   nodeEnv: NodeEnv;
@@ -81,6 +103,7 @@ export class AppConfig {
   bootstrap: BootstrapConfig;
   journey: JourneyConfig;
   dataProtection: DataProtectionConfig;
+  mail: MailConfig;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -196,8 +219,50 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sweepIntervalMinutes: read('SWEEP_INTERVAL_MINUTES', 60, integer(0, 1440)),
   };
 
+  const smtpUrl = read<string | undefined>('SMTP_URL', undefined, parseSmtpUrl);
+  const publicUrl = read<string | undefined>('PUBLIC_URL', undefined, parsePublicUrl);
+  if (env.SMTP_URL?.trim() && !env.PUBLIC_URL?.trim()) problems.push('PUBLIC_URL: is required with SMTP_URL (the links in e-mails point to it), as in https://parcours.example.org');
+  config.mail = {
+    smtpUrl,
+    publicUrl,
+    from: read('MAIL_FROM', `Parcours <noreply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`, (raw) =>
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(raw) ? raw : invalid('must be an address, as in Parcours <noreply@example.org>'),
+    ),
+    retryBaseSeconds: read('OUTBOX_RETRY_BASE_SECONDS', 30, integer(1, 3600)),
+    maxAttempts: read('OUTBOX_MAX_ATTEMPTS', 12, integer(1, 50)),
+    leaseSeconds: read('OUTBOX_LEASE_SECONDS', 120, integer(1, 3600)),
+    pollMs: read('OUTBOX_POLL_MS', 1_000, integer(50, 600_000)),
+    relayInProcess: read('RELAY_IN_PROCESS', true, boolean),
+    retentionDays: read('OUTBOX_RETENTION_DAYS', 62, integer(1, 3650)),
+    testPauseAfterSendMs: read('OUTBOX_TEST_PAUSE_AFTER_SEND_MS', 0, integer(0, 600_000)),
+  };
+  if (config.mail.testPauseAfterSendMs > 0 && config.nodeEnv === 'production') {
+    problems.push('OUTBOX_TEST_PAUSE_AFTER_SEND_MS: is a test hook and is refused when NODE_ENV=production');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** smtp:// or smtps://, with a host; the value is never echoed (it may hold a password). */
+function parseSmtpUrl(raw: string): string | Invalid {
+  try {
+    const url = new URL(raw);
+    if (['smtp:', 'smtps:'].includes(url.protocol) && url.hostname) return raw;
+  } catch {
+    // answered below, without the value
+  }
+  return invalid('must be smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://… (the value is not shown: it may hold a password)');
+}
+
+function parsePublicUrl(raw: string): string | Invalid {
+  try {
+    const url = new URL(raw);
+    if (['http:', 'https:'].includes(url.protocol) && !url.search && !url.hash) return url.toString().replace(/\/+$/, '');
+  } catch {
+    // answered below
+  }
+  return invalid(`must be the console's http(s) address, as in https://parcours.example.org (got "${raw}")`);
 }
 
 function oneOf<T extends string>(values: readonly T[]) {

@@ -1,5 +1,6 @@
 import { LoginFailure, Organisation, Session, User } from '@parcours/accounts';
 import { AuditEntry } from '@parcours/audit';
+import { OutboxMessage } from '@parcours/notifications';
 import { Participant } from '@parcours/participants';
 import { Appointment, Diagnostic, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
@@ -8,4 +9,4 @@ import { ReferentReport } from '@parcours/reports';
  * Every entity class, listed by hand (no globs: the list is what the ORM, the migrations and the
  * drift test all see). A new entity is added here, then `npm run migration:create -- name`.
  */
-export const ENTITIES = [Organisation, User, Session, LoginFailure, Participant, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral, Appointment, Diagnostic, ReferentReport, AuditEntry] as const;
+export const ENTITIES = [Organisation, User, Session, LoginFailure, Participant, Pathway, PathwayEvent, ReferralBarrier, RefusedReferral, Appointment, Diagnostic, ReferentReport, OutboxMessage, AuditEntry] as const;

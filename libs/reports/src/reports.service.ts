@@ -42,6 +42,15 @@ export class ReportsService {
     );
   }
 
+  /** One report, as the inbox shows it to this actor (the e-mail's link opens it); out of scope is NOT_FOUND. */
+  async get(actor: Actor, reportId: string): Promise<ReferentReport> {
+    const report = isUuid(reportId)
+      ? await this.uow.read(actor, (reads) => reads.findOne(ReferentReport, { id: reportId }, { populate: ['pathway.participant'] }))
+      : null;
+    if (!report) throw new NotFoundError('Report', ['id']);
+    return report;
+  }
+
   /** By the referent it is addressed to; acknowledging twice changes nothing. */
   async acknowledge(actor: Actor, reportId: string): Promise<ReferentReport> {
     if (!isUuid(reportId)) throw new NotFoundError('Report', ['input', 'reportId']);

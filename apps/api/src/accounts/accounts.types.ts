@@ -31,6 +31,7 @@ export class UserNode {
   @Field() active: boolean;
   @Field(() => Date, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => OrganisationNode) organisation: OrganisationNode;
+  @Field({ description: 'A REFERENT: whether each new report also comes as an e-mail (on by default; updateMyNotificationSettings).' }) reportEmails: boolean;
   @Field() createdAt: Date;
 }
 
@@ -150,6 +151,7 @@ export function toUserNode(user: User): UserNode {
     active: user.active,
     deactivatedAt: user.deactivatedAt,
     organisation: toOrganisationNode(user.organisation.getEntity()),
+    reportEmails: user.reportEmails,
     createdAt: user.createdAt,
   };
 }

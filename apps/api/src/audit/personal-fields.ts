@@ -7,6 +7,7 @@
  */
 import { ACCOUNTS_PERSONAL_FIELDS } from '../accounts/accounts.personal-fields';
 import { DATA_PROTECTION_PERSONAL_FIELDS } from '../data-protection/data-protection.personal-fields';
+import { NOTIFICATIONS_PERSONAL_FIELDS } from '../notifications/notifications.personal-fields';
 import { INTERVIEWS_PERSONAL_FIELDS } from '../interviews/interviews.personal-fields';
 import { PATHWAYS_PERSONAL_FIELDS } from '../pathways/pathways.personal-fields';
 import { REPORTS_PERSONAL_FIELDS } from '../reports/reports.personal-fields';
@@ -24,6 +25,7 @@ const FEATURES: readonly GraphqlPersonalData[] = [
   INTERVIEWS_PERSONAL_FIELDS,
   REPORTS_PERSONAL_FIELDS,
   DATA_PROTECTION_PERSONAL_FIELDS,
+  NOTIFICATIONS_PERSONAL_FIELDS,
 ];
 
 export const PERSONAL_FIELDS: Record<string, PersonalType> = Object.assign({}, ...FEATURES.map((feature) => feature.personal));

@@ -1,11 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { DatabaseMigrations } from '@parcours/db';
+import { OutboxService } from '@parcours/notifications';
 import { Public } from '../auth/access.decorators';
 
 /**
  * GET /health/live: the process answers. GET /health: ready to serve, meaning the database answers
- * and every committed migration is applied (503 otherwise).
+ * and every committed migration is applied (503 otherwise). It also shows the e-mail outbox (backlog,
+ * age of the oldest unsent message, dead letters), which is always "up": a down SMTP server must not
+ * take the API out of a load balancer.
  */
 @Public()
 @Controller('health')
@@ -15,6 +18,7 @@ export class HealthController {
     private readonly database: MikroOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly migrations: DatabaseMigrations,
+    private readonly outbox: OutboxService,
   ) {}
 
   @Get()
@@ -28,6 +32,14 @@ export class HealthController {
         return pending.length === 0
           ? indicator.up({ applied: applied.length })
           : indicator.down({ applied: applied.length, pending: pending.length });
+      },
+      async () => {
+        const indicator = this.indicators.check('outbox');
+        try {
+          return indicator.up({ ...(await this.outbox.health()) });
+        } catch {
+          return indicator.up({ unknown: true });
+        }
       },
     ]);
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
 import { AuditService } from '@parcours/audit';
 import { ReportBus, ReportsService, type ReferentReport } from '@parcours/reports';
@@ -28,6 +28,12 @@ export class ReportsResolver {
   ): Promise<ReferentReportConnection> {
     const today = this.reports.today();
     return toConnection(await this.reports.inbox(actor, filter ?? {}, page), (report) => toReportNode(report, today));
+  }
+
+  @Roles(REFERENT, MANAGER, ADMIN)
+  @Query(() => ReferentReportNode, { description: "One report, scoped like referentReports (NOT_FOUND otherwise): what the e-mail's link PUBLIC_URL/reports/{id} opens." })
+  async referentReport(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ReferentReportNode> {
+    return toReportNode(await this.reports.get(actor, id), this.reports.today());
   }
 
   @Roles(REFERENT)

@@ -2,10 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { DataProtectionService } from '@parcours/data-protection';
+import { OutboxService } from '@parcours/notifications';
 
 /**
  * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): the
- * retention anonymisation and the audit purge. Stopped before the database closes.
+ * retention anonymisation, the audit purge and the outbox purge. Stopped before the database closes.
  */
 @Injectable()
 export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,6 +18,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly config: AppConfig,
     private readonly dataProtection: DataProtectionService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,14 +33,17 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
-  /** Both sweeps, one after the other; a failure is logged and retried at the next tick. */
+  /** The sweeps, one after the other; a failure is logged and retried at the next tick. */
   runOnce(): Promise<void> {
     this.running ??= (async () => {
       try {
         const retention = await this.dataProtection.sweepRetention();
         const audit = await this.audit.purge();
-        if (retention.anonymised + audit.purged > 0) {
-          this.logger.log(`Retention: ${retention.anonymised} participant(s) anonymised; audit: ${audit.purged} old entr(y/ies) purged`);
+        const outbox = await this.outbox.purge();
+        if (retention.anonymised + audit.purged + outbox.purged > 0) {
+          this.logger.log(
+            `Retention: ${retention.anonymised} participant(s) anonymised; audit: ${audit.purged} old entr(y/ies) purged; outbox: ${outbox.purged} old message(s) purged`,
+          );
         }
       } catch (error) {
         this.logger.error(`A sweep failed: ${(error as Error).name}`);

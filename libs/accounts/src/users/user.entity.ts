@@ -45,6 +45,10 @@ export class User {
   @Property({ type: Date })
   passwordChangedAt: Date;
 
+  /** A REFERENT's choice: an e-mail for each new report (on by default). */
+  @Property({ default: true })
+  reportEmails: boolean = true;
+
   @Property({ type: Date })
   createdAt: Date;
 
@@ -78,6 +82,11 @@ export class User {
   deactivate(at: Date): void {
     if (!this.active) throw new AccountsError('ALREADY_DEACTIVATED', 'This account is already deactivated.', ['input', 'userId']);
     this.deactivatedAt = at;
+    this.updatedAt = at;
+  }
+
+  updateNotificationSettings(settings: { reportEmails?: boolean }, at: Date): void {
+    if (settings.reportEmails !== undefined) this.reportEmails = settings.reportEmails;
     this.updatedAt = at;
   }
 

@@ -53,6 +53,15 @@ export class UsersService {
     }
   }
 
+  /** The signed-in user's own notification settings. */
+  async updateNotificationSettings(actor: Actor, settings: { reportEmails?: boolean }): Promise<User> {
+    return this.uow.run(actor, async ({ em, now }) => {
+      const user = await em.findOneOrFail(User, actor.userId, { populate: ['organisation'] });
+      user.updateNotificationSettings(settings, now);
+      return user;
+    });
+  }
+
   /** Deactivates an account; its sessions end in the same transaction, so its tokens stop at once. */
   async deactivate(actor: Actor, userId: string): Promise<User> {
     if (userId === actor.userId) {

@@ -4,10 +4,12 @@ import { Migration20261126101703_accounts } from './Migration20261126101703_acco
 import { Migration20261126103433_referrals } from './Migration20261126103433_referrals';
 import { Migration20261126104326_diagnostics_reports } from './Migration20261126104326_diagnostics_reports';
 import { Migration20261126153534_journey_core } from './Migration20261126153534_journey_core';
+import { Migration20261126211245_report_emails } from './Migration20261126211245_report_emails';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
   { name: 'Migration20261126103433_referrals', class: Migration20261126103433_referrals },
   { name: 'Migration20261126104326_diagnostics_reports', class: Migration20261126104326_diagnostics_reports },
   { name: 'Migration20261126153534_journey_core', class: Migration20261126153534_journey_core },
+  { name: 'Migration20261126211245_report_emails', class: Migration20261126211245_report_emails },
 ];

@@ -1,0 +1,55 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OutboxStatus, SkipReason, type OutboxMessage } from '@parcours/notifications';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { UserNode } from '../accounts/accounts.types';
+import { Connection } from '../graphql/connection';
+import { Payload } from '../graphql/user-error';
+
+registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
+registerEnumType(SkipReason, { name: 'OutboxSkipReason' });
+
+@ObjectType('OutboxMessage', { description: 'An e-mail about a report, as the relay sees it: no address and no text are kept.' })
+export class OutboxMessageNode {
+  @Field(() => ID) id: string;
+  @Field(() => ID) reportId: string;
+  @Field({ description: 'Also the e-mail\'s Message-ID.' }) idempotencyKey: string;
+  @Field(() => OutboxStatus) status: OutboxStatus;
+  @Field(() => Int, { description: 'Failed attempts.' }) attempts: number;
+  @Field(() => Int, { nullable: true, description: 'The last SMTP reply code.' }) smtpCode: number | null;
+  @Field(() => String, { nullable: true, description: 'The last failure: an SMTP code or a network error kind.' }) lastError: string | null;
+  @Field(() => SkipReason, { nullable: true }) skipReason: SkipReason | null;
+  @Field() createdAt: Date;
+  @Field({ description: 'When the next attempt is due (PENDING).' }) nextAttemptAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it became SENT, SKIPPED or DEAD.' }) finishedAt: Date | null;
+}
+
+@ObjectType()
+export class OutboxMessageConnection extends Connection(OutboxMessageNode, 'OutboxMessage') {}
+
+@ObjectType()
+export class OutboxMessagePayload extends Payload {
+  @Field(() => OutboxMessageNode, { nullable: true }) message?: OutboxMessageNode;
+}
+
+@InputType()
+export class RetryOutboxMessageInput {
+  @Field(() => ID) @IsString() messageId: string;
+}
+
+@InputType()
+export class NotificationSettingsInput {
+  @Field({ nullable: true, description: 'An e-mail for each new report (it says only that a report is waiting, with its link).' })
+  @IsOptional()
+  @IsBoolean()
+  reportEmails?: boolean;
+}
+
+@ObjectType()
+export class NotificationSettingsPayload extends Payload {
+  @Field(() => UserNode, { nullable: true }) user?: UserNode;
+}
+
+export function toOutboxMessageNode(message: OutboxMessage): OutboxMessageNode {
+  const { id, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt } = message;
+  return { id, reportId: message.report.id, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt };
+}

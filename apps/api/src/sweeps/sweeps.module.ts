@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DataProtectionModule } from '@parcours/data-protection';
+import { NotificationsModule } from '@parcours/notifications';
+import { SweepScheduler } from './sweep-scheduler';
+
+/** The scheduled sweeps of the API process (SWEEP_INTERVAL_MINUTES). */
+@Module({
+  imports: [DataProtectionModule, NotificationsModule],
+  providers: [SweepScheduler],
+})
+export class SweepsModule {}

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@parcours/audit';
+import { AppConfig, ConfigModule } from '@parcours/config';
+import { CoreModule } from '@parcours/core';
+import { DatabaseModule } from '@parcours/db';
+import { NotificationsModule } from '@parcours/notifications';
+import { UnitOfWorkModule } from '@parcours/unit-of-work';
+import { LoggingModule } from '../../api/src/logging/logging.module';
+
+/** The relay process: the database, the unit of work (with its flush pipeline and audit), the outbox. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), CoreModule, LoggingModule, DatabaseModule.forRoot(config.database), AuditModule, UnitOfWorkModule, NotificationsModule],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MailTransport } from './mail-transport';
+import { NotificationsPersonalData } from './notifications-personal-data';
+import { OutboxComposer } from './outbox-composer';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxSignal } from './outbox-signal';
+import { OutboxService } from './outbox.service';
+
+/** E-mails about reports: the outbox composer (in the flush), the relay, the dead letters. */
+@Module({
+  providers: [OutboxSignal, OutboxComposer, MailTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
+  exports: [OutboxRelay, OutboxService],
+})
+export class NotificationsModule {}

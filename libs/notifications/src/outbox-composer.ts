@@ -1,0 +1,43 @@
+import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@parcours/config';
+import { Clock } from '@parcours/core';
+import { ReferentReport } from '@parcours/reports';
+import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxSignal } from './outbox-signal';
+
+/**
+ * With SMTP_URL set, every report written in a flush gets its e-mail in the outbox, in the same
+ * transaction (one never exists without the other). Runs after the report composer, which wrote the
+ * reports; the relay is nudged once the transaction commits.
+ */
+@Composer()
+@Injectable()
+export class OutboxComposer implements FlushComposer {
+  readonly order = COMPOSER_ORDER.OUTBOX;
+  private readonly wrote = new WeakSet<EntityManager>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly signal: OutboxSignal,
+  ) {}
+
+  async compose({ em, uow }: FlushEventArgs): Promise<void> {
+    if (!this.config.mail.smtpUrl) return;
+    for (const changeSet of uow.getChangeSets()) {
+      if (!(changeSet.entity instanceof ReferentReport) || changeSet.type !== ChangeSetType.CREATE) continue;
+      uow.computeChangeSet(new OutboxMessage(changeSet.entity, this.clock.now()));
+      this.wrote.add(em);
+    }
+  }
+
+  afterCommit(em: EntityManager): void {
+    if (this.wrote.delete(em)) this.signal.nudge();
+  }
+
+  afterRollback(em: EntityManager): void {
+    this.wrote.delete(em);
+  }
+}

@@ -1,0 +1,136 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
+import { Role, type Actor } from '@parcours/accounts';
+import { ReferentReport } from '@parcours/reports';
+import { randomUUID } from 'node:crypto';
+import { NotDeadLetterError } from './notifications-error';
+
+export enum OutboxStatus {
+  /** Waiting for its next attempt (or held by a relay until its lease expires). */
+  PENDING = 'PENDING',
+  /** Accepted by the SMTP server. */
+  SENT = 'SENT',
+  /** Not sent, on purpose: the reason says why. */
+  SKIPPED = 'SKIPPED',
+  /** Refused for good (an SMTP 5xx) or failed at its last attempt: an administrator may retry it. */
+  DEAD = 'DEAD',
+}
+
+export enum SkipReason {
+  REFERENT_DEACTIVATED = 'REFERENT_DEACTIVATED',
+  REPORT_EMAILS_OFF = 'REPORT_EMAILS_OFF',
+}
+
+/** What an attempt to send came to: the SMTP server's code, or the kind of network failure. */
+export type Attempt =
+  | { accepted: true; smtpCode: number | null }
+  | { accepted: false; smtpCode: number | null; error: string; permanent: boolean };
+
+/**
+ * One e-mail to send about one report, written in the transaction that writes the report. It holds
+ * no address and no text: the recipient is the report's referent at the time of sending, and the
+ * content says only that a report is waiting. The idempotency key travels as the Message-ID, so a
+ * copy sent twice (a relay killed between SMTP acceptance and marking SENT) is recognisable.
+ */
+@Entity({ tableName: 'outbox_message' })
+@Index({ properties: ['status', 'nextAttemptAt'] })
+export class OutboxMessage {
+  /** ADMIN only: the dead letters and their retry. */
+  static visibleTo(actor: Actor): FilterQuery<OutboxMessage> {
+    return actor.role === Role.ADMIN ? {} : { id: { $in: [] } };
+  }
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => ReferentReport, { ref: true })
+  report: Ref<ReferentReport>;
+
+  @Property({ length: 20 })
+  channel = 'EMAIL';
+
+  /** Also the e-mail's Message-ID, angle brackets included. */
+  @Property({ length: 100, unique: true })
+  idempotencyKey: string;
+
+  @Property({ type: 'string', length: 10 })
+  status: OutboxStatus = OutboxStatus.PENDING;
+
+  /** Attempts that failed so far. */
+  @Property()
+  attempts = 0;
+
+  @Property({ type: Date })
+  nextAttemptAt: Date;
+
+  /** The relay holding it, until leaseExpiresAt. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  leasedBy: string | null = null;
+
+  @Property({ type: Date, nullable: true })
+  leaseExpiresAt: Date | null = null;
+
+  /** The last SMTP reply code (250 once SENT). */
+  @Property({ type: 'integer', nullable: true })
+  smtpCode: number | null = null;
+
+  /** The last failure: an SMTP code or a network error's kind, never a server's words (they may quote an address). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  lastError: string | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  skipReason: SkipReason | null = null;
+
+  @Property({ type: Date })
+  createdAt: Date;
+
+  /** When it became SENT, SKIPPED or DEAD. */
+  @Property({ type: Date, nullable: true })
+  finishedAt: Date | null = null;
+
+  constructor(report: ReferentReport, at: Date) {
+    this.report = ref(report);
+    this.idempotencyKey = `<${this.id}@parcours>`;
+    this.nextAttemptAt = at;
+    this.createdAt = at;
+  }
+
+  lease(relayId: string, until: Date): void {
+    this.leasedBy = relayId;
+    this.leaseExpiresAt = until;
+  }
+
+  skip(reason: SkipReason, at: Date): void {
+    this.finish(OutboxStatus.SKIPPED, at);
+    this.skipReason = reason;
+  }
+
+  /** Records an attempt: SENT, a retry at `retryAt`, or DEAD (a permanent refusal, or no retry left). */
+  record(attempt: Attempt, at: Date, retryAt: (failures: number) => Date | null): void {
+    this.smtpCode = attempt.smtpCode;
+    if (attempt.accepted) return this.finish(OutboxStatus.SENT, at);
+    this.attempts += 1;
+    this.lastError = attempt.error;
+    const next = attempt.permanent ? null : retryAt(this.attempts);
+    if (!next) return this.finish(OutboxStatus.DEAD, at);
+    this.nextAttemptAt = next;
+    this.release();
+  }
+
+  /** A dead letter, sent again from scratch at the next pass of the relay. */
+  retry(at: Date): void {
+    if (this.status !== OutboxStatus.DEAD) throw new NotDeadLetterError();
+    Object.assign(this, { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: at, finishedAt: null, lastError: null, smtpCode: null });
+  }
+
+  private finish(status: OutboxStatus, at: Date): void {
+    this.status = status;
+    this.finishedAt = at;
+    this.release();
+  }
+
+  /** No relay holds it any more. */
+  release(): void {
+    this.leasedBy = null;
+    this.leaseExpiresAt = null;
+  }
+}

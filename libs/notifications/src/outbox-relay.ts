@@ -1,0 +1,165 @@
+import { LockMode } from '@mikro-orm/core';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@parcours/config';
+import { UnitOfWork } from '@parcours/unit-of-work';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MailTransport, RELAY_CONCURRENCY, type Email } from './mail-transport';
+import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-message.entity';
+import { OutboxSignal } from './outbox-signal';
+import { RelayLock } from './relay-lock';
+import { reportEmail } from './report-email';
+import { retryDelaySeconds } from './retry-schedule';
+
+/** Messages claimed per pass. */
+const BATCH = 50;
+
+/**
+ * Sends the outbox. Each pass claims due messages as leases (this relay's id, an expiry) in one
+ * short transaction (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so relays share the work; SQLite: one
+ * relay per file, see RelayLock), then for each: resolves the recipient (the report's referent now:
+ * none if deactivated or opted out, SKIPPED), sends it with its idempotency key as Message-ID, and
+ * marks it SENT, or schedules a retry, or makes it DEAD. A relay killed between the SMTP server's
+ * acceptance and the mark leaves the message leased: it is sent again once the lease is taken back,
+ * with the same Message-ID (the one duplicate window). On stop, it claims nothing more, finishes
+ * the messages in hand and hands back those it had not started.
+ */
+@Injectable()
+export class OutboxRelay implements BeforeApplicationShutdown {
+  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly logger = new Logger('Relay');
+  private loop?: Promise<void>;
+  private stopping = false;
+  private lock: RelayLock | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly transport: MailTransport,
+    private readonly signal: OutboxSignal,
+  ) {}
+
+  get running(): boolean {
+    return this.loop !== undefined;
+  }
+
+  /** Starts the loop (nothing without SMTP_URL). On SQLite, refused while another relay runs. */
+  async start(): Promise<void> {
+    if (!this.config.mail.smtpUrl || this.loop) return;
+    this.lock = await RelayLock.acquire(this.config.database);
+    // Holding the SQLite lock means no other relay is alive: every lease is a dead relay's.
+    if (this.lock) await this.takeBackLeases();
+    this.stopping = false;
+    this.loop = this.run();
+    this.logger.log(`Relay ${this.id} started`);
+  }
+
+  /** Stops before the database closes, whichever process runs it. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.signal.nudge();
+    await this.loop;
+    this.loop = undefined;
+    this.transport.close();
+    await this.lock?.release();
+    this.lock = null;
+    this.logger.log(`Relay ${this.id} stopped`);
+  }
+
+  /** One pass: claims up to a batch of due messages and sends them, a few at a time; how many it claimed. */
+  async pass(): Promise<number> {
+    const claimed = await this.claim();
+    const queue = [...claimed];
+    const worker = async () => {
+      for (let id = queue.shift(); id && !this.stopping; id = queue.shift()) await this.deliver(id);
+    };
+    await Promise.all(Array.from({ length: RELAY_CONCURRENCY }, worker));
+    if (queue.length > 0) await this.handBack(queue);
+    return claimed.length;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        claimed = await this.pass();
+      } catch (error) {
+        this.logger.error(`A relay pass failed: ${(error as Error).name}`);
+      }
+      if (claimed === 0 && !this.stopping) await this.signal.wait(this.config.mail.pollMs);
+    }
+  }
+
+  private claim(): Promise<string[]> {
+    const postgres = this.config.database.driver === 'postgresql';
+    return this.uow.run(null, async ({ reads, now }) => {
+      const due = await reads.find(
+        OutboxMessage,
+        { status: OutboxStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lte: now } }] },
+        { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: BATCH, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
+      );
+      const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
+      for (const message of due) message.lease(this.id, until);
+      return due.map((message) => message.id);
+    });
+  }
+
+  private async deliver(id: string): Promise<void> {
+    const email = await this.uow.run(null, async ({ reads, now }): Promise<Email | null> => {
+      const message = await reads.findOne(OutboxMessage, { id, leasedBy: this.id }, { populate: ['report.referent'] });
+      if (!message) return null;
+      const referent = message.report.getEntity().referent.getEntity();
+      const skip = !referent.active ? SkipReason.REFERENT_DEACTIVATED : !referent.reportEmails ? SkipReason.REPORT_EMAILS_OFF : null;
+      if (skip) {
+        message.skip(skip, now);
+        this.logger.log(`Outbox message ${id}: SKIPPED (${skip})`);
+        return null;
+      }
+      return { to: referent.email, messageId: message.idempotencyKey, ...reportEmail(this.config.mail.publicUrl!, message.report.id) };
+    });
+    if (!email) return;
+    const attempt = await this.transport.send(email);
+    const pause = this.config.mail.testPauseAfterSendMs;
+    if (attempt.accepted && pause > 0) {
+      this.logger.warn(`Test hook: outbox message ${id} accepted by the SMTP server; waiting ${pause} ms before marking it SENT`);
+      await sleep(pause);
+    }
+    await this.record(id, attempt);
+  }
+
+  private record(id: string, attempt: Attempt): Promise<void> {
+    const { retryBaseSeconds: baseSeconds, maxAttempts } = this.config.mail;
+    return this.uow.run(null, async ({ reads, now }) => {
+      // Taken back by another relay after the lease expired: the mark is theirs to make.
+      const message = await reads.findOne(OutboxMessage, { id, leasedBy: this.id });
+      if (!message) return;
+      message.record(attempt, now, (failures) => {
+        const seconds = retryDelaySeconds(failures, { baseSeconds, maxAttempts }, Math.random());
+        return seconds === null ? null : new Date(now.getTime() + seconds * 1000);
+      });
+      const code = attempt.smtpCode ?? (attempt.accepted ? '' : attempt.error);
+      const next = message.status === OutboxStatus.PENDING ? `, attempt ${message.attempts + 1} at ${message.nextAttemptAt.toISOString()}` : '';
+      this.logger.log(`Outbox message ${id}: ${message.status} (${code})${next}`);
+    });
+  }
+
+  private handBack(ids: string[]): Promise<void> {
+    return this.uow.run(null, async ({ reads }) => {
+      for (const message of await reads.find(OutboxMessage, { id: { $in: ids }, leasedBy: this.id })) message.release();
+    });
+  }
+
+  private takeBackLeases(): Promise<void> {
+    return this.uow.run(null, async ({ reads }) => {
+      const held = await reads.find(OutboxMessage, { status: OutboxStatus.PENDING, leasedBy: { $ne: null } });
+      for (const message of held) message.release();
+      if (held.length > 0) this.logger.log(`Took back ${held.length} message(s) leased by a relay that is gone`);
+    });
+  }
+}
