@@ -4,9 +4,7 @@ import { GraphqlClient } from '../support/graphql-client';
 import { aPerson, REFER } from '../support/journey';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { Client } from 'pg';
-import { Database } from 'sqlite3';
+import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
 
 const READ = 'query ($id: ID!) { pathway(id: $id) { participant { lastName birthDate } } }';
 
@@ -83,20 +81,5 @@ describe('audit of reads, server killed mid-burst', () => {
 
 /** The request ids of the READ entries, read from the database as an auditor would. */
 async function requestIdsOfReads(url: string): Promise<string[]> {
-  const sql = "select request_id from audit_entry where action = 'READ'";
-  if (url.startsWith('sqlite:')) {
-    const db = new Database(url.slice('sqlite:'.length));
-    try {
-      return await new Promise((resolve, reject) => db.all(sql, (error, rows: { request_id: string }[]) => (error ? reject(error) : resolve(rows.map((row) => row.request_id)))));
-    } finally {
-      db.close();
-    }
-  }
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ request_id: string }>(sql)).rows.map((row) => row.request_id);
-  } finally {
-    await client.end();
-  }
+  return (await queryDatabase<{ request_id: string }>(url, "select request_id from audit_entry where action = 'READ'")).map((row) => row.request_id);
 }

@@ -108,6 +108,19 @@ export class JourneyFixture {
     if (!data.scheduleDiagnostic.appointment) throw new Error(`not scheduled: ${JSON.stringify(data.scheduleDiagnostic.userErrors)}`);
     return data.scheduleDiagnostic.appointment.id;
   }
+
+  /** A referral taken all the way to its diagnostic (which writes a report to the referent); the pathway. */
+  async diagnosed(referent: TestUser, counsellor: TestUser, person = aPerson()): Promise<PathwayView> {
+    const pathway = await this.refer(referent, person);
+    const appointmentId = await this.acceptAndSchedule(counsellor, pathway.id);
+    const data = await this.api.data<{ recordDiagnostic: { diagnostic: { id: string } | null; userErrors: UserErrorView[] } }>(
+      RECORD_DIAGNOSTIC,
+      { input: { appointmentId, ...someFindings() } },
+      { token: counsellor.token },
+    );
+    if (!data.recordDiagnostic.diagnostic) throw new Error(`not recorded: ${JSON.stringify(data.recordDiagnostic.userErrors)}`);
+    return pathway;
+  }
 }
 
 export const SCHEDULE = `mutation ($input: ScheduleDiagnosticInput!) {

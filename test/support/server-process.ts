@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+/** `npm run relay`: the e-mail relay alone. */
+export const RELAY = join(__dirname, '../../dist/apps/worker/src/main.js');
 
 /** The built server as an operator runs it: `node dist/apps/api/src/main.js`, in its own process. */
 export interface ServerProcess {
@@ -29,10 +31,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs main with the environment given (nothing inherited but PATH) and collects what it prints. */
-export function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+/** Runs main (or another entry point) with the environment given (nothing inherited but PATH) and collects what it prints. */
+export function runMain(env: Record<string, string>, script = MAIN): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   assertBuilt();
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,22 +44,31 @@ export function runMain(env: Record<string, string>): { child: ChildProcess; out
 
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const { child, output, exited } = runMain({ ...env, PORT: String(port), HOST: '127.0.0.1' });
+  return startProcess({ ...env, PORT: String(port), HOST: '127.0.0.1' }, MAIN, 'Listening on', `http://127.0.0.1:${port}`);
+}
+
+/** `npm run relay` as an operator runs it, ready once it says so. */
+export function startRelay(env: Record<string, string>): Promise<ServerProcess> {
+  return startProcess(env, RELAY, 'Relay running', '');
+}
+
+async function startProcess(env: Record<string, string>, script: string, ready: string, url: string): Promise<ServerProcess> {
+  const { child, output, exited } = runMain(env, script);
   const deadline = Date.now() + 30_000;
-  while (!output().includes('Listening on')) {
+  while (!output().includes(ready)) {
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('waiting'), 50))]);
-    if (code !== 'waiting') throw new Error(`The server exited (${String(code)}) before listening:\n${output()}`);
+    if (code !== 'waiting') throw new Error(`The process exited (${String(code)}) before it was ready:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not listen within 30 s:\n${output()}`);
+      throw new Error(`The process was not ready within 30 s:\n${output()}`);
     }
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     child,
     output,
     stop: async (signal = 'SIGTERM') => {
-      child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

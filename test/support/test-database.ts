@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Client } from 'pg';
+import { Database } from 'sqlite3';
 
 /** A database made for one test file, and thrown away after it. */
 export interface TestDatabase {
@@ -62,3 +63,22 @@ async function withMaintenanceConnection<T>(server: URL, work: (client: Client) 
 
 /** A describe that runs on the embedded SQLite only (what it checks is SQLite's own: files, locks). */
 export const describeOnSqlite: jest.Describe = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
+
+/** Rows of one SQL statement, read straight from the database as an operator or auditor would (beside the server). */
+export async function queryDatabase<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(url.slice('sqlite:'.length));
+    try {
+      return await new Promise((resolve, reject) => db.all(sql, (error, rows: T[]) => (error ? reject(error) : resolve(rows))));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
