@@ -1,5 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { TEST_ADMIN } from './test-app';
 
 /** What the test SMTP server answers to a recipient: accept, try later (451), or refuse for good (550). */
 export type SmtpMode = 'accept' | 'tempfail' | 'permfail';
@@ -95,4 +96,32 @@ export async function eventually<T>(probe: () => T | Promise<T>, ms = 10_000, wh
     if (Date.now() > deadline) throw new Error(`Gave up waiting ${ms} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The environment of a Parcours process that sends e-mails to the test SMTP server, with quick retries. */
+export function mailEnv(databaseUrl: string, smtp: TestSmtp, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    SWEEP_INTERVAL_MINUTES: '0',
+    SMTP_URL: smtp.url,
+    PUBLIC_URL: 'https://parcours.test',
+    OUTBOX_RETRY_BASE_SECONDS: '1',
+    ...extra,
+  };
+}
+
+export interface OutboxRow {
+  id: string;
+  report_id: string;
+  idempotency_key: string;
+  status: string;
+  attempts: number;
+  smtp_code: number | null;
+  last_error: string | null;
+  skip_reason: string | null;
 }
