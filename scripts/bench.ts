@@ -1,16 +1,30 @@
 import 'reflect-metadata';
-import { loadConfig, type AppConfig } from '@parcours/config';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { loadConfig } from '@parcours/config';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
-import { Client } from 'pg';
-import { createApiApp, prepareDatabase } from '../apps/api/src/api-app';
+import {
+  benchEnv,
+  CONNECTIONS,
+  freePort,
+  freshPostgres,
+  load,
+  login,
+  PINNED,
+  prepare,
+  progress,
+  recordDiagnostic,
+  rss,
+  SECONDS,
+  SERVER_CORE,
+  LOAD_CORE,
+  startProcess,
+  stop,
+  WARMUP_SECONDS,
+} from './bench/harness';
 import type { LoadResult, LoadSpec } from './bench/load';
-import { BENCH_PASSWORD, BENCH_USERS, seedBenchData, type BenchData } from './bench/seed';
+import { BENCH_USERS } from './bench/seed';
 
 /**
  * npm run bench:journey: the request path of Parcours under load, beside the framework floor
@@ -19,19 +33,13 @@ import { BENCH_PASSWORD, BENCH_USERS, seedBenchData, type BenchData } from './be
  * SQLite always; then the PostgreSQL server of DATABASE_URL (a database of its own, dropped
  * after). The data is prepared before any clock starts.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const READ_PATHWAYS = Number(process.env.BENCH_PATHWAYS ?? 400);
 /** Enough for 10 seconds of recordDiagnostic at the target of 500 per second, and some. */
 const DUE_APPOINTMENTS = Number(process.env.BENCH_DUE_APPOINTMENTS ?? 6000);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
-const SERVER_CORE = '0';
-const LOAD_CORE = '1';
 /** Extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), and which cases to run. */
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const ONLY = new RegExp(process.env.BENCH_ONLY ?? '', 'i');
-const PINNED = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && cpus().length >= 2;
 
 interface Row {
   name: string;
@@ -58,22 +66,12 @@ async function main(): Promise<void> {
 async function benchDatabase(base: string): Promise<Run> {
   const folder = mkdtempSync(join(tmpdir(), 'parcours-bench-'));
   const database = base === 'sqlite' ? { url: `sqlite:${join(folder, 'bench.sqlite')}`, drop: async () => undefined } : await freshPostgres(base);
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    ADMIN_EMAIL: 'bench@parcours.test',
-    ADMIN_PASSWORD: 'Speed-trial-2026',
-    SWEEP_INTERVAL_MINUTES: '0',
-    DATABASE_URL: database.url,
-    DATA_DIR: folder,
-  };
+  const env = benchEnv(database.url, folder);
   const children: ChildProcess[] = [];
   try {
     const config = loadConfig({ ...process.env, ...env });
     progress(`${config.database.driver}: preparing ${READ_PATHWAYS} pathways and ${DUE_APPOINTMENTS} due appointments`);
-    const { data, version } = await prepare(config);
+    const { data, version } = await prepare(config, READ_PATHWAYS, DUE_APPOINTMENTS);
 
     const floor = await startProcess(children, 'scripts/bench/floor.js', [String(await freePort())], {});
     progress(`${config.database.driver}: the raw Apollo floor`);
@@ -134,156 +132,6 @@ async function benchDatabase(base: string): Promise<Run> {
     await database.drop();
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/** Migrates, creates the administrator, and makes the data through the domain services. */
-async function prepare(config: AppConfig): Promise<{ data: BenchData; version: string }> {
-  const app = await createApiApp(config);
-  try {
-    await prepareDatabase(app, config);
-    const data = await seedBenchData(app, READ_PATHWAYS, DUE_APPOINTMENTS);
-    const sql = config.database.driver === 'sqlite' ? 'select sqlite_version() as version' : 'select version() as version';
-    const [row] = await app.get(UnitOfWork).read(SYSTEM, ({ em }) => em.getConnection().execute<{ version: string }[]>(sql));
-    return { data, version: config.database.driver === 'sqlite' ? (row?.version ?? '') : (row?.version.split(' ')[1] ?? '') };
-  } finally {
-    await app.close();
-  }
-}
-
-function recordDiagnostic(appointmentId: string): string {
-  return JSON.stringify({
-    query: 'mutation ($input: RecordDiagnosticInput!) { recordDiagnostic(input: $input) { diagnostic { id } pathway { status } userErrors { code } } }',
-    variables: {
-      input: {
-        appointmentId,
-        assessments: [
-          { theme: 'MOBILITY', status: 'PRESENT', blocking: true, note: 'Pas de permis' },
-          { theme: 'DIGITAL', status: 'NOT_DISCUSSED', blocking: false },
-        ],
-        targetJobs: [{ title: 'Agent de propreté', romeCode: 'K2204' }],
-        contractTypes: ['CDD'],
-        workingTime: 'FULL_TIME',
-        readiness: 'READY_FOR_EMPLOYMENT',
-        summary: 'Motivée ; la mobilité reste à travailler.',
-      },
-    },
-  });
-}
-
-async function load(spec: Omit<LoadSpec, 'connections' | 'seconds'> & Partial<LoadSpec>): Promise<LoadResult> {
-  const file = join(tmpdir(), `parcours-load-${randomBytes(4).toString('hex')}.json`);
-  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, ...spec }));
-  try {
-    const output = await run(pinned(LOAD_CORE, ['dist/scripts/bench/load.js', file]));
-    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as LoadResult;
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-function pinned(core: string, args: string[]): string[] {
-  return PINNED ? ['taskset', '-c', core, process.execPath, ...args] : [process.execPath, ...args];
-}
-
-function run(command: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command.join(' ')} exited with ${code}`))));
-  });
-}
-
-/** Starts a server process pinned to the server's core; answers once it serves HTTP. */
-async function startProcess(
-  children: ChildProcess[],
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  knownUrl?: string,
-  flags: string[] = [],
-): Promise<{ process: ChildProcess; url: string }> {
-  const [command, ...rest] = pinned(SERVER_CORE, [...flags, `dist/${script}`, ...args]);
-  const child = spawn(command, rest, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  let url = knownUrl;
-  if (!url) {
-    url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().replace(/\/$/, '')));
-      child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    });
-  } else {
-    child.stdout!.resume();
-  }
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const answered = await fetch(`${url}/${knownUrl ? 'health/live' : ''}`, { method: knownUrl ? 'GET' : 'OPTIONS' }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return { process: child, url };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${script} did not start`);
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }',
-      variables: { input: { email, password: BENCH_PASSWORD } },
-    }),
-  });
-  const body = (await response.json()) as { data?: { login: { tokens: { accessToken: string } } }; errors?: unknown };
-  if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
-  return body.data.login.tokens.accessToken;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function rss(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function freshPostgres(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `parcours_bench_${randomBytes(4).toString('hex')}`;
-  const maintenance = new URL(base);
-  maintenance.pathname = '/postgres';
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: maintenance.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists "${name}" with (force)`) };
-}
-
-function progress(message: string): void {
-  process.stderr.write(`… ${message}\n`);
 }
 
 function report(runs: Run[]): string {

@@ -88,7 +88,7 @@ describe('the relay under crashes and failures', () => {
     await start();
     const referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
-    const pathways = [];
+    const pathways: string[] = [];
     for (let i = 0; i < 3; i++) pathways.push((await journey.diagnosed(referent, counsellor)).id);
     const refused = await eventually(async () => {
       const found = await rowsOf(pathways);

@@ -88,11 +88,11 @@ export class TestSmtp {
 }
 
 /** Polls until the condition holds, up to `ms` (10 s): waits in tests are bounded polls, never timings. */
-export async function eventually<T>(probe: () => T | Promise<T>, ms = 10_000, what = 'the condition'): Promise<T> {
+export async function eventually<T>(probe: () => T | Promise<T>, ms = 10_000, what = 'the condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`Gave up waiting ${ms} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
