@@ -20,6 +20,8 @@ import { SmtpSink } from './bench/smtp-sink';
 const DIAGNOSTICS = Number(process.env.BENCH_MAIL_DIAGNOSTICS ?? 2000);
 const QUEUED = Number(process.env.BENCH_MAIL_QUEUED ?? 1000);
 const SAMPLES = 10;
+/** Extra node flags for the relay process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+const RELAY_FLAGS = (process.env.BENCH_RELAY_FLAGS ?? '').split(' ').filter(Boolean);
 
 interface MailRun {
   database: string;
@@ -96,7 +98,7 @@ async function benchDatabase(base: string): Promise<MailRun> {
     await stop(queueing.process);
     const queuedFrom = sink.count;
     const spawnedAt = performance.now();
-    const [command, ...args] = pinned(SERVER_CORE, ['dist/apps/worker/src/main.js']);
+    const [command, ...args] = pinned(SERVER_CORE, [...RELAY_FLAGS, 'dist/apps/worker/src/main.js']);
     const relay = spawn(command, args, { env: { ...process.env, ...env, ...mail }, stdio: 'ignore' });
     children.push(relay);
     await sink.until(queuedFrom + 1);

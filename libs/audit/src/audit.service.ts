@@ -2,11 +2,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
-import { Clock, isUuid } from '@parcours/core';
+import { Clock, GroupCommit, isUuid } from '@parcours/core';
 import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
-import { GroupCommit } from './group-commit';
 
 /** One object of a person's, and the fields of it a request read. */
 export interface ReadRecord {

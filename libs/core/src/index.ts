@@ -3,3 +3,4 @@ export * from './dates';
 export * from './domain-error';
 export * from './core.module';
 export * from './text';
+export * from './group-commit';

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@parcours/config';
+import { GroupCommit } from '@parcours/core';
 import { UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -16,14 +17,16 @@ import { retryDelaySeconds } from './retry-schedule';
 const BATCH = 50;
 
 /**
- * Sends the outbox. Each pass claims due messages as leases (this relay's id, an expiry) in one
- * short transaction (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so relays share the work; SQLite: one
- * relay per file, see RelayLock), then for each: resolves the recipient (the report's referent now:
- * none if deactivated or opted out, SKIPPED), sends it with its idempotency key as Message-ID, and
- * marks it SENT, or schedules a retry, or makes it DEAD. A relay killed between the SMTP server's
- * acceptance and the mark leaves the message leased: it is sent again once the lease is taken back,
- * with the same Message-ID (the one duplicate window). On stop, it claims nothing more, finishes
- * the messages in hand and hands back those it had not started.
+ * Sends the outbox. Each pass claims a batch of due messages as leases (this relay's id, an expiry)
+ * in one short transaction (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so relays share the work;
+ * SQLite: one relay per file, see RelayLock), and in it resolves each recipient: the report's
+ * referent now, or none if deactivated or opted out (SKIPPED, with the reason). It sends the others,
+ * a few at a time, each with its idempotency key as Message-ID, and marks each one as soon as the
+ * SMTP server answered: SENT, a retry later, or DEAD. Marks made while another is being written
+ * share the next transaction (a group commit). A relay killed between the SMTP server's acceptance
+ * and the mark leaves the message leased: it is sent again once the lease is taken back, with the
+ * same Message-ID (the one duplicate window). On stop, it claims nothing more, finishes the
+ * messages in hand and hands back those it had not started.
  */
 @Injectable()
 export class OutboxRelay implements BeforeApplicationShutdown {
@@ -32,6 +35,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private loop?: Promise<void>;
   private stopping = false;
   private lock: RelayLock | null = null;
+  private readonly marks = new GroupCommit<{ id: string; attempt: Attempt }>((marks) => this.record(marks));
 
   constructor(
     private readonly config: AppConfig,
@@ -74,14 +78,14 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   /** One pass: claims up to a batch of due messages and sends them, a few at a time; how many it claimed. */
   async pass(): Promise<number> {
-    const claimed = await this.claim();
-    const queue = [...claimed];
+    const { claimed, emails } = await this.claim();
+    const queue = [...emails];
     const worker = async () => {
-      for (let id = queue.shift(); id && !this.stopping; id = queue.shift()) await this.deliver(id);
+      for (let email = queue.shift(); email && !this.stopping; email = queue.shift()) await this.deliver(email);
     };
     await Promise.all(Array.from({ length: RELAY_CONCURRENCY }, worker));
-    if (queue.length > 0) await this.handBack(queue);
-    return claimed.length;
+    if (queue.length > 0) await this.handBack(queue.map((email) => email.id));
+    return claimed;
   }
 
   private async run(): Promise<void> {
@@ -96,56 +100,59 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     }
   }
 
-  private claim(): Promise<string[]> {
+  private claim(): Promise<{ claimed: number; emails: (Email & { id: string })[] }> {
     const postgres = this.config.database.driver === 'postgresql';
-    return this.uow.run(null, async ({ reads, now }) => {
+    return this.uow.run(null, async ({ em, reads, now }) => {
       const due = await reads.find(
         OutboxMessage,
         { status: OutboxStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lte: now } }] },
         { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: BATCH, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
       );
+      // Only the messages are locked: their reports and referents are read without a lock.
+      await em.populate(due, ['report.referent']);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
-      for (const message of due) message.lease(this.id, until);
-      return due.map((message) => message.id);
+      const emails: (Email & { id: string })[] = [];
+      for (const message of due) {
+        const referent = message.report.getEntity().referent.getEntity();
+        const skip = !referent.active ? SkipReason.REFERENT_DEACTIVATED : !referent.reportEmails ? SkipReason.REPORT_EMAILS_OFF : null;
+        if (skip) {
+          message.skip(skip, now);
+          this.logger.log(`Outbox message ${message.id}: SKIPPED (${skip})`);
+          continue;
+        }
+        message.lease(this.id, until);
+        emails.push({ id: message.id, to: referent.email, messageId: message.idempotencyKey, ...reportEmail(this.config.mail.publicUrl!, message.report.id) });
+      }
+      return { claimed: due.length, emails };
     });
   }
 
-  private async deliver(id: string): Promise<void> {
-    const email = await this.uow.run(null, async ({ reads, now }): Promise<Email | null> => {
-      const message = await reads.findOne(OutboxMessage, { id, leasedBy: this.id }, { populate: ['report.referent'] });
-      if (!message) return null;
-      const referent = message.report.getEntity().referent.getEntity();
-      const skip = !referent.active ? SkipReason.REFERENT_DEACTIVATED : !referent.reportEmails ? SkipReason.REPORT_EMAILS_OFF : null;
-      if (skip) {
-        message.skip(skip, now);
-        this.logger.log(`Outbox message ${id}: SKIPPED (${skip})`);
-        return null;
-      }
-      return { to: referent.email, messageId: message.idempotencyKey, ...reportEmail(this.config.mail.publicUrl!, message.report.id) };
-    });
-    if (!email) return;
+  private async deliver({ id, ...email }: Email & { id: string }): Promise<void> {
     const attempt = await this.transport.send(email);
     const pause = this.config.mail.testPauseAfterSendMs;
     if (attempt.accepted && pause > 0) {
       this.logger.warn(`Test hook: outbox message ${id} accepted by the SMTP server; waiting ${pause} ms before marking it SENT`);
       await sleep(pause);
     }
-    await this.record(id, attempt);
+    await this.marks.add([{ id, attempt }]);
   }
 
-  private record(id: string, attempt: Attempt): Promise<void> {
+  /** The answers of the SMTP server, for messages this relay still holds (another may have taken back an expired lease). */
+  private record(marks: { id: string; attempt: Attempt }[]): Promise<void> {
     const { retryBaseSeconds: baseSeconds, maxAttempts } = this.config.mail;
     return this.uow.run(null, async ({ reads, now }) => {
-      // Taken back by another relay after the lease expired: the mark is theirs to make.
-      const message = await reads.findOne(OutboxMessage, { id, leasedBy: this.id });
-      if (!message) return;
-      message.record(attempt, now, (failures) => {
-        const seconds = retryDelaySeconds(failures, { baseSeconds, maxAttempts }, Math.random());
-        return seconds === null ? null : new Date(now.getTime() + seconds * 1000);
-      });
-      const code = attempt.smtpCode ?? (attempt.accepted ? '' : attempt.error);
-      const next = message.status === OutboxStatus.PENDING ? `, attempt ${message.attempts + 1} at ${message.nextAttemptAt.toISOString()}` : '';
-      this.logger.log(`Outbox message ${id}: ${message.status} (${code})${next}`);
+      const held = new Map((await reads.find(OutboxMessage, { id: { $in: marks.map((mark) => mark.id) }, leasedBy: this.id })).map((message) => [message.id, message]));
+      for (const { id, attempt } of marks) {
+        const message = held.get(id);
+        if (!message) continue;
+        message.record(attempt, now, (failures) => {
+          const seconds = retryDelaySeconds(failures, { baseSeconds, maxAttempts }, Math.random());
+          return seconds === null ? null : new Date(now.getTime() + seconds * 1000);
+        });
+        const code = attempt.smtpCode ?? (attempt.accepted ? '' : attempt.error);
+        const next = message.status === OutboxStatus.PENDING ? `, attempt ${message.attempts + 1} at ${message.nextAttemptAt.toISOString()}` : '';
+        this.logger.log(`Outbox message ${id}: ${message.status} (${code})${next}`);
+      }
     });
   }
 
