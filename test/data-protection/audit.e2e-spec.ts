@@ -163,20 +163,12 @@ describe('the access log', () => {
     'Query.referentReports': ['{ referentReports { edges { node { participantName nextStep } } } }', () => ({}), () => referent],
     'Query.referentReport': [
       'query ($id: ID!) { referentReport(id: $id) { participantName counsellorSummary } }',
-      async () => {
-        await diagnostic();
-        const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports { edges { node { id } } } }', undefined, { token: referent.token });
-        return { id: referentReports.edges[0].node.id };
-      },
+      async () => ({ id: await report() }),
       () => referent,
     ],
     'Mutation.acknowledgeReport': [
       'mutation ($id: ID!) { acknowledgeReport(input: { reportId: $id }) { report { participantName } userErrors { code } } }',
-      async () => {
-        await diagnostic();
-        const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports { edges { node { id } } } }', undefined, { token: referent.token });
-        return { id: referentReports.edges[0].node.id };
-      },
+      async () => ({ id: await report() }),
       () => referent,
     ],
     'Mutation.updateParticipant': [
@@ -202,6 +194,12 @@ describe('the access log', () => {
   const diagnostic = async () => {
     const data = await t.api.data<{ recordDiagnostic: { diagnostic: { id: string } } }>(RECORD_DIAGNOSTIC, { input: { appointmentId: await appointment(), ...someFindings() } }, { token: counsellor.token });
     return data.recordDiagnostic.diagnostic.id;
+  };
+  /** The newest report to the referent, after a new diagnostic. */
+  const report = async () => {
+    await diagnostic();
+    const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports { edges { node { id } } } }', undefined, { token: referent.token });
+    return referentReports.edges[0].node.id;
   };
 
   it('is written for every operation that can reach a personal field, derived from the schema', async () => {
