@@ -8,6 +8,9 @@ import { createTestDatabase, describeOnSqlite, queryDatabase, type TestDatabase 
 const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 const describeOnPostgres: jest.Describe = onPostgres ? describe : describe.skip;
 
+// Each test starts several processes (a server started is ~2 s of CPU on a 2-core machine).
+jest.setTimeout(90_000);
+
 /**
  * The relay never loses a notification: Parcours killed outright (SIGKILL) before sending, or in
  * the window between the SMTP server's acceptance and the mark; an SMTP server refusing
@@ -164,6 +167,6 @@ describe('the relay under crashes and failures', () => {
       const byRelay = relays.map((relay) => (relay.output().match(/: SENT \(250\)/g) ?? []).length);
       expect(byRelay[0] + byRelay[1]).toBe(200);
       expect(Math.min(...byRelay)).toBeGreaterThan(0);
-    });
+    }, 180_000);
   });
 });
