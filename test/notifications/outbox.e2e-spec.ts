@@ -5,8 +5,8 @@ import { ReferentReport } from '@parcours/reports';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings } from '../support/journey';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
+import type { TestApp } from '../support/test-app';
 
 /** Nothing listens there: the relay is not in this process anyway (RELAY_IN_PROCESS=false). */
 const MAIL_ENV = { SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://parcours.test', RELAY_IN_PROCESS: 'false' };
@@ -25,10 +25,7 @@ describe('the e-mail outbox', () => {
   let counsellor: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: MAIL_ENV });
-    t.clock.set('2026-03-16T09:00:00Z');
-    accounts = await new AccountsFixture(t.api).init();
-    journey = new JourneyFixture(t.api, accounts);
+    ({ t, accounts, journey } = await startJourneyApp({ env: MAIL_ENV }));
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
   });
@@ -173,15 +170,14 @@ describe('the e-mail outbox', () => {
 
 describe('without SMTP_URL', () => {
   let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
   beforeAll(async () => {
-    t = await startTestApp();
-    t.clock.set('2026-03-16T09:00:00Z');
+    ({ t, accounts, journey } = await startJourneyApp());
   });
   afterAll(() => t.close());
 
   it('writes the reports and no outbox message', async () => {
-    const accounts = await new AccountsFixture(t.api).init();
-    const journey = new JourneyFixture(t.api, accounts);
     const pathway = await journey.diagnosed(await accounts.user('REFERENT'), await accounts.user('COUNSELLOR'));
     expect(await t.orm.em.fork().count(ReferentReport, { pathway: pathway.id })).toBe(1);
     expect(await t.orm.em.fork().count(OutboxMessage, {})).toBe(0);

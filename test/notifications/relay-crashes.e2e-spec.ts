@@ -2,7 +2,7 @@ import { AccountsFixture, type TestUser } from '../support/accounts';
 import { GraphqlClient } from '../support/graphql-client';
 import { JourneyFixture } from '../support/journey';
 import { startRelay, startServer, type ServerProcess } from '../support/server-process';
-import { eventually, mailEnv, TestSmtp, type OutboxRow } from '../support/smtp';
+import { eventually, mailEnv, outboxOf, TestSmtp, type OutboxRow } from '../support/smtp';
 import { createTestDatabase, describeOnSqlite, queryDatabase, type TestDatabase } from '../support/test-database';
 
 const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
@@ -34,11 +34,7 @@ describe('the relay under crashes and failures', () => {
     return server;
   };
   const rows = () => queryDatabase<OutboxRow>(database.url, 'select * from outbox_message');
-  const rowsOf = async (pathwayIds: string[]) => {
-    const reports = await queryDatabase<{ id: string; pathway_id: string }>(database.url, 'select id, pathway_id from referent_report');
-    const ids = new Set(reports.filter((report) => pathwayIds.includes(report.pathway_id)).map((report) => report.id));
-    return (await rows()).filter((row) => ids.has(row.report_id));
-  };
+  const rowsOf = (pathwayIds: string[]) => outboxOf(database.url, pathwayIds);
   const allSent = (pathwayIds: string[]) =>
     eventually(async () => {
       const found = await rowsOf(pathwayIds);

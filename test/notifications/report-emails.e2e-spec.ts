@@ -2,7 +2,7 @@ import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
 import { aPerson, JourneyFixture, someFindings } from '../support/journey';
 import { runMain, startServer, type ServerProcess } from '../support/server-process';
-import { eventually, mailEnv, TestSmtp, type OutboxRow } from '../support/smtp';
+import { eventually, mailEnv, outboxOf, TestSmtp } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
 
 const REPORT = 'query ($id: ID!) { referentReport(id: $id) { id participantName kind } }';
@@ -21,8 +21,7 @@ describe('report e-mails', () => {
   let journey: JourneyFixture;
   let counsellor: TestUser;
 
-  const outbox = async (pathwayId: string) =>
-    queryDatabase<OutboxRow>(database.url, `select m.* from outbox_message m join referent_report r on r.id = m.report_id where r.pathway_id = '${pathwayId}'`);
+  const outbox = (pathwayId: string) => outboxOf(database.url, [pathwayId]);
   const reportIdOf = async (pathwayId: string) => (await queryDatabase<{ id: string }>(database.url, `select id from referent_report where pathway_id = '${pathwayId}'`))[0].id;
   const settled = (pathwayId: string, status: string) => eventually(async () => (await outbox(pathwayId)).find((row) => row.status === status), 10_000, `a ${status} message`);
 

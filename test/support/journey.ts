@@ -1,5 +1,5 @@
 import { AccountsFixture, type TestUser } from './accounts';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app';
 import type { GraphqlClient } from './graphql-client';
 
 export const PATHWAY_FIELDS = `id status referredOn waitingTooLong declineReason declineComment
@@ -153,8 +153,8 @@ export function someFindings(overrides: Record<string, unknown> = {}): Record<st
 }
 
 /** A started test app with its admin signed in and the journey factories, the clock on Monday 16 March 2026, 10:00 in Paris. */
-export async function startJourneyApp(): Promise<{ t: TestApp; accounts: AccountsFixture; journey: JourneyFixture }> {
-  const t = await startTestApp();
+export async function startJourneyApp(options: TestAppOptions = {}): Promise<{ t: TestApp; accounts: AccountsFixture; journey: JourneyFixture }> {
+  const t = await startTestApp(options);
   t.clock.set('2026-03-16T09:00:00Z');
   const accounts = await new AccountsFixture(t.api).init();
   return { t, accounts, journey: new JourneyFixture(t.api, accounts) };

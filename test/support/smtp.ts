@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { TEST_ADMIN } from './test-app';
+import { queryDatabase } from './test-database';
 
 /** What the test SMTP server answers to a recipient: accept, try later (451), or refuse for good (550). */
 export type SmtpMode = 'accept' | 'tempfail' | 'permfail';
@@ -124,4 +125,10 @@ export interface OutboxRow {
   smtp_code: number | null;
   last_error: string | null;
   skip_reason: string | null;
+}
+
+/** The outbox messages of the reports of these pathways, read from the database as an operator would. */
+export function outboxOf(databaseUrl: string, pathwayIds: string[]): Promise<OutboxRow[]> {
+  const ids = pathwayIds.map((id) => `'${id.replace(/[^0-9a-f-]/gi, '')}'`).join(', ');
+  return queryDatabase<OutboxRow>(databaseUrl, `select m.* from outbox_message m join referent_report r on r.id = m.report_id where r.pathway_id in (${ids || "''"})`);
 }

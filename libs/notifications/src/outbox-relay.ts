@@ -44,10 +44,6 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     private readonly signal: OutboxSignal,
   ) {}
 
-  get running(): boolean {
-    return this.loop !== undefined;
-  }
-
   /** Starts the loop (nothing without SMTP_URL). On SQLite, refused while another relay runs. */
   async start(): Promise<void> {
     if (!this.config.mail.smtpUrl || this.loop) return;
@@ -77,7 +73,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   /** One pass: claims up to a batch of due messages and sends them, a few at a time; how many it claimed. */
-  async pass(): Promise<number> {
+  private async pass(): Promise<number> {
     const { claimed, emails } = await this.claim();
     const queue = [...emails];
     const worker = async () => {

@@ -1,10 +1,10 @@
 import type { DatabaseConfig } from '@parcours/config';
-import { DomainError } from '@parcours/core';
 import { Database } from 'sqlite3';
 
-export class RelayAlreadyRunningError extends DomainError {
+/** A start-up refusal, not a business rule: the process that meets it stops with this one line. */
+export class RelayAlreadyRunningError extends Error {
   constructor(path: string) {
-    super('RELAY_ALREADY_RUNNING', `Another e-mail relay is running on this SQLite database (it holds ${path}); on SQLite exactly one relay runs: stop it, or set RELAY_IN_PROCESS=false on the API when running npm run relay.`);
+    super(`Another e-mail relay is running on this SQLite database (it holds ${path}); on SQLite exactly one relay runs: stop it, or set RELAY_IN_PROCESS=false on the API when running npm run relay.`);
   }
 }
 
