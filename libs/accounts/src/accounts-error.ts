@@ -11,6 +11,7 @@ export const AccountsErrorCode = {
   ORGANISATION_NAME_TAKEN: 'ORGANISATION_NAME_TAKEN',
   CANNOT_DEACTIVATE_SELF: 'CANNOT_DEACTIVATE_SELF',
   ALREADY_DEACTIVATED: 'ALREADY_DEACTIVATED',
+  PARTNER_KIND: 'PARTNER_KIND',
 } as const;
 export type AccountsErrorCode = (typeof AccountsErrorCode)[keyof typeof AccountsErrorCode];
 

@@ -52,6 +52,10 @@ export interface JourneyConfig {
   referralStaleDays: number;
   /** A report is due for acknowledgement this many working days after its day. */
   reportAckWorkingDays: number;
+  /** An open opportunity not updated for this many days is closed by the sweep. */
+  opportunityStaleDays: number;
+  /** An open proposal with no step for this many days becomes STALE by the sweep. */
+  proposalStaleDays: number;
 }
 
 export interface DataProtectionConfig {
@@ -211,6 +215,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     }),
     referralStaleDays: read('REFERRAL_STALE_DAYS', 30, integer(1, 365)),
     reportAckWorkingDays: read('REPORT_ACK_WORKING_DAYS', 5, integer(1, 60)),
+    opportunityStaleDays: read('OPPORTUNITY_STALE_DAYS', 90, integer(1, 3650)),
+    proposalStaleDays: read('PROPOSAL_STALE_DAYS', 60, integer(1, 3650)),
   };
 
   config.dataProtection = {

@@ -18,3 +18,8 @@ export * from './interviews/diagnostic.entity';
 export * from './interviews/diagnostic-view';
 export * from './interviews/interview-enums';
 export * from './interviews/interviews.service';
+export * from './proposals/candidate-fit';
+export * from './proposals/candidates.service';
+export * from './proposals/proposal-status';
+export * from './proposals/proposal.entity';
+export * from './proposals/proposals.service';

@@ -1,6 +1,8 @@
 import type { Appointment } from './interviews/appointment.entity';
 import type { Diagnostic } from './interviews/diagnostic.entity';
 import type { DeclineReason } from './pathway-status';
+import type { OfferSummary, Proposal } from './proposals/proposal.entity';
+import type { ProposalReason, ProposalStatus } from './proposals/proposal-status';
 
 /**
  * Everything that happens on a pathway, as the entity methods record it: one typed event each,
@@ -22,7 +24,9 @@ export type JourneyEvent =
   | { type: 'NoShowRecorded'; appointment: Appointment }
   | { type: 'AbsenceExcused'; appointment: Appointment }
   | { type: 'DiagnosticRecorded'; diagnostic: Diagnostic }
-  | { type: 'DiagnosticCorrected'; diagnostic: Diagnostic };
+  | { type: 'DiagnosticCorrected'; diagnostic: Diagnostic }
+  | { type: 'OpportunityProposed'; proposal: Proposal; offer: OfferSummary }
+  | { type: 'ProposalStepRecorded'; proposal: Proposal; step: ProposalStatus; reason: ProposalReason | null; offer: OfferSummary };
 
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -45,6 +49,8 @@ const TYPES: Record<JourneyEventType, true> = {
   AbsenceExcused: true,
   DiagnosticRecorded: true,
   DiagnosticCorrected: true,
+  OpportunityProposed: true,
+  ProposalStepRecorded: true,
 };
 
 export const JOURNEY_EVENT_TYPES = Object.keys(TYPES) as JourneyEventType[];

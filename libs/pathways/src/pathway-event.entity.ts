@@ -7,10 +7,12 @@ import type { JourneyEvent, JourneyEventType } from './journey-events';
 import { AppointmentStatus } from './interviews/interview-enums';
 import type { Pathway } from './pathway.entity';
 import { pathwaysVisibleTo } from './pathway-scope';
+import { Proposal } from './proposals/proposal.entity';
+import type { ProposalStatus } from './proposals/proposal-status';
 import type { PathwayStatus } from './pathway-status';
 
 /** Events whose `reason` is a code, which survives anonymisation; any other reason is free text. */
-const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused'];
+const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused', 'ProposalStepRecorded'];
 
 /**
  * One line of a pathway's history: a typed journey event (who, when, from → to, why) with typed
@@ -62,6 +64,13 @@ export class PathwayEvent {
 
   @ManyToOne(() => Diagnostic, { ref: true, nullable: true })
   diagnostic: Ref<Diagnostic> | null = null;
+
+  @ManyToOne(() => Proposal, { ref: true, nullable: true })
+  proposal: Ref<Proposal> | null = null;
+
+  /** The step a proposal reached. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  proposalStep: ProposalStatus | null = null;
 
   /** The names of the person's fields corrected, comma-separated. */
   @Property({ type: 'string', length: 1000, nullable: true })
@@ -118,6 +127,14 @@ export class PathwayEvent {
       case 'DiagnosticRecorded':
       case 'DiagnosticCorrected':
         this.diagnostic = ref(event.diagnostic);
+        break;
+      case 'OpportunityProposed':
+        this.proposal = ref(event.proposal);
+        break;
+      case 'ProposalStepRecorded':
+        this.proposal = ref(event.proposal);
+        this.proposalStep = event.step;
+        this.reason = event.reason;
         break;
       default:
         return assertNever(event);

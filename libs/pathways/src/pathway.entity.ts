@@ -1,6 +1,7 @@
 import { Collection, Entity, LoadStrategy, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Organisation, User, type Actor } from '@parcours/accounts';
-import type { LocalDate } from '@parcours/core';
+import { parisDay, type LocalDate } from '@parcours/core';
+import { OpportunitiesError, type Opportunity } from '@parcours/opportunities';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
 import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,11 @@ import { ReferralBarrier } from './referral-barrier.entity';
 import { Appointment } from './interviews/appointment.entity';
 import { Diagnostic, type DiagnosticFindings } from './interviews/diagnostic.entity';
 import { AppointmentChannel, AppointmentStatus, READY } from './interviews/interview-enums';
+import { Proposal, type StepRecord } from './proposals/proposal.entity';
+import { ProposalReason, ProposalStatus } from './proposals/proposal-status';
+
+/** The statuses in which offers are proposed and steps recorded (DOMAIN.md). */
+export const PROPOSING: readonly PathwayStatus[] = [PathwayStatus.DIAGNOSED, PathwayStatus.IN_PLACEMENT];
 
 /** The situation the eligibility was decided on, kept as it was at referral. */
 export interface ReferralSituation {
@@ -117,6 +123,10 @@ export class Pathway {
 
   @OneToMany(() => Diagnostic, (diagnostic) => diagnostic.pathway)
   diagnostics = new Collection<Diagnostic>(this);
+
+  /** Loaded by the commands that may close the pathway: closing cancels the open ones. */
+  @OneToMany(() => Proposal, (proposal) => proposal.pathway)
+  proposals = new Collection<Proposal>(this);
 
   constructor(values: {
     participant: Participant;
@@ -235,6 +245,42 @@ export class Pathway {
     this.record({ type: 'DiagnosticCorrected', diagnostic }, by, at);
   }
 
+  /** Proposes an open opportunity of the pathway's operator to a DIAGNOSED or IN_PLACEMENT person. */
+  propose(opportunity: Opportunity, by: User, at: Date, today: LocalDate): Proposal {
+    if (!PROPOSING.includes(this.status)) {
+      throw new PathwaysError('NOT_PROPOSABLE', `Offers are proposed once the person is diagnosed ready (DIAGNOSED or IN_PLACEMENT); this pathway is ${this.status}.`, ['input', 'pathwayId']);
+    }
+    if (!opportunity.isOpen) throw new OpportunitiesError('OPPORTUNITY_CLOSED', `This offer is ${opportunity.status}: it can no longer be proposed.`, ['input', 'opportunityId']);
+    const proposal = new Proposal(this, opportunity, today, by, at);
+    this.proposals.add(proposal);
+    this.record({ type: 'OpportunityProposed', proposal, offer: proposal.offer() }, by, at);
+    return proposal;
+  }
+
+  /**
+   * Staff record a step of one of the pathway's proposals (proposal-status.ts). HIRED takes a
+   * position of the opportunity: true when that filled it.
+   */
+  recordProposalStep(proposal: Proposal, record: StepRecord, by: User, at: Date, today: LocalDate): boolean {
+    if (!PROPOSING.includes(this.status)) {
+      throw new PathwaysError('NOT_PROPOSABLE', `This pathway is ${this.status}: its proposals no longer move.`, ['input', 'proposalId']);
+    }
+    proposal.step(record, by, at, today);
+    const filled = record.step === ProposalStatus.HIRED && proposal.opportunity.getEntity().hire(at);
+    this.record({ type: 'ProposalStepRecorded', proposal, step: record.step, reason: record.reason, offer: proposal.offer() }, by, at);
+    return filled;
+  }
+
+  /**
+   * The system ends one of the pathway's open proposals (its opportunity closed or filled, or the
+   * stale sweep): in the history, without moving the retention clock (nothing was done about the
+   * person).
+   */
+  endProposal(proposal: Proposal, step: ProposalStatus.CANCELLED | ProposalStatus.STALE, reason: ProposalReason | null, by: User | null, at: Date): void {
+    proposal.end(step, reason, by, at, parisDay(at));
+    this.events.add(new PathwayEvent(this, { type: 'ProposalStepRecorded', proposal, step, reason, offer: proposal.offer() }, by, at));
+  }
+
   /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */
   forgetPersonalDetails(): void {
     this.justiceJustification = null;
@@ -249,6 +295,10 @@ export class Pathway {
   private moveTo(next: PathwayStatus, event: JourneyEvent, by: User, at: Date): void {
     if (!canMove(this.status, next)) {
       throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${next}.`);
+    }
+    if (!isOpen(next) && PROPOSING.includes(this.status)) {
+      // getItems() refuses a collection not loaded: a closing command must load the proposals.
+      for (const proposal of this.proposals.getItems().filter((item) => item.isOpen)) this.endProposal(proposal, ProposalStatus.CANCELLED, ProposalReason.PATHWAY_CLOSED, by, at);
     }
     this.record(event, by, at, { from: this.status, to: next });
     this.status = next;

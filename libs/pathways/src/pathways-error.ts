@@ -19,6 +19,9 @@ export const PathwaysErrorCode = {
   APPOINTMENT_NOT_DUE: 'APPOINTMENT_NOT_DUE',
   NOT_RECORDED: 'NOT_RECORDED',
   INVALID_ASSESSMENT: 'INVALID_ASSESSMENT',
+  NOT_PROPOSABLE: 'NOT_PROPOSABLE',
+  PROPOSAL_ALREADY_OPEN: 'PROPOSAL_ALREADY_OPEN',
+  INVALID_REASON: 'INVALID_REASON',
 } as const;
 export type PathwaysErrorCode = (typeof PathwaysErrorCode)[keyof typeof PathwaysErrorCode];
 

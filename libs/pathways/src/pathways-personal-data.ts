@@ -11,6 +11,7 @@ import { PathwayEvent } from './pathway-event.entity';
 import { seesSensitiveDetails } from './pathway-scope';
 import { Pathway } from './pathway.entity';
 import { ReferralBarrier } from './referral-barrier.entity';
+import { Proposal, ProposalStep } from './proposals/proposal.entity';
 
 const participantOf = (row: { pathway: { getEntity(): Pathway } }) => row.pathway.getEntity().participant.id;
 
@@ -58,7 +59,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       keep: [
         'id', 'participant', 'operator', 'referent', 'counsellor', 'status', 'openKey', 'referredAt', 'referredOn', 'referralCommuneCode',
         'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
-        'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics',
+        'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals',
       ],
     }),
     entityPolicy<PathwayEvent>({
@@ -67,7 +68,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       // Events get their id on insert: they are named by their pathway.
       object: (event) => event.pathway.id,
       erase: ['comment', 'reason'],
-      keep: ['id', 'pathway', 'type', 'at', 'by', 'fromStatus', 'toStatus', 'fromUser', 'toUser', 'appointment', 'diagnostic', 'fields', 'recorded'],
+      keep: ['id', 'pathway', 'type', 'at', 'by', 'fromStatus', 'toStatus', 'fromUser', 'toUser', 'appointment', 'diagnostic', 'proposal', 'proposalStep', 'fields', 'recorded'],
     }),
     entityPolicy<Diagnostic>({
       entity: Diagnostic,
@@ -86,6 +87,20 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       erase: [],
       keep: ['id', 'pathway', 'counsellor', 'startsAt', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
     }),
+    entityPolicy<Proposal>({
+      entity: Proposal,
+      subject: participantOf,
+      object: (proposal) => proposal.id,
+      erase: [],
+      keep: ['id', 'pathway', 'opportunity', 'status', 'openKey', 'proposedOn', 'lastStepOn', 'lastStepAt', 'reason', 'steps'],
+    }),
+    entityPolicy<ProposalStep>({
+      entity: ProposalStep,
+      subject: (step) => participantOf(step.proposal.getEntity()),
+      object: (step) => step.proposal.id,
+      erase: ['comment'],
+      keep: ['id', 'proposal', 'step', 'on', 'reason', 'by', 'at'],
+    }),
     entityPolicy<ReferralBarrier>({
       entity: ReferralBarrier,
       subject: participantOf,
@@ -102,11 +117,12 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
   async exportOf(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart> {
     const reads = new ScopedReads(em, viewer);
     const ids = subject.pathwayIds;
-    const [pathways, appointments, diagnostics, events] = await Promise.all([
+    const [pathways, appointments, diagnostics, events, proposals] = await Promise.all([
       reads.find(Pathway, { id: { $in: ids } }, { populate: ['operator', 'referent', 'counsellor', 'referralBarriers', 'justiceJustification'], orderBy: { referredAt: 'asc' } }),
       reads.byParent(Appointment, 'pathway', ids, { orderBy: { startsAt: 'asc' } }),
       reads.byParent(Diagnostic, 'pathway', ids, { orderBy: { recordedAt: 'asc' } }),
       reads.byParent(PathwayEvent, 'pathway', ids, { orderBy: { id: 'asc' } }),
+      reads.byParent(Proposal, 'pathway', ids, { orderBy: { proposedOn: 'asc', id: 'asc' }, populate: ['steps', 'opportunity.partner.organisation'] }),
     ]);
     const sensitive = seesSensitiveDetails(viewer);
     const byId = <T>(rows: T[][]) => Object.fromEntries(ids.map((id, index) => [id, rows[index]]));
@@ -143,6 +159,16 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
             }),
           ),
         ),
+        proposals: byId(
+          proposals.map((rows) =>
+            rows.map((proposal) => ({
+              offer: proposal.offer(),
+              status: proposal.status,
+              proposedOn: proposal.proposedOn,
+              steps: proposal.steps.getItems().map(({ step, on, reason, comment }) => ({ step, on, reason, comment: sensitive ? comment : null })),
+            })),
+          ),
+        ),
         history: byId(
           events.map((rows) =>
             rows.map((event) => ({
@@ -156,6 +182,8 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
               toUserId: event.toUser?.id ?? null,
               appointmentId: event.appointment?.id ?? null,
               diagnosticId: event.diagnostic?.id ?? null,
+              proposalId: event.proposal?.id ?? null,
+              proposalStep: event.proposalStep,
               fields: event.fields?.split(',') ?? null,
             })),
           ),
@@ -169,5 +197,6 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
     const ids = subject.pathwayIds;
     for (const pathway of await reads.find(Pathway, { id: { $in: ids } }, { populate: ['events', 'justiceJustification'] })) pathway.forgetPersonalDetails();
     for (const diagnostic of await reads.find(Diagnostic, { pathway: { $in: ids } })) diagnostic.forgetPersonalDetails();
+    for (const proposal of await reads.find(Proposal, { pathway: { $in: ids } }, { populate: ['steps'] })) proposal.forgetPersonalDetails();
   }
 }

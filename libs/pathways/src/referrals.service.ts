@@ -28,6 +28,9 @@ const INELIGIBLE_MESSAGES: Record<IneligibilityCode, { message: string; field: s
   },
 };
 
+/** What a command that may close a pathway loads with it: its proposals, to cancel the open ones. */
+export const CLOSING = ['proposals.opportunity.partner.organisation'] as const;
+
 /** The referral stage of the journey: refer, accept, decline, withdraw, and who is in charge. */
 @Injectable()
 export class ReferralsService {
@@ -107,8 +110,9 @@ export class ReferralsService {
     return this.change(actor, pathwayId, async (pathway, { by, now }) => pathway.decline(reason, comment, by, now));
   }
 
+  /** Open proposals are cancelled with the pathway: they are loaded with it. */
   async withdraw(actor: Actor, pathwayId: string, reason: string | null): Promise<Pathway> {
-    return this.change(actor, pathwayId, async (pathway, { by, now }) => pathway.withdraw(by, now, reason?.trim() || null));
+    return this.change(actor, pathwayId, async (pathway, { by, now }) => pathway.withdraw(by, now, reason?.trim() || null), CLOSING);
   }
 
   async assignCounsellor(actor: Actor, pathwayId: string, counsellorId: string, reason: string | null): Promise<Pathway> {
@@ -127,10 +131,10 @@ export class ReferralsService {
   }
 
   /** Loads a pathway the actor may see (else NOT_FOUND) and applies one change, in one unit of work. */
-  private async change(actor: Actor, pathwayId: string, apply: (pathway: Pathway, work: Work) => Promise<void>): Promise<Pathway> {
+  private async change(actor: Actor, pathwayId: string, apply: (pathway: Pathway, work: Work) => Promise<void>, populate: readonly typeof CLOSING[number][] = []): Promise<Pathway> {
     if (!isUuid(pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     return this.uow.run(actor, async (work) => {
-      const pathway = await work.reads.findOne(Pathway, { id: pathwayId });
+      const pathway = await work.reads.findOne(Pathway, { id: pathwayId }, { populate: [...populate] });
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
       await apply(pathway, work);
       return pathway;

@@ -1,5 +1,6 @@
 import { BarrierTheme } from '@parcours/participants';
-import { AssessmentStatus, DeclineReason, JOURNEY_EVENT_TYPES, Readiness, type Appointment, type Diagnostic, type JourneyEvent } from '@parcours/pathways';
+import { ContractType, OpportunityKind } from '@parcours/opportunities';
+import { AssessmentStatus, DeclineReason, JOURNEY_EVENT_TYPES, ProposalReason, ProposalStatus, Readiness, type Appointment, type Diagnostic, type JourneyEvent, type Proposal } from '@parcours/pathways';
 import { REPORT_DECISIONS, reportFor } from './report-decisions';
 import { ReportKind } from './report-kind';
 
@@ -16,6 +17,10 @@ const diagnostic = (readiness: Readiness) =>
       { theme: BarrierTheme.DIGITAL, status: AssessmentStatus.NOT_DISCUSSED, blocking: false },
     ],
   }) as Diagnostic;
+
+const proposal = {} as Proposal;
+const offer = { title: 'Agent de propreté', kind: OpportunityKind.JOB, contractType: ContractType.CDD, partnerName: 'Propreté Forez' };
+const step = (to: ProposalStatus, reason: ProposalReason | null = null): JourneyEvent => ({ type: 'ProposalStepRecorded', proposal, step: to, reason, offer });
 
 describe('the report each journey event calls for', () => {
   it('decides for every event type', () => {
@@ -37,6 +42,15 @@ describe('the report each journey event calls for', () => {
     [{ type: 'AbsenceExcused', appointment }, null, false],
     [{ type: 'DiagnosticRecorded', diagnostic: diagnostic(Readiness.READY_FOR_EMPLOYMENT) }, ReportKind.DIAGNOSTIC_RECORDED, false],
     [{ type: 'DiagnosticCorrected', diagnostic: diagnostic(Readiness.READY_FOR_EMPLOYMENT) }, ReportKind.DIAGNOSTIC_RECORDED, true],
+    [{ type: 'OpportunityProposed', proposal, offer }, null, false],
+    [step(ProposalStatus.ACCEPTED_BY_PARTICIPANT), ReportKind.PROPOSAL_ACCEPTED, false],
+    [step(ProposalStatus.DECLINED_BY_PARTICIPANT, ProposalReason.SCHEDULE), ReportKind.PROPOSAL_DECLINED, false],
+    [step(ProposalStatus.REJECTED_BY_EMPLOYER, ProposalReason.SKILLS), ReportKind.PROPOSAL_DECLINED, false],
+    [step(ProposalStatus.SENT_TO_EMPLOYER), null, false],
+    [step(ProposalStatus.INTERVIEW), null, false],
+    [step(ProposalStatus.HIRED), null, false],
+    [step(ProposalStatus.CANCELLED, ProposalReason.NO_POSITION), null, false],
+    [step(ProposalStatus.STALE), null, false],
   ])('%o → %s', (event, kind, correction) => {
     const report = reportFor(event);
     expect(report && { kind: report.kind, correction: report.correction }).toEqual(kind && { kind, correction });
@@ -63,5 +77,17 @@ describe('the report each journey event calls for', () => {
 
   it('dates a no-show report with its appointment', () => {
     expect(reportFor({ type: 'NoShowRecorded', appointment })!.summary).toMatchObject({ appointmentAt: '2026-03-16T08:00:00.000Z', nextStep: expect.stringMatching(/nouveau rendez-vous/) });
+  });
+
+  it('tells the referent of a declined proposal the offer and the reason code', () => {
+    const report = reportFor(step(ProposalStatus.DECLINED_BY_PARTICIPANT, ProposalReason.SCHEDULE))!;
+    expect(report.summary.proposal).toEqual({ ...offer, step: 'DECLINED_BY_PARTICIPANT', reason: 'SCHEDULE' });
+    expect(report.counsellorSummary).toBeNull();
+  });
+
+  it("names a training body, not an employer, for a training", () => {
+    const training = { ...offer, kind: OpportunityKind.TRAINING, contractType: ContractType.TRAINING };
+    const report = reportFor({ type: 'ProposalStepRecorded', proposal, step: ProposalStatus.REJECTED_BY_EMPLOYER, reason: ProposalReason.SKILLS, offer: training })!;
+    expect(report.summary.nextStep).toMatch(/organisme de formation/);
   });
 });

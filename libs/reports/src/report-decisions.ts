@@ -1,5 +1,6 @@
 import { BarrierTheme } from '@parcours/participants';
-import { DeclineReason, READY, type Diagnostic, type JourneyEventOf, type JourneyEventType, type Readiness } from '@parcours/pathways';
+import { OpportunityKind, type ContractType } from '@parcours/opportunities';
+import { DeclineReason, ProposalStatus, READY, type Diagnostic, type JourneyEventOf, type JourneyEventType, type ProposalReason, type Readiness } from '@parcours/pathways';
 import { ReportKind } from './report-kind';
 
 /** What the referent is told of an event: never a note, never anything about JUSTICE. */
@@ -9,6 +10,17 @@ export interface ReportSummary {
   nextStep: string;
   declineReason?: DeclineReason;
   appointmentAt?: string;
+  /** A proposal's offer and how it ended: never the comment. */
+  proposal?: ReportedProposal;
+}
+
+export interface ReportedProposal {
+  title: string;
+  kind: OpportunityKind;
+  contractType: ContractType;
+  partnerName: string;
+  step: ProposalStatus;
+  reason: ProposalReason | null;
 }
 
 /** A report to write: its kind, what it says, and the counsellor's own words if any. */
@@ -19,7 +31,7 @@ export interface ReportDraft {
   counsellorSummary: string | null;
 }
 
-type Decision<T extends JourneyEventType> = ((event: JourneyEventOf<T>) => ReportDraft) | null;
+type Decision<T extends JourneyEventType> = ((event: JourneyEventOf<T>) => ReportDraft | null) | null;
 
 /**
  * For each journey event, the report the referent gets, or null for none. Keyed on every event
@@ -54,6 +66,8 @@ export const REPORT_DECISIONS: { [T in JourneyEventType]: Decision<T> } = {
   AbsenceExcused: null,
   DiagnosticRecorded: (event) => diagnosticReport(event.diagnostic, false),
   DiagnosticCorrected: (event) => diagnosticReport(event.diagnostic, true),
+  OpportunityProposed: null,
+  ProposalStepRecorded: (event) => proposalReport(event),
 };
 
 /** The report an event calls for, if any. */
@@ -78,5 +92,29 @@ function diagnosticReport(diagnostic: Diagnostic, correction: boolean): ReportDr
         : "Le parcours vous revient : la personne a d'abord besoin d'un autre accompagnement.",
     },
     counsellorSummary: diagnostic.summary,
+  };
+}
+
+/** What each step the referent hears of says next (a training's "employer" is its training body). */
+const PROPOSAL_NEXT_STEPS: Partial<Record<ProposalStatus, (training: boolean) => string>> = {
+  [ProposalStatus.ACCEPTED_BY_PARTICIPANT]: (training) =>
+    `La personne a accepté la proposition : la structure transmet sa candidature ${training ? "à l'organisme de formation" : "à l'employeur"}.`,
+  [ProposalStatus.DECLINED_BY_PARTICIPANT]: () => "La personne n'a pas donné suite à la proposition : la structure continue de lui proposer des offres.",
+  [ProposalStatus.REJECTED_BY_EMPLOYER]: (training) =>
+    `${training ? "L'organisme de formation" : "L'employeur"} n'a pas retenu la candidature : la structure continue de proposer des offres à la personne.`,
+};
+
+/** PROPOSAL_ACCEPTED on acceptance, PROPOSAL_DECLINED on a decline or a rejection; other steps are not reported. */
+function proposalReport(event: JourneyEventOf<'ProposalStepRecorded'>): ReportDraft | null {
+  const nextStep = PROPOSAL_NEXT_STEPS[event.step];
+  if (!nextStep) return null;
+  return {
+    kind: event.step === ProposalStatus.ACCEPTED_BY_PARTICIPANT ? ReportKind.PROPOSAL_ACCEPTED : ReportKind.PROPOSAL_DECLINED,
+    correction: false,
+    summary: {
+      proposal: { ...event.offer, step: event.step, reason: event.reason },
+      nextStep: nextStep(event.offer.kind === OpportunityKind.TRAINING),
+    },
+    counsellorSummary: null,
   };
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme } from '@parcours/participants';
-import { AppointmentChannel, AppointmentStatus, AssessmentStatus, ContractType, Readiness, WorkingTime } from '@parcours/pathways';
+import { ContractType } from '@parcours/opportunities';
+import { AppointmentChannel, AppointmentStatus, AssessmentStatus, Readiness, WorkingTime } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { OrganisationKind } from './organisation-kind';
+import { isPartnerKind, OrganisationKind } from './organisation-kind';
 
 /** Names compare without case or surrounding and repeated spaces. */
 export function organisationNameKey(name: string): string {
@@ -15,7 +15,12 @@ export class Organisation {
   @Property({ length: 200 })
   name: string;
 
-  @Property({ length: 200, unique: true })
+  /**
+   * Unique: users pick operators, prescribers and funders by name. A partner's key is its name
+   * followed by its id, so two establishments of one network with the same name both register
+   * (partners are unique by SIRET instead); it still sorts by name.
+   */
+  @Property({ length: 240, unique: true })
   nameKey: string;
 
   @Property({ type: 'string', length: 20 })
@@ -36,7 +41,7 @@ export class Organisation {
 
   rename(name: string, at: Date): void {
     this.name = name.trim().replace(/\s+/g, ' ');
-    this.nameKey = organisationNameKey(name);
+    this.nameKey = isPartnerKind(this.kind) ? `${organisationNameKey(name)}#${this.id}` : organisationNameKey(name);
     this.updatedAt = at;
   }
 }

@@ -6,13 +6,14 @@ import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import type { PageRequest } from '../users/users.service';
 import { Organisation, organisationNameKey } from './organisation.entity';
-import { OrganisationKind } from './organisation-kind';
+import { isPartnerKind, OrganisationKind } from './organisation-kind';
 
 @Injectable()
 export class OrganisationsService {
   constructor(private readonly uow: UnitOfWork) {}
 
   async create(actor: Actor, name: string, kind: OrganisationKind): Promise<Organisation> {
+    if (isPartnerKind(kind)) throw partnerKind(['input', 'kind']);
     return this.named(actor, async ({ em, now }) => {
       await this.assertNameFree(em, name);
       const organisation = new Organisation(name, kind, now);
@@ -25,6 +26,7 @@ export class OrganisationsService {
     return this.named(actor, async ({ em, now }) => {
       const organisation = isUuid(id) ? await em.findOne(Organisation, id) : null;
       if (!organisation) throw new NotFoundError('Organisation', ['input', 'id']);
+      if (isPartnerKind(organisation.kind)) throw partnerKind(['input', 'id']);
       if (organisationNameKey(name) !== organisation.nameKey) await this.assertNameFree(em, name);
       organisation.rename(name, now);
       return organisation;
@@ -69,4 +71,9 @@ export class OrganisationsService {
 
 function nameTaken(): AccountsError {
   return new AccountsError('ORGANISATION_NAME_TAKEN', 'An organisation already has this name.', ['input', 'name']);
+}
+
+/** A partner's organisation is made and renamed with its partner (SIRET, contact, history). */
+function partnerKind(field: string[]): AccountsError {
+  return new AccountsError('PARTNER_KIND', 'Employers, temp agencies and training bodies are registered and renamed as partners (createPartner, updatePartner).', field);
 }

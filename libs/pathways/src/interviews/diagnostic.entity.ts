@@ -6,7 +6,8 @@ import { BarrierTheme } from '@parcours/participants';
 import { randomUUID } from 'node:crypto';
 import type { Pathway } from '../pathway.entity';
 import { Appointment } from './appointment.entity';
-import { AssessmentStatus, ContractType, Readiness, WorkingTime } from './interview-enums';
+import type { ContractType } from '@parcours/opportunities';
+import { AssessmentStatus, Readiness, WorkingTime } from './interview-enums';
 
 export interface BarrierAssessment {
   theme: BarrierTheme;

@@ -31,22 +31,4 @@ export enum WorkingTime {
   EITHER = 'EITHER',
 }
 
-/** Contract types (DOMAIN.md, "Contract types and what each needs"). */
-export enum ContractType {
-  CDI = 'CDI',
-  CDI_INTERIM = 'CDI_INTERIM',
-  BUSINESS_CREATION = 'BUSINESS_CREATION',
-  CDD = 'CDD',
-  CDD_USAGE = 'CDD_USAGE',
-  SEASONAL = 'SEASONAL',
-  TEMP_MISSION = 'TEMP_MISSION',
-  APPRENTICESHIP = 'APPRENTICESHIP',
-  PROFESSIONALISATION = 'PROFESSIONALISATION',
-  PEC = 'PEC',
-  CUI_CIE = 'CUI_CIE',
-  CDDI = 'CDDI',
-  CDI_INCLUSION = 'CDI_INCLUSION',
-  TRAINING = 'TRAINING',
-}
-
 export const READY: readonly Readiness[] = [Readiness.READY_FOR_EMPLOYMENT, Readiness.READY_WITH_SUPPORT];

@@ -1,0 +1,142 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import type { Actor, User } from '@parcours/accounts';
+import { AppConfig } from '@parcours/config';
+import { Clock, isUuid, NotFoundError } from '@parcours/core';
+import { ClosedBecause, Opportunity, OpportunityStatus } from '@parcours/opportunities';
+import { AuditAction, SYSTEM, UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
+import { subDays } from 'date-fns';
+import { Pathway } from '../pathway.entity';
+import { PathwaysError } from '../pathways-error';
+import { Proposal, type StepRecord } from './proposal.entity';
+import { OPEN_PROPOSAL_STATUSES, ProposalReason, ProposalStatus } from './proposal-status';
+
+/** What a proposal's commands load with it: the offer as the referent's report names it. */
+const WITH_OFFER = ['pathway', 'opportunity.partner.organisation'] as const;
+
+/**
+ * The offers stage: proposals, their steps, and whatever closes an opportunity that proposals
+ * are open on (closing it, filling it, the stale sweeps). libs/pathways imports
+ * libs/opportunities, never the reverse: an opportunity knows nothing of its proposals, so every
+ * command that must cancel them lives here.
+ */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One open proposal per opportunity and pathway; of two at once, the second is PROPOSAL_ALREADY_OPEN. */
+  async propose(actor: Actor, pathwayId: string, opportunityId: string): Promise<Proposal> {
+    if (!isUuid(pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
+    if (!isUuid(opportunityId)) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
+    try {
+      return await this.uow.run(actor, async ({ reads, now, today, by }) => {
+        const pathway = await reads.findOne(Pathway, { id: pathwayId });
+        if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
+        const opportunity = await reads.findOne(Opportunity, { id: opportunityId, operator: pathway.operator.id }, { populate: ['partner.organisation'] });
+        if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
+        if ((await reads.count(Proposal, { openKey: `${opportunity.id}/${pathway.id}` })) > 0) throw alreadyOpen();
+        return pathway.propose(opportunity, by, now, today);
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw alreadyOpen();
+      throw error;
+    }
+  }
+
+  /**
+   * A step of a proposal (proposal-status.ts). HIRED takes a position: the opportunity's version
+   * makes two HIRED steps racing for the last position write one after the other, and the second
+   * finds it FILLED. Filling cancels every proposal still open on it.
+   */
+  async recordStep(actor: Actor, proposalId: string, record: StepRecord): Promise<Proposal> {
+    if (!isUuid(proposalId)) throw new NotFoundError('Proposal', ['input', 'proposalId']);
+    return this.uow.run(actor, async ({ reads, now, today, by }) => {
+      const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER] });
+      if (!proposal) throw new NotFoundError('Proposal', ['input', 'proposalId']);
+      const filled = proposal.pathway.getEntity().recordProposalStep(proposal, record, by, now, today);
+      if (filled) await endOpenProposals(reads, proposal.opportunity.getEntity(), by, now);
+      return proposal;
+    });
+  }
+
+  /** Closes an open opportunity (OPPORTUNITY_CLOSED otherwise) and cancels its open proposals (NO_POSITION). */
+  async closeOpportunity(actor: Actor, opportunityId: string): Promise<Opportunity> {
+    if (!isUuid(opportunityId)) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
+    return this.uow.run(actor, async ({ reads, now, by }) => {
+      const opportunity = await reads.findOne(Opportunity, { id: opportunityId }, { populate: ['partner.organisation'] });
+      if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
+      opportunity.close(ClosedBecause.BY_STAFF, now);
+      await endOpenProposals(reads, opportunity, by, now);
+      return opportunity;
+    });
+  }
+
+  /** Several pathways' proposals at once, newest first, with their steps and offers. */
+  proposalsOf(actor: Actor, pathwayIds: readonly string[]): Promise<Proposal[][]> {
+    return this.uow.read(actor, (reads) =>
+      reads.byParent(Proposal, 'pathway', pathwayIds, {
+        orderBy: { proposedOn: 'desc', id: 'desc' },
+        populate: ['steps', 'opportunity.partner.organisation', 'opportunity.client.organisation'],
+      }),
+    );
+  }
+
+  /**
+   * Closes every open opportunity nobody updated for OPPORTUNITY_STALE_DAYS (as les emplois
+   * deactivates job descriptions), cancelling its open proposals. Idempotent.
+   */
+  async sweepStaleOpportunities(): Promise<{ closed: number }> {
+    const cutoff = subDays(this.clock.now(), this.config.journey.opportunityStaleDays);
+    const due = await this.uow.read(SYSTEM, (reads) => reads.find(Opportunity, { status: OpportunityStatus.OPEN, updatedAt: { $lt: cutoff } }, { fields: ['id'] }));
+    let closed = 0;
+    for (const { id } of due) {
+      await this.sweep('stale opportunities sweep', async (reads, now) => {
+        const opportunity = await reads.findOne(Opportunity, { id, status: OpportunityStatus.OPEN, updatedAt: { $lt: cutoff } }, { populate: ['partner.organisation'] });
+        if (!opportunity) return;
+        opportunity.close(ClosedBecause.STALE, now);
+        await endOpenProposals(reads, opportunity, null, now);
+        closed++;
+      });
+    }
+    return { closed };
+  }
+
+  /**
+   * Marks STALE every open proposal with no step for PROPOSAL_STALE_DAYS (as les emplois
+   * auto-rejects); in the history, without moving the retention clock. Idempotent.
+   */
+  async sweepStaleProposals(): Promise<{ stale: number }> {
+    const cutoff = subDays(this.clock.now(), this.config.journey.proposalStaleDays);
+    const stale = { status: { $in: [...OPEN_PROPOSAL_STATUSES] }, lastStepAt: { $lt: cutoff } };
+    const due = await this.uow.read(SYSTEM, (reads) => reads.find(Proposal, stale, { fields: ['id'] }));
+    let marked = 0;
+    for (const { id } of due) {
+      await this.sweep('stale proposals sweep', async (reads, now) => {
+        const proposal = await reads.findOne(Proposal, { id, ...stale }, { populate: [...WITH_OFFER] });
+        if (!proposal) return;
+        proposal.pathway.getEntity().endProposal(proposal, ProposalStatus.STALE, null, null, now);
+        marked++;
+      });
+    }
+    return { stale: marked };
+  }
+
+  /** One item of a sweep, as its own command of the system. */
+  private sweep(operation: string, work: (reads: ScopedReads, now: Date) => Promise<void>): Promise<void> {
+    return this.uow.run(null, ({ reads, now }) => work(reads, now), { audit: { action: AuditAction.WRITE, operation } });
+  }
+}
+
+/** The proposals still open on an opportunity that closed or filled: CANCELLED, NO_POSITION. */
+async function endOpenProposals(reads: ScopedReads, opportunity: Opportunity, by: User | null, now: Date): Promise<void> {
+  const open = await reads.system().find(Proposal, { opportunity: opportunity.id, status: { $in: [...OPEN_PROPOSAL_STATUSES] } }, { populate: ['pathway'] });
+  for (const proposal of open) proposal.pathway.getEntity().endProposal(proposal, ProposalStatus.CANCELLED, ProposalReason.NO_POSITION, by, now);
+}
+
+function alreadyOpen(): PathwaysError {
+  return new PathwaysError('PROPOSAL_ALREADY_OPEN', 'This offer is already proposed to this person, and the proposal is still open.', ['input', 'opportunityId']);
+}
