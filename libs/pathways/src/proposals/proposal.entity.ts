@@ -30,6 +30,7 @@ export interface StepRecord {
  * unique index on `openKey`, as for the open pathway.
  */
 @Entity({ tableName: 'proposal' })
+@Index({ properties: ['pathway'] })
 @Index({ properties: ['opportunity', 'status'] })
 @Index({ properties: ['status', 'lastStepAt'] })
 export class Proposal {
@@ -142,6 +143,7 @@ function checkReason({ step, reason, comment }: StepRecord): void {
 
 /** One step of a proposal: which, on which day, why (a code, and staff's comment). */
 @Entity({ tableName: 'proposal_step' })
+@Index({ properties: ['proposal'] })
 export class ProposalStep {
   static visibleTo(actor: Actor): FilterQuery<ProposalStep> {
     return { proposal: { pathway: pathwaysVisibleTo(actor) } };
