@@ -11,6 +11,8 @@ import { DataProtectionApiModule } from './data-protection/data-protection-api.m
 import { InterviewsApiModule } from './interviews/interviews-api.module';
 import { LoggingModule } from './logging/logging.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { OpportunitiesApiModule } from './opportunities/opportunities-api.module';
+import { ProposalsApiModule } from './proposals/proposals-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -32,6 +34,8 @@ export class AppModule {
         AccountsApiModule,
         PathwaysApiModule,
         InterviewsApiModule,
+        OpportunitiesApiModule,
+        ProposalsApiModule,
         ReportsApiModule,
         DataProtectionApiModule,
         NotificationsApiModule,

@@ -18,6 +18,9 @@ export interface OpportunitiesFilter {
   search?: string;
 }
 
+/** An opportunity as pages show it: with its partner and client, and their organisations. */
+export const WITH_PARTNERS = ['partner.organisation', 'client.organisation'] as const;
+
 /** Jobs and trainings, each owned by the operator of the staff member who creates it. */
 @Injectable()
 export class OpportunitiesService {
@@ -46,12 +49,12 @@ export class OpportunitiesService {
   }
 
   async get(actor: Actor, id: string): Promise<Opportunity> {
-    const opportunity = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Opportunity, { id })) : null;
+    const opportunity = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Opportunity, { id }, { populate: [...WITH_PARTNERS] })) : null;
     if (!opportunity) throw new NotFoundError('Opportunity');
     return opportunity;
   }
 
-  list(actor: Actor, filter: OpportunitiesFilter, page: { first?: number; after?: string }): Promise<Page<Opportunity>> {
+  list(actor: Actor, filter: OpportunitiesFilter, page: { first?: number; after?: string }): Promise<Page<Opportunity, (typeof WITH_PARTNERS)[number]>> {
     const where: FilterQuery<Opportunity>[] = [];
     if (filter.kind) where.push({ kind: filter.kind });
     if (filter.contractType) where.push({ contractType: filter.contractType });
@@ -59,7 +62,7 @@ export class OpportunitiesService {
     if (filter.open === true) where.push({ status: OpportunityStatus.OPEN });
     if (filter.open === false) where.push({ status: { $ne: OpportunityStatus.OPEN } });
     if (filter.search?.trim()) where.push(searchNameContains(filter.search));
-    return this.uow.read(actor, (reads) => reads.findByCursor(Opportunity, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { createdAt: 'desc', id: 'desc' } }));
+    return this.uow.read(actor, (reads) => reads.findByCursor(Opportunity, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { createdAt: 'desc', id: 'desc' }, populate: [...WITH_PARTNERS] }));
   }
 
   /** The input checked against every rule at once, its partners found (NOT_FOUND otherwise). */

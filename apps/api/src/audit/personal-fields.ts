@@ -9,7 +9,9 @@ import { ACCOUNTS_PERSONAL_FIELDS } from '../accounts/accounts.personal-fields';
 import { DATA_PROTECTION_PERSONAL_FIELDS } from '../data-protection/data-protection.personal-fields';
 import { NOTIFICATIONS_PERSONAL_FIELDS } from '../notifications/notifications.personal-fields';
 import { INTERVIEWS_PERSONAL_FIELDS } from '../interviews/interviews.personal-fields';
+import { OPPORTUNITIES_PERSONAL_FIELDS } from '../opportunities/opportunities.personal-fields';
 import { PATHWAYS_PERSONAL_FIELDS } from '../pathways/pathways.personal-fields';
+import { PROPOSALS_PERSONAL_FIELDS } from '../proposals/proposals.personal-fields';
 import { REPORTS_PERSONAL_FIELDS } from '../reports/reports.personal-fields';
 import type { GraphqlPersonalData, PersonalType } from './graphql-personal-data';
 
@@ -23,6 +25,8 @@ const FEATURES: readonly GraphqlPersonalData[] = [
   ACCOUNTS_PERSONAL_FIELDS,
   PATHWAYS_PERSONAL_FIELDS,
   INTERVIEWS_PERSONAL_FIELDS,
+  OPPORTUNITIES_PERSONAL_FIELDS,
+  PROPOSALS_PERSONAL_FIELDS,
   REPORTS_PERSONAL_FIELDS,
   DATA_PROTECTION_PERSONAL_FIELDS,
   NOTIFICATIONS_PERSONAL_FIELDS,

@@ -3,11 +3,12 @@ import { BarrierTheme } from '@parcours/participants';
 import { ContractType } from '@parcours/opportunities';
 import { AppointmentChannel, AppointmentStatus, AssessmentStatus, Readiness, WorkingTime } from '@parcours/pathways';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
 import { PathwayNode, PersonInCharge } from '../pathways/pathways.types';
 import { Text } from '../graphql/text-field';
+import { RomeCode } from '../graphql/rome-code';
 
 registerEnumType(AppointmentChannel, { name: 'AppointmentChannel' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -109,7 +110,7 @@ export class BarrierAssessmentInput {
 @InputType()
 export class TargetJobInput {
   @Text(200, { min: 1 }) title: string;
-  @Text(5, { nullable: true }) @IsOptional() @Matches(/^[A-N]\d{4}$/, { message: 'romeCode must be a ROME code such as K2204' }) romeCode?: string | null;
+  @RomeCode() romeCode?: string | null;
 }
 
 @InputType()

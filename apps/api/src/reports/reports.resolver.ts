@@ -91,6 +91,7 @@ export function toReportNode(report: ReferentReport, today: string): ReferentRep
     readiness: report.summary.readiness ?? null,
     barriers: report.summary.barriers ?? [],
     declineReason: report.summary.declineReason ?? null,
+    proposal: report.summary.proposal ?? null,
     nextStep: report.summary.nextStep,
     counsellorSummary: report.counsellorSummary,
     eventAt: report.eventAt,

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme } from '@parcours/participants';
-import { DeclineReason, Readiness } from '@parcours/pathways';
+import { ContractType, OpportunityKind } from '@parcours/opportunities';
+import { DeclineReason, ProposalReason, ProposalStatus, Readiness } from '@parcours/pathways';
 import { ReportKind, ReportState } from '@parcours/reports';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Connection } from '../graphql/connection';
@@ -16,6 +17,16 @@ export class ReportedBarrier {
   @Field() blocking: boolean;
 }
 
+@ObjectType('ReportedProposal', { description: 'An offer as the referent reads it: title, kind, contract type, partner, and how it ended (a code, never a comment).' })
+export class ReportedProposal {
+  @Field() title: string;
+  @Field(() => OpportunityKind) kind: OpportunityKind;
+  @Field(() => ContractType) contractType: ContractType;
+  @Field() partnerName: string;
+  @Field(() => ProposalStatus) step: ProposalStatus;
+  @Field(() => ProposalReason, { nullable: true }) reason: ProposalReason | null;
+}
+
 @ObjectType('ReferentReport', { description: 'A report to the pathway\'s referent: systematic, written with the event that triggers it.' })
 export class ReferentReportNode {
   @Field(() => ID) id: string;
@@ -27,6 +38,7 @@ export class ReferentReportNode {
   @Field(() => Readiness, { nullable: true }) readiness: Readiness | null;
   @Field(() => [ReportedBarrier]) barriers: ReportedBarrier[];
   @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Field(() => ReportedProposal, { nullable: true, description: 'PROPOSAL_ACCEPTED and PROPOSAL_DECLINED: the offer and the step.' }) proposal: ReportedProposal | null;
   @Field() nextStep: string;
   @Field(() => String, { nullable: true, description: "The counsellor's summary, written for the referent." }) counsellorSummary: string | null;
   @Field({ description: 'When the event happened.' }) eventAt: Date;

@@ -3,10 +3,13 @@ import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { DataProtectionService } from '@parcours/data-protection';
 import { OutboxService } from '@parcours/notifications';
+import { PartnersService } from '@parcours/opportunities';
+import { ProposalsService } from '@parcours/pathways';
 
 /**
- * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): the
- * retention anonymisation, the audit purge and the outbox purge. Stopped before the database closes.
+ * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): stale
+ * opportunities and proposals, the retention anonymisation (and partners' contacts), the audit
+ * purge and the outbox purge. Stopped before the database closes.
  */
 @Injectable()
 export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +22,8 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly dataProtection: DataProtectionService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly proposals: ProposalsService,
+    private readonly partners: PartnersService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,12 +42,15 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
   runOnce(): Promise<void> {
     this.running ??= (async () => {
       try {
+        const opportunities = await this.proposals.sweepStaleOpportunities();
+        const proposals = await this.proposals.sweepStaleProposals();
         const retention = await this.dataProtection.sweepRetention();
+        const contacts = await this.partners.sweepContacts();
         const audit = await this.audit.purge();
         const outbox = await this.outbox.purge();
-        if (retention.anonymised + audit.purged + outbox.purged > 0) {
+        if (opportunities.closed + proposals.stale + retention.anonymised + contacts.forgotten + audit.purged + outbox.purged > 0) {
           this.logger.log(
-            `Retention: ${retention.anonymised} participant(s) anonymised; audit: ${audit.purged} old entr(y/ies) purged; outbox: ${outbox.purged} old message(s) purged`,
+            `Stale: ${opportunities.closed} opportunit(y/ies) closed, ${proposals.stale} proposal(s) marked STALE; retention: ${retention.anonymised} participant(s) anonymised, ${contacts.forgotten} partner contact(s) forgotten; audit: ${audit.purged} old entr(y/ies) purged; outbox: ${outbox.purged} old message(s) purged`,
           );
         }
       } catch (error) {

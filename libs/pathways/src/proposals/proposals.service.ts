@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, NotFoundError } from '@parcours/core';
-import { ClosedBecause, Opportunity, OpportunityStatus } from '@parcours/opportunities';
+import { ClosedBecause, Opportunity, OpportunityStatus, WITH_PARTNERS } from '@parcours/opportunities';
 import { AuditAction, SYSTEM, UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { Pathway } from '../pathway.entity';
@@ -12,7 +12,7 @@ import { Proposal, type StepRecord } from './proposal.entity';
 import { OPEN_PROPOSAL_STATUSES, ProposalReason, ProposalStatus } from './proposal-status';
 
 /** What a proposal's commands load with it: the offer as the referent's report names it. */
-const WITH_OFFER = ['pathway', 'opportunity.partner.organisation'] as const;
+const WITH_OFFER = ['pathway', 'steps', 'opportunity.partner.organisation'] as const;
 
 /**
  * The offers stage: proposals, their steps, and whatever closes an opportunity that proposals
@@ -67,7 +67,7 @@ export class ProposalsService {
   async closeOpportunity(actor: Actor, opportunityId: string): Promise<Opportunity> {
     if (!isUuid(opportunityId)) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
     return this.uow.run(actor, async ({ reads, now, by }) => {
-      const opportunity = await reads.findOne(Opportunity, { id: opportunityId }, { populate: ['partner.organisation'] });
+      const opportunity = await reads.findOne(Opportunity, { id: opportunityId }, { populate: [...WITH_PARTNERS] });
       if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
       opportunity.close(ClosedBecause.BY_STAFF, now);
       await endOpenProposals(reads, opportunity, by, now);
