@@ -52,6 +52,18 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.updateMyNotificationSettings': ['REFERENT'],
   'Query.outboxDeadLetters': ['ADMIN'],
   'Mutation.retryOutboxMessage': ['ADMIN'],
+  'Mutation.createPartner': ['ADMIN', 'MANAGER'],
+  'Mutation.updatePartner': ['ADMIN', 'MANAGER'],
+  'Query.partners': ['ADMIN', 'MANAGER', 'COUNSELLOR'],
+  'Query.partner': ['ADMIN', 'MANAGER', 'COUNSELLOR'],
+  'Mutation.createOpportunity': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.updateOpportunity': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.closeOpportunity': ['COUNSELLOR', 'MANAGER'],
+  'Query.opportunities': ['COUNSELLOR', 'MANAGER', 'ADMIN'],
+  'Query.opportunity': ['COUNSELLOR', 'MANAGER', 'ADMIN'],
+  'Query.candidates': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.proposeOpportunity': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.recordProposalStep': ['COUNSELLOR', 'MANAGER'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -142,6 +154,24 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Query.outboxDeadLetters', '{ outboxDeadLetters { totalCount } }'],
     ['Mutation.retryOutboxMessage', `mutation { retryOutboxMessage(input: { messageId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.updateParticipant', `mutation { updateParticipant(input: { participantId: "${someId}", phone: "0600000000" }) { userErrors { code } } }`],
+    ['Mutation.createPartner', 'mutation { createPartner(input: { kind: EMPLOYER, name: "X", siret: "73282932000074", communeCode: "42218" }) { userErrors { code } } }'],
+    ['Mutation.updatePartner', `mutation { updatePartner(input: { partnerId: "${someId}", name: "X", siret: "73282932000074", communeCode: "42218" }) { userErrors { code } } }`],
+    ['Query.partners', '{ partners { totalCount } }'],
+    ['Query.partner', `{ partner(id: "${someId}") { id } }`],
+    [
+      'Mutation.createOpportunity',
+      `mutation { createOpportunity(input: { kind: JOB, partnerId: "${someId}", title: "X", communeCode: "42218", startOn: "2026-04-01" }) { userErrors { code } } }`,
+    ],
+    [
+      'Mutation.updateOpportunity',
+      `mutation { updateOpportunity(input: { opportunityId: "${someId}", partnerId: "${someId}", title: "X", communeCode: "42218", startOn: "2026-04-01" }) { userErrors { code } } }`,
+    ],
+    ['Mutation.closeOpportunity', `mutation { closeOpportunity(input: { opportunityId: "${someId}" }) { userErrors { code } } }`],
+    ['Query.opportunities', '{ opportunities { totalCount } }'],
+    ['Query.opportunity', `{ opportunity(id: "${someId}") { id } }`],
+    ['Query.candidates', `{ candidates(opportunityId: "${someId}") { totalCount } }`],
+    ['Mutation.proposeOpportunity', `mutation { proposeOpportunity(input: { pathwayId: "${someId}", opportunityId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.recordProposalStep', `mutation { recordProposalStep(input: { proposalId: "${someId}", step: ACCEPTED_BY_PARTICIPANT, on: "2026-03-16" }) { userErrors { code } } }`],
   ];
 
   describe.each(CALLS)('%s', (operation, query, variables) => {

@@ -6,6 +6,7 @@ import { NO_PERSONAL_DATA, PERSONAL_FIELDS } from '../../apps/api/src/audit/pers
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView, startJourneyApp } from '../support/journey';
+import { OffersFixture } from '../support/offers';
 import type { TestApp } from '../support/test-app';
 
 /** Root operations whose result can lead to a personal field, derived from the schema alone. */
@@ -171,6 +172,24 @@ describe('the access log', () => {
       async () => ({ id: await report() }),
       () => referent,
     ],
+    'Mutation.proposeOpportunity': [
+      'mutation ($input: ProposeOpportunityInput!) { proposeOpportunity(input: $input) { proposal { status offer { title } } userErrors { code } } }',
+      async () => ({ input: { pathwayId: (await journey.diagnosed(referent, counsellor)).id, opportunityId: await aJob() } }),
+      () => counsellor,
+    ],
+    'Mutation.recordProposalStep': [
+      'mutation ($input: RecordProposalStepInput!) { recordProposalStep(input: $input) { proposal { status steps { step } } userErrors { code } } }',
+      async () => ({ input: { proposalId: (await offers().propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, await aJob())).id, step: 'ACCEPTED_BY_PARTICIPANT', on: '2026-03-16' } }),
+      () => counsellor,
+    ],
+    'Query.candidates': [
+      'query ($id: ID!) { candidates(opportunityId: $id) { edges { node { score reasons } } } }',
+      async () => {
+        await journey.diagnosed(referent, counsellor);
+        return { id: await aJob() };
+      },
+      () => counsellor,
+    ],
     'Mutation.updateParticipant': [
       'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 11 22 33 44" }) { participant { phone } userErrors { code } } }',
       () => ({ id: pathway.participant.id }),
@@ -178,6 +197,8 @@ describe('the access log', () => {
     ],
   };
 
+  const offers = () => new OffersFixture(t.api, accounts);
+  const aJob = async () => (await offers().job(counsellor, await offers().partner('EMPLOYER'))).id;
   const accepted = async () => {
     const fresh = await journey.refer(referent);
     await journey.accept(counsellor, fresh.id);

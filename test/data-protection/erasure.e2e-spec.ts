@@ -3,12 +3,13 @@ import { AuditAction, AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
 import { ENTITIES } from '@parcours/db';
 import { BarrierTheme, Participant } from '@parcours/participants';
-import { Appointment, DeclineReason, Diagnostic, Pathway, PathwayEvent, PathwayStatus, ReferralBarrier } from '@parcours/pathways';
+import { Appointment, DeclineReason, Diagnostic, Pathway, PathwayEvent, PathwayStatus, Proposal, ProposalReason, ProposalStep, ReferralBarrier } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
+import { OffersFixture } from '../support/offers';
 import type { TestApp } from '../support/test-app';
 
 const EXPORT = 'query ($id: ID!) { exportParticipantData(participantId: $id) }';
@@ -131,10 +132,22 @@ describe('right of access, erasure and retention', () => {
         { token: counsellor.token },
       );
       await t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId: scheduled.scheduleDiagnostic.appointment.id, ...someFindings() } }, { token: counsellor.token });
+      // One proposal declined with a comment, one left open (cancelled when the pathway closes).
+      const offers = new OffersFixture(t.api, accounts);
+      const employer = await offers.partner('EMPLOYER');
+      const declined = await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
+      await offers.step(counsellor, declined.id, 'DECLINED_BY_PARTICIPANT', '2026-03-16', { reason: 'OTHER', comment: 'texte libre' });
+      await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
       await journey.mutate(referent, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId: pathway.id, reason: 'texte libre' });
-      const exported = await t.api.data<{ exportParticipantData: { pathways: { diagnostics: unknown[]; reportsToReferent: unknown[] }[] } }>(EXPORT, { id: pathway.participant.id }, admin());
+      const exported = await t.api.data<{ exportParticipantData: { pathways: { diagnostics: unknown[]; reportsToReferent: unknown[]; proposals: { status: string; steps: { comment: string | null }[] }[] }[] } }>(
+        EXPORT,
+        { id: pathway.participant.id },
+        admin(),
+      );
       expect(exported.exportParticipantData.pathways[0].diagnostics).toHaveLength(1);
-      expect(exported.exportParticipantData.pathways[0].reportsToReferent).toHaveLength(1);
+      expect(exported.exportParticipantData.pathways[0].reportsToReferent).toHaveLength(2);
+      expect(exported.exportParticipantData.pathways[0].proposals.map((proposal) => proposal.status)).toEqual(['DECLINED_BY_PARTICIPANT', 'CANCELLED']);
+      expect(exported.exportParticipantData.pathways[0].proposals[0].steps[1].comment).toBe('texte libre');
 
       await t.api.data(ERASE, { input: { participantId: pathway.participant.id, reason: 'registre' } }, admin());
       const em = t.orm.em.fork();
@@ -146,6 +159,8 @@ describe('right of access, erasure and retention', () => {
         ReferentReport: await em.find(ReferentReport, { pathway: pathway.id }),
         Appointment: await em.find(Appointment, { pathway: pathway.id }),
         ReferralBarrier: await em.find(ReferralBarrier, { pathway: pathway.id }),
+        Proposal: await em.find(Proposal, { pathway: pathway.id }),
+        ProposalStep: await em.find(ProposalStep, { proposal: { pathway: pathway.id } }),
       };
       const empty = (value: unknown) => value === null || value === '' || (typeof value === 'string' && value.startsWith('anonymised:'));
       const policies = t.app.get(PersonalDataPolicies).all().flatMap((policy) => policy.entities);
@@ -156,7 +171,7 @@ describe('right of access, erasure and retention', () => {
           for (const field of erase) {
             const value = (row as Record<string, unknown>)[field];
             // Reason codes survive; free texts do not.
-            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED'].includes(value as DeclineReason));
+            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), ...Object.values(ProposalReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED'].includes(value as DeclineReason));
             expect({ entity, field, empty: empty(value) || allowed }).toEqual({ entity, field, empty: true });
           }
         }

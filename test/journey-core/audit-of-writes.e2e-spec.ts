@@ -2,6 +2,7 @@ import { AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { ENTITIES } from '@parcours/db';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
+import { OffersFixture } from '../support/offers';
 import type { TestApp } from '../support/test-app';
 
 /**
@@ -45,11 +46,14 @@ describe('the audit of every write', () => {
   it('leaves an entry for every entity with a personal property, written by any path of the journey', async () => {
     const pathway = await journey.refer(referent, undefined, { barriers: ['JUSTICE'], justiceJustification: 'Sortie de détention en 2025' });
     await journey.decline(counsellor, pathway.id, 'OTHER', 'Déménage dans le Rhône');
+    const offers = new OffersFixture(t.api, accounts);
+    const proposal = await offers.propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, (await offers.job(counsellor, await offers.partner('EMPLOYER'))).id);
+    await offers.step(counsellor, proposal.id, 'DECLINED_BY_PARTICIPANT', '2026-03-16', { reason: 'OTHER', comment: 'A trouvé ailleurs, en famille' });
     const personal = ENTITIES.flatMap((entity) => {
       const policy = policies.entity(entity.name);
       return policy && policy.erase.length > 0 ? [entity.name] : [];
     });
-    expect(personal.sort()).toEqual(['Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'ReferentReport']);
+    expect(personal.sort()).toEqual(['Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'ProposalStep', 'ReferentReport']);
     const audited = await t.orm.em.fork().find(AuditEntry, { action: 'WRITE' as never }, { fields: ['objectType'] });
     for (const name of personal) expect({ entity: name, audited: audited.some((entry) => entry.objectType === name) }).toEqual({ entity: name, audited: true });
   });

@@ -92,7 +92,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       subject: participantOf,
       object: (proposal) => proposal.id,
       erase: [],
-      keep: ['id', 'pathway', 'opportunity', 'status', 'openKey', 'proposedOn', 'lastStepOn', 'lastStepAt', 'reason', 'steps'],
+      keep: ['id', 'pathway', 'opportunity', 'status', 'openKey', 'proposedAt', 'proposedOn', 'lastStepOn', 'lastStepAt', 'reason', 'steps'],
     }),
     entityPolicy<ProposalStep>({
       entity: ProposalStep,
@@ -122,7 +122,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       reads.byParent(Appointment, 'pathway', ids, { orderBy: { startsAt: 'asc' } }),
       reads.byParent(Diagnostic, 'pathway', ids, { orderBy: { recordedAt: 'asc' } }),
       reads.byParent(PathwayEvent, 'pathway', ids, { orderBy: { id: 'asc' } }),
-      reads.byParent(Proposal, 'pathway', ids, { orderBy: { proposedOn: 'asc', id: 'asc' }, populate: ['steps', 'opportunity.partner.organisation'] }),
+      reads.byParent(Proposal, 'pathway', ids, { orderBy: { proposedAt: 'asc', id: 'asc' }, populate: ['steps', 'opportunity.partner.organisation'] }),
     ]);
     const sensitive = seesSensitiveDetails(viewer);
     const byId = <T>(rows: T[][]) => Object.fromEntries(ids.map((id, index) => [id, rows[index]]));

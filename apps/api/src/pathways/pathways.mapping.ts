@@ -8,6 +8,8 @@ const LEGACY_KIND: Partial<Record<JourneyEventType, PathwayEventKind>> = {
   ParticipantUpdated: PathwayEventKind.PARTICIPANT_UPDATED,
   AppointmentRescheduled: PathwayEventKind.APPOINTMENT_RESCHEDULED,
   DiagnosticCorrected: PathwayEventKind.DIAGNOSTIC_CORRECTED,
+  OpportunityProposed: PathwayEventKind.PROPOSAL,
+  ProposalStepRecorded: PathwayEventKind.PROPOSAL,
 };
 
 /** The deprecated `details` string, written from the typed columns as earlier versions wrote it. */
@@ -89,6 +91,8 @@ export class PathwaysMapping {
       toUserId: event.toUser?.id ?? null,
       appointmentId: event.appointment?.id ?? null,
       diagnosticId: event.diagnostic?.id ?? null,
+      proposalId: event.proposal?.id ?? null,
+      proposalStep: event.proposalStep,
       fields: event.fields?.split(',') ?? null,
     };
     return {

@@ -21,13 +21,13 @@ export const PATHWAYS_PERSONAL_FIELDS: GraphqlPersonalData = {
       personal: ['declineComment'],
       other: [
         'id', 'status', 'participant', 'operator', 'referent', 'counsellor', 'referredAt', 'referredOn', 'situation', 'declineReason',
-        'closedAt', 'waitingTooLong', 'history', 'appointments', 'diagnostic',
+        'closedAt', 'waitingTooLong', 'history', 'appointments', 'diagnostic', 'proposals',
       ],
     },
     PathwayEvent: {
       locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
       personal: ['comment', 'reason'],
-      other: ['type', 'kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'fromUserId', 'toUserId', 'appointmentId', 'diagnosticId', 'fields', 'details'],
+      other: ['type', 'kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'fromUserId', 'toUserId', 'appointmentId', 'diagnosticId', 'proposalId', 'proposalStep', 'fields', 'details'],
     },
   },
   none: ['Commune', 'PersonInCharge', 'Operator', 'PathwayEdge', 'PathwayConnection', 'PathwayPayload', 'ParticipantPayload', 'ParticipantRecord', 'FranceTravailRegistration'],

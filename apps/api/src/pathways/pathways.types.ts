@@ -24,6 +24,8 @@ export enum PathwayEventKind {
   PARTICIPANT_UPDATED = 'PARTICIPANT_UPDATED',
   APPOINTMENT_RESCHEDULED = 'APPOINTMENT_RESCHEDULED',
   DIAGNOSTIC_CORRECTED = 'DIAGNOSTIC_CORRECTED',
+  /** An offer proposed, or a step of a proposal. */
+  PROPOSAL = 'PROPOSAL',
 }
 registerEnumType(PathwayEventKind, { name: 'PathwayEventKind' });
 
@@ -97,6 +99,8 @@ export class PathwayEventNode {
   @Field(() => ID, { nullable: true, description: 'The user handed over to, or the counsellor put in charge.' }) toUserId: string | null;
   @Field(() => ID, { nullable: true }) appointmentId: string | null;
   @Field(() => ID, { nullable: true }) diagnosticId: string | null;
+  @Field(() => ID, { nullable: true }) proposalId: string | null;
+  @Field(() => String, { nullable: true, description: 'The step a proposal reached (a ProposalStatus).' }) proposalStep: string | null;
   @Field(() => [String], { nullable: true, description: "The names of the person's fields corrected." }) fields: string[] | null;
   @Field(() => String, {
     nullable: true,

@@ -54,6 +54,9 @@ export class Proposal {
   @Property({ type: 'string', length: 73, nullable: true, unique: true })
   openKey: string | null;
 
+  @Property({ type: Date })
+  proposedAt: Date;
+
   @Property({ length: 10 })
   proposedOn: LocalDate;
 
@@ -76,6 +79,7 @@ export class Proposal {
     this.pathway = ref(pathway);
     this.opportunity = ref(opportunity);
     this.openKey = `${opportunity.id}/${pathway.id}`;
+    this.proposedAt = at;
     this.proposedOn = on;
     this.lastStepOn = on;
     this.lastStepAt = at;

@@ -79,7 +79,7 @@ export class ProposalsService {
   proposalsOf(actor: Actor, pathwayIds: readonly string[]): Promise<Proposal[][]> {
     return this.uow.read(actor, (reads) =>
       reads.byParent(Proposal, 'pathway', pathwayIds, {
-        orderBy: { proposedOn: 'desc', id: 'desc' },
+        orderBy: { proposedAt: 'desc', id: 'desc' },
         populate: ['steps', 'opportunity.partner.organisation', 'opportunity.client.organisation'],
       }),
     );

@@ -5,7 +5,7 @@ import { Migration20261126103433_referrals } from './Migration20261126103433_ref
 import { Migration20261126104326_diagnostics_reports } from './Migration20261126104326_diagnostics_reports';
 import { Migration20261126153534_journey_core } from './Migration20261126153534_journey_core';
 import { Migration20261126211245_report_emails } from './Migration20261126211245_report_emails';
-import { Migration20261127002034_offers } from './Migration20261127002034_offers';
+import { Migration20261127002753_offers } from './Migration20261127002753_offers';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -13,5 +13,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126104326_diagnostics_reports', class: Migration20261126104326_diagnostics_reports },
   { name: 'Migration20261126153534_journey_core', class: Migration20261126153534_journey_core },
   { name: 'Migration20261126211245_report_emails', class: Migration20261126211245_report_emails },
-  { name: 'Migration20261127002034_offers', class: Migration20261127002034_offers },
+  { name: 'Migration20261127002753_offers', class: Migration20261127002753_offers },
 ];

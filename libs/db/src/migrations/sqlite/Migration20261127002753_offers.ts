@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127002034_offers extends Migration {
+export class Migration20261127002753_offers extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`partner\` (\`id\` text not null, \`organisation_id\` text not null, \`siret\` text not null, \`search_name\` text not null, \`commune_code\` text not null, \`contact_name\` text null, \`contact_phone\` text null, \`contact_email\` text null, \`registered_by_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`partner_organisation_id_foreign\` foreign key(\`organisation_id\`) references \`organisation\`(\`id\`) on update cascade, constraint \`partner_registered_by_id_foreign\` foreign key(\`registered_by_id\`) references \`organisation\`(\`id\`) on update cascade, primary key (\`id\`));`);
@@ -22,7 +22,7 @@ export class Migration20261127002034_offers extends Migration {
     this.addSql(`create index \`opportunity_created_by_id_index\` on \`opportunity\` (\`created_by_id\`);`);
     this.addSql(`create index \`opportunity_operator_id_status_updated_at_index\` on \`opportunity\` (\`operator_id\`, \`status\`, \`updated_at\`);`);
 
-    this.addSql(`create table \`proposal\` (\`id\` text not null, \`pathway_id\` text not null, \`opportunity_id\` text not null, \`status\` text not null, \`open_key\` text null, \`proposed_on\` text not null, \`last_step_on\` text not null, \`last_step_at\` datetime not null, \`reason\` text null, constraint \`proposal_pathway_id_foreign\` foreign key(\`pathway_id\`) references \`pathway\`(\`id\`) on update cascade, constraint \`proposal_opportunity_id_foreign\` foreign key(\`opportunity_id\`) references \`opportunity\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`proposal\` (\`id\` text not null, \`pathway_id\` text not null, \`opportunity_id\` text not null, \`status\` text not null, \`open_key\` text null, \`proposed_at\` datetime not null, \`proposed_on\` text not null, \`last_step_on\` text not null, \`last_step_at\` datetime not null, \`reason\` text null, constraint \`proposal_pathway_id_foreign\` foreign key(\`pathway_id\`) references \`pathway\`(\`id\`) on update cascade, constraint \`proposal_opportunity_id_foreign\` foreign key(\`opportunity_id\`) references \`opportunity\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`proposal_opportunity_id_index\` on \`proposal\` (\`opportunity_id\`);`);
     this.addSql(`create unique index \`proposal_open_key_unique\` on \`proposal\` (\`open_key\`);`);
     this.addSql(`create index \`proposal_status_last_step_at_index\` on \`proposal\` (\`status\`, \`last_step_at\`);`);

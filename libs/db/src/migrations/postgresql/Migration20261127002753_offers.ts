@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127002034_offers extends Migration {
+export class Migration20261127002753_offers extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "partner" ("id" uuid not null, "organisation_id" uuid not null, "siret" varchar(14) not null, "search_name" varchar(260) not null, "commune_code" varchar(5) not null, "contact_name" varchar(200) null, "contact_phone" varchar(30) null, "contact_email" varchar(254) null, "registered_by_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "partner_pkey" primary key ("id"));`);
@@ -15,7 +15,7 @@ export class Migration20261127002034_offers extends Migration {
     this.addSql(`create index "opportunity_status_index" on "opportunity" ("status");`);
     this.addSql(`create index "opportunity_operator_id_status_updated_at_index" on "opportunity" ("operator_id", "status", "updated_at");`);
 
-    this.addSql(`create table "proposal" ("id" uuid not null, "pathway_id" uuid not null, "opportunity_id" uuid not null, "status" varchar(30) not null, "open_key" varchar(73) null, "proposed_on" varchar(10) not null, "last_step_on" varchar(10) not null, "last_step_at" timestamptz not null, "reason" varchar(30) null, constraint "proposal_pkey" primary key ("id"));`);
+    this.addSql(`create table "proposal" ("id" uuid not null, "pathway_id" uuid not null, "opportunity_id" uuid not null, "status" varchar(30) not null, "open_key" varchar(73) null, "proposed_at" timestamptz not null, "proposed_on" varchar(10) not null, "last_step_on" varchar(10) not null, "last_step_at" timestamptz not null, "reason" varchar(30) null, constraint "proposal_pkey" primary key ("id"));`);
     this.addSql(`alter table "proposal" add constraint "proposal_open_key_unique" unique ("open_key");`);
     this.addSql(`create index "proposal_status_last_step_at_index" on "proposal" ("status", "last_step_at");`);
     this.addSql(`create index "proposal_opportunity_id_status_index" on "proposal" ("opportunity_id", "status");`);
