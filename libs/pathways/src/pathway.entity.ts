@@ -1,7 +1,7 @@
 import { Collection, Entity, LoadStrategy, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Organisation, User, type Actor } from '@parcours/accounts';
 import { parisDay, type LocalDate } from '@parcours/core';
-import { OpportunitiesError, type Opportunity } from '@parcours/opportunities';
+import { OpportunitiesError, OpportunityStatus, type Opportunity } from '@parcours/opportunities';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
 import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
@@ -265,8 +265,13 @@ export class Pathway {
     if (!PROPOSING.includes(this.status)) {
       throw new PathwaysError('NOT_PROPOSABLE', `This pathway is ${this.status}: its proposals no longer move.`, ['input', 'proposalId']);
     }
+    const opportunity = proposal.opportunity.getEntity();
+    // Said before the table: a proposal the filling cancelled would otherwise only be "CANCELLED".
+    if (record.step === ProposalStatus.HIRED && opportunity.status === OpportunityStatus.FILLED) {
+      throw new OpportunitiesError('OPPORTUNITY_FILLED', 'Every position of this offer is already filled.', ['input', 'step']);
+    }
     proposal.step(record, by, at, today);
-    const filled = record.step === ProposalStatus.HIRED && proposal.opportunity.getEntity().hire(at);
+    const filled = record.step === ProposalStatus.HIRED && opportunity.hire(at);
     this.record({ type: 'ProposalStepRecorded', proposal, step: record.step, reason: record.reason, offer: proposal.offer() }, by, at);
     return filled;
   }

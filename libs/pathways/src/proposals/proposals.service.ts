@@ -1,4 +1,5 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
@@ -55,7 +56,13 @@ export class ProposalsService {
   async recordStep(actor: Actor, proposalId: string, record: StepRecord): Promise<Proposal> {
     if (!isUuid(proposalId)) throw new NotFoundError('Proposal', ['input', 'proposalId']);
     return this.uow.run(actor, async ({ reads, now, today, by }) => {
-      const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER] });
+      if (record.step === ProposalStatus.HIRED) {
+        // The opportunity first, locked: two HIRED steps then take it one after the other, and never
+        // each hold a proposal the other's filling must cancel (a deadlock on PostgreSQL).
+        const target = await reads.findOne(Proposal, { id: proposalId }, { fields: ['opportunity'] });
+        if (target) await lockOpportunity(reads, target.opportunity.id);
+      }
+      const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER], refresh: true });
       if (!proposal) throw new NotFoundError('Proposal', ['input', 'proposalId']);
       const filled = proposal.pathway.getEntity().recordProposalStep(proposal, record, by, now, today);
       if (filled) await endOpenProposals(reads, proposal.opportunity.getEntity(), by, now);
@@ -67,8 +74,9 @@ export class ProposalsService {
   async closeOpportunity(actor: Actor, opportunityId: string): Promise<Opportunity> {
     if (!isUuid(opportunityId)) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
     return this.uow.run(actor, async ({ reads, now, by }) => {
-      const opportunity = await reads.findOne(Opportunity, { id: opportunityId }, { populate: [...WITH_PARTNERS] });
+      const opportunity = await lockOpportunity(reads, opportunityId);
       if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
+      await reads.em.populate(opportunity, [...WITH_PARTNERS]);
       opportunity.close(ClosedBecause.BY_STAFF, now);
       await endOpenProposals(reads, opportunity, by, now);
       return opportunity;
@@ -95,8 +103,9 @@ export class ProposalsService {
     let closed = 0;
     for (const { id } of due) {
       await this.sweep('stale opportunities sweep', async (reads, now) => {
-        const opportunity = await reads.findOne(Opportunity, { id, status: OpportunityStatus.OPEN, updatedAt: { $lt: cutoff } }, { populate: ['partner.organisation'] });
-        if (!opportunity) return;
+        const opportunity = await lockOpportunity(reads, id);
+        if (!opportunity || opportunity.status !== OpportunityStatus.OPEN || opportunity.updatedAt >= cutoff) return;
+        await reads.em.populate(opportunity, [...WITH_PARTNERS]);
         opportunity.close(ClosedBecause.STALE, now);
         await endOpenProposals(reads, opportunity, null, now);
         closed++;
@@ -129,6 +138,15 @@ export class ProposalsService {
   private sweep(operation: string, work: (reads: ScopedReads, now: Date) => Promise<void>): Promise<void> {
     return this.uow.run(null, ({ reads, now }) => work(reads, now), { audit: { action: AuditAction.WRITE, operation } });
   }
+}
+
+/**
+ * An opportunity the command may see, locked until it ends (PostgreSQL: FOR UPDATE; SQLite runs
+ * one writer at a time): whatever fills or closes an opportunity takes it first.
+ */
+async function lockOpportunity(reads: ScopedReads, id: string): Promise<Opportunity | null> {
+  const postgres = !(reads.em.getPlatform() instanceof BaseSqlitePlatform);
+  return reads.findOne(Opportunity, { id }, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
 }
 
 /** The proposals still open on an opportunity that closed or filled: CANCELLED, NO_POSITION. */
