@@ -5,6 +5,14 @@ import tseslint from 'typescript-eslint';
 const SCOPED_ENTITIES = '/^(Pathway|PathwayEvent|ReferralBarrier|Appointment|Diagnostic|Proposal|ProposalStep|Partner|PartnerChange|Opportunity|ReferentReport)$/';
 const READS = '/^(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|stream|createQueryBuilder|qb|getRepository|nativeUpdate|nativeDelete)$/';
 
+const LIB_IMPORTS = [
+  {
+    group: ['@nestjs/graphql', '@nestjs/apollo', 'graphql', 'graphql/*', '@apollo/*', 'graphql-ws'],
+    message: 'libs/ never import GraphQL: map domain objects to GraphQL types in apps/api.',
+  },
+  { group: ['**/apps/**', '@parcours/api', '@parcours/api/*'], message: 'libs/ never import apps/.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -17,16 +25,21 @@ export default tseslint.config(
   {
     // The domain never knows how it is served: no GraphQL, no apps.
     files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: LIB_IMPORTS }] },
+  },
+  {
+    // Stages import downwards only: pathways (and its proposals) import opportunities, never the reverse.
+    files: ['libs/opportunities/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...LIB_IMPORTS,
             {
-              group: ['@nestjs/graphql', '@nestjs/apollo', 'graphql', 'graphql/*', '@apollo/*', 'graphql-ws'],
-              message: 'libs/ never import GraphQL: map domain objects to GraphQL types in apps/api.',
+              group: ['@parcours/pathways', '@parcours/reports', '@parcours/notifications', '@parcours/data-protection'],
+              message: 'libs/opportunities knows nothing of pathways and proposals: whatever must touch both lives in libs/pathways/src/proposals.',
             },
-            { group: ['**/apps/**', '@parcours/api', '@parcours/api/*'], message: 'libs/ never import apps/.' },
           ],
         },
       ],

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
-/** Lints a text as if it were a file of the project, with the project's own configuration; the lines of restricted syntax. */
-function restrictedLines(code: string, file: string): number[] {
+/** Lints a text as if it were a file of the project, with the project's own configuration; the lines the rule flags. */
+function restrictedLines(code: string, file: string, rule = 'no-restricted-syntax'): number[] {
   let output: string;
   try {
     output = execFileSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
@@ -12,7 +12,7 @@ function restrictedLines(code: string, file: string): number[] {
     output = (error as { stdout: string }).stdout; // exit code 1: problems found
   }
   const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.line);
+  return result.messages.filter((message) => message.ruleId === rule).map((message) => message.line);
 }
 
 /** The project's own lint rules catch a read around an entity's scope and a fork outside the unit of work. */
@@ -41,5 +41,12 @@ describe('the lint rules of the journey core', () => {
   it('applies to apps/ too, and allows the fork in the unit of work alone', () => {
     expect(restrictedLines('declare const em: any;\nem.fork();\n', 'apps/api/src/example.ts')).toEqual([2]);
     expect(restrictedLines('declare const em: any;\nem.fork();\n', 'libs/unit-of-work/src/unit-of-work.ts')).toEqual([]);
+  });
+
+  it('keeps the stages importing downwards: opportunities never import pathways, which import opportunities', () => {
+    const imports = "import { Pathway } from '@parcours/pathways';\nimport { ReportKind } from '@parcours/reports';\nimport { Role } from '@parcours/accounts';\n";
+    expect(restrictedLines(imports, 'libs/opportunities/src/example.ts', 'no-restricted-imports')).toEqual([1, 2]);
+    expect(restrictedLines("import { Opportunity } from '@parcours/opportunities';\n", 'libs/pathways/src/example.ts', 'no-restricted-imports')).toEqual([]);
+    expect(restrictedLines("import { Field } from '@nestjs/graphql';\n", 'libs/opportunities/src/example.ts', 'no-restricted-imports')).toEqual([1]);
   });
 });
