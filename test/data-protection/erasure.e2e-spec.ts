@@ -137,6 +137,7 @@ describe('right of access, erasure and retention', () => {
       const employer = await offers.partner('EMPLOYER');
       const declined = await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
       await offers.step(counsellor, declined.id, 'DECLINED_BY_PARTICIPANT', '2026-03-16', { reason: 'OTHER', comment: 'texte libre' });
+      t.clock.advance(60_000); // the export lists proposals in the order they were made
       await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
       await journey.mutate(referent, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId: pathway.id, reason: 'texte libre' });
       const exported = await t.api.data<{ exportParticipantData: { pathways: { diagnostics: unknown[]; reportsToReferent: unknown[]; proposals: { status: string; steps: { comment: string | null }[] }[] }[] } }>(
