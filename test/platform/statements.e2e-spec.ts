@@ -1,5 +1,6 @@
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
+import { OffersFixture } from '../support/offers';
 import { logStatements } from '../support/statements';
 import type { TestApp } from '../support/test-app';
 
@@ -70,5 +71,26 @@ describe('statements per operation', () => {
     expect(inside.filter((statement) => /^update/i.test(statement)).map((statement) => /^update\s+\W?(\w+)/i.exec(statement)?.[1])).toEqual(['pathway', 'appointment']);
     // Before: authentication. After: the payload's pathway (visibility, view) and the audit entry of what it shows.
     expect(sql).toHaveLength(1 + inside.length + 3);
+  });
+
+  it('candidates(first: 20) and pathways with their proposals: as many statements for many people as for a few', async () => {
+    const offers = new OffersFixture(t.api, accounts);
+    const job = await offers.job(counsellor, await offers.partner('EMPLOYER'));
+    const candidates = (first: number) =>
+      statementsOf(() =>
+        t.api.data('query ($id: ID!, $first: Int) { candidates(opportunityId: $id, first: $first) { edges { node { score reasons pathway { participant { lastName } } } } } }', { id: job.id, first }, { token: counsellor.token }),
+      );
+    const proposalsPage = (first: number) =>
+      statementsOf(() => t.api.data('query ($first: Int) { pathways(first: $first) { edges { node { proposals { status offer { title } steps { step } } } } } }', { first }, { token: counsellor.token }));
+    for (let i = 0; i < 3; i++) await offers.propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, job.id);
+    const [fewCandidates, fewProposals] = [kinds(await candidates(2)), kinds(await proposalsPage(2))];
+    for (let i = 0; i < 12; i++) await offers.propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, job.id);
+    for (let i = 0; i < 12; i++) await journey.diagnosed(referent, counsellor);
+    expect(kinds(await candidates(20))).toEqual(fewCandidates);
+    // The audit's one INSERT comes only when the page shows a proposal: the reads are what must not grow.
+    const reads = (sql: string[]) => sql.filter((kind) => kind === 'select');
+    expect(reads(kinds(await proposalsPage(20)))).toEqual(reads(fewProposals));
+    // Authentication, the offer, the pathways, their diagnostics, the proposals made, the page's views, the audit.
+    expect(fewCandidates).toEqual(['select', 'select', 'select', 'select', 'select', 'select', 'insert']);
   });
 });
