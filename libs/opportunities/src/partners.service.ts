@@ -71,12 +71,6 @@ export class PartnersService {
     return partner;
   }
 
-  /** Several partners at once (a page's opportunities), in key order; null where none is visible. */
-  async byIds(actor: Actor, ids: readonly string[]): Promise<(Partner | null)[]> {
-    const found = await this.uow.read(actor, (reads) => reads.find(Partner, { id: { $in: ids.filter(isUuid) } }, { populate: ['organisation'] }));
-    return ids.map((id) => found.find((partner) => partner.id === id) ?? null);
-  }
-
   list(actor: Actor, filter: PartnersFilter, page: { first?: number; after?: string }): Promise<Page<Partner, 'organisation'>> {
     const where: FilterQuery<Partner>[] = [];
     if (filter.kind) where.push({ organisation: { kind: filter.kind } });
