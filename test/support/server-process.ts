@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+/** `npm run backup -- PATH`. */
+export const BACKUP = join(__dirname, '../../dist/apps/api/src/cli/backup.js');
 /** `npm run relay`: the e-mail relay alone. */
 export const RELAY = join(__dirname, '../../dist/apps/worker/src/main.js');
 
@@ -31,10 +33,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs main (or another entry point) with the environment given (nothing inherited but PATH) and collects what it prints. */
-export function runMain(env: Record<string, string>, script = MAIN): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+/** Runs main (or another entry point, with its arguments) with the environment given (nothing inherited but PATH) and collects what it prints. */
+export function runMain(env: Record<string, string>, script = MAIN, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   assertBuilt();
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

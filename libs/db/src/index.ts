@@ -4,3 +4,4 @@ export * from './entities';
 export * from './orm-options';
 export * from './migrations';
 export * from './sqlite-writers';
+export * from './sqlite-backup';
