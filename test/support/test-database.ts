@@ -63,6 +63,8 @@ async function withMaintenanceConnection<T>(server: URL, work: (client: Client) 
 
 /** A describe that runs on the embedded SQLite only (what it checks is SQLite's own: files, locks). */
 export const describeOnSqlite: jest.Describe = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
+/** Several API processes are a PostgreSQL layout: SQLite supports one API process per file (README). */
+export const describeOnPostgres: jest.Describe = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe : describe.skip;
 
 /** Rows of one SQL statement, read straight from the database as an operator or auditor would (beside the server). */
 export async function queryDatabase<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {

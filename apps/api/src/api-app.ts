@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccountsBootstrap } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
-import { DatabaseMigrations } from '@parcours/db';
+import { DatabaseLocks, DatabaseMigrations } from '@parcours/db';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureHttp, fastifyAdapter } from './http/fastify';
@@ -25,16 +25,19 @@ export async function prepareApiApp(app: NestFastifyApplication, config: AppConf
 
 /**
  * What runs before the first request: the pending migrations (unless MIGRATE_ON_START=false), then
- * the first administrator on an empty database. A generated password is printed once, on stdout,
- * outside the JSON logs.
+ * the first administrator on an empty database. Under the startup lock, so that of several
+ * processes started at once on an empty database one migrates and bootstraps, and the others then
+ * find it done. A generated password is printed once, on stdout, outside the JSON logs.
  */
 export async function prepareDatabase(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const logger = new NestLogger('Parcours');
-  if (config.migrateOnStart) {
-    const applied = await app.get(DatabaseMigrations).up();
-    if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-  }
-  const bootstrap = await app.get(AccountsBootstrap).run();
+  const bootstrap = await app.get(DatabaseLocks).exclusive('startup', async () => {
+    if (config.migrateOnStart) {
+      const applied = await app.get(DatabaseMigrations).up();
+      if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    }
+    return app.get(AccountsBootstrap).run();
+  });
   if (!bootstrap.created) return;
   logger.log(`Created the operator organisation "${config.bootstrap.operatorName}" and its first administrator`);
   if (bootstrap.generatedPassword) {

@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { DatabaseConfig } from '@parcours/config';
+import { DatabaseLocks } from './database-locks';
 import { DatabaseMigrations } from './database-migrations';
 import { SqliteWriters } from './sqlite-writers';
 import { ormOptions } from './orm-options';
@@ -12,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(database), registerRequestContext: false })],
-      providers: [DatabaseMigrations, SqliteWriters],
-      exports: [DatabaseMigrations],
+      providers: [DatabaseMigrations, DatabaseLocks, SqliteWriters],
+      exports: [DatabaseMigrations, DatabaseLocks],
     };
   }
 }

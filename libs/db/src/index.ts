@@ -5,3 +5,4 @@ export * from './orm-options';
 export * from './migrations';
 export * from './sqlite-writers';
 export * from './sqlite-backup';
+export * from './database-locks';

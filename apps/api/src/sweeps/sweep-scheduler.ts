@@ -2,9 +2,20 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { DataProtectionService } from '@parcours/data-protection';
+import { DatabaseLocks } from '@parcours/db';
 import { OutboxService } from '@parcours/notifications';
 import { PartnersService } from '@parcours/opportunities';
 import { ProposalsService } from '@parcours/pathways';
+
+/** What one run of the sweeps changed. */
+export interface SweepSummary {
+  opportunitiesClosed: number;
+  proposalsStale: number;
+  anonymised: number;
+  contactsForgotten: number;
+  auditPurged: number;
+  outboxPurged: number;
+}
 
 /**
  * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): stale
@@ -15,7 +26,7 @@ import { ProposalsService } from '@parcours/pathways';
 export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sweeps');
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private running?: Promise<SweepSummary | null>;
 
   constructor(
     private readonly config: AppConfig,
@@ -24,6 +35,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly outbox: OutboxService,
     private readonly proposals: ProposalsService,
     private readonly partners: PartnersService,
+    private readonly locks: DatabaseLocks,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,27 +50,44 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
-  /** The sweeps, one after the other; a failure is logged and retried at the next tick. */
-  runOnce(): Promise<void> {
+  /**
+   * The sweeps, one after the other, in one process at a time (the sweeps lock: a process that
+   * finds another sweeping skips this tick, null); a failure is logged and retried at the next tick.
+   */
+  runOnce(): Promise<SweepSummary | null> {
     this.running ??= (async () => {
       try {
-        const opportunities = await this.proposals.sweepStaleOpportunities();
-        const proposals = await this.proposals.sweepStaleProposals();
-        const retention = await this.dataProtection.sweepRetention();
-        const contacts = await this.partners.sweepContacts();
-        const audit = await this.audit.purge();
-        const outbox = await this.outbox.purge();
-        if (opportunities.closed + proposals.stale + retention.anonymised + contacts.forgotten + audit.purged + outbox.purged > 0) {
+        const summary = await this.locks.ifFree('sweeps', () => this.sweep());
+        if (summary && Object.values(summary).some((count) => count > 0)) {
           this.logger.log(
-            `Stale: ${opportunities.closed} opportunit(y/ies) closed, ${proposals.stale} proposal(s) marked STALE; retention: ${retention.anonymised} participant(s) anonymised, ${contacts.forgotten} partner contact(s) forgotten; audit: ${audit.purged} old entr(y/ies) purged; outbox: ${outbox.purged} old message(s) purged`,
+            `Stale: ${summary.opportunitiesClosed} opportunit(y/ies) closed, ${summary.proposalsStale} proposal(s) marked STALE; retention: ${summary.anonymised} participant(s) anonymised, ${summary.contactsForgotten} partner contact(s) forgotten; audit: ${summary.auditPurged} old entr(y/ies) purged; outbox: ${summary.outboxPurged} old message(s) purged`,
           );
         }
+        return summary;
       } catch (error) {
         this.logger.error(`A sweep failed: ${(error as Error).name}`);
+        return null;
       } finally {
         this.running = undefined;
       }
     })();
     return this.running;
+  }
+
+  private async sweep(): Promise<SweepSummary> {
+    const opportunities = await this.proposals.sweepStaleOpportunities();
+    const proposals = await this.proposals.sweepStaleProposals();
+    const retention = await this.dataProtection.sweepRetention();
+    const contacts = await this.partners.sweepContacts();
+    const audit = await this.audit.purge();
+    const outbox = await this.outbox.purge();
+    return {
+      opportunitiesClosed: opportunities.closed,
+      proposalsStale: proposals.stale,
+      anonymised: retention.anonymised,
+      contactsForgotten: contacts.forgotten,
+      auditPurged: audit.purged,
+      outboxPurged: outbox.purged,
+    };
   }
 }

@@ -1,0 +1,100 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AuditEntry } from '@parcours/audit';
+import { Clock } from '@parcours/core';
+import { DatabaseLocks, MIGRATIONS } from '@parcours/db';
+import { AppModule } from '../../apps/api/src/app.module';
+import { fastifyAdapter } from '../../apps/api/src/http/fastify';
+import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
+import { type AccountsFixture, LOGIN } from '../support/accounts';
+import { errorCodes, GraphqlClient } from '../support/graphql-client';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { TEST_ADMIN, type TestApp } from '../support/test-app';
+import { type JourneyFixture, startJourneyApp } from '../support/journey';
+import { createTestDatabase, describeOnPostgres, queryDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * Several API processes on one PostgreSQL database (SQLite supports one API process per file: these
+ * tests are skipped there). What must happen once at a time does, under advisory locks.
+ */
+describeOnPostgres('several API processes on PostgreSQL', () => {
+  describe('started at the same instant on an empty database', () => {
+    let database: TestDatabase;
+    let servers: ServerProcess[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      const env = {
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'info',
+        JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+        ADMIN_EMAIL: TEST_ADMIN.email,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+        SWEEP_INTERVAL_MINUTES: '0',
+      };
+      servers = await Promise.all([startServer(env), startServer(env)]);
+    });
+    afterAll(async () => {
+      for (const server of servers) if (server.child.exitCode === null) await server.stop();
+      await database.drop();
+    });
+
+    it('migrates once and creates one first administrator; both are healthy', async () => {
+      const outputs = servers.map((server) => server.output());
+      expect(outputs.filter((output) => /Applied \d+ migration\(s\)/.test(output))).toHaveLength(1);
+      expect(outputs.filter((output) => output.includes('Created the operator organisation'))).toHaveLength(1);
+      expect(await queryDatabase(database.url, 'select count(*)::int as n from mikro_orm_migrations')).toEqual([{ n: MIGRATIONS.postgresql.length }]);
+      expect(await queryDatabase(database.url, 'select count(*)::int as n from app_user')).toEqual([{ n: 1 }]);
+      expect(await queryDatabase(database.url, 'select count(*)::int as n from organisation')).toEqual([{ n: 1 }]);
+      for (const server of servers) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    });
+
+    it('ends a session everywhere: after logout through one, the token is refused by the other', async () => {
+      const [a, b] = servers.map((server) => new GraphqlClient(server.url));
+      const login = await a.data<{ login: { tokens: { accessToken: string } } }>(LOGIN, { input: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
+      const token = login.login.tokens.accessToken;
+      expect(errorCodes(await b.request('{ me { id } }', undefined, { token }))).toEqual([]);
+      await a.data('mutation { logout { loggedOut } }', undefined, { token });
+      expect(errorCodes(await b.request('{ me { id } }', undefined, { token }))).toEqual(['UNAUTHENTICATED']);
+    });
+  });
+
+  describe('sweeps', () => {
+    let t: TestApp;
+    let other: NestFastifyApplication;
+
+    beforeAll(async () => {
+      let accounts: AccountsFixture;
+      let journey: JourneyFixture;
+      ({ t, accounts, journey } = await startJourneyApp());
+      await journey.refer(await accounts.user('REFERENT')); // audit entries, for the purge to count
+      // A second process on the same database: its own module, its own connection pool, the same clock.
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config)] }).overrideProvider(Clock).useValue(t.clock).compile();
+      other = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(t.config), { logger: false });
+      await other.init();
+    });
+    afterAll(async () => {
+      await other.close();
+      await t.close();
+    });
+
+    it('run in one process at a time: started on both at once, their effect is counted once', async () => {
+      const old = await t.orm.em.fork().count(AuditEntry, {});
+      expect(old).toBeGreaterThan(0);
+      t.clock.set('2027-06-01T09:00:00Z'); // every entry is now older than AUDIT_RETENTION_MONTHS
+      const [mine, theirs] = [t.app.get(SweepScheduler), other.get(SweepScheduler)];
+      const runs = await Promise.all([mine.runOnce(), theirs.runOnce()]);
+      const done = runs.filter((run) => run !== null);
+      expect(done.length).toBeGreaterThanOrEqual(1);
+      expect(done.reduce((sum, run) => sum + run!.auditPurged, 0)).toBe(old);
+      expect(await t.orm.em.fork().count(AuditEntry, {})).toBe(0);
+    });
+
+    it('skip a tick while another process sweeps', async () => {
+      const skipped = await other.get(DatabaseLocks).exclusive('sweeps', () => t.app.get(SweepScheduler).runOnce());
+      expect(skipped).toBeNull();
+      expect(await t.app.get(SweepScheduler).runOnce()).not.toBeNull();
+    });
+  });
+});
