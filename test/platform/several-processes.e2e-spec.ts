@@ -6,11 +6,14 @@ import { DatabaseLocks, MIGRATIONS } from '@parcours/db';
 import { AppModule } from '../../apps/api/src/app.module';
 import { fastifyAdapter } from '../../apps/api/src/http/fastify';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
-import { type AccountsFixture, LOGIN } from '../support/accounts';
+import { AccountsFixture, LOGIN } from '../support/accounts';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
-import { type JourneyFixture, startJourneyApp } from '../support/journey';
+import { JourneyFixture, startJourneyApp } from '../support/journey';
+import { SubscriptionProbe } from '../support/ws-client';
+
+type Issued = { referentReportIssued: { id: string; kind: string; pathwayId: string } };
 import { createTestDatabase, describeOnPostgres, queryDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -48,6 +51,28 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
       expect(await queryDatabase(database.url, 'select count(*)::int as n from app_user')).toEqual([{ n: 1 }]);
       expect(await queryDatabase(database.url, 'select count(*)::int as n from organisation')).toEqual([{ n: 1 }]);
       for (const server of servers) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    });
+
+    it('pushes a report recorded through one process to its referent subscribed on the other, and to nobody else', async () => {
+      const [a, b] = servers.map((server) => new GraphqlClient(server.url));
+      const accounts = await new AccountsFixture(a).init();
+      const referent = await accounts.user('REFERENT');
+      const stranger = await accounts.user('REFERENT');
+      const counsellor = await accounts.user('COUNSELLOR');
+      const probes = [referent, stranger].map((user) => new SubscriptionProbe<Issued>(servers[0].url, user.token));
+      try {
+        for (const probe of probes) await probe.subscribe('subscription { referentReportIssued { id kind pathwayId } }');
+        const pathway = await new JourneyFixture(b, accounts).diagnosed(referent, counsellor); // through B
+        const recorded = Date.now();
+        const pushed = await probes[0].next(1, 10_000);
+        console.log(`report recorded through B → pushed by A: ${Date.now() - recorded} ms`);
+        expect(pushed.referentReportIssued).toMatchObject({ kind: 'DIAGNOSTIC_RECORDED', pathwayId: pathway.id });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(probes[1].received).toEqual([]);
+        expect(probes.flatMap((probe) => probe.errors)).toEqual([]);
+      } finally {
+        await Promise.all(probes.map((probe) => probe.close()));
+      }
     });
 
     it('ends a session everywhere: after logout through one, the token is refused by the other', async () => {
