@@ -85,6 +85,66 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
     });
   });
 
+  describe('rolling restart', () => {
+    let database: TestDatabase;
+    let servers: ServerProcess[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      const env = {
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'info',
+        JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+        ADMIN_EMAIL: TEST_ADMIN.email,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+        SWEEP_INTERVAL_MINUTES: '0',
+      };
+      servers.push(await startServer(env));
+      servers.push(await startServer(env));
+    });
+    afterAll(async () => {
+      for (const server of servers) if (server.child.exitCode === null) await server.stop();
+      await database.drop();
+    });
+
+    /** A load balancer's retry: a request refused or cut by a process that is going away goes to the next one. */
+    const balanced = async (body: string, token: string, start: number): Promise<number> => {
+      for (let attempt = 0; attempt < servers.length * 2; attempt++) {
+        const server = servers[(start + attempt) % servers.length];
+        try {
+          const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+          if (response.status === 503) continue; // draining
+          await response.json();
+          return response.status;
+        } catch {
+          // connection refused or closed: the next process
+        }
+      }
+      return 0;
+    };
+
+    it('loses no request when one of two processes gets SIGTERM under load', async () => {
+      const api = new GraphqlClient(servers[0].url);
+      const login = await api.data<{ login: { tokens: { accessToken: string } } }>(LOGIN, { input: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
+      const token = login.login.tokens.accessToken;
+      const body = JSON.stringify({ query: '{ me { id email } organisations(first: 5) { totalCount } }' });
+      const statuses: number[] = [];
+      let sent = 0;
+      const until = Date.now() + 3_000;
+      const worker = async (lane: number) => {
+        while (Date.now() < until) statuses.push(await balanced(body, token, lane + sent++));
+      };
+      const load = Promise.all(Array.from({ length: 8 }, (_, lane) => worker(lane)));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const exit = servers[0].stop('SIGTERM');
+      await load;
+      expect(await exit).toBe(0);
+      expect(statuses.length).toBeGreaterThan(50);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    });
+  });
+
   describe('sweeps', () => {
     let t: TestApp;
     let other: NestFastifyApplication;
