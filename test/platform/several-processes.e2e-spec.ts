@@ -182,4 +182,40 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
       expect(await t.app.get(SweepScheduler).runOnce()).not.toBeNull();
     });
   });
+
+  describe('the report channel', () => {
+    let t: TestApp;
+    let accounts: AccountsFixture;
+    let journey: JourneyFixture;
+
+    beforeAll(async () => {
+      ({ t, accounts, journey } = await startJourneyApp());
+    });
+    afterAll(() => t.close());
+
+    const listeners = async () =>
+      queryDatabase<{ pid: number }>(t.config.database.url, "select pid from pg_stat_activity where datname = current_database() and query like 'LISTEN parcours_reports_issued%'");
+
+    it('listens again when its connection is cut, and the push goes on', async () => {
+      const [before] = await listeners();
+      await queryDatabase(t.config.database.url, `select pg_terminate_backend(${before.pid})`);
+      const deadline = Date.now() + 10_000;
+      let after = await listeners();
+      while (!(after.length === 1 && after[0].pid !== before.pid) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = await listeners();
+      }
+      expect(after).toHaveLength(1);
+      expect(after[0].pid).not.toBe(before.pid);
+      const referent = await accounts.user('REFERENT');
+      const probe = new SubscriptionProbe<Issued>(t.url, referent.token);
+      try {
+        await probe.subscribe('subscription { referentReportIssued { id kind pathwayId } }');
+        const pathway = await journey.diagnosed(referent, await accounts.user('COUNSELLOR'));
+        expect((await probe.next(1, 10_000)).referentReportIssued).toMatchObject({ kind: 'DIAGNOSTIC_RECORDED', pathwayId: pathway.id });
+      } finally {
+        await probe.close();
+      }
+    });
+  });
 });

@@ -74,12 +74,29 @@ export class ReportBus implements OnModuleInit, OnApplicationShutdown {
     });
     client.on('error', (error) => this.logger.warn(`The report channel failed (${error.name}): listening again`));
     client.on('end', () => {
-      if (this.listener === client) this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), RECONNECT_MS).unref();
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listenAgain();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
+  }
+
+  /** After a second, and again each second until it works (the database restarting, say). */
+  private listenAgain(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      this.listen().catch((error: Error) => {
+        this.logger.warn(`The report channel is still down (${error.name})`);
+        this.listenAgain();
+      });
+    }, RECONNECT_MS).unref();
   }
 }
 
