@@ -87,7 +87,7 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
 
   describe('rolling restart', () => {
     let database: TestDatabase;
-    let servers: ServerProcess[] = [];
+    const servers: ServerProcess[] = [];
 
     beforeAll(async () => {
       database = await createTestDatabase();
