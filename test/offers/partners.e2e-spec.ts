@@ -142,14 +142,28 @@ describe('partners', () => {
     expect((await list({ kind: 'TRAINING_BODY' })).partners.edges.every((edge) => edge.node.kind === 'TRAINING_BODY')).toBe(true);
   });
 
-  it("forgets a contact after RETENTION_MONTHS without a change to the partner or its offers, by an idempotent sweep", async () => {
+  it('refuses to register an operator, a prescriber or a funder as a partner', async () => {
+    const before = await rows();
+    const { userErrors } = await offers.createPartnerRaw(manager, input({ kind: 'OPERATOR' }));
+    expect(userErrors.map(({ code, field }) => ({ code, field }))).toEqual([{ code: 'WRONG_PARTNER_KIND', field: ['input', 'kind'] }]);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("forgets a contact after RETENTION_MONTHS without a change to the partner or its offers, by an idempotent sweep; keeps one whose offers changed", async () => {
     const id = await offers.partner('EMPLOYER', { name: 'Ancien partenaire' });
-    t.clock.set('2028-04-16T09:00:00Z'); // 25 months later
+    const active = await offers.partner('EMPLOYER', { name: 'Partenaire actif' });
+    t.clock.set('2027-03-16T09:00:00Z'); // 12 months later, an offer of the second one
+    const counsellor2 = { ...counsellor, token: (await accounts.login(counsellor.email, counsellor.password)).accessToken };
+    await offers.job(counsellor2, active);
+    t.clock.set('2028-04-16T09:00:00Z'); // 25 months after registering, 13 after that offer
     const sweep = t.app.get(PartnersService);
     expect((await sweep.sweepContacts()).forgotten).toBeGreaterThan(0);
     expect(await sweep.sweepContacts()).toEqual({ forgotten: 0 });
     const partner = await t.orm.em.fork().findOneOrFail(Partner, id);
     expect([partner.contactName, partner.contactPhone, partner.contactEmail]).toEqual([null, null, null]);
+    expect((await t.orm.em.fork().findOneOrFail(Partner, active)).contactName).toBe('Claire Dupont');
+    const history = await t.orm.em.fork().find(PartnerChange, { partner: id }, { orderBy: { id: 'asc' } });
+    expect(history.map(({ kind, by }) => ({ kind, by: by?.id ?? null })).at(-1)).toEqual({ kind: 'CONTACT_FORGOTTEN', by: null });
     t.clock.set('2026-03-16T09:00:00Z');
   });
 });
