@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
-import { Organisation, Role, User, type Actor } from '@parcours/accounts';
+import { Organisation, ownedByOperatorVisibleTo, User, type Actor } from '@parcours/accounts';
 import { searchText, type LocalDate } from '@parcours/core';
 import { randomUUID } from 'node:crypto';
 import { ContractType } from './contract-type';
@@ -34,15 +34,7 @@ export interface OpportunityTerms {
 @Index({ properties: ['operator', 'status', 'updatedAt'] })
 export class Opportunity {
   static visibleTo(actor: Actor): FilterQuery<Opportunity> {
-    switch (actor.role) {
-      case Role.ADMIN:
-        return {};
-      case Role.MANAGER:
-      case Role.COUNSELLOR:
-        return { operator: actor.organisationId };
-      default:
-        return { id: { $in: [] } };
-    }
+    return ownedByOperatorVisibleTo(actor);
   }
 
   @PrimaryKey({ type: 'uuid' })

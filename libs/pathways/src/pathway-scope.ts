@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { Role, User, type Actor } from '@parcours/accounts';
+import { ownedByOperatorVisibleTo, Role, User, type Actor } from '@parcours/accounts';
 import { isUuid, NotFoundError } from '@parcours/core';
 import type { Pathway } from './pathway.entity';
 
@@ -9,17 +9,7 @@ import type { Pathway } from './pathway.entity';
  * their own operator's; an ADMIN all; a FUNDER none (aggregates only).
  */
 export function pathwaysVisibleTo(actor: Actor): FilterQuery<Pathway> {
-  switch (actor.role) {
-    case Role.ADMIN:
-      return {};
-    case Role.MANAGER:
-    case Role.COUNSELLOR:
-      return { operator: actor.organisationId };
-    case Role.REFERENT:
-      return { referent: actor.userId };
-    default:
-      return { id: { $in: [] } };
-  }
+  return actor.role === Role.REFERENT ? { referent: actor.userId } : ownedByOperatorVisibleTo(actor);
 }
 
 /** HEALTH and JUSTICE details, and diagnostic notes, stay with the operator's staff and ADMIN (audited). */

@@ -17,3 +17,19 @@ export function usersVisibleTo(actor: Actor): FilterQuery<User> {
       return { id: actor.userId };
   }
 }
+
+/**
+ * Rows an operator owns (an `operator` column): its COUNSELLORs and MANAGERs see their own, an
+ * ADMIN all, anyone else none. Pathways add their referent's view to it; offers use it as it is.
+ */
+export function ownedByOperatorVisibleTo(actor: Actor): { operator?: string; id?: { $in: string[] } } {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return {};
+    case Role.MANAGER:
+    case Role.COUNSELLOR:
+      return { operator: actor.organisationId };
+    default:
+      return { id: { $in: [] } };
+  }
+}
