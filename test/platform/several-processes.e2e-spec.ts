@@ -8,7 +8,7 @@ import { fastifyAdapter } from '../../apps/api/src/http/fastify';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
 import { AccountsFixture, LOGIN } from '../support/accounts';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { productionEnv, startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
 import { JourneyFixture, startJourneyApp } from '../support/journey';
 import { SubscriptionProbe } from '../support/ws-client';
@@ -27,15 +27,7 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      const env = {
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        LOG_LEVEL: 'info',
-        JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
-        ADMIN_EMAIL: TEST_ADMIN.email,
-        ADMIN_PASSWORD: TEST_ADMIN.password,
-        SWEEP_INTERVAL_MINUTES: '0',
-      };
+      const env = productionEnv(database.url, TEST_ADMIN.email, TEST_ADMIN.password);
       servers = await Promise.all([startServer(env), startServer(env)]);
     });
     afterAll(async () => {
@@ -91,15 +83,7 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      const env = {
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        LOG_LEVEL: 'info',
-        JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
-        ADMIN_EMAIL: TEST_ADMIN.email,
-        ADMIN_PASSWORD: TEST_ADMIN.password,
-        SWEEP_INTERVAL_MINUTES: '0',
-      };
+      const env = productionEnv(database.url, TEST_ADMIN.email, TEST_ADMIN.password);
       servers.push(await startServer(env));
       servers.push(await startServer(env));
     });

@@ -1,7 +1,7 @@
 import { AccountsFixture } from '../support/accounts';
 import { GraphqlClient } from '../support/graphql-client';
 import { aPerson, REFER } from '../support/journey';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { productionEnv, startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN } from '../support/test-app';
 import { createTestDatabase, describeOnSqlite, type TestDatabase } from '../support/test-database';
 
@@ -16,15 +16,7 @@ describeOnSqlite('two server processes on one SQLite file', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'info',
-      JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
-      ADMIN_EMAIL: TEST_ADMIN.email,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      SWEEP_INTERVAL_MINUTES: '0',
-    };
+    const env = productionEnv(database.url, TEST_ADMIN.email, TEST_ADMIN.password);
     servers.push(await startServer(env)); // the first migrates and creates the administrator
     servers.push(await startServer(env));
   });

@@ -44,6 +44,22 @@ export function runMain(env: Record<string, string>, script = MAIN, args: string
   return { child, output: () => output, exited };
 }
 
+/**
+ * The environment of a production server process on the database given, as the multi-process
+ * tests start them: one shared secret, the test administrator, no scheduled sweeps.
+ */
+export function productionEnv(databaseUrl: string, adminEmail: string, adminPassword: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    SWEEP_INTERVAL_MINUTES: '0',
+  };
+}
+
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   return startProcess({ ...env, PORT: String(port), HOST: '127.0.0.1' }, MAIN, 'Listening on', `http://127.0.0.1:${port}`);
