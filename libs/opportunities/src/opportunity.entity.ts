@@ -145,10 +145,15 @@ export class Opportunity {
     this.closedAt = at;
   }
 
-  /** One more person hired; a job whose positions are all taken is FILLED (true). */
-  hire(at: Date): boolean {
+  /** OPPORTUNITY_FILLED when every position is taken, OPPORTUNITY_CLOSED when closed. */
+  assertHiring(): void {
     if (this.status === OpportunityStatus.FILLED) throw new OpportunitiesError('OPPORTUNITY_FILLED', 'Every position of this offer is already filled.', ['input', 'step']);
     this.assertOpen();
+  }
+
+  /** One more person hired; a job whose positions are all taken is FILLED (true). */
+  hire(at: Date): boolean {
+    this.assertHiring();
     this.hires += 1;
     if (this.positions === null || this.hires < this.positions) return false;
     this.status = OpportunityStatus.FILLED;

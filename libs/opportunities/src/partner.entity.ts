@@ -1,5 +1,5 @@
 import { Collection, Entity, Index, ManyToOne, OneToMany, OneToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
-import { Organisation, Role, User, type Actor } from '@parcours/accounts';
+import { Organisation, organisationName, Role, User, type Actor } from '@parcours/accounts';
 import { searchText } from '@parcours/core';
 import { randomUUID } from 'node:crypto';
 
@@ -101,7 +101,7 @@ export class Partner {
   update(details: PartnerDetails, by: User, at: Date): void {
     const organisation = this.organisation.getEntity();
     const changed: string[] = [];
-    if (organisation.name !== details.name.trim().replace(/\s+/g, ' ')) changed.push('name');
+    if (organisation.name !== organisationName(details.name)) changed.push('name');
     if (this.siret !== details.siret) changed.push('siret');
     if (this.communeCode !== details.communeCode) changed.push('communeCode');
     if (JSON.stringify(this.contact) !== JSON.stringify(details.contact)) changed.push('contact');

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Organisation, OrganisationKind, PARTNER_KINDS, Role, type Actor } from '@parcours/accounts';
+import { isPartnerKind, Organisation, OrganisationKind, Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, searchNameContains, type Problem } from '@parcours/core';
 import { Territory } from '@parcours/territory';
@@ -35,7 +35,7 @@ export class PartnersService {
 
   /** By an ADMIN or any operator's MANAGER: the partner and its organisation, in one command. */
   async create(actor: Actor, kind: OrganisationKind, command: PartnerCommand): Promise<Partner> {
-    const details = this.check(command, PARTNER_KINDS.includes(kind) ? [] : [{ code: 'WRONG_PARTNER_KIND', field: ['input', 'kind'], message: 'A partner is an employer, a temp agency or a training body.' }]);
+    const details = this.check(command, isPartnerKind(kind) ? [] : [{ code: 'WRONG_PARTNER_KIND', field: ['input', 'kind'], message: 'A partner is an employer, a temp agency or a training body.' }]);
     return this.siretUnique(() =>
       this.uow.run(actor, async ({ em, reads, now, by }) => {
         await assertSiretFree(reads, details.siret, null);
@@ -96,13 +96,14 @@ export class PartnersService {
     return this.uow.run(
       null,
       async ({ reads, now }) => {
-        let forgotten = 0;
-        for (const partner of await reads.find(Partner, { contactName: { $ne: null }, updatedAt: { $lt: cutoff } })) {
-          if ((await reads.count(Opportunity, { $or: [{ partner: partner.id }, { client: partner.id }], updatedAt: { $gte: cutoff } })) > 0) continue;
-          partner.forgetContact(now);
-          forgotten++;
-        }
-        return { forgotten };
+        const due = await reads.find(Partner, { contactName: { $ne: null }, updatedAt: { $lt: cutoff } });
+        const ids = due.map((partner) => partner.id);
+        // Partners of an offer changed since the cutoff keep their contact: one statement for them all.
+        const offers = ids.length === 0 ? [] : await reads.find(Opportunity, { updatedAt: { $gte: cutoff }, $or: [{ partner: { $in: ids } }, { client: { $in: ids } }] }, { fields: ['partner', 'client'] });
+        const inUse = new Set(offers.flatMap((offer) => [offer.partner.id, offer.client?.id]));
+        const forgotten = due.filter((partner) => !inUse.has(partner.id));
+        for (const partner of forgotten) partner.forgetContact(now);
+        return { forgotten: forgotten.length };
       },
       { audit },
     );

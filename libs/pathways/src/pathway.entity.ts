@@ -267,9 +267,7 @@ export class Pathway {
     }
     const opportunity = proposal.opportunity.getEntity();
     // Said before the table: a proposal the filling cancelled would otherwise only be "CANCELLED".
-    if (record.step === ProposalStatus.HIRED && opportunity.status === OpportunityStatus.FILLED) {
-      throw new OpportunitiesError('OPPORTUNITY_FILLED', 'Every position of this offer is already filled.', ['input', 'step']);
-    }
+    if (record.step === ProposalStatus.HIRED && opportunity.status === OpportunityStatus.FILLED) opportunity.assertHiring();
     proposal.step(record, by, at, today);
     const filled = record.step === ProposalStatus.HIRED && opportunity.hire(at);
     this.record({ type: 'ProposalStepRecorded', proposal, step: record.step, reason: record.reason, offer: proposal.offer() }, by, at);

@@ -148,7 +148,7 @@ function summary(partner: Partner): PartnerSummary {
 export function toOpportunityNode(opportunity: Opportunity): OpportunityNode {
   const { id, kind, status, closedBecause, title, romeCode, contractType, hoursPerWeek, communeCode, startOn, endOn, positions, hires, qualification, level, createdAt, updatedAt, closedAt } = opportunity;
   return {
-    ...{ id, kind, status, closedBecause, title, romeCode, contractType, hoursPerWeek, communeCode, startOn, endOn, positions, hires, qualification, level, createdAt, updatedAt, closedAt },
+    id, kind, status, closedBecause, title, romeCode, contractType, hoursPerWeek, communeCode, startOn, endOn, positions, hires, qualification, level, createdAt, updatedAt, closedAt,
     partner: summary(opportunity.partner.getEntity()),
     client: opportunity.client ? summary(opportunity.client.getEntity()) : null,
   };

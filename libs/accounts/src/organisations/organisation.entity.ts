@@ -2,9 +2,14 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { isPartnerKind, OrganisationKind } from './organisation-kind';
 
+/** A name as stored: without surrounding or repeated spaces. */
+export function organisationName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
 /** Names compare without case or surrounding and repeated spaces. */
 export function organisationNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return organisationName(name).toLowerCase();
 }
 
 @Entity({ tableName: 'organisation' })
@@ -40,7 +45,7 @@ export class Organisation {
   }
 
   rename(name: string, at: Date): void {
-    this.name = name.trim().replace(/\s+/g, ' ');
+    this.name = organisationName(name);
     this.nameKey = isPartnerKind(this.kind) ? `${organisationNameKey(name)}#${this.id}` : organisationNameKey(name);
     this.updatedAt = at;
   }

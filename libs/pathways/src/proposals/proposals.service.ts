@@ -49,9 +49,9 @@ export class ProposalsService {
   }
 
   /**
-   * A step of a proposal (proposal-status.ts). HIRED takes a position: the opportunity's version
-   * makes two HIRED steps racing for the last position write one after the other, and the second
-   * finds it FILLED. Filling cancels every proposal still open on it.
+   * A step of a proposal (proposal-status.ts). HIRED takes a position under the opportunity's lock
+   * (and its version): of two HIRED steps racing for the last position, the second finds it FILLED.
+   * Filling cancels every proposal still open on it.
    */
   async recordStep(actor: Actor, proposalId: string, record: StepRecord): Promise<Proposal> {
     if (!isUuid(proposalId)) throw new NotFoundError('Proposal', ['input', 'proposalId']);
