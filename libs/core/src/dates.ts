@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format, isValid, parse } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
 
 /** Parcours' calendar: every calendar day is a day in Paris. */
 export const TIME_ZONE = 'Europe/Paris';
@@ -19,4 +19,24 @@ export function isLocalDate(value: unknown): value is LocalDate {
 /** The Paris calendar day an instant falls on. */
 export function parisDay(instant: Date): LocalDate {
   return format(new TZDate(instant, TIME_ZONE), 'yyyy-MM-dd');
+}
+
+// Calendar arithmetic on days: parsed and written in the same (local) wall time, so the process's
+// own time zone never moves a day.
+const asDay = (day: LocalDate) => parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
+const toDay = (date: Date): LocalDate => format(date, 'yyyy-MM-dd');
+
+/** The day `days` calendar days after `day` (before, if negative). */
+export function addCalendarDays(day: LocalDate, days: number): LocalDate {
+  return toDay(addDays(asDay(day), days));
+}
+
+/** The day `months` calendar months after `day`, clamped to the month's end (31 January + 1 month = 28 February). */
+export function addCalendarMonths(day: LocalDate, months: number): LocalDate {
+  return toDay(addMonths(asDay(day), months));
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: LocalDate, to: LocalDate): number {
+  return differenceInCalendarDays(asDay(to), asDay(from));
 }
