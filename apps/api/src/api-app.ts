@@ -2,7 +2,8 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccountsBootstrap } from '@parcours/accounts';
-import { AppConfig } from '@parcours/config';
+import { EntityManager } from '@mikro-orm/core';
+import { AppConfig, ConfigError } from '@parcours/config';
 import { DatabaseLocks, DatabaseMigrations } from '@parcours/db';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -29,6 +30,23 @@ export async function prepareApiApp(app: NestFastifyApplication, config: AppConf
  * processes started at once on an empty database one migrates and bootstraps, and the others then
  * find it done. A generated password is printed once, on stdout, outside the JSON logs.
  */
+/**
+ * CLOCK_START may not go back before what the database already holds (the journey's history and
+ * the audit, both written at the clock's time): a rehearsal moves forward only.
+ */
+async function assertClockStartsAfterRecords(app: NestFastifyApplication, clockStart: Date): Promise<void> {
+  const em = app.get(EntityManager).fork();
+  const [events, audit] = await Promise.all([
+    em.getConnection().execute<{ latest: unknown }[]>('select max(at) as latest from pathway_event'),
+    em.getConnection().execute<{ latest: unknown }[]>('select max(at) as latest from audit_entry'),
+  ]);
+  const instants = [events[0]?.latest, audit[0]?.latest].filter((value) => value !== null && value !== undefined).map((value) => (value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value))));
+  const latest = instants.sort((a, b) => b.getTime() - a.getTime())[0];
+  if (latest && clockStart < latest) {
+    throw new ConfigError([`CLOCK_START: ${clockStart.toISOString()} is earlier than the latest instant this database records (${latest.toISOString()}): a rehearsal's clock only moves forward`]);
+  }
+}
+
 export async function prepareDatabase(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const logger = new NestLogger('Parcours');
   const bootstrap = await app.get(DatabaseLocks).exclusive('startup', async () => {
@@ -38,6 +56,7 @@ export async function prepareDatabase(app: NestFastifyApplication, config: AppCo
     }
     return app.get(AccountsBootstrap).run();
   });
+  if (config.clockStart) await assertClockStartsAfterRecords(app, config.clockStart);
   if (!bootstrap.created) return;
   logger.log(`Created the operator organisation "${config.bootstrap.operatorName}" and its first administrator`);
   if (bootstrap.generatedPassword) {

@@ -25,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CoreModule,
+        CoreModule.forRoot(config.clockStart),
         LoggingModule,
         DatabaseModule.forRoot(config.database),
         AuditModule,

@@ -13,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), CoreModule, LoggingModule, DatabaseModule.forRoot(config.database), AuditModule, UnitOfWorkModule, NotificationsModule],
+      imports: [ConfigModule.forRoot(config), CoreModule.forRoot(config.clockStart), LoggingModule, DatabaseModule.forRoot(config.database), AuditModule, UnitOfWorkModule, NotificationsModule],
     };
   }
 }

@@ -56,6 +56,14 @@ export interface JourneyConfig {
   opportunityStaleDays: number;
   /** An open proposal with no step for this many days becomes STALE by the sweep. */
   proposalStaleDays: number;
+  /** Follow-up checkpoints after the first placement's start: days ("15d") or calendar months ("1m"). */
+  followUpOffsets: string[];
+  /** A pending checkpoint becomes MISSED this many days after its day. */
+  followUpMissedAfterDays: number;
+  /** "6 months or more" (AT_LEAST, FSE+) or "more than 6 months" (MORE_THAN, IAE circular) makes a contract durable. */
+  sixMonthsRule: 'AT_LEAST' | 'MORE_THAN';
+  /** A temp mission starting at most this many days after the previous one ended continues its chain. */
+  tempChainGapDays: number;
 }
 
 export interface DataProtectionConfig {
@@ -108,6 +116,8 @@ export class AppConfig {
   journey: JourneyConfig;
   dataProtection: DataProtectionConfig;
   mail: MailConfig;
+  /** Rehearsals only (refused in production): the clock starts at this instant and runs on. */
+  clockStart?: Date;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -217,7 +227,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     reportAckWorkingDays: read('REPORT_ACK_WORKING_DAYS', 5, integer(1, 60)),
     opportunityStaleDays: read('OPPORTUNITY_STALE_DAYS', 90, integer(1, 3650)),
     proposalStaleDays: read('PROPOSAL_STALE_DAYS', 60, integer(1, 3650)),
+    followUpOffsets: read('FOLLOW_UP_OFFSETS', ['15d', '1m', '3m', '6m'], (raw) => {
+      const offsets = raw.split(',').map((offset) => offset.trim()).filter(Boolean);
+      if (offsets.length === 0 || offsets.some((offset) => !/^\d{1,3}[dm]$/.test(offset))) return invalid(`must be a comma-separated list of days (15d) and calendar months (1m), as in 15d,1m,3m,6m (got "${raw}")`);
+      return new Set(offsets).size === offsets.length ? offsets : invalid(`lists an offset twice (got "${raw}")`);
+    }),
+    followUpMissedAfterDays: read('FOLLOW_UP_MISSED_AFTER_DAYS', 7, integer(1, 365)),
+    sixMonthsRule: read<'AT_LEAST' | 'MORE_THAN'>('SIX_MONTHS_RULE', 'AT_LEAST', oneOf(['AT_LEAST', 'MORE_THAN'])),
+    tempChainGapDays: read('TEMP_CHAIN_GAP_DAYS', 7, integer(0, 365)),
   };
+  config.clockStart = read<Date | undefined>('CLOCK_START', undefined, parseClockStart);
+  if (env.CLOCK_START?.trim() && config.nodeEnv === 'production') {
+    problems.push('CLOCK_START: is for rehearsals, demos and tests, and is refused when NODE_ENV=production');
+  }
 
   config.dataProtection = {
     retentionMonths: read('RETENTION_MONTHS', 24, integer(1, 240)),
@@ -248,6 +270,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** An instant with its offset (2027-01-15T09:00:00Z), or a day (2027-01-15: its midnight in Paris). */
+function parseClockStart(raw: string): Date | Invalid {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  if (!day && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) {
+    return invalid(`must be an instant with its offset, as in 2027-01-15T09:00:00Z, or a day, as in 2027-01-15 (got "${raw}")`);
+  }
+  const instant = day ? parisMidnight(raw) : new Date(raw);
+  return Number.isNaN(instant.getTime()) ? invalid(`is not a real day or instant (got "${raw}")`) : instant;
+}
+
+/** Midnight in Paris on a day: UTC+1 in winter, UTC+2 in summer. */
+function parisMidnight(day: string): Date {
+  for (const offset of ['+01:00', '+02:00']) {
+    const instant = new Date(`${day}T00:00:00${offset}`);
+    const inParis = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).format(instant);
+    if (inParis.startsWith(`${day}, 00`)) return instant;
+  }
+  return new Date(Number.NaN);
 }
 
 /** smtp:// or smtps://, with a host; the value is never echoed (it may hold a password). */

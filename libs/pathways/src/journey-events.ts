@@ -3,6 +3,11 @@ import type { Diagnostic } from './interviews/diagnostic.entity';
 import type { DeclineReason } from './pathway-status';
 import type { OfferSummary, Proposal } from './proposals/proposal.entity';
 import type { ProposalReason, ProposalStatus } from './proposals/proposal-status';
+import type { Checkpoint } from './follow-ups/checkpoint.entity';
+import type { Contact } from './follow-ups/contact.entity';
+import type { Outcome } from './placements/outcome';
+import type { ExitReason } from './placements/placement-enums';
+import type { Placement, PlacementSummary } from './placements/placement.entity';
 
 /**
  * Everything that happens on a pathway, as the entity methods record it: one typed event each,
@@ -26,7 +31,13 @@ export type JourneyEvent =
   | { type: 'DiagnosticRecorded'; diagnostic: Diagnostic }
   | { type: 'DiagnosticCorrected'; diagnostic: Diagnostic }
   | { type: 'OpportunityProposed'; proposal: Proposal; offer: OfferSummary }
-  | { type: 'ProposalStepRecorded'; proposal: Proposal; step: ProposalStatus; reason: ProposalReason | null; offer: OfferSummary };
+  | { type: 'ProposalStepRecorded'; proposal: Proposal; step: ProposalStatus; reason: ProposalReason | null; offer: OfferSummary }
+  | { type: 'PlacementStarted'; placement: Placement; summary: PlacementSummary }
+  | { type: 'PlacementEnded'; placement: Placement; summary: PlacementSummary }
+  | { type: 'PlacementCorrected'; placement: Placement; summary: PlacementSummary; outcome: Outcome | null }
+  | { type: 'ContactRecorded'; contact: Contact }
+  | { type: 'CheckpointMissed'; checkpoint: Checkpoint }
+  | { type: 'PathwayExited'; on: string; reason: ExitReason; comment: string | null; outcome: Outcome };
 
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -51,6 +62,12 @@ const TYPES: Record<JourneyEventType, true> = {
   DiagnosticCorrected: true,
   OpportunityProposed: true,
   ProposalStepRecorded: true,
+  PlacementStarted: true,
+  PlacementEnded: true,
+  PlacementCorrected: true,
+  ContactRecorded: true,
+  CheckpointMissed: true,
+  PathwayExited: true,
 };
 
 export const JOURNEY_EVENT_TYPES = Object.keys(TYPES) as JourneyEventType[];

@@ -10,9 +10,12 @@ import { pathwaysVisibleTo } from './pathway-scope';
 import { Proposal } from './proposals/proposal.entity';
 import type { ProposalStatus } from './proposals/proposal-status';
 import type { PathwayStatus } from './pathway-status';
+import { Checkpoint } from './follow-ups/checkpoint.entity';
+import { Contact } from './follow-ups/contact.entity';
+import { Placement } from './placements/placement.entity';
 
 /** Events whose `reason` is a code, which survives anonymisation; any other reason is free text. */
-const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused', 'ProposalStepRecorded'];
+const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused', 'ProposalStepRecorded', 'PlacementEnded', 'PathwayExited'];
 
 /**
  * One line of a pathway's history: a typed journey event (who, when, from → to, why) with typed
@@ -71,6 +74,19 @@ export class PathwayEvent {
   /** The step a proposal reached. */
   @Property({ type: 'string', length: 30, nullable: true })
   proposalStep: ProposalStatus | null = null;
+
+  @ManyToOne(() => Placement, { ref: true, nullable: true })
+  placement: Ref<Placement> | null = null;
+
+  @ManyToOne(() => Contact, { ref: true, nullable: true })
+  contact: Ref<Contact> | null = null;
+
+  @ManyToOne(() => Checkpoint, { ref: true, nullable: true })
+  checkpoint: Ref<Checkpoint> | null = null;
+
+  /** The outcome category an exit (or a correction after it) computed. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  outcomeCategory: string | null = null;
 
   /** The names of the person's fields corrected, comma-separated. */
   @Property({ type: 'string', length: 1000, nullable: true })
@@ -135,6 +151,29 @@ export class PathwayEvent {
         this.proposal = ref(event.proposal);
         this.proposalStep = event.step;
         this.reason = event.reason;
+        break;
+      case 'PlacementStarted':
+        this.placement = ref(event.placement);
+        break;
+      case 'PlacementEnded':
+        this.placement = ref(event.placement);
+        this.reason = event.summary.endReason;
+        break;
+      case 'PlacementCorrected':
+        this.placement = ref(event.placement);
+        this.outcomeCategory = event.outcome?.category ?? null;
+        break;
+      case 'ContactRecorded':
+        this.contact = ref(event.contact);
+        this.checkpoint = event.contact.checkpoint;
+        break;
+      case 'CheckpointMissed':
+        this.checkpoint = ref(event.checkpoint);
+        break;
+      case 'PathwayExited':
+        this.reason = event.reason;
+        this.comment = event.comment;
+        this.outcomeCategory = event.outcome.category;
         break;
       default:
         return assertNever(event);

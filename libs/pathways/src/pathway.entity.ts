@@ -1,7 +1,7 @@
 import { Collection, Entity, LoadStrategy, Index, ManyToOne, OneToMany, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Organisation, User, type Actor } from '@parcours/accounts';
-import { parisDay, type LocalDate } from '@parcours/core';
-import { OpportunitiesError, OpportunityStatus, type Opportunity } from '@parcours/opportunities';
+import { addCalendarDays, parisDay, type LocalDate } from '@parcours/core';
+import { ContractType, OpportunitiesError, OpportunityStatus, type Opportunity } from '@parcours/opportunities';
 import { BarrierTheme, Participant, RsaStatus } from '@parcours/participants';
 import { differenceInYears } from 'date-fns';
 import { randomUUID } from 'node:crypto';
@@ -17,9 +17,36 @@ import { Diagnostic, type DiagnosticFindings } from './interviews/diagnostic.ent
 import { AppointmentChannel, AppointmentStatus, READY } from './interviews/interview-enums';
 import { Proposal, type StepRecord } from './proposals/proposal.entity';
 import { ProposalReason, ProposalStatus } from './proposals/proposal-status';
+import { Checkpoint } from './follow-ups/checkpoint.entity';
+import { Contact, type ContactRecord } from './follow-ups/contact.entity';
+import { followUpCalendar, reconcileCalendar } from './follow-ups/follow-up-calendar';
+import { computeOutcome, OutcomeCategory, type Contract, type Outcome, type OutcomeBasis, type OutcomeParameters } from './placements/outcome';
+import { ExitReason, PlacementEndReason } from './placements/placement-enums';
+import { Placement, type PlacementCorrection, type PlacementEnd, type PlacementTerms } from './placements/placement.entity';
 
 /** The statuses in which offers are proposed and steps recorded (DOMAIN.md). */
 export const PROPOSING: readonly PathwayStatus[] = [PathwayStatus.DIAGNOSED, PathwayStatus.IN_PLACEMENT];
+
+/** The contracts a conversion to CDI ends: fixed-term ones. */
+const CONVERTIBLE: readonly ContractType[] = [ContractType.CDD, ContractType.CDD_USAGE, ContractType.SEASONAL, ContractType.TEMP_MISSION, ContractType.APPRENTICESHIP, ContractType.PROFESSIONALISATION, ContractType.PEC, ContractType.CUI_CIE, ContractType.CDDI];
+
+/** Contacts are recorded from the acceptance of the referral to the exit, and after it. */
+export const FOLLOWED: readonly PathwayStatus[] = [PathwayStatus.ACCEPTED, PathwayStatus.DIAGNOSTIC_SCHEDULED, PathwayStatus.DIAGNOSED, PathwayStatus.IN_PLACEMENT, PathwayStatus.EXITED];
+
+/** How the follow-up calendar and the outcome are computed (configuration). */
+export interface FollowUpRules {
+  offsets: readonly string[];
+  outcome: OutcomeParameters;
+}
+
+/** An exit as staff record it; the category is computed, never given. */
+export interface ExitRecord {
+  on: LocalDate;
+  reason: ExitReason;
+  comment: string | null;
+  /** A situation found outside Parcours, declared at exit. */
+  declared: Contract | null;
+}
 
 /** The situation the eligibility was decided on, kept as it was at referral. */
 export interface ReferralSituation {
@@ -127,6 +154,43 @@ export class Pathway {
   /** Loaded by the commands that may close the pathway: closing cancels the open ones. */
   @OneToMany(() => Proposal, (proposal) => proposal.pathway)
   proposals = new Collection<Proposal>(this);
+
+  @OneToMany(() => Placement, (placement) => placement.pathway)
+  placements = new Collection<Placement>(this);
+
+  /** The follow-up calendar, kept by every command that changes a placement. */
+  @OneToMany(() => Checkpoint, (checkpoint) => checkpoint.pathway)
+  checkpoints = new Collection<Checkpoint>(this);
+
+  @OneToMany(() => Contact, (contact) => contact.pathway)
+  contacts = new Collection<Contact>(this);
+
+  /** The Paris day of the exit (the figures count exits on it). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  @Index()
+  exitedOn: LocalDate | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  exitReason: ExitReason | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  exitComment: string | null = null;
+
+  /** Computed at exit (outcome.ts), never typed in; changed only by a placement's correction. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  outcomeCategory: OutcomeCategory | null = null;
+
+  /** What the category was decided on. */
+  @Property({ type: 'json', nullable: true })
+  outcomeBasis: OutcomeBasis | null = null;
+
+  /** The rule and parameters that produced the category. */
+  @Property({ type: 'json', nullable: true })
+  outcomeParameters: OutcomeParameters | null = null;
+
+  /** The situation declared at exit, if any. */
+  @Property({ type: 'json', nullable: true })
+  declaredSituation: Contract | null = null;
 
   constructor(values: {
     participant: Participant;
@@ -284,10 +348,116 @@ export class Pathway {
     this.events.add(new PathwayEvent(this, { type: 'ProposalStepRecorded', proposal, step, reason, offer: proposal.offer() }, by, at));
   }
 
+  /**
+   * DIAGNOSED or IN_PLACEMENT: a placement starts, optionally from a HIRED proposal of this
+   * pathway; the first running one makes the pathway IN_PLACEMENT. The calendar follows.
+   */
+  startPlacement(terms: PlacementTerms, proposal: Proposal | null, rules: FollowUpRules, by: User, at: Date): Placement {
+    if (!PROPOSING.includes(this.status)) {
+      throw new PathwaysError('NOT_PLACEABLE', `A placement starts once the person is diagnosed ready (DIAGNOSED or IN_PLACEMENT); this pathway is ${this.status}.`, ['input', 'pathwayId']);
+    }
+    if (proposal && proposal.pathway.id !== this.id) throw new PathwaysError('PROPOSAL_OF_ANOTHER_PATHWAY', "This proposal is another pathway's: a placement comes from one of its own pathway's.", ['input', 'proposalId']);
+    if (proposal && proposal.status !== ProposalStatus.HIRED) throw new PathwaysError('PROPOSAL_NOT_HIRED', `A placement comes from a HIRED proposal; this one is ${proposal.status}.`, ['input', 'proposalId']);
+    const placement = this.addPlacement(terms, proposal, by, at);
+    this.followCalendar(rules);
+    return placement;
+  }
+
+  /**
+   * Ends a running placement (IN_PLACEMENT, or EXITED: the calendar goes on after the exit).
+   * CONVERTED_TO_CDI starts the CDI with the same employer the next day. When none is left
+   * running, an open pathway returns to DIAGNOSED.
+   */
+  endPlacement(placement: Placement, end: PlacementEnd, rules: FollowUpRules, by: User, at: Date): Placement | null {
+    if (this.status !== PathwayStatus.IN_PLACEMENT && this.status !== PathwayStatus.EXITED) {
+      throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: its placements no longer change.`, ['input', 'placementId']);
+    }
+    if (end.reason === PlacementEndReason.OTHER && !end.comment) throw new PathwaysError('COMMENT_REQUIRED', 'Another reason needs a comment saying which.', ['input', 'comment']);
+    const employer = placement.employer;
+    if (end.reason === PlacementEndReason.CONVERTED_TO_CDI && (!employer || !CONVERTIBLE.includes(placement.contractType))) {
+      throw new PathwaysError('INVALID_REASON', 'A conversion to CDI ends a fixed-term contract with an employer (or a temp agency\'s client).', ['input', 'reason']);
+    }
+    placement.end(end, at);
+    const stillRunning = this.placements.getItems().some((item) => item.isRunning);
+    const event = { type: 'PlacementEnded', placement, summary: placement.summary() } as const;
+    if (stillRunning || this.status === PathwayStatus.EXITED || end.reason === PlacementEndReason.CONVERTED_TO_CDI) this.record(event, by, at);
+    else this.moveTo(PathwayStatus.DIAGNOSED, event, by, at);
+    let cdi: Placement | null = null;
+    if (end.reason === PlacementEndReason.CONVERTED_TO_CDI) {
+      const terms = { contractType: ContractType.CDI, partner: employer, client: null, startOn: addCalendarDays(end.on, 1), plannedEndOn: null, hoursPerWeek: placement.hoursPerWeek, qualification: null, level: null };
+      cdi = this.addPlacement(terms, null, by, at);
+    }
+    this.followCalendar(rules);
+    return cdi;
+  }
+
+  /**
+   * Corrects a placement's dates and type (who it is with stays); the calendar, and the outcome of
+   * an exited pathway, are computed again, and the referent gets a report marked as a correction.
+   * Refused when it would change the pathway's status: a running placement stays running, an
+   * ended one ended.
+   */
+  correctPlacement(placement: Placement, correction: PlacementCorrection, rules: FollowUpRules, by: User, at: Date): void {
+    if (!this.isOpen && this.status !== PathwayStatus.EXITED) {
+      throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: its placements no longer change.`, ['input', 'placementId']);
+    }
+    if (placement.isRunning !== (correction.endedOn === null)) {
+      throw new PathwaysError(
+        'INVALID_TRANSITION',
+        placement.isRunning ? 'A correction does not end a running placement (that would change the pathway\'s status): end it with endPlacement.' : 'An ended placement keeps an end: a correction cannot make it run again (that would change the pathway\'s status).',
+        ['input', 'endedOn'],
+      );
+    }
+    placement.correct(correction, at);
+    this.followCalendar(rules);
+    let outcome: Outcome | null = null;
+    if (this.status === PathwayStatus.EXITED && this.exitedOn && this.outcomeParameters) {
+      outcome = computeOutcome(this.exitedOn, this.placements.getItems().map((item) => item.asContract()), this.declaredSituation, this.outcomeParameters);
+      this.setOutcome(outcome);
+    }
+    this.record({ type: 'PlacementCorrected', placement, summary: placement.summary(), outcome }, by, at);
+  }
+
+  /** A contact from the acceptance of the referral to the exit and after, answering a checkpoint or not. */
+  recordContact(record: ContactRecord, checkpoint: Checkpoint | null, by: User, at: Date): Contact {
+    if (!FOLLOWED.includes(this.status)) {
+      throw new PathwaysError('CONTACT_NOT_ALLOWED', `Contacts are recorded from the acceptance of the referral to the exit and after; this pathway is ${this.status}.`, ['input', 'pathwayId']);
+    }
+    if (checkpoint && checkpoint.pathway.id !== this.id) throw new PathwaysError('CHECKPOINT_CLOSED', "This checkpoint is another pathway's.", ['input', 'checkpointId']);
+    checkpoint?.record(at);
+    const contact = new Contact(this, record, checkpoint, by, at);
+    this.contacts.add(contact);
+    this.record({ type: 'ContactRecorded', contact }, by, at);
+    return contact;
+  }
+
+  /** The sweep marks a checkpoint MISSED: in the history, without moving the retention clock. */
+  missCheckpoint(checkpoint: Checkpoint, at: Date): void {
+    checkpoint.miss(at);
+    this.events.add(new PathwayEvent(this, { type: 'CheckpointMissed', checkpoint }, null, at));
+  }
+
+  /**
+   * Any open status → EXITED, with the outcome category computed from the situation at exit
+   * (outcome.ts) and stored with its rule. Open proposals are cancelled; the calendar goes on.
+   */
+  exit(record: ExitRecord, parameters: OutcomeParameters, by: User, at: Date): Outcome {
+    if (record.reason === ExitReason.OTHER && !record.comment) throw new PathwaysError('COMMENT_REQUIRED', 'Another reason needs a comment saying which.', ['input', 'comment']);
+    const outcome = computeOutcome(record.on, this.placements.getItems().map((placement) => placement.asContract()), record.declared, parameters);
+    this.moveTo(PathwayStatus.EXITED, { type: 'PathwayExited', on: record.on, reason: record.reason, comment: record.comment, outcome }, by, at);
+    this.exitedOn = record.on;
+    this.exitReason = record.reason;
+    this.exitComment = record.comment;
+    this.declaredSituation = record.declared;
+    this.setOutcome(outcome);
+    return outcome;
+  }
+
   /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */
   forgetPersonalDetails(): void {
     this.justiceJustification = null;
     this.declineComment = null;
+    this.exitComment = null;
     for (const event of this.events) event.forgetPersonalDetails();
   }
 
@@ -295,10 +465,42 @@ export class Pathway {
     this.record({ type: 'ParticipantUpdated', fields }, by, at);
   }
 
+  /** Cancels the checkpoints still waiting (withdrawal, erasure); recorded ones stay. */
+  cancelPendingCheckpoints(): void {
+    for (const checkpoint of this.checkpoints.getItems()) checkpoint.cancel();
+  }
+
+  private addPlacement(terms: PlacementTerms, proposal: Proposal | null, by: User, at: Date): Placement {
+    const placement = new Placement(this, terms, proposal, by, at);
+    this.placements.add(placement);
+    const event = { type: 'PlacementStarted', placement, summary: placement.summary() } as const;
+    if (this.status === PathwayStatus.DIAGNOSED) this.moveTo(PathwayStatus.IN_PLACEMENT, event, by, at);
+    else this.record(event, by, at);
+    return placement;
+  }
+
+  /** Brings the stored checkpoints to the calendar the placements call for (follow-up-calendar.ts). */
+  private followCalendar(rules: FollowUpRules): void {
+    const checkpoints = this.checkpoints.getItems();
+    const calendar = followUpCalendar(this.placements.getItems().map((placement) => placement.asContract()), rules.offsets, rules.outcome.tempChainGapDays);
+    const changes = reconcileCalendar(checkpoints, calendar);
+    const byKey = new Map(checkpoints.map((checkpoint) => [checkpoint.key, checkpoint]));
+    for (const planned of changes.create) this.checkpoints.add(new Checkpoint(this, planned));
+    for (const { key, dueOn } of changes.move) byKey.get(key)!.moveTo(dueOn);
+    for (const key of changes.cancel) byKey.get(key)!.cancel();
+  }
+
+  private setOutcome(outcome: Outcome): void {
+    this.outcomeCategory = outcome.category;
+    this.outcomeBasis = outcome.basis;
+    this.outcomeParameters = outcome.parameters;
+  }
+
   private moveTo(next: PathwayStatus, event: JourneyEvent, by: User, at: Date): void {
     if (!canMove(this.status, next)) {
       throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${next}.`);
     }
+    if (next === PathwayStatus.WITHDRAWN) this.cancelPendingCheckpoints();
     if (!isOpen(next) && PROPOSING.includes(this.status)) {
       // getItems() refuses a collection not loaded: a closing command must load the proposals.
       for (const proposal of this.proposals.getItems().filter((item) => item.isOpen)) this.endProposal(proposal, ProposalStatus.CANCELLED, ProposalReason.PATHWAY_CLOSED, by, at);

@@ -12,6 +12,10 @@ import { seesSensitiveDetails } from './pathway-scope';
 import { Pathway } from './pathway.entity';
 import { ReferralBarrier } from './referral-barrier.entity';
 import { Proposal, ProposalStep } from './proposals/proposal.entity';
+import { Placement } from './placements/placement.entity';
+import { Checkpoint } from './follow-ups/checkpoint.entity';
+import { Contact } from './follow-ups/contact.entity';
+import { BarrierTheme } from '@parcours/participants';
 
 const participantOf = (row: { pathway: { getEntity(): Pathway } }) => row.pathway.getEntity().participant.id;
 
@@ -55,11 +59,12 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       entity: Pathway,
       subject: (pathway) => pathway.participant.id,
       object: (pathway) => pathway.id,
-      erase: ['justiceJustification', 'declineComment'],
+      erase: ['justiceJustification', 'declineComment', 'exitComment'],
       keep: [
         'id', 'participant', 'operator', 'referent', 'counsellor', 'status', 'openKey', 'referredAt', 'referredOn', 'referralCommuneCode',
         'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
-        'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals',
+        'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
+        'exitedOn', 'exitReason', 'outcomeCategory', 'outcomeBasis', 'outcomeParameters', 'declaredSituation',
       ],
     }),
     entityPolicy<PathwayEvent>({
@@ -68,7 +73,10 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       // Events get their id on insert: they are named by their pathway.
       object: (event) => event.pathway.id,
       erase: ['comment', 'reason'],
-      keep: ['id', 'pathway', 'type', 'at', 'by', 'fromStatus', 'toStatus', 'fromUser', 'toUser', 'appointment', 'diagnostic', 'proposal', 'proposalStep', 'fields', 'recorded'],
+      keep: [
+        'id', 'pathway', 'type', 'at', 'by', 'fromStatus', 'toStatus', 'fromUser', 'toUser', 'appointment', 'diagnostic', 'proposal', 'proposalStep',
+        'placement', 'contact', 'checkpoint', 'outcomeCategory', 'fields', 'recorded',
+      ],
     }),
     entityPolicy<Diagnostic>({
       entity: Diagnostic,
@@ -101,6 +109,30 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       erase: ['comment'],
       keep: ['id', 'proposal', 'step', 'on', 'reason', 'by', 'at'],
     }),
+    entityPolicy<Placement>({
+      entity: Placement,
+      subject: participantOf,
+      object: (placement) => placement.id,
+      erase: ['endComment'],
+      keep: [
+        'id', 'pathway', 'contractType', 'partner', 'client', 'startOn', 'plannedEndOn', 'endedOn', 'endReason', 'hoursPerWeek', 'qualification', 'level',
+        'proposal', 'startedBy', 'createdAt', 'endedAt', 'correctedAt',
+      ],
+    }),
+    entityPolicy<Checkpoint>({
+      entity: Checkpoint,
+      subject: participantOf,
+      object: (checkpoint) => checkpoint.id,
+      erase: [],
+      keep: ['id', 'pathway', 'key', 'kind', 'offset', 'placement', 'dueOn', 'status', 'missedAt', 'recordedAt'],
+    }),
+    entityPolicy<Contact>({
+      entity: Contact,
+      subject: participantOf,
+      object: (contact) => contact.id,
+      erase: ['justiceJustification', 'note', 'nextStep'],
+      keep: ['id', 'pathway', 'kind', 'on', 'reached', 'situation', 'difficulties', 'checkpoint', 'recordedBy', 'recordedAt'],
+    }),
     entityPolicy<ReferralBarrier>({
       entity: ReferralBarrier,
       subject: participantOf,
@@ -117,12 +149,15 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
   async exportOf(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart> {
     const reads = new ScopedReads(em, viewer);
     const ids = subject.pathwayIds;
-    const [pathways, appointments, diagnostics, events, proposals] = await Promise.all([
+    const [pathways, appointments, diagnostics, events, proposals, placements, contacts, checkpoints] = await Promise.all([
       reads.find(Pathway, { id: { $in: ids } }, { populate: ['operator', 'referent', 'counsellor', 'referralBarriers', 'justiceJustification'], orderBy: { referredAt: 'asc' } }),
       reads.byParent(Appointment, 'pathway', ids, { orderBy: { startsAt: 'asc' } }),
       reads.byParent(Diagnostic, 'pathway', ids, { orderBy: { recordedAt: 'asc' } }),
       reads.byParent(PathwayEvent, 'pathway', ids, { orderBy: { id: 'asc' } }),
       reads.byParent(Proposal, 'pathway', ids, { orderBy: { proposedAt: 'asc', id: 'asc' }, populate: ['steps', 'opportunity.partner.organisation'] }),
+      reads.byParent(Placement, 'pathway', ids, { orderBy: { startOn: 'asc', createdAt: 'asc' }, populate: ['partner.organisation', 'client.organisation'] }),
+      reads.byParent(Contact, 'pathway', ids, { orderBy: { on: 'asc', recordedAt: 'asc' }, populate: ['justiceJustification'] }),
+      reads.byParent(Checkpoint, 'pathway', ids, { orderBy: { dueOn: 'asc', key: 'asc' } }),
     ]);
     const sensitive = seesSensitiveDetails(viewer);
     const byId = <T>(rows: T[][]) => Object.fromEntries(ids.map((id, index) => [id, rows[index]]));
@@ -147,6 +182,9 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
           declineComment: pathway.declineComment,
           acceptedAt: pathway.acceptedAt,
           closedAt: pathway.closedAt,
+          exit: pathway.exitedOn
+            ? { exitedOn: pathway.exitedOn, reason: pathway.exitReason, comment: pathway.exitComment, outcomeCategory: pathway.outcomeCategory, outcomeBasis: pathway.outcomeBasis, declaredSituation: pathway.declaredSituation }
+            : null,
         })),
       },
       perPathway: {
@@ -169,6 +207,22 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
             })),
           ),
         ),
+        placements: byId(placements.map((rows) => rows.map((placement) => ({ ...placement.summary(), endComment: sensitive ? placement.endComment : null })))),
+        contacts: byId(
+          contacts.map((rows) =>
+            rows.map((contact) => ({
+              kind: contact.kind,
+              on: contact.on,
+              reached: contact.reached,
+              situation: contact.situation,
+              difficulties: sensitive ? contact.difficulties : contact.difficulties.filter((difficulty) => difficulty.theme !== BarrierTheme.JUSTICE),
+              justiceJustification: sensitive ? contact.justiceJustification : null,
+              note: sensitive ? contact.note : null,
+              nextStep: contact.nextStep,
+            })),
+          ),
+        ),
+        checkpoints: byId(checkpoints.map((rows) => rows.map(({ kind, offset, dueOn, status }) => ({ kind, offset, dueOn, status })))),
         history: byId(
           events.map((rows) =>
             rows.map((event) => ({
@@ -184,6 +238,10 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
               diagnosticId: event.diagnostic?.id ?? null,
               proposalId: event.proposal?.id ?? null,
               proposalStep: event.proposalStep,
+              placementId: event.placement?.id ?? null,
+              contactId: event.contact?.id ?? null,
+              checkpointId: event.checkpoint?.id ?? null,
+              outcomeCategory: event.outcomeCategory,
               fields: event.fields?.split(',') ?? null,
             })),
           ),
@@ -198,5 +256,9 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
     for (const pathway of await reads.find(Pathway, { id: { $in: ids } }, { populate: ['events', 'justiceJustification'] })) pathway.forgetPersonalDetails();
     for (const diagnostic of await reads.find(Diagnostic, { pathway: { $in: ids } })) diagnostic.forgetPersonalDetails();
     for (const proposal of await reads.find(Proposal, { pathway: { $in: ids } }, { populate: ['steps'] })) proposal.forgetPersonalDetails();
+    for (const placement of await reads.find(Placement, { pathway: { $in: ids } })) placement.forgetPersonalDetails();
+    for (const contact of await reads.find(Contact, { pathway: { $in: ids } }, { populate: ['justiceJustification'] })) contact.forgetPersonalDetails();
+    // The calendar of an exited pathway goes on until the person is erased.
+    for (const checkpoint of await reads.find(Checkpoint, { pathway: { $in: ids } })) checkpoint.cancel();
   }
 }

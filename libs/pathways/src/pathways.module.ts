@@ -7,10 +7,12 @@ import { ProposalsService } from './proposals/proposals.service';
 import { ParticipantsService } from './participants.service';
 import { PathwaysService } from './pathways.service';
 import { ReferralsService } from './referrals.service';
+import { PlacementsService } from './placements/placements.service';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 
 @Module({
   imports: [ParticipantsModule],
-  providers: [PathwaysPersonalData, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService],
-  exports: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService],
+  providers: [PathwaysPersonalData, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
+  exports: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
 })
 export class PathwaysModule {}

@@ -28,8 +28,8 @@ const INELIGIBLE_MESSAGES: Record<IneligibilityCode, { message: string; field: s
   },
 };
 
-/** What a command that may close a pathway loads with it: its proposals, to cancel the open ones. */
-export const CLOSING = ['proposals.opportunity.partner.organisation'] as const;
+/** What a command that may close a pathway loads with it: its open proposals are cancelled, and (on withdrawal) its pending checkpoints. */
+export const CLOSING = ['proposals.opportunity.partner.organisation', 'checkpoints'] as const;
 
 /** The referral stage of the journey: refer, accept, decline, withdraw, and who is in charge. */
 @Injectable()

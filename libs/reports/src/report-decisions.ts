@@ -1,6 +1,20 @@
 import { BarrierTheme } from '@parcours/participants';
 import { OpportunityKind, type ContractType } from '@parcours/opportunities';
-import { DeclineReason, ProposalStatus, READY, type Diagnostic, type JourneyEventOf, type JourneyEventType, type ProposalReason, type Readiness } from '@parcours/pathways';
+import {
+  DeclineReason,
+  ExitReason,
+  ProposalStatus,
+  READY,
+  type Diagnostic,
+  type FollowUpDifficulty,
+  type FollowUpSituation,
+  type JourneyEventOf,
+  type JourneyEventType,
+  type OutcomeCategory,
+  type PlacementSummary,
+  type ProposalReason,
+  type Readiness,
+} from '@parcours/pathways';
 import { ReportKind } from './report-kind';
 
 /** What the referent is told of an event: never a note, never anything about JUSTICE. */
@@ -12,6 +26,12 @@ export interface ReportSummary {
   appointmentAt?: string;
   /** A proposal's offer and how it ended: never the comment. */
   proposal?: ReportedProposal;
+  /** A placement's contract, with whom, its dates and how it ended: never the comment. */
+  placement?: PlacementSummary;
+  /** What a follow-up found worrying: the situation, difficulties by theme and blocking flag, never JUSTICE, never the note. */
+  followUp?: { contactOn: string; situation: FollowUpSituation | null; difficulties: FollowUpDifficulty[] };
+  /** The exit: its day, reason code and computed category (after a correction, the category only). */
+  exit?: { exitedOn: string | null; reason: ExitReason | null; category: OutcomeCategory };
 }
 
 export interface ReportedProposal {
@@ -68,7 +88,54 @@ export const REPORT_DECISIONS: { [T in JourneyEventType]: Decision<T> } = {
   DiagnosticCorrected: (event) => diagnosticReport(event.diagnostic, true),
   OpportunityProposed: null,
   ProposalStepRecorded: (event) => proposalReport(event),
+  PlacementStarted: (event) => ({
+    kind: ReportKind.PLACEMENT_STARTED,
+    correction: false,
+    summary: { placement: event.summary, nextStep: placementStartedNextStep(event.summary) },
+    counsellorSummary: null,
+  }),
+  PlacementEnded: (event) => ({
+    kind: ReportKind.PLACEMENT_ENDED,
+    correction: false,
+    summary: { placement: event.summary, nextStep: PLACEMENT_ENDED_NEXT_STEP },
+    counsellorSummary: null,
+  }),
+  PlacementCorrected: (event) => ({
+    kind: event.summary.endedOn ? ReportKind.PLACEMENT_ENDED : ReportKind.PLACEMENT_STARTED,
+    correction: true,
+    summary: {
+      placement: event.summary,
+      ...(event.outcome ? { exit: { exitedOn: null, reason: null, category: event.outcome.category } } : {}),
+      nextStep: 'La structure a corrigé les dates ou le type de contrat de cette mise en situation.',
+    },
+    counsellorSummary: null,
+  }),
+  ContactRecorded: (event) => {
+    const difficulty = event.contact.reportedDifficulty();
+    if (!difficulty) return null;
+    return {
+      kind: ReportKind.FOLLOW_UP_DIFFICULTY,
+      correction: false,
+      summary: { followUp: { contactOn: event.contact.on, ...difficulty }, nextStep: "Le suivi dans l'emploi signale une difficulté : la structure accompagne la personne et peut vous solliciter." },
+      counsellorSummary: null,
+    };
+  },
+  CheckpointMissed: null,
+  PathwayExited: (event) => ({
+    kind: ReportKind.PATHWAY_EXITED,
+    correction: false,
+    summary: { exit: { exitedOn: event.on, reason: event.reason, category: event.outcome.category }, nextStep: "La personne est sortie de l'accompagnement L.O.I.R.E." },
+    counsellorSummary: null,
+  }),
 };
+
+const PLACEMENT_ENDED_NEXT_STEP = 'La mise en situation a pris fin : la structure continue le suivi et propose de nouvelles offres si la personne est toujours accompagnée.';
+
+function placementStartedNextStep(placement: PlacementSummary): string {
+  return placement.contractType === 'TRAINING'
+    ? "La personne entre en formation : la structure assure le suivi pendant la formation."
+    : "La personne a commencé un contrat : la structure assure le suivi dans l'emploi.";
+}
 
 /** The report an event calls for, if any. */
 export function reportFor<T extends JourneyEventType>(event: JourneyEventOf<T>): ReportDraft | null {

@@ -5,12 +5,13 @@ import { DataProtectionService } from '@parcours/data-protection';
 import { DatabaseLocks } from '@parcours/db';
 import { OutboxService } from '@parcours/notifications';
 import { PartnersService } from '@parcours/opportunities';
-import { ProposalsService } from '@parcours/pathways';
+import { FollowUpsService, ProposalsService } from '@parcours/pathways';
 
 /** What one run of the sweeps changed. */
 export interface SweepSummary {
   opportunitiesClosed: number;
   proposalsStale: number;
+  checkpointsMissed: number;
   anonymised: number;
   contactsForgotten: number;
   auditPurged: number;
@@ -19,7 +20,7 @@ export interface SweepSummary {
 
 /**
  * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): stale
- * opportunities and proposals, the retention anonymisation (and partners' contacts), the audit
+ * opportunities and proposals, missed checkpoints, the retention anonymisation (and partners' contacts), the audit
  * purge and the outbox purge. Stopped before the database closes.
  */
 @Injectable()
@@ -34,6 +35,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly proposals: ProposalsService,
+    private readonly followUps: FollowUpsService,
     private readonly partners: PartnersService,
     private readonly locks: DatabaseLocks,
   ) {}
@@ -60,7 +62,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
         const summary = await this.locks.ifFree('sweeps', () => this.sweep());
         if (summary && Object.values(summary).some((count) => count > 0)) {
           this.logger.log(
-            `Stale: ${summary.opportunitiesClosed} opportunit(y/ies) closed, ${summary.proposalsStale} proposal(s) marked STALE; retention: ${summary.anonymised} participant(s) anonymised, ${summary.contactsForgotten} partner contact(s) forgotten; audit: ${summary.auditPurged} old entr(y/ies) purged; outbox: ${summary.outboxPurged} old message(s) purged`,
+            `Stale: ${summary.opportunitiesClosed} opportunit(y/ies) closed, ${summary.proposalsStale} proposal(s) marked STALE, ${summary.checkpointsMissed} checkpoint(s) MISSED; retention: ${summary.anonymised} participant(s) anonymised, ${summary.contactsForgotten} partner contact(s) forgotten; audit: ${summary.auditPurged} old entr(y/ies) purged; outbox: ${summary.outboxPurged} old message(s) purged`,
           );
         }
         return summary;
@@ -77,6 +79,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
   private async sweep(): Promise<SweepSummary> {
     const opportunities = await this.proposals.sweepStaleOpportunities();
     const proposals = await this.proposals.sweepStaleProposals();
+    const checkpoints = await this.followUps.sweepMissedCheckpoints();
     const retention = await this.dataProtection.sweepRetention();
     const contacts = await this.partners.sweepContacts();
     const audit = await this.audit.purge();
@@ -84,6 +87,7 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
     return {
       opportunitiesClosed: opportunities.closed,
       proposalsStale: proposals.stale,
+      checkpointsMissed: checkpoints.missed,
       anonymised: retention.anonymised,
       contactsForgotten: contacts.forgotten,
       auditPurged: audit.purged,

@@ -7,7 +7,8 @@ import { AGENCY_CONTRACTS, CONTRACT_RULES } from './contract-rules';
 /** A contract as staff describe it: a placement's, a correction's, or a situation declared at exit. */
 export interface ContractInput {
   contractType: ContractType;
-  startOn: LocalDate;
+  /** Required: a missing start is answered as FIELD_REQUIRED, like any other broken rule. */
+  startOn: LocalDate | null;
   plannedEndOn?: LocalDate | null;
   hoursPerWeek?: number | null;
   /** A training's. */
@@ -44,8 +45,9 @@ const PARTY_KINDS: Record<PartyField, OrganisationKind> = {
   trainingBodyPartnerId: OrganisationKind.TRAINING_BODY,
 };
 
-export function startWindow(referredOn: LocalDate, today: LocalDate): StartWindow {
-  return { earliest: referredOn, latest: addCalendarDays(today, START_AHEAD_DAYS) };
+/** From the referral to START_AHEAD_DAYS after `from` (today, or the exit day for a situation declared at exit). */
+export function startWindow(referredOn: LocalDate, from: LocalDate): StartWindow {
+  return { earliest: referredOn, latest: addCalendarDays(from, START_AHEAD_DAYS) };
 }
 
 type Report = (code: PathwaysErrorCode, field: string, message: string) => void;
@@ -65,11 +67,12 @@ export function contractProblems(input: ContractInput, window: StartWindow, path
   const problem = reporter(problems, path);
   const type = input.contractType;
   const training = type === ContractType.TRAINING;
-  if (input.startOn < window.earliest) problem('BEFORE_REFERRAL', 'startOn', `A placement starts on or after the referral (${window.earliest}).`);
-  if (input.startOn > window.latest) problem('TOO_FAR_AHEAD', 'startOn', `A placement starts at most ${START_AHEAD_DAYS} days ahead (${window.latest}).`);
+  if (!input.startOn) problem('FIELD_REQUIRED', 'startOn', 'A contract needs its start.');
+  else if (input.startOn < window.earliest) problem('BEFORE_REFERRAL', 'startOn', `A contract starts on or after the referral (${window.earliest}).`);
+  else if (input.startOn > window.latest) problem('TOO_FAR_AHEAD', 'startOn', `A contract starts at most ${START_AHEAD_DAYS} days ahead (${window.latest}).`);
   if (CONTRACT_RULES[type].plannedEnd) {
     if (!input.plannedEndOn) problem('PLANNED_END_REQUIRED', 'plannedEndOn', `A ${type} needs its planned end.`);
-    else if (input.plannedEndOn < input.startOn) problem('END_BEFORE_START', 'plannedEndOn', 'The planned end is on or after the start.');
+    else if (input.startOn && input.plannedEndOn < input.startOn) problem('END_BEFORE_START', 'plannedEndOn', 'The planned end is on or after the start.');
   } else if (input.plannedEndOn) {
     problem('PLANNED_END_NOT_ALLOWED', 'plannedEndOn', `A ${type} has no planned end.`);
   }
