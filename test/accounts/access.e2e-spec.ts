@@ -64,6 +64,12 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.candidates': ['COUNSELLOR', 'MANAGER'],
   'Mutation.proposeOpportunity': ['COUNSELLOR', 'MANAGER'],
   'Mutation.recordProposalStep': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.startPlacement': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.endPlacement': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.correctPlacement': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.exitPathway': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.recordContact': ['COUNSELLOR', 'MANAGER'],
+  'Query.followUpsDue': ['COUNSELLOR', 'MANAGER'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -172,6 +178,12 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Query.candidates', `{ candidates(opportunityId: "${someId}") { totalCount } }`],
     ['Mutation.proposeOpportunity', `mutation { proposeOpportunity(input: { pathwayId: "${someId}", opportunityId: "${someId}" }) { userErrors { code } } }`],
     ['Mutation.recordProposalStep', `mutation { recordProposalStep(input: { proposalId: "${someId}", step: ACCEPTED_BY_PARTICIPANT, on: "2026-03-16" }) { userErrors { code } } }`],
+    ['Mutation.startPlacement', `mutation { startPlacement(input: { pathwayId: "${someId}", contractType: CDI, startOn: "2026-03-16", hoursPerWeek: 35 }) { userErrors { code } } }`],
+    ['Mutation.endPlacement', `mutation { endPlacement(input: { placementId: "${someId}", endedOn: "2026-03-16", reason: END_OF_TERM }) { userErrors { code } } }`],
+    ['Mutation.correctPlacement', `mutation { correctPlacement(input: { placementId: "${someId}", contractType: CDI, startOn: "2026-03-16", hoursPerWeek: 35 }) { userErrors { code } } }`],
+    ['Mutation.exitPathway', `mutation { exitPathway(input: { pathwayId: "${someId}", exitedOn: "2026-03-16", reason: NO_SOLUTION }) { userErrors { code } } }`],
+    ['Mutation.recordContact', `mutation { recordContact(input: { pathwayId: "${someId}", kind: PHONE_CALL, on: "2026-03-16", reached: PARTICIPANT }) { userErrors { code } } }`],
+    ['Query.followUpsDue', '{ followUpsDue { totalCount } }'],
   ];
 
   describe.each(CALLS)('%s', (operation, query, variables) => {

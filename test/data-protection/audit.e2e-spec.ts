@@ -190,6 +190,39 @@ describe('the access log', () => {
       },
       () => counsellor,
     ],
+    'Mutation.startPlacement': [
+      'mutation ($input: StartPlacementInput!) { startPlacement(input: $input) { placement { contractType startOn } userErrors { code } } }',
+      async () => ({ input: await placementInput() }),
+      () => counsellor,
+    ],
+    'Mutation.endPlacement': [
+      'mutation ($id: ID!) { endPlacement(input: { placementId: $id, endedOn: "2026-03-16", reason: END_OF_TRIAL_PERIOD }) { placement { endedOn endReason } userErrors { code } } }',
+      async () => ({ id: await placement() }),
+      () => counsellor,
+    ],
+    'Mutation.correctPlacement': [
+      'mutation ($id: ID!) { correctPlacement(input: { placementId: $id, contractType: CDD, startOn: "2026-03-16", plannedEndOn: "2026-10-31", hoursPerWeek: 30 }) { placement { plannedEndOn } userErrors { code } } }',
+      async () => ({ id: await placement() }),
+      () => counsellor,
+    ],
+    'Mutation.exitPathway': [
+      'mutation ($id: ID!) { exitPathway(input: { pathwayId: $id, exitedOn: "2026-03-16", reason: FOUND_WORK_OR_TRAINING }) { outcome { category basis { from } } userErrors { code } } }',
+      async () => ({ id: (await journey.diagnosed(referent, counsellor)).id }),
+      () => counsellor,
+    ],
+    'Mutation.recordContact': [
+      'mutation ($id: ID!) { recordContact(input: { pathwayId: $id, kind: PHONE_CALL, on: "2026-03-16", reached: PARTICIPANT, situation: IN_POST }) { contact { situation } userErrors { code } } }',
+      async () => ({ id: (await journey.diagnosed(referent, counsellor)).id }),
+      () => counsellor,
+    ],
+    'Query.followUpsDue': [
+      '{ followUpsDue { edges { node { checkpoint { dueOn status } pathway { id } } } } }',
+      async () => {
+        await placement();
+        return {};
+      },
+      () => counsellor,
+    ],
     'Mutation.updateParticipant': [
       'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 11 22 33 44" }) { participant { phone } userErrors { code } } }',
       () => ({ id: pathway.participant.id }),
@@ -198,6 +231,22 @@ describe('the access log', () => {
   };
 
   const offers = () => new OffersFixture(t.api, accounts);
+  const placementInput = async () => ({
+    pathwayId: (await journey.diagnosed(referent, counsellor)).id,
+    contractType: 'CDD',
+    employerPartnerId: await offers().partner('EMPLOYER'),
+    startOn: '2026-03-16',
+    plannedEndOn: '2026-09-30',
+    hoursPerWeek: 35,
+  });
+  const placement = async () => {
+    const data = await t.api.data<{ startPlacement: { placement: { id: string } } }>(
+      'mutation ($input: StartPlacementInput!) { startPlacement(input: $input) { placement { id } userErrors { code } } }',
+      { input: await placementInput() },
+      { token: counsellor.token },
+    );
+    return data.startPlacement.placement.id;
+  };
   const aJob = async () => (await offers().job(counsellor, await offers().partner('EMPLOYER'))).id;
   const accepted = async () => {
     const fresh = await journey.refer(referent);

@@ -3,13 +3,30 @@ import { AuditAction, AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
 import { ENTITIES } from '@parcours/db';
 import { BarrierTheme, Participant } from '@parcours/participants';
-import { Appointment, DeclineReason, Diagnostic, Pathway, PathwayEvent, PathwayStatus, Proposal, ProposalReason, ProposalStep, ReferralBarrier } from '@parcours/pathways';
+import {
+  Appointment,
+  Checkpoint,
+  Contact,
+  DeclineReason,
+  Diagnostic,
+  ExitReason,
+  Pathway,
+  PathwayEvent,
+  PathwayStatus,
+  Placement,
+  PlacementEndReason,
+  Proposal,
+  ProposalReason,
+  ProposalStep,
+  ReferralBarrier,
+} from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { SweepScheduler } from '../../apps/api/src/sweeps/sweep-scheduler';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
 import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
 
 const EXPORT = 'query ($id: ID!) { exportParticipantData(participantId: $id) }';
@@ -139,14 +156,38 @@ describe('right of access, erasure and retention', () => {
       await offers.step(counsellor, declined.id, 'DECLINED_BY_PARTICIPANT', '2026-03-16', { reason: 'OTHER', comment: 'texte libre' });
       t.clock.advance(60_000); // the export lists proposals in the order they were made
       await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
-      await journey.mutate(referent, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId: pathway.id, reason: 'texte libre' });
+      // A placement ended with a comment, a running one, a contact with notes and JUSTICE, and an exit with a comment.
+      const placements = new PlacementsFixture(t.api);
+      const cdd = await placements.start(counsellor, { pathwayId: pathway.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35 });
+      await placements.end(counsellor, cdd.id, '2026-03-16', 'OTHER', 'texte libre');
+      await placements.start(counsellor, { pathwayId: pathway.id, contractType: 'CDI', employerPartnerId: employer, startOn: '2026-03-16', hoursPerWeek: 35 });
+      await placements.contact(counsellor, {
+        pathwayId: pathway.id,
+        on: '2026-03-16',
+        situation: 'IN_POST',
+        difficulties: [{ theme: 'JUSTICE', blocking: true }],
+        justiceJustification: 'texte',
+        note: 'texte libre',
+        nextStep: 'texte libre',
+      });
+      expect((await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'OTHER', comment: 'texte libre' })).outcome).toMatchObject({ category: 'DURABLE_EMPLOYMENT' });
+      // Four offsets from the first start pending; the CDD's planned end cancelled when it ended early.
+      const calendar = await t.orm.em.fork().find(Checkpoint, { pathway: pathway.id }, { orderBy: { key: 'asc' } });
+      expect(calendar.map((checkpoint) => [checkpoint.kind, checkpoint.status])).toEqual([
+        ['PLANNED_END', 'CANCELLED'],
+        ['OFFSET', 'PENDING'],
+        ['OFFSET', 'PENDING'],
+        ['OFFSET', 'PENDING'],
+        ['OFFSET', 'PENDING'],
+      ]);
       const exported = await t.api.data<{ exportParticipantData: { pathways: { diagnostics: unknown[]; reportsToReferent: unknown[]; proposals: { status: string; steps: { comment: string | null }[] }[] }[] } }>(
         EXPORT,
         { id: pathway.participant.id },
         admin(),
       );
       expect(exported.exportParticipantData.pathways[0].diagnostics).toHaveLength(1);
-      expect(exported.exportParticipantData.pathways[0].reportsToReferent).toHaveLength(2);
+      // The diagnostic, the declined proposal, the CDD started and ended, the CDI started, the exit (the JUSTICE difficulty is never reported).
+      expect(exported.exportParticipantData.pathways[0].reportsToReferent).toHaveLength(6);
       expect(exported.exportParticipantData.pathways[0].proposals.map((proposal) => proposal.status)).toEqual(['DECLINED_BY_PARTICIPANT', 'CANCELLED']);
       expect(exported.exportParticipantData.pathways[0].proposals[0].steps[1].comment).toBe('texte libre');
 
@@ -162,7 +203,12 @@ describe('right of access, erasure and retention', () => {
         ReferralBarrier: await em.find(ReferralBarrier, { pathway: pathway.id }),
         Proposal: await em.find(Proposal, { pathway: pathway.id }),
         ProposalStep: await em.find(ProposalStep, { proposal: { pathway: pathway.id } }),
+        Placement: await em.find(Placement, { pathway: pathway.id }),
+        Checkpoint: await em.find(Checkpoint, { pathway: pathway.id }),
+        Contact: await em.find(Contact, { pathway: pathway.id }, { populate: ['justiceJustification'] }),
       };
+      // Erasure cancels the calendar that went on after the exit.
+      expect(rows.Checkpoint.map((checkpoint) => (checkpoint as Checkpoint).status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
       const empty = (value: unknown) => value === null || value === '' || (typeof value === 'string' && value.startsWith('anonymised:'));
       const policies = t.app.get(PersonalDataPolicies).all().flatMap((policy) => policy.entities);
       expect(policies.map((policy) => policy.entity.name).sort()).toEqual(Object.keys(rows).sort());
@@ -172,7 +218,7 @@ describe('right of access, erasure and retention', () => {
           for (const field of erase) {
             const value = (row as Record<string, unknown>)[field];
             // Reason codes survive; free texts do not.
-            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), ...Object.values(ProposalReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED'].includes(value as DeclineReason));
+            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), ...Object.values(ProposalReason), ...Object.values(PlacementEndReason), ...Object.values(ExitReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED'].includes(value as DeclineReason));
             expect({ entity, field, empty: empty(value) || allowed }).toEqual({ entity, field, empty: true });
           }
         }

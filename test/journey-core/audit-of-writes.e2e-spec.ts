@@ -3,6 +3,7 @@ import { ENTITIES } from '@parcours/db';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
 import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
 
 /**
@@ -49,11 +50,16 @@ describe('the audit of every write', () => {
     const offers = new OffersFixture(t.api, accounts);
     const proposal = await offers.propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, (await offers.job(counsellor, await offers.partner('EMPLOYER'))).id);
     await offers.step(counsellor, proposal.id, 'DECLINED_BY_PARTICIPANT', '2026-03-16', { reason: 'OTHER', comment: 'A trouvé ailleurs, en famille' });
+    const placements = new PlacementsFixture(t.api);
+    const placed = await journey.diagnosed(referent, counsellor);
+    const cdd = await placements.start(counsellor, { pathwayId: placed.id, contractType: 'CDD', employerPartnerId: await offers.partner('EMPLOYER'), startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35 });
+    await placements.end(counsellor, cdd.id, '2026-03-16', 'OTHER', 'Garde d’enfant impossible');
+    await placements.contact(counsellor, { pathwayId: placed.id, on: '2026-03-16', situation: 'NOT_IN_WORK', note: 'Cherche une crèche' });
     const personal = ENTITIES.flatMap((entity) => {
       const policy = policies.entity(entity.name);
       return policy && policy.erase.length > 0 ? [entity.name] : [];
     });
-    expect(personal.sort()).toEqual(['Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'ProposalStep', 'ReferentReport']);
+    expect(personal.sort()).toEqual(['Contact', 'Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'Placement', 'ProposalStep', 'ReferentReport']);
     const audited = await t.orm.em.fork().find(AuditEntry, { action: 'WRITE' as never }, { fields: ['objectType'] });
     for (const name of personal) expect({ entity: name, audited: audited.some((entry) => entry.objectType === name) }).toEqual({ entity: name, audited: true });
   });

@@ -2,10 +2,11 @@ import { AccountsFixture, type TestUser } from '../support/accounts';
 import type { GraphqlResponse } from '../support/graphql-client';
 import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, type PathwayView } from '../support/journey';
 import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Every query and mutation of the referral, diagnostic and offers stages, called by each permitted role on a
+ * Every query and mutation of the referral, diagnostic, offers and placements stages, called by each permitted role on a
  * pathway (or an offer) out of its scope, answers exactly what it answers for one that does not exist.
  */
 describe('referral operations out of scope', () => {
@@ -16,6 +17,7 @@ describe('referral operations out of scope', () => {
   let diagnosticId: string;
   let opportunityId: string;
   let proposalId: string;
+  let placementId: string;
   const outsiders: Record<string, TestUser> = {};
   const missing = '00000000-0000-4000-8000-000000000000';
 
@@ -44,6 +46,7 @@ describe('referral operations out of scope', () => {
     const diagnosed = await journey.diagnosed(owner, counsellor);
     opportunityId = (await offers.job(counsellor, await offers.partner('EMPLOYER'))).id;
     proposalId = (await offers.propose(counsellor, diagnosed.id, opportunityId)).id;
+    placementId = (await new PlacementsFixture(t.api).start(counsellor, { pathwayId: diagnosed.id, contractType: 'BUSINESS_CREATION', startOn: '2026-03-16' })).id;
     const otherOperator = await accounts.organisation('OPERATOR');
     outsiders.REFERENT = await accounts.user('REFERENT');
     outsiders.COUNSELLOR = await accounts.user('COUNSELLOR', { organisationId: otherOperator });
@@ -58,6 +61,7 @@ describe('referral operations out of scope', () => {
     diagnostic: string;
     opportunity: string;
     proposal: string;
+    placement: string;
   }
 
   const OPERATIONS: [string, string[], (ids: Ids) => [string, Record<string, unknown>]][] = [
@@ -94,6 +98,23 @@ describe('referral operations out of scope', () => {
       ['COUNSELLOR', 'MANAGER'],
       ({ proposal: id }) => ['mutation ($id: ID!) { recordProposalStep(input: { proposalId: $id, step: ACCEPTED_BY_PARTICIPANT, on: "2026-03-16" }) { userErrors { code field message } } }', { id }],
     ],
+    [
+      'startPlacement',
+      ['COUNSELLOR', 'MANAGER'],
+      ({ pathway: id }) => ['mutation ($id: ID!) { startPlacement(input: { pathwayId: $id, contractType: BUSINESS_CREATION, startOn: "2026-03-16" }) { userErrors { code field message } } }', { id }],
+    ],
+    ['endPlacement', ['COUNSELLOR', 'MANAGER'], ({ placement: id }) => ['mutation ($id: ID!) { endPlacement(input: { placementId: $id, endedOn: "2026-03-16", reason: END_OF_TERM }) { userErrors { code field message } } }', { id }]],
+    [
+      'correctPlacement',
+      ['COUNSELLOR', 'MANAGER'],
+      ({ placement: id }) => ['mutation ($id: ID!) { correctPlacement(input: { placementId: $id, contractType: BUSINESS_CREATION, startOn: "2026-03-16" }) { userErrors { code field message } } }', { id }],
+    ],
+    ['exitPathway', ['COUNSELLOR', 'MANAGER'], ({ pathway: id }) => ['mutation ($id: ID!) { exitPathway(input: { pathwayId: $id, exitedOn: "2026-03-16", reason: NO_SOLUTION }) { userErrors { code field message } } }', { id }]],
+    [
+      'recordContact',
+      ['COUNSELLOR', 'MANAGER'],
+      ({ pathway: id }) => ['mutation ($id: ID!) { recordContact(input: { pathwayId: $id, kind: PHONE_CALL, on: "2026-03-16", reached: PARTICIPANT }) { userErrors { code field message } } }', { id }],
+    ],
   ];
 
   const cases = OPERATIONS.flatMap(([name, roles, build]) => roles.map((role) => [name, role, build] as const));
@@ -103,8 +124,16 @@ describe('referral operations out of scope', () => {
       const [query, variables] = build(ids);
       return t.api.request(query, variables, { token: outsiders[role].token });
     };
-    const outOfScope: GraphqlResponse = await call({ pathway: pathway.id, participant: pathway.participant.id, appointment: appointmentId, diagnostic: diagnosticId, opportunity: opportunityId, proposal: proposalId });
-    const absent: GraphqlResponse = await call({ pathway: missing, participant: missing, appointment: missing, diagnostic: missing, opportunity: missing, proposal: missing });
+    const outOfScope: GraphqlResponse = await call({
+      pathway: pathway.id,
+      participant: pathway.participant.id,
+      appointment: appointmentId,
+      diagnostic: diagnosticId,
+      opportunity: opportunityId,
+      proposal: proposalId,
+      placement: placementId,
+    });
+    const absent: GraphqlResponse = await call({ pathway: missing, participant: missing, appointment: missing, diagnostic: missing, opportunity: missing, proposal: missing, placement: missing });
     expect(outOfScope).toEqual({ ...absent, headers: outOfScope.headers });
     expect(JSON.stringify(outOfScope)).toContain('NOT_FOUND');
   });

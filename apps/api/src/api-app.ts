@@ -35,12 +35,15 @@ export async function prepareApiApp(app: NestFastifyApplication, config: AppConf
  * the audit, both written at the clock's time): a rehearsal moves forward only.
  */
 async function assertClockStartsAfterRecords(app: NestFastifyApplication, clockStart: Date): Promise<void> {
-  const em = app.get(EntityManager).fork();
+  // Two raw reads before anything runs: no unit of work is needed.
+  const em = app.get(EntityManager);
   const [events, audit] = await Promise.all([
     em.getConnection().execute<{ latest: unknown }[]>('select max(at) as latest from pathway_event'),
     em.getConnection().execute<{ latest: unknown }[]>('select max(at) as latest from audit_entry'),
   ]);
-  const instants = [events[0]?.latest, audit[0]?.latest].filter((value) => value !== null && value !== undefined).map((value) => (value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value))));
+  // SQLite stores instants as milliseconds; PostgreSQL answers them as text its platform parses.
+  const instant = (value: unknown): Date => (value instanceof Date ? value : /^\d+$/.test(String(value)) ? new Date(Number(value)) : em.getPlatform().parseDate(String(value)));
+  const instants = [events[0]?.latest, audit[0]?.latest].filter((value) => value !== null && value !== undefined).map(instant);
   const latest = instants.sort((a, b) => b.getTime() - a.getTime())[0];
   if (latest && clockStart < latest) {
     throw new ConfigError([`CLOCK_START: ${clockStart.toISOString()} is earlier than the latest instant this database records (${latest.toISOString()}): a rehearsal's clock only moves forward`]);

@@ -13,6 +13,8 @@ import { LoggingModule } from './logging/logging.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OpportunitiesApiModule } from './opportunities/opportunities-api.module';
 import { ProposalsApiModule } from './proposals/proposals-api.module';
+import { PlacementsApiModule } from './placements/placements-api.module';
+import { FollowUpsApiModule } from './follow-ups/follow-ups-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -36,6 +38,8 @@ export class AppModule {
         InterviewsApiModule,
         OpportunitiesApiModule,
         ProposalsApiModule,
+        PlacementsApiModule,
+        FollowUpsApiModule,
         ReportsApiModule,
         DataProtectionApiModule,
         NotificationsApiModule,

@@ -4,6 +4,8 @@ import type { LocalDate } from '@parcours/core';
 import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
 import type { EligibilityReason } from './eligibility';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
+import type { Contract, OutcomeBasis, OutcomeCategory, OutcomeParameters } from './placements/outcome';
+import type { ExitReason } from './placements/placement-enums';
 
 /** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
 export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null };
@@ -25,10 +27,24 @@ export interface PathwayView {
   declineReason: DeclineReason | null;
   declineComment: string | null;
   closedAt: Date | null;
+  /** Once EXITED: the exit and its computed outcome. */
+  exit: ExitView | null;
+}
+
+/** An exit as recorded, with the outcome computed from it. */
+export interface ExitView {
+  exitedOn: LocalDate;
+  reason: ExitReason;
+  comment: string | null;
+  category: OutcomeCategory;
+  basis: OutcomeBasis | null;
+  parameters: OutcomeParameters;
+  declaredSituation: Contract | null;
 }
 
 const VIEW = (themes: string) => `select p.id, p.status, p.referred_at, p.referred_on, p.referral_commune_code, p.referral_rsa_status,
   p.eligibility_reasons, p.decline_reason, p.decline_comment, p.closed_at,
+  p.exited_on, p.exit_reason, p.exit_comment, p.outcome_category, p.outcome_basis, p.outcome_parameters, p.declared_situation,
   pa.id as participant_id, pa.last_name, pa.first_names, pa.birth_date, pa.sex, pa.phone, pa.email, pa.address_line,
   pa.postal_code, pa.commune_code, pa.rsa_status, pa.france_travail_registered, pa.france_travail_id,
   pa.france_travail_missing_reason, pa.education_level, pa.informed_on, pa.anonymised_at,
@@ -106,7 +122,24 @@ function toView(row: Row, instant: (value: unknown) => Date | null): PathwayView
     declineReason: optional('decline_reason') as DeclineReason | null,
     declineComment: optional('decline_comment'),
     closedAt: instant(row.closed_at),
+    exit: row.exited_on
+      ? {
+          exitedOn: text('exited_on'),
+          reason: text('exit_reason') as ExitReason,
+          comment: optional('exit_comment'),
+          category: text('outcome_category') as OutcomeCategory,
+          basis: json<OutcomeBasis>(row.outcome_basis),
+          parameters: json<OutcomeParameters>(row.outcome_parameters)!,
+          declaredSituation: json<Contract>(row.declared_situation),
+        }
+      : null,
   };
+}
+
+/** SQLite answers JSON columns as text, PostgreSQL as parsed values. */
+function json<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 /** SQLite stores instants as milliseconds; PostgreSQL answers them as text, which its platform parses. */

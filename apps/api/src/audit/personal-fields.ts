@@ -12,6 +12,8 @@ import { INTERVIEWS_PERSONAL_FIELDS } from '../interviews/interviews.personal-fi
 import { OPPORTUNITIES_PERSONAL_FIELDS } from '../opportunities/opportunities.personal-fields';
 import { PATHWAYS_PERSONAL_FIELDS } from '../pathways/pathways.personal-fields';
 import { PROPOSALS_PERSONAL_FIELDS } from '../proposals/proposals.personal-fields';
+import { PLACEMENTS_PERSONAL_FIELDS } from '../placements/placements.personal-fields';
+import { FOLLOW_UPS_PERSONAL_FIELDS } from '../follow-ups/follow-ups.personal-fields';
 import { REPORTS_PERSONAL_FIELDS } from '../reports/reports.personal-fields';
 import type { GraphqlPersonalData, PersonalType } from './graphql-personal-data';
 
@@ -27,6 +29,8 @@ const FEATURES: readonly GraphqlPersonalData[] = [
   INTERVIEWS_PERSONAL_FIELDS,
   OPPORTUNITIES_PERSONAL_FIELDS,
   PROPOSALS_PERSONAL_FIELDS,
+  PLACEMENTS_PERSONAL_FIELDS,
+  FOLLOW_UPS_PERSONAL_FIELDS,
   REPORTS_PERSONAL_FIELDS,
   DATA_PROTECTION_PERSONAL_FIELDS,
   NOTIFICATIONS_PERSONAL_FIELDS,

@@ -10,6 +10,11 @@ const LEGACY_KIND: Partial<Record<JourneyEventType, PathwayEventKind>> = {
   DiagnosticCorrected: PathwayEventKind.DIAGNOSTIC_CORRECTED,
   OpportunityProposed: PathwayEventKind.PROPOSAL,
   ProposalStepRecorded: PathwayEventKind.PROPOSAL,
+  PlacementStarted: PathwayEventKind.PLACEMENT,
+  PlacementEnded: PathwayEventKind.PLACEMENT,
+  PlacementCorrected: PathwayEventKind.PLACEMENT,
+  ContactRecorded: PathwayEventKind.FOLLOW_UP,
+  CheckpointMissed: PathwayEventKind.FOLLOW_UP,
 };
 
 /** The deprecated `details` string, written from the typed columns as earlier versions wrote it. */
@@ -82,6 +87,7 @@ export class PathwaysMapping {
       declineComment: pathway.declineComment,
       closedAt: pathway.closedAt,
       waitingTooLong,
+      exit: pathway.exit,
     };
   }
 
@@ -93,6 +99,10 @@ export class PathwaysMapping {
       diagnosticId: event.diagnostic?.id ?? null,
       proposalId: event.proposal?.id ?? null,
       proposalStep: event.proposalStep,
+      placementId: event.placement?.id ?? null,
+      contactId: event.contact?.id ?? null,
+      checkpointId: event.checkpoint?.id ?? null,
+      outcomeCategory: event.outcomeCategory,
       fields: event.fields?.split(',') ?? null,
     };
     return {

@@ -21,13 +21,16 @@ export const PATHWAYS_PERSONAL_FIELDS: GraphqlPersonalData = {
       personal: ['declineComment'],
       other: [
         'id', 'status', 'participant', 'operator', 'referent', 'counsellor', 'referredAt', 'referredOn', 'situation', 'declineReason',
-        'closedAt', 'waitingTooLong', 'history', 'appointments', 'diagnostic', 'proposals',
+        'closedAt', 'waitingTooLong', 'history', 'appointments', 'diagnostic', 'proposals', 'placements', 'outcome', 'contacts', 'checkpoints',
       ],
     },
     PathwayEvent: {
       locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
-      personal: ['comment', 'reason'],
-      other: ['type', 'kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'fromUserId', 'toUserId', 'appointmentId', 'diagnosticId', 'proposalId', 'proposalStep', 'fields', 'details'],
+      personal: ['comment', 'reason', 'outcomeCategory'],
+      other: [
+        'type', 'kind', 'at', 'byUserId', 'fromStatus', 'toStatus', 'fromUserId', 'toUserId', 'appointmentId', 'diagnosticId', 'proposalId', 'proposalStep',
+        'placementId', 'contactId', 'checkpointId', 'fields', 'details',
+      ],
     },
   },
   none: ['Commune', 'PersonInCharge', 'Operator', 'PathwayEdge', 'PathwayConnection', 'PathwayPayload', 'ParticipantPayload', 'ParticipantRecord', 'FranceTravailRegistration'],

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
-import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type JourneyEventType } from '@parcours/pathways';
+import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type ExitView, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Operator } from '../accounts/accounts.types';
@@ -26,6 +26,10 @@ export enum PathwayEventKind {
   DIAGNOSTIC_CORRECTED = 'DIAGNOSTIC_CORRECTED',
   /** An offer proposed, or a step of a proposal. */
   PROPOSAL = 'PROPOSAL',
+  /** A placement started, ended or corrected, without a change of status. */
+  PLACEMENT = 'PLACEMENT',
+  /** A follow-up contact, or a checkpoint missed. */
+  FOLLOW_UP = 'FOLLOW_UP',
 }
 registerEnumType(PathwayEventKind, { name: 'PathwayEventKind' });
 
@@ -101,6 +105,10 @@ export class PathwayEventNode {
   @Field(() => ID, { nullable: true }) diagnosticId: string | null;
   @Field(() => ID, { nullable: true }) proposalId: string | null;
   @Field(() => String, { nullable: true, description: 'The step a proposal reached (a ProposalStatus).' }) proposalStep: string | null;
+  @Field(() => ID, { nullable: true }) placementId: string | null;
+  @Field(() => ID, { nullable: true }) contactId: string | null;
+  @Field(() => ID, { nullable: true }) checkpointId: string | null;
+  @Field(() => String, { nullable: true, description: 'The outcome category an exit (or a correction after it) computed.' }) outcomeCategory: string | null;
   @Field(() => [String], { nullable: true, description: "The names of the person's fields corrected." }) fields: string[] | null;
   @Field(() => String, {
     nullable: true,
@@ -128,6 +136,8 @@ export class PathwayNode {
   @Field(() => String, { nullable: true }) declineComment: string | null;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
   @Field({ description: 'Still REFERRED after REFERRAL_STALE_DAYS days.' }) waitingTooLong: boolean;
+  /** Not a field: the exit, which the placements stage shows as `outcome`. */
+  exit: ExitView | null;
 }
 
 @ObjectType()

@@ -5,9 +5,9 @@ export const REPORTS_PERSONAL_FIELDS: GraphqlPersonalData = {
   personal: {
     ReferentReport: {
       locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'ReferentReport', objectId: of(source, 'id') }),
-      personal: ['participantName', 'readiness', 'barriers', 'declineReason', 'proposal', 'nextStep', 'counsellorSummary'],
+      personal: ['participantName', 'readiness', 'barriers', 'declineReason', 'proposal', 'placement', 'followUp', 'exit', 'nextStep', 'counsellorSummary'],
       other: ['id', 'kind', 'correction', 'pathwayId', 'participantId', 'eventAt', 'dueOn', 'state', 'acknowledgedAt', 'referentId'],
     },
   },
-  none: ['ReportPayload', 'ReferentReportEdge', 'ReferentReportConnection', 'ReportedBarrier', 'ReportedProposal'],
+  none: ['ReportPayload', 'ReferentReportEdge', 'ReferentReportConnection', 'ReportedBarrier', 'ReportedProposal', 'ReportedPlacement', 'ReportedDifficulty', 'ReportedFollowUp', 'ReportedExit'],
 };

@@ -1,7 +1,7 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme } from '@parcours/participants';
-import { ContractType, OpportunityKind } from '@parcours/opportunities';
-import { DeclineReason, ProposalReason, ProposalStatus, Readiness } from '@parcours/pathways';
+import { ContractType, OpportunityKind, Qualification } from '@parcours/opportunities';
+import { DeclineReason, ExitReason, FollowUpDifficultyTheme, FollowUpSituation, OutcomeCategory, PlacementEndReason, ProposalReason, ProposalStatus, Readiness } from '@parcours/pathways';
 import { ReportKind, ReportState } from '@parcours/reports';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Connection } from '../graphql/connection';
@@ -27,6 +27,39 @@ export class ReportedProposal {
   @Field(() => ProposalReason, { nullable: true }) reason: ProposalReason | null;
 }
 
+@ObjectType('ReportedPlacement', { description: 'A placement as the referent reads it: contract, with whom, dates, how it ended (a code, never a comment).' })
+export class ReportedPlacement {
+  @Field(() => ContractType) contractType: ContractType;
+  @Field(() => String, { nullable: true, description: 'The employer, temp agency or training body.' }) partnerName: string | null;
+  @Field(() => String, { nullable: true, description: "A temp agency's client." }) clientName: string | null;
+  @Field(() => LocalDateScalar) startOn: string;
+  @Field(() => LocalDateScalar, { nullable: true }) plannedEndOn: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) endedOn: string | null;
+  @Field(() => PlacementEndReason, { nullable: true }) endReason: PlacementEndReason | null;
+  @Field(() => Int, { nullable: true }) hoursPerWeek: number | null;
+  @Field(() => Qualification, { nullable: true }) qualification: Qualification | null;
+}
+
+@ObjectType('ReportedDifficulty', { description: 'A difficulty as the referent reads it: theme and blocking flag only (never JUSTICE).' })
+export class ReportedDifficulty {
+  @Field(() => FollowUpDifficultyTheme) theme: FollowUpDifficultyTheme;
+  @Field() blocking: boolean;
+}
+
+@ObjectType('ReportedFollowUp', { description: 'What a follow-up contact found worrying.' })
+export class ReportedFollowUp {
+  @Field(() => LocalDateScalar) contactOn: string;
+  @Field(() => FollowUpSituation, { nullable: true }) situation: FollowUpSituation | null;
+  @Field(() => [ReportedDifficulty]) difficulties: ReportedDifficulty[];
+}
+
+@ObjectType('ReportedExit', { description: "The exit and its computed category (after a placement's correction: the category only)." })
+export class ReportedExit {
+  @Field(() => LocalDateScalar, { nullable: true }) exitedOn: string | null;
+  @Field(() => ExitReason, { nullable: true }) reason: ExitReason | null;
+  @Field(() => OutcomeCategory) category: OutcomeCategory;
+}
+
 @ObjectType('ReferentReport', { description: 'A report to the pathway\'s referent: systematic, written with the event that triggers it.' })
 export class ReferentReportNode {
   @Field(() => ID) id: string;
@@ -39,6 +72,9 @@ export class ReferentReportNode {
   @Field(() => [ReportedBarrier]) barriers: ReportedBarrier[];
   @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
   @Field(() => ReportedProposal, { nullable: true, description: 'PROPOSAL_ACCEPTED and PROPOSAL_DECLINED: the offer and the step.' }) proposal: ReportedProposal | null;
+  @Field(() => ReportedPlacement, { nullable: true, description: 'PLACEMENT_STARTED and PLACEMENT_ENDED (and their corrections).' }) placement: ReportedPlacement | null;
+  @Field(() => ReportedFollowUp, { nullable: true, description: 'FOLLOW_UP_DIFFICULTY.' }) followUp: ReportedFollowUp | null;
+  @Field(() => ReportedExit, { nullable: true, description: 'PATHWAY_EXITED, or a correction that changed an exited pathway\'s category.' }) exit: ReportedExit | null;
   @Field() nextStep: string;
   @Field(() => String, { nullable: true, description: "The counsellor's summary, written for the referent." }) counsellorSummary: string | null;
   @Field({ description: 'When the event happened.' }) eventAt: Date;

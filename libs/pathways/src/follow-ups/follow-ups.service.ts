@@ -6,6 +6,7 @@ import { addCalendarDays, Clock, DomainError, ForbiddenError, isUuid, NotFoundEr
 import { BarrierTheme } from '@parcours/participants';
 import { AuditAction, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { Pathway } from '../pathway.entity';
+import { pathwayViews, type PathwayView } from '../pathway-view';
 import { Checkpoint } from './checkpoint.entity';
 import { Contact, type ContactRecord } from './contact.entity';
 import { CheckpointStatus, isMissed } from './follow-up-calendar';
@@ -47,7 +48,7 @@ export class FollowUpsService {
   }
 
   /** The checkpoints due: a COUNSELLOR's own pathways', a MANAGER's operator's (or one counsellor's), soonest first. */
-  due(actor: Actor, filter: FollowUpsDueFilter, page: { first?: number; after?: string }): Promise<Page<Checkpoint, 'pathway'>> {
+  due(actor: Actor, filter: FollowUpsDueFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Checkpoint>; views: Map<string, PathwayView> }> {
     if (actor.role === Role.COUNSELLOR && filter.counsellorId && filter.counsellorId !== actor.userId) {
       throw new ForbiddenError("A counsellor sees the follow-ups of the pathways in their charge; a manager sees every counsellor's.");
     }
@@ -55,7 +56,11 @@ export class FollowUpsService {
     const where: FilterQuery<Checkpoint>[] = [{ status: { $in: filter.status?.length ? filter.status : [CheckpointStatus.PENDING, CheckpointStatus.MISSED] } }];
     if (filter.before) where.push({ dueOn: { $lt: filter.before } });
     if (counsellorId) where.push({ pathway: { counsellor: isUuid(counsellorId) ? counsellorId : { $in: [] } } });
-    return this.uow.read(actor, (reads) => reads.findByCursor(Checkpoint, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { dueOn: 'asc', id: 'asc' }, populate: ['pathway'] }));
+    return this.uow.read(actor, async (reads) => {
+      const found = await reads.findByCursor(Checkpoint, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { dueOn: 'asc', id: 'asc' } });
+      const views = await pathwayViews(reads.em, [...new Set(found.items.map((checkpoint) => checkpoint.pathway.id))]);
+      return { page: found, views: new Map(views.map((view) => [view.id, view])) };
+    });
   }
 
   contactsOf(actor: Actor, pathwayIds: readonly string[]): Promise<Contact[][]> {
