@@ -369,6 +369,7 @@ export class Pathway {
    * running, an open pathway returns to DIAGNOSED.
    */
   endPlacement(placement: Placement, end: PlacementEnd, rules: FollowUpRules, by: User, at: Date): Placement | null {
+    placement.assertRunning();
     if (this.status !== PathwayStatus.IN_PLACEMENT && this.status !== PathwayStatus.EXITED) {
       throw new PathwaysError('PATHWAY_CLOSED', `This pathway is ${this.status}: its placements no longer change.`, ['input', 'placementId']);
     }

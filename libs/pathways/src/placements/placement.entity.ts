@@ -143,8 +143,12 @@ export class Placement {
     return this.client?.getEntity() ?? null;
   }
 
-  end(end: PlacementEnd, at: Date): void {
+  assertRunning(): void {
     if (!this.isRunning) throw new PathwaysError('PLACEMENT_ENDED', `This placement already ended on ${this.endedOn}.`, ['input', 'placementId']);
+  }
+
+  end(end: PlacementEnd, at: Date): void {
+    this.assertRunning();
     if (end.on < this.startOn) throw new PathwaysError('END_BEFORE_START', `A placement ends on or after its start (${this.startOn}).`, ['input', 'endedOn']);
     this.endedOn = end.on;
     this.endReason = end.reason;
