@@ -1,6 +1,7 @@
 import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
 import type { Actor } from '@parcours/accounts';
-import { Utils } from '@mikro-orm/core';
+import { LockMode, Utils } from '@mikro-orm/core';
+import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { checkCursor } from './cursor';
 
 /** A page of a list, and its total over all pages, counted on demand. */
@@ -46,6 +47,17 @@ export class ScopedReads {
 
   findOne<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOneOptions<T, P, F>): Promise<Loaded<T, P, F> | null> {
     return this.em.findOne(entity, this.where(entity, where), options);
+  }
+
+  /**
+   * One row the viewer may see, locked until the command ends (PostgreSQL: FOR UPDATE; SQLite runs
+   * one writer at a time), and read afresh: of two commands on one aggregate, the second waits for
+   * the first and sees what it wrote. Lock the aggregate first, then load what hangs from it
+   * (`em.populate`): FOR UPDATE does not go through outer joins.
+   */
+  findOneForUpdate<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<Loaded<T> | null> {
+    const postgres = !(this.em.getPlatform() instanceof BaseSqlitePlatform);
+    return this.findOne(entity, where, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
   }
 
   count<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>, options?: CountOptions<T>): Promise<number> {

@@ -5,7 +5,7 @@ import { AppConfig } from '@parcours/config';
 import { addCalendarDays, Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay, type LocalDate, type Problem } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
 import { AuditAction, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
-import { Pathway } from '../pathway.entity';
+import { lockPathway } from '../pathway-lock';
 import { pathwayViews, type PathwayView } from '../pathway-view';
 import { Checkpoint } from './checkpoint.entity';
 import { Contact, type ContactRecord } from './contact.entity';
@@ -34,7 +34,7 @@ export class FollowUpsService {
   async recordContact(actor: Actor, input: RecordContactInput): Promise<Contact> {
     if (!isUuid(input.pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     return this.uow.run(actor, async ({ reads, today, now, by }) => {
-      const pathway = await reads.findOne(Pathway, { id: input.pathwayId });
+      const pathway = await lockPathway(reads, input.pathwayId, []);
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
       const problems = contactProblems(input, pathway.referredOn, today);
       let checkpoint: Checkpoint | null = null;
@@ -84,9 +84,12 @@ export class FollowUpsService {
       await this.uow.run(
         null,
         async ({ reads, now, today }) => {
-          const checkpoint = await reads.findOne(Checkpoint, { id, status: CheckpointStatus.PENDING }, { populate: ['pathway'] });
-          if (!checkpoint || !isMissed(checkpoint.dueOn, today, afterDays)) return;
-          checkpoint.pathway.getEntity().missCheckpoint(checkpoint, now);
+          // The pathway first, locked: a contact answering the checkpoint at the same moment waits, or wins.
+          const found = await reads.findOne(Checkpoint, { id }, { fields: ['pathway'] });
+          const pathway = found && (await lockPathway(reads, found.pathway.id, []));
+          const checkpoint = pathway && (await reads.findOne(Checkpoint, { id, status: CheckpointStatus.PENDING }, { refresh: true }));
+          if (!pathway || !checkpoint || !isMissed(checkpoint.dueOn, today, afterDays)) return;
+          pathway.missCheckpoint(checkpoint, now);
           missed++;
         },
         { audit: { action: AuditAction.WRITE, operation: 'missed checkpoints sweep' } },

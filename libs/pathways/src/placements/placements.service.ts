@@ -9,6 +9,7 @@ import { Pathway, type FollowUpRules } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Proposal } from '../proposals/proposal.entity';
 import { CLOSING } from '../referrals.service';
+import { lockPathway } from '../pathway-lock';
 import { SixMonthsRule, type Contract, type Outcome } from './outcome';
 import { ExitReason, PlacementEndReason } from './placement-enums';
 import { contractProblems, partiesProblems, startWindow, type ContractInput, type PartyField, type PartyKinds, type PlacementParties } from './placement-terms';
@@ -60,7 +61,7 @@ export class PlacementsService {
     if (!isUuid(input.pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     try {
       return await this.uow.run(actor, async ({ reads, today, now, by }) => {
-        const pathway = await reads.findOne(Pathway, { id: input.pathwayId }, { populate: [...WITH_CALENDAR] });
+        const pathway = await lockPathway(reads, input.pathwayId, WITH_CALENDAR);
         if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
         const partners = await findParties(reads, input);
         const problems = [
@@ -82,7 +83,8 @@ export class PlacementsService {
         return pathway.startPlacement(terms, proposal, this.rules, by, now);
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw alreadyUsed();
+      // The proposal's unique index: two placements from one proposal at once.
+      if (error instanceof UniqueConstraintViolationException && input.proposalId) throw alreadyUsed();
       throw error;
     }
   }
@@ -125,7 +127,7 @@ export class PlacementsService {
   async exit(actor: Actor, input: ExitPathwayInput): Promise<{ pathway: Pathway; outcome: Outcome }> {
     if (!isUuid(input.pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     return this.uow.run(actor, async ({ reads, today, now, by }) => {
-      const pathway = await reads.findOne(Pathway, { id: input.pathwayId }, { populate: [...CLOSING, ...WITH_CALENDAR] });
+      const pathway = await lockPathway(reads, input.pathwayId, [...CLOSING, ...WITH_CALENDAR]);
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
       const problems: Problem[] = [];
       if (input.exitedOn > today) problems.push({ code: 'DATE_IN_FUTURE', field: ['input', 'exitedOn'], message: 'A pathway is exited today or on an earlier day.' });
@@ -162,7 +164,7 @@ export class PlacementsService {
     return this.uow.run(actor, async (work) => {
       const found = await work.reads.findOne(Placement, { id: placementId }, { fields: ['pathway'] });
       if (!found) throw new NotFoundError('Placement', ['input', 'placementId']);
-      const pathway = await work.reads.findOne(Pathway, { id: found.pathway.id }, { populate: [...WITH_CALENDAR], refresh: true });
+      const pathway = await lockPathway(work.reads, found.pathway.id, WITH_CALENDAR);
       const placement = pathway?.placements.getItems().find((item) => item.id === placementId);
       if (!pathway || !placement) throw new NotFoundError('Placement', ['input', 'placementId']);
       return apply(pathway, placement, work.today, this.rules, work);

@@ -1,5 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
@@ -140,13 +139,9 @@ export class ProposalsService {
   }
 }
 
-/**
- * An opportunity the command may see, locked until it ends (PostgreSQL: FOR UPDATE; SQLite runs
- * one writer at a time): whatever fills or closes an opportunity takes it first.
- */
-async function lockOpportunity(reads: ScopedReads, id: string): Promise<Opportunity | null> {
-  const postgres = !(reads.em.getPlatform() instanceof BaseSqlitePlatform);
-  return reads.findOne(Opportunity, { id }, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+/** An opportunity the command may see, locked until it ends: whatever fills or closes an opportunity takes it first. */
+function lockOpportunity(reads: ScopedReads, id: string): Promise<Opportunity | null> {
+  return reads.findOneForUpdate(Opportunity, { id });
 }
 
 /** The proposals still open on an opportunity that closed or filled: CANCELLED, NO_POSITION. */
