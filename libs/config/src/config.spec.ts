@@ -72,6 +72,50 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('follow-up and outcome', () => {
+    it('reads the calendar and the outcome rules with their defaults', () => {
+      expect(loadConfig({}).journey).toMatchObject({ followUpOffsets: ['15d', '1m', '3m', '6m'], followUpMissedAfterDays: 7, sixMonthsRule: 'AT_LEAST', tempChainGapDays: 7 });
+      expect(loadConfig({ FOLLOW_UP_OFFSETS: '7d, 2m,12m', SIX_MONTHS_RULE: 'MORE_THAN', TEMP_CHAIN_GAP_DAYS: '0' }).journey).toMatchObject({
+        followUpOffsets: ['7d', '2m', '12m'],
+        sixMonthsRule: 'MORE_THAN',
+        tempChainGapDays: 0,
+      });
+    });
+
+    it.each(['15', '1w', '15d,15d', ','])('refuses FOLLOW_UP_OFFSETS=%s', (raw) => {
+      expect(problemsOf({ FOLLOW_UP_OFFSETS: raw })).toEqual([expect.stringMatching(/^FOLLOW_UP_OFFSETS: /)]);
+    });
+
+    it('refuses an unknown six-month rule', () => {
+      expect(problemsOf({ SIX_MONTHS_RULE: 'ABOUT' })).toEqual(['SIX_MONTHS_RULE: must be one of AT_LEAST, MORE_THAN (got "ABOUT")']);
+    });
+  });
+
+  describe('CLOCK_START', () => {
+    it('is unset by default: the system clock', () => {
+      expect(loadConfig({}).clockStart).toBeUndefined();
+    });
+
+    it.each([
+      ['2027-01-15T09:00:00Z', '2027-01-15T09:00:00.000Z'],
+      ['2027-01-15T10:00:00+01:00', '2027-01-15T09:00:00.000Z'],
+      ['2027-01-15', '2027-01-14T23:00:00.000Z'], // midnight in Paris, winter time
+      ['2027-07-15', '2027-07-14T22:00:00.000Z'], // summer time
+    ])('reads %s as %s', (raw, instant) => {
+      expect(loadConfig({ CLOCK_START: raw }).clockStart?.toISOString()).toBe(instant);
+    });
+
+    it.each(['tomorrow', '2027-02-30', '2027-01-15T09:00:00'])('refuses %s', (raw) => {
+      expect(problemsOf({ CLOCK_START: raw })).toEqual([expect.stringMatching(/^CLOCK_START: /)]);
+    });
+
+    it('is refused in production', () => {
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CLOCK_START: '2027-01-15' })).toEqual([
+        'CLOCK_START: is for rehearsals, demos and tests, and is refused when NODE_ENV=production',
+      ]);
+    });
+  });
+
   it('never repeats a database URL in its message, since it may hold a password', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://admin:hunter2@db/parcours' })[0]).not.toContain('hunter2');
   });
