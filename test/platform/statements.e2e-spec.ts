@@ -1,6 +1,7 @@
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
 import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import { logStatements } from '../support/statements';
 import type { TestApp } from '../support/test-app';
 
@@ -92,5 +93,30 @@ describe('statements per operation', () => {
     expect(reads(kinds(await proposalsPage(20)))).toEqual(reads(fewProposals));
     // Authentication, the offer, the pathways, their diagnostics, the proposals made, the page's views, the audit.
     expect(fewCandidates).toEqual(['select', 'select', 'select', 'select', 'select', 'select', 'insert']);
+  });
+
+  it('pathways with their placements, contacts, calendar and outcome: as many reads for 20 as for 2', async () => {
+    const offers = new OffersFixture(t.api, accounts);
+    const placements = new PlacementsFixture(t.api);
+    const employer = await offers.partner('EMPLOYER');
+    const followed = async () => {
+      const pathway = await journey.diagnosed(referent, counsellor);
+      await placements.start(counsellor, { pathwayId: pathway.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35 });
+      await placements.contact(counsellor, { pathwayId: pathway.id, on: '2026-03-16', situation: 'IN_POST' });
+      await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'FOUND_WORK_OR_TRAINING' });
+    };
+    const page = (first: number) =>
+      statementsOf(() =>
+        t.api.data(
+          'query ($first: Int) { pathways(first: $first) { edges { node { placements { contractType employer { name } } contacts { situation } checkpoints { dueOn status } outcome { category } } } } }',
+          { first },
+          { token: counsellor.token },
+        ),
+      );
+    for (let i = 0; i < 2; i++) await followed();
+    const few = kinds(await page(2));
+    for (let i = 0; i < 18; i++) await followed();
+    const reads = (sql: string[]) => sql.filter((kind) => kind === 'select');
+    expect(reads(kinds(await page(20)))).toEqual(reads(few));
   });
 });

@@ -1,6 +1,28 @@
 import { BarrierTheme } from '@parcours/participants';
 import { ContractType, OpportunityKind } from '@parcours/opportunities';
-import { AssessmentStatus, DeclineReason, JOURNEY_EVENT_TYPES, ProposalReason, ProposalStatus, Readiness, type Appointment, type Diagnostic, type JourneyEvent, type Proposal } from '@parcours/pathways';
+import {
+  AssessmentStatus,
+  Contact,
+  DeclineReason,
+  ExitReason,
+  FollowUpSituation,
+  JOURNEY_EVENT_TYPES,
+  OutcomeCategory,
+  PlacementEndReason,
+  ProposalReason,
+  ProposalStatus,
+  Readiness,
+  SixMonthsRule,
+  type Appointment,
+  type Checkpoint,
+  type Diagnostic,
+  type FollowUpDifficulty,
+  type JourneyEvent,
+  type Outcome,
+  type Placement,
+  type PlacementSummary,
+  type Proposal,
+} from '@parcours/pathways';
 import { REPORT_DECISIONS, reportFor } from './report-decisions';
 import { ReportKind } from './report-kind';
 
@@ -21,6 +43,25 @@ const diagnostic = (readiness: Readiness) =>
 const proposal = {} as Proposal;
 const offer = { title: 'Agent de propreté', kind: OpportunityKind.JOB, contractType: ContractType.CDD, partnerName: 'Propreté Forez' };
 const step = (to: ProposalStatus, reason: ProposalReason | null = null): JourneyEvent => ({ type: 'ProposalStepRecorded', proposal, step: to, reason, offer });
+
+const placement = {} as Placement;
+const summary: PlacementSummary = {
+  contractType: ContractType.CDD,
+  partnerName: 'Propreté Forez',
+  clientName: null,
+  startOn: '2026-04-01',
+  plannedEndOn: '2026-09-30',
+  endedOn: null,
+  endReason: null,
+  hoursPerWeek: 35,
+  qualification: null,
+};
+const ended: PlacementSummary = { ...summary, endedOn: '2026-05-15', endReason: PlacementEndReason.RESIGNATION };
+const outcome: Outcome = { category: OutcomeCategory.DURABLE_EMPLOYMENT, basis: null, parameters: { sixMonthsRule: SixMonthsRule.AT_LEAST, tempChainGapDays: 7 } };
+/** A contact as recorded, with its note and justification (which no report may carry). */
+const contact = (situation: FollowUpSituation | null, difficulties: FollowUpDifficulty[]) =>
+  Object.assign(Object.create(Contact.prototype) as Contact, { on: '2026-04-20', situation, difficulties, note: 'Note privée', justiceJustification: 'Audience', nextStep: null });
+const contactEvent = (situation: FollowUpSituation | null, difficulties: FollowUpDifficulty[]): JourneyEvent => ({ type: 'ContactRecorded', contact: contact(situation, difficulties) });
 
 describe('the report each journey event calls for', () => {
   it('decides for every event type', () => {
@@ -51,9 +92,32 @@ describe('the report each journey event calls for', () => {
     [step(ProposalStatus.HIRED), null, false],
     [step(ProposalStatus.CANCELLED, ProposalReason.NO_POSITION), null, false],
     [step(ProposalStatus.STALE), null, false],
+    [{ type: 'PlacementStarted', placement, summary }, ReportKind.PLACEMENT_STARTED, false],
+    [{ type: 'PlacementEnded', placement, summary: ended }, ReportKind.PLACEMENT_ENDED, false],
+    [{ type: 'PlacementCorrected', placement, summary, outcome: null }, ReportKind.PLACEMENT_STARTED, true],
+    [{ type: 'PlacementCorrected', placement, summary: ended, outcome }, ReportKind.PLACEMENT_ENDED, true],
+    [contactEvent(FollowUpSituation.IN_POST, []), null, false],
+    [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'PAY', blocking: false }]), null, false],
+    [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'JUSTICE', blocking: true }]), null, false],
+    [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'SCHEDULE', blocking: true }]), ReportKind.FOLLOW_UP_DIFFICULTY, false],
+    [contactEvent(FollowUpSituation.AT_RISK, []), ReportKind.FOLLOW_UP_DIFFICULTY, false],
+    [{ type: 'CheckpointMissed', checkpoint: {} as Checkpoint }, null, false],
+    [{ type: 'PathwayExited', on: '2026-07-01', reason: ExitReason.FOUND_WORK_OR_TRAINING, comment: 'texte', outcome }, ReportKind.PATHWAY_EXITED, false],
   ])('%o → %s', (event, kind, correction) => {
     const report = reportFor(event);
     expect(report && { kind: report.kind, correction: report.correction }).toEqual(kind && { kind, correction });
+  });
+
+  it('tells the referent of a follow-up difficulty the situation, themes and blocking flags only: never JUSTICE, never the note', () => {
+    const report = reportFor(contactEvent(FollowUpSituation.AT_RISK, [{ theme: 'JUSTICE', blocking: true }, { theme: 'HEALTH', blocking: false }]))!;
+    expect(report.summary.followUp).toEqual({ contactOn: '2026-04-20', situation: 'AT_RISK', difficulties: [{ theme: 'HEALTH', blocking: false }] });
+    expect(JSON.stringify(report)).not.toMatch(/JUSTICE|Note privée|Audience/);
+  });
+
+  it('tells the referent of an exit its day, reason code and category, never the comment', () => {
+    const report = reportFor({ type: 'PathwayExited', on: '2026-07-01', reason: ExitReason.OTHER, comment: 'Déménage à Lyon', outcome })!;
+    expect(report.summary.exit).toEqual({ exitedOn: '2026-07-01', reason: 'OTHER', category: 'DURABLE_EMPLOYMENT' });
+    expect(JSON.stringify(report)).not.toContain('Lyon');
   });
 
   it('tells the referent of a diagnostic the themes and blocking flags only: never JUSTICE, never a note', () => {
