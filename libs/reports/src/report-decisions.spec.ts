@@ -98,7 +98,7 @@ describe('the report each journey event calls for', () => {
     [{ type: 'PlacementCorrected', placement, summary: ended, outcome }, ReportKind.PLACEMENT_ENDED, true],
     [contactEvent(FollowUpSituation.IN_POST, []), null, false],
     [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'PAY', blocking: false }]), null, false],
-    [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'JUSTICE', blocking: true }]), null, false],
+    [contactEvent(FollowUpSituation.IN_POST, [{ theme: BarrierTheme.JUSTICE, blocking: true }]), null, false],
     [contactEvent(FollowUpSituation.IN_POST, [{ theme: 'SCHEDULE', blocking: true }]), ReportKind.FOLLOW_UP_DIFFICULTY, false],
     [contactEvent(FollowUpSituation.AT_RISK, []), ReportKind.FOLLOW_UP_DIFFICULTY, false],
     [{ type: 'CheckpointMissed', checkpoint: {} as Checkpoint }, null, false],
@@ -109,8 +109,8 @@ describe('the report each journey event calls for', () => {
   });
 
   it('tells the referent of a follow-up difficulty the situation, themes and blocking flags only: never JUSTICE, never the note', () => {
-    const report = reportFor(contactEvent(FollowUpSituation.AT_RISK, [{ theme: 'JUSTICE', blocking: true }, { theme: 'HEALTH', blocking: false }]))!;
-    expect(report.summary.followUp).toEqual({ contactOn: '2026-04-20', situation: 'AT_RISK', difficulties: [{ theme: 'HEALTH', blocking: false }] });
+    const report = reportFor(contactEvent(FollowUpSituation.AT_RISK, [{ theme: BarrierTheme.JUSTICE, blocking: true }, { theme: BarrierTheme.HEALTH, blocking: false }]))!;
+    expect(report.summary.followUp).toEqual({ contactOn: '2026-04-20', situation: 'AT_RISK', difficulties: [{ theme: BarrierTheme.HEALTH, blocking: false }] });
     expect(JSON.stringify(report)).not.toMatch(/JUSTICE|Note privée|Audience/);
   });
 
@@ -124,7 +124,7 @@ describe('the report each journey event calls for', () => {
     const report = reportFor({ type: 'DiagnosticRecorded', diagnostic: diagnostic(Readiness.READY_WITH_SUPPORT) })!;
     expect(report.summary.barriers).toEqual([
       { theme: 'MOBILITY', blocking: true },
-      { theme: 'HEALTH', blocking: false },
+      { theme: BarrierTheme.HEALTH, blocking: false },
     ]);
     expect(JSON.stringify(report)).not.toMatch(/JUSTICE|charges/);
     expect(report.counsellorSummary).toBe('Motivée ; la mobilité reste à travailler.');
