@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // Journey entities: read only through ScopedReads, which starts from each entity's visibleTo(actor).
 // A new stage adds its entities here (and gives each a static visibleTo).
-const SCOPED_ENTITIES = '/^(Pathway|PathwayEvent|ReferralBarrier|Appointment|Diagnostic|Proposal|ProposalStep|Placement|Checkpoint|Contact|Partner|PartnerChange|Opportunity|ReferentReport)$/';
+const SCOPED_ENTITIES = '/^(Pathway|PathwayEvent|ReferralBarrier|Appointment|Diagnostic|Proposal|ProposalStep|Placement|Checkpoint|Contact|Partner|PartnerChange|Opportunity|ReferentReport|Convention)$/';
 const READS = '/^(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|stream|createQueryBuilder|qb|getRepository|nativeUpdate|nativeDelete)$/';
 
 const LIB_IMPORTS = [

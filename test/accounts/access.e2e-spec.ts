@@ -70,6 +70,9 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.exitPathway': ['COUNSELLOR', 'MANAGER'],
   'Mutation.recordContact': ['COUNSELLOR', 'MANAGER'],
   'Query.followUpsDue': ['COUNSELLOR', 'MANAGER'],
+  'Mutation.createConvention': ['ADMIN', 'MANAGER'],
+  'Mutation.updateConvention': ['ADMIN', 'MANAGER'],
+  'Query.conventions': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'FUNDER'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -184,6 +187,15 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Mutation.exitPathway', `mutation { exitPathway(input: { pathwayId: "${someId}", exitedOn: "2026-03-16", reason: NO_SOLUTION }) { userErrors { code } } }`],
     ['Mutation.recordContact', `mutation { recordContact(input: { pathwayId: "${someId}", kind: PHONE_CALL, on: "2026-03-16", reached: PARTICIPANT }) { userErrors { code } } }`],
     ['Query.followUpsDue', '{ followUpsDue { totalCount } }'],
+    [
+      'Mutation.createConvention',
+      `mutation { createConvention(input: { operatorId: "${someId}", funderId: "${someId}", title: "X", budgetLine: "B", startOn: "2026-01-01", endOn: "2026-12-31", targetParticipants: 10, amountCents: 100 }) { userErrors { code } } }`,
+    ],
+    [
+      'Mutation.updateConvention',
+      `mutation { updateConvention(input: { conventionId: "${someId}", operatorId: "${someId}", funderId: "${someId}", title: "X", budgetLine: "B", startOn: "2026-01-01", endOn: "2026-12-31", targetParticipants: 10, amountCents: 100 }) { userErrors { code } } }`,
+    ],
+    ['Query.conventions', '{ conventions { id } }'],
   ];
 
   describe.each(CALLS)('%s', (operation, query, variables) => {

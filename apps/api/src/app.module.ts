@@ -15,6 +15,7 @@ import { OpportunitiesApiModule } from './opportunities/opportunities-api.module
 import { ProposalsApiModule } from './proposals/proposals-api.module';
 import { PlacementsApiModule } from './placements/placements-api.module';
 import { FollowUpsApiModule } from './follow-ups/follow-ups-api.module';
+import { ConventionsApiModule } from './conventions/conventions-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ProposalsApiModule,
         PlacementsApiModule,
         FollowUpsApiModule,
+        ConventionsApiModule,
         ReportsApiModule,
         DataProtectionApiModule,
         NotificationsApiModule,

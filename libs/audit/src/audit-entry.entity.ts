@@ -39,14 +39,15 @@ export class AuditEntry {
   @Property({ type: 'string', length: 20 })
   action: AuditAction;
 
-  /** The person whose data it is. */
-  @Property({ type: 'string', length: 36 })
-  participantId: string;
+  /** The person whose data it is; null for an export of aggregate figures, which is about nobody. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  participantId: string | null;
 
   @Property({ length: 50 })
   objectType: string;
 
-  @Property({ length: 36 })
+  /** The object's id; for an export of figures, what was asked (a convention's id, or from/to). */
+  @Property({ length: 60 })
   objectId: string;
 
   /** The fields read or changed, by name, comma-separated. */

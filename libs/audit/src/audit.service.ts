@@ -71,6 +71,25 @@ export class AuditService {
     else await this.reads.add(entries);
   }
 
+  /** An export of aggregate figures (no person): who, when, what was asked. Written before the file is sent. */
+  async recordExport(actor: Actor, requestId: string | null, operation: string, objectType: string, objectId: string, fields: string[]): Promise<void> {
+    const entry = new AuditEntry({
+      at: this.clock.now(),
+      userId: actor.userId,
+      role: actor.role,
+      organisationId: actor.organisationId,
+      requestId,
+      operation,
+      action: AuditAction.EXPORT,
+      participantId: null,
+      objectType,
+      objectId: objectId.slice(0, 60),
+      fields: fields.join(','),
+      reason: null,
+    });
+    await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, [entry]));
+  }
+
   async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Page<AuditEntry>> {
     const where: FilterQuery<AuditEntry>[] = [];
     if (filter.participantId) where.push({ participantId: isUuid(filter.participantId) ? filter.participantId : '' });

@@ -71,6 +71,10 @@ export class Pathway {
   @ManyToOne(() => Organisation, { ref: true })
   operator: Ref<Organisation>;
 
+  /** The referent's organisation at referral (the prescriber the figures group on); the referent may change, this does not. */
+  @ManyToOne(() => Organisation, { ref: true, nullable: true })
+  prescriber: Ref<Organisation> | null = null;
+
   /** The active referent: the only referent who sees the pathway. */
   @ManyToOne(() => User, { ref: true })
   referent: Ref<User>;
@@ -128,8 +132,17 @@ export class Pathway {
   @Property({ type: Date, nullable: true })
   acceptedAt: Date | null = null;
 
+  /** The Paris day of the acceptance (the figures count decisions on it). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  acceptedOn: LocalDate | null = null;
+
   @Property({ type: Date, nullable: true })
   closedAt: Date | null = null;
+
+  /** The Paris day the pathway closed (declined, withdrawn, returned or exited). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  @Index()
+  closedOn: LocalDate | null = null;
 
   /**
    * Incremented by every change: of two commands changing one pathway at once, the second to
@@ -204,6 +217,7 @@ export class Pathway {
     this.participant = ref(values.participant);
     this.operator = ref(values.operator);
     this.referent = ref(values.referent);
+    this.prescriber = values.referent.organisation;
     this.status = PathwayStatus.REFERRED;
     this.openKey = values.participant.id;
     this.referredAt = values.at;
@@ -230,6 +244,7 @@ export class Pathway {
     this.moveTo(PathwayStatus.ACCEPTED, { type: 'ReferralAccepted', counsellorId: counsellor.id }, by, at);
     this.counsellor = ref(counsellor);
     this.acceptedAt = at;
+    this.acceptedOn = parisDay(at);
   }
 
   decline(reason: DeclineReason, comment: string | null, by: User, at: Date): void {
@@ -511,6 +526,7 @@ export class Pathway {
     if (!isOpen(next)) {
       this.openKey = null;
       this.closedAt = at;
+      this.closedOn = parisDay(at);
     }
   }
 

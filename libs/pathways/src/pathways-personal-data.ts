@@ -61,7 +61,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       object: (pathway) => pathway.id,
       erase: ['justiceJustification', 'declineComment', 'exitComment'],
       keep: [
-        'id', 'participant', 'operator', 'referent', 'counsellor', 'status', 'openKey', 'referredAt', 'referredOn', 'referralCommuneCode',
+        'id', 'participant', 'operator', 'prescriber', 'referent', 'counsellor', 'status', 'openKey', 'acceptedOn', 'closedOn', 'referredAt', 'referredOn', 'referralCommuneCode',
         'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
         'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
         'exitedOn', 'exitReason', 'outcomeCategory', 'outcomeBasis', 'outcomeParameters', 'declaredSituation',
@@ -93,7 +93,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       subject: participantOf,
       object: (appointment) => appointment.id,
       erase: [],
-      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
+      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
     }),
     entityPolicy<Proposal>({
       entity: Proposal,

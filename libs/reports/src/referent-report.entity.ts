@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Role, User, type Actor } from '@parcours/accounts';
-import type { LocalDate } from '@parcours/core';
+import { parisDay, type LocalDate } from '@parcours/core';
 import { Pathway } from '@parcours/pathways';
 import { randomUUID } from 'node:crypto';
 import type { ReportDraft, ReportSummary } from './report-decisions';
@@ -76,6 +76,10 @@ export class ReferentReport {
   @Property({ type: Date, nullable: true })
   acknowledgedAt: Date | null = null;
 
+  /** The Paris day of the acknowledgement, for the figures. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  acknowledgedOn: LocalDate | null = null;
+
   constructor(values: { pathway: Pathway; referentId: string; draft: ReportDraft; eventAt: Date; reportedOn: LocalDate; dueOn: LocalDate }) {
     this.pathway = ref(values.pathway);
     this.referent = ref(User, values.referentId);
@@ -94,7 +98,9 @@ export class ReferentReport {
   }
 
   acknowledge(at: Date): void {
-    this.acknowledgedAt ??= at;
+    if (this.acknowledgedAt) return;
+    this.acknowledgedAt = at;
+    this.acknowledgedOn = parisDay(at);
   }
 
   forgetPersonalDetails(): void {

@@ -14,7 +14,7 @@ export class ReportsPersonalData implements PersonalDataPolicy {
       subject: (report) => report.pathway.getEntity().participant.id,
       object: (report) => report.id,
       erase: ['counsellorSummary'],
-      keep: ['id', 'pathway', 'referent', 'kind', 'correction', 'summary', 'eventAt', 'reportedOn', 'dueOn', 'acknowledgedAt'],
+      keep: ['id', 'pathway', 'referent', 'kind', 'correction', 'summary', 'eventAt', 'reportedOn', 'dueOn', 'acknowledgedAt', 'acknowledgedOn'],
     }),
   ];
 

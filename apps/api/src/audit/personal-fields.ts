@@ -14,6 +14,7 @@ import { PATHWAYS_PERSONAL_FIELDS } from '../pathways/pathways.personal-fields';
 import { PROPOSALS_PERSONAL_FIELDS } from '../proposals/proposals.personal-fields';
 import { PLACEMENTS_PERSONAL_FIELDS } from '../placements/placements.personal-fields';
 import { FOLLOW_UPS_PERSONAL_FIELDS } from '../follow-ups/follow-ups.personal-fields';
+import { CONVENTIONS_PERSONAL_FIELDS } from '../conventions/conventions.personal-fields';
 import { REPORTS_PERSONAL_FIELDS } from '../reports/reports.personal-fields';
 import type { GraphqlPersonalData, PersonalType } from './graphql-personal-data';
 
@@ -31,6 +32,7 @@ const FEATURES: readonly GraphqlPersonalData[] = [
   PROPOSALS_PERSONAL_FIELDS,
   PLACEMENTS_PERSONAL_FIELDS,
   FOLLOW_UPS_PERSONAL_FIELDS,
+  CONVENTIONS_PERSONAL_FIELDS,
   REPORTS_PERSONAL_FIELDS,
   DATA_PROTECTION_PERSONAL_FIELDS,
   NOTIFICATIONS_PERSONAL_FIELDS,

@@ -20,7 +20,7 @@ export class AuditEntryNode {
   @Field(() => String, { nullable: true }) requestId: string | null;
   @Field() operation: string;
   @Field({ description: 'READ, WRITE, EXPORT, ERASE or ANONYMISE.' }) action: string;
-  @Field(() => ID) participantId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for an export of aggregate figures, which is about nobody.' }) participantId: string | null;
   @Field() objectType: string;
   @Field(() => ID) objectId: string;
   @Field(() => [String]) fields: string[];

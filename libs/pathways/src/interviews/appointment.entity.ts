@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref, type FilterQuery } from '@mikro-orm/core';
 import { pathwaysVisibleTo } from '../pathway-scope';
 import { User, type Actor } from '@parcours/accounts';
+import { parisDay, type LocalDate } from '@parcours/core';
 import { randomUUID } from 'node:crypto';
 import type { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
@@ -27,6 +28,11 @@ export class Appointment {
   @Property({ type: Date })
   startsAt: Date;
 
+  /** The Paris day of the appointment, for figures by day and month (always set; nullable only so that the column could be added to a filled table). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  @Index()
+  startsOn: LocalDate;
+
   @Property({ type: 'string', length: 10 })
   channel: AppointmentChannel;
 
@@ -47,6 +53,8 @@ export class Appointment {
     this.pathway = ref(pathway);
     this.counsellor = ref(counsellor);
     this.startsAt = startsAt;
+    // MikroORM builds one without arguments to read the columns' defaults (status PLANNED).
+    this.startsOn = startsAt && parisDay(startsAt);
     this.channel = channel;
     this.place = place;
     this.createdAt = at;
@@ -59,7 +67,7 @@ export class Appointment {
 
   reschedule(startsAt: Date, channel: AppointmentChannel, place: string | null): void {
     this.assertPlanned();
-    Object.assign(this, { startsAt, channel, place });
+    Object.assign(this, { startsAt, startsOn: parisDay(startsAt), channel, place });
   }
 
   close(outcome: AppointmentStatus, at: Date): void {

@@ -7,6 +7,7 @@ import { Migration20261126153534_journey_core } from './Migration20261126153534_
 import { Migration20261126211245_report_emails } from './Migration20261126211245_report_emails';
 import { Migration20261127002753_offers } from './Migration20261127002753_offers';
 import { Migration20261127025525_placements } from './Migration20261127025525_placements';
+import { Migration20261127034059_outcomes } from './Migration20261127034059_outcomes';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -16,4 +17,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126211245_report_emails', class: Migration20261126211245_report_emails },
   { name: 'Migration20261127002753_offers', class: Migration20261127002753_offers },
   { name: 'Migration20261127025525_placements', class: Migration20261127025525_placements },
+  { name: 'Migration20261127034059_outcomes', class: Migration20261127034059_outcomes },
 ];
