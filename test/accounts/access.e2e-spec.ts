@@ -73,6 +73,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.createConvention': ['ADMIN', 'MANAGER'],
   'Mutation.updateConvention': ['ADMIN', 'MANAGER'],
   'Query.conventions': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'FUNDER'],
+  'Query.outcomeReport': ['ADMIN', 'MANAGER', 'FUNDER'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -196,6 +197,7 @@ describe('access: deny by default, roles, row scoping', () => {
       `mutation { updateConvention(input: { conventionId: "${someId}", operatorId: "${someId}", funderId: "${someId}", title: "X", budgetLine: "B", startOn: "2026-01-01", endOn: "2026-12-31", targetParticipants: 10, amountCents: 100 }) { userErrors { code } } }`,
     ],
     ['Query.conventions', '{ conventions { id } }'],
+    ['Query.outcomeReport', 'query ($id: ID) { outcomeReport(input: { from: "2026-01-01", to: "2026-01-31", conventionId: $id }) { total { figures { referrals { value } } } } }'],
   ];
 
   describe.each(CALLS)('%s', (operation, query, variables) => {

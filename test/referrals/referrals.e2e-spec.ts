@@ -148,11 +148,12 @@ describe('referrals', () => {
     it('is enforced by the database itself: a second open pathway written through the ORM is refused', async () => {
       const pathway = await journey.refer(referent, aPerson({ lastName: 'Contrainte' }));
       const em = t.orm.em.fork();
-      const existing = await em.findOneOrFail(Pathway, pathway.id, { populate: ['participant', 'operator', 'referent'] });
+      const existing = await em.findOneOrFail(Pathway, pathway.id, { populate: ['participant', 'operator', 'referent.organisation'] });
       const duplicate = new Pathway({
         participant: existing.participant.getEntity(),
         operator: existing.operator.getEntity(),
         referent: existing.referent.getEntity() as User,
+        prescriber: (existing.referent.getEntity() as User).organisation.getEntity(),
         situation: { communeCode: '42218', rsaStatus: existing.referralRsaStatus, barriers: [], justiceJustification: null },
         eligibilityReasons: [],
         at: new Date(),

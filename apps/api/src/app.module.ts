@@ -16,6 +16,7 @@ import { ProposalsApiModule } from './proposals/proposals-api.module';
 import { PlacementsApiModule } from './placements/placements-api.module';
 import { FollowUpsApiModule } from './follow-ups/follow-ups-api.module';
 import { ConventionsApiModule } from './conventions/conventions-api.module';
+import { OutcomesApiModule } from './outcomes/outcomes-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { PathwaysApiModule } from './pathways/pathways-api.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -42,6 +43,7 @@ export class AppModule {
         PlacementsApiModule,
         FollowUpsApiModule,
         ConventionsApiModule,
+        OutcomesApiModule,
         ReportsApiModule,
         DataProtectionApiModule,
         NotificationsApiModule,

@@ -197,6 +197,10 @@ export class Pathway {
   @Property({ type: 'json', nullable: true })
   outcomeBasis: OutcomeBasis | null = null;
 
+  /** The basis's contract type, as a column the figures group on. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  outcomeContractType: ContractType | null = null;
+
   /** The rule and parameters that produced the category. */
   @Property({ type: 'json', nullable: true })
   outcomeParameters: OutcomeParameters | null = null;
@@ -209,6 +213,8 @@ export class Pathway {
     participant: Participant;
     operator: Organisation;
     referent: User;
+    /** The referent's organisation. */
+    prescriber: Organisation;
     situation: ReferralSituation;
     eligibilityReasons: EligibilityReason[];
     at: Date;
@@ -217,7 +223,7 @@ export class Pathway {
     this.participant = ref(values.participant);
     this.operator = ref(values.operator);
     this.referent = ref(values.referent);
-    this.prescriber = values.referent.organisation;
+    this.prescriber = ref(values.prescriber);
     this.status = PathwayStatus.REFERRED;
     this.openKey = values.participant.id;
     this.referredAt = values.at;
@@ -509,6 +515,7 @@ export class Pathway {
   private setOutcome(outcome: Outcome): void {
     this.outcomeCategory = outcome.category;
     this.outcomeBasis = outcome.basis;
+    this.outcomeContractType = outcome.basis?.contractType ?? null;
     this.outcomeParameters = outcome.parameters;
   }
 

@@ -64,7 +64,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
         'id', 'participant', 'operator', 'prescriber', 'referent', 'counsellor', 'status', 'openKey', 'acceptedOn', 'closedOn', 'referredAt', 'referredOn', 'referralCommuneCode',
         'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
         'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
-        'exitedOn', 'exitReason', 'outcomeCategory', 'outcomeBasis', 'outcomeParameters', 'declaredSituation',
+        'exitedOn', 'exitReason', 'outcomeCategory', 'outcomeBasis', 'outcomeContractType', 'outcomeParameters', 'declaredSituation',
       ],
     }),
     entityPolicy<PathwayEvent>({

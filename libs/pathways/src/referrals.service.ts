@@ -76,6 +76,7 @@ export class ReferralsService {
             participant,
             operator: em.getReference(Organisation, operator.id),
             referent: by,
+            prescriber: em.getReference(Organisation, actor.organisationId),
             situation,
             eligibilityReasons: eligibility.reasons,
             at: now,

@@ -25,6 +25,10 @@ export async function backfillReadColumns(execute: Execute): Promise<void> {
   await backfillDays(execute, 'pathway', 'closed_at', 'closed_on');
   await backfillDays(execute, 'appointment', 'starts_at', 'starts_on');
   await backfillDays(execute, 'referent_report', 'acknowledged_at', 'acknowledged_on');
+  for (const row of await execute('select id, outcome_basis as basis from pathway where outcome_basis is not null')) {
+    const basis = (typeof row.basis === 'string' ? JSON.parse(row.basis) : row.basis) as { contractType?: string } | null;
+    await execute('update pathway set outcome_contract_type = ? where id = ?', [basis?.contractType ?? null, row.id]);
+  }
   await execute(`update pathway set prescriber_id = (
     select u.organisation_id from pathway_event e join app_user u on u.id = e.by_id
     where e.pathway_id = pathway.id and e.to_status is not null order by e.id limit 1

@@ -24,6 +24,7 @@ export class Migration20261127034059_outcomes extends Migration {
 
     await this.execute(`alter table "appointment" add column "starts_on" varchar(10) null;`);
     await this.execute(`create index "appointment_starts_on_index" on "appointment" ("starts_on");`);
+    await this.execute(`alter table "pathway" add column "outcome_contract_type" varchar(30) null;`);
     await backfillReadColumns((sql, params) => this.execute(sql, params));
   }
 
@@ -40,7 +41,7 @@ export class Migration20261127034059_outcomes extends Migration {
     this.addSql(`alter table "audit_entry" alter column "object_id" type varchar(36) using ("object_id"::varchar(36));`);
 
     this.addSql(`drop index "pathway_closed_on_index";`);
-    this.addSql(`alter table "pathway" drop column "prescriber_id", drop column "accepted_on", drop column "closed_on";`);
+    this.addSql(`alter table "pathway" drop column "prescriber_id", drop column "accepted_on", drop column "closed_on", drop column "outcome_contract_type";`);
 
     this.addSql(`alter table "referent_report" drop column "acknowledged_on";`);
   }

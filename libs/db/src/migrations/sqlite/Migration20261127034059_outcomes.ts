@@ -27,6 +27,7 @@ export class Migration20261127034059_outcomes extends Migration {
 
     await this.execute(`alter table \`appointment\` add column \`starts_on\` text null;`);
     await this.execute(`create index \`appointment_starts_on_index\` on \`appointment\` (\`starts_on\`);`);
+    await this.execute(`alter table \`pathway\` add column \`outcome_contract_type\` text null;`);
     await backfillReadColumns((sql, params) => this.execute(sql, params));
   }
 

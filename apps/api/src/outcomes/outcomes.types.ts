@@ -1,0 +1,51 @@
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ContractType } from '@parcours/opportunities';
+import { figureDefinitions, OutcomeDimension } from '@parcours/outcomes';
+import { IsArray, IsEnum, IsOptional, IsString } from 'class-validator';
+import { ConventionNode, OrganisationNameNode } from '../conventions/conventions.types';
+import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
+
+registerEnumType(OutcomeDimension, { name: 'OutcomeDimension', description: 'What the report is grouped by (two at most). A funder: MONTH, PRESCRIBER, COMMUNE, CONTRACT_TYPE only.' });
+
+@ObjectType('Figure', { description: 'A figure: its value, or null with suppressed true when a funder may not see it (fewer than 5 distinct people, or a cell that would give one away).' })
+export class FigureNode {
+  @Field(() => Float, { nullable: true }) value: number | null;
+  @Field() suppressed: boolean;
+}
+
+/** Every figure of DOMAIN.md's definitions table, a field each, described where it is defined (libs/outcomes). */
+@ObjectType('OutcomeFigures', { description: 'The figures of one row (or of the total). Counts are of distinct pathways (or appointments, proposals, placements, checkpoints, reports) unless said otherwise; rates are between 0 and 1; days are calendar days.' })
+export class OutcomeFiguresNode {
+  [name: string]: FigureNode;
+}
+for (const figure of figureDefinitions()) Field(() => FigureNode, { description: figure.description })(OutcomeFiguresNode.prototype, figure.name);
+
+@ObjectType('OutcomeRow', { description: 'One group of the report: the value of each dimension grouped by (null: not attributable, e.g. no counsellor yet), and its figures.' })
+export class OutcomeRowNode {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM, the month of each figure\'s own date column.' }) month?: string | null;
+  @Field(() => OrganisationNameNode, { nullable: true, description: "The referent's organisation at referral." }) prescriber?: OrganisationNameNode | null;
+  @Field(() => OrganisationNameNode, { nullable: true, description: 'The pathway\'s referent (id and full name).' }) referent?: OrganisationNameNode | null;
+  @Field(() => OrganisationNameNode, { nullable: true, description: 'The counsellor in charge (id and full name).' }) counsellor?: OrganisationNameNode | null;
+  @Field(() => String, { nullable: true, description: 'INSEE code of the commune at referral.' }) communeCode?: string | null;
+  @Field(() => ContractType, { nullable: true, description: "A placement's, an offer's, or an exit's basis." }) contractType?: ContractType | null;
+  @Field(() => OutcomeFiguresNode) figures: OutcomeFiguresNode;
+}
+
+@ObjectType('OutcomeReport', { description: "The managers' and the funder's figures over a period or a convention (DOMAIN.md, \"Indicators\")." })
+export class OutcomeReportNode {
+  @Field(() => LocalDateScalar) from: string;
+  @Field(() => LocalDateScalar) to: string;
+  @Field(() => ConventionNode, { nullable: true }) convention: ConventionNode | null;
+  @Field(() => [OutcomeDimension]) groupBy: OutcomeDimension[];
+  @Field({ description: "True for a funder's view: small cells and those that would give them away are null." }) suppressionApplied: boolean;
+  @Field(() => [OutcomeRowNode], { description: 'One row per group (none when not grouped).' }) rows: OutcomeRowNode[];
+  @Field(() => OutcomeRowNode, { description: 'The whole period or convention.' }) total: OutcomeRowNode;
+}
+
+@InputType()
+export class OutcomeReportInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (a convention: its start by default). A funder: the 1st of a month.' }) @IsOptional() from?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, included (a convention: its end by default). A funder: the last day of a month.' }) @IsOptional() to?: string | null;
+  @Field(() => ID, { nullable: true, description: "A convention the caller may see: its period and its operator. Required for a funder." }) @IsOptional() @IsString() conventionId?: string | null;
+  @Field(() => [OutcomeDimension], { nullable: true, description: 'Up to two.' }) @IsOptional() @IsArray() @IsEnum(OutcomeDimension, { each: true }) groupBy?: OutcomeDimension[] | null;
+}

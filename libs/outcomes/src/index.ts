@@ -1,0 +1,6 @@
+export * from './outcome-dimensions';
+export * from './outcome-figures';
+export * from './outcome-report.service';
+export * from './outcomes-error';
+export * from './outcomes.module';
+export * from './suppression';

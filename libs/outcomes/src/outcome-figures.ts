@@ -1,0 +1,266 @@
+import { OutcomeDimension } from './outcome-dimensions';
+
+/**
+ * The figures of DOMAIN.md's definitions table, each family one aggregate SQL statement over
+ * indexed columns (the same text on SQLite and PostgreSQL but for the day difference), grouped by
+ * the dimensions asked for and by every margin of them (UNION ALL), so that the report and its
+ * suppression read the whole table in one statement per family.
+ */
+
+/** A count: rows (pathways, appointments…) where `when` holds, and the distinct people among them. */
+export interface CountDefinition {
+  name: string;
+  /** SQL condition; every row when absent. */
+  when?: string;
+  /** What the schema says it counts. */
+  description: string;
+}
+
+export interface FamilyDefinition {
+  name: string;
+  /** FROM and JOINs. */
+  from: string;
+  /** The period's condition on the family's date column, and any other. */
+  where: string;
+  /** The date column the period and the month are taken on; null when the family has no month. */
+  day: string | null;
+  /** The person counted, as an SQL expression. */
+  person: string;
+  /** The operator's column, for the scope. */
+  operator: string;
+  /** The dimensions' expressions (null: the family cannot be broken down by it). */
+  dimensions: Partial<Record<OutcomeDimension, string>>;
+  counts: CountDefinition[];
+  /** Counts adding up to another (a breakdown), for complementary suppression across them. */
+  sums?: { total: string; members: string[] }[];
+  /** A lower median of a number of days per row, with a window function. */
+  median?: { name: string; days: string; description: string };
+}
+
+/** Days from `earlier` to `later`, two YYYY-MM-DD columns. */
+export function daysBetween(driver: 'sqlite' | 'postgresql', later: string, earlier: string): string {
+  return driver === 'sqlite' ? `cast(julianday(${later}) - julianday(${earlier}) as integer)` : `(cast(${later} as date) - cast(${earlier} as date))`;
+}
+
+const PATHWAY_DIMENSIONS = (day: string | null, contractType?: string): Partial<Record<OutcomeDimension, string>> => ({
+  ...(day ? { [OutcomeDimension.MONTH]: `substr(${day}, 1, 7)` } : {}),
+  [OutcomeDimension.PRESCRIBER]: 'p.prescriber_id',
+  [OutcomeDimension.REFERENT]: 'p.referent_id',
+  [OutcomeDimension.COUNSELLOR]: 'p.counsellor_id',
+  [OutcomeDimension.COMMUNE]: 'p.referral_commune_code',
+  ...(contractType ? { [OutcomeDimension.CONTRACT_TYPE]: contractType } : {}),
+});
+
+const breakdown = (prefix: string, column: string, values: readonly string[], what: string): CountDefinition[] =>
+  values.map((value) => ({ name: `${prefix}${value}`, when: `${column} = '${value}'`, description: `${what} ${value}.` }));
+
+export const DECLINE_REASONS = ['UNREACHABLE', 'NOT_ELIGIBLE', 'REFUSED_BY_PERSON', 'ALREADY_IN_WORK_OR_TRAINING', 'DUPLICATE', 'OTHER'] as const;
+export const FINAL_PROPOSAL_STATUSES = ['DECLINED_BY_PARTICIPANT', 'HIRED', 'REJECTED_BY_EMPLOYER', 'CANCELLED', 'STALE'] as const;
+export const CONTRACT_TYPES = [
+  'CDI', 'CDI_INTERIM', 'BUSINESS_CREATION', 'CDD', 'CDD_USAGE', 'SEASONAL', 'TEMP_MISSION', 'APPRENTICESHIP', 'PROFESSIONALISATION', 'PEC', 'CUI_CIE', 'CDDI', 'CDI_INCLUSION', 'TRAINING',
+] as const;
+export const OUTCOME_CATEGORIES = ['DURABLE_EMPLOYMENT', 'TRANSITIONAL_EMPLOYMENT', 'POSITIVE_EXIT', 'OTHER'] as const;
+
+/** The days a report is computed for, each checked as YYYY-MM-DD before it is written into the SQL. */
+export interface ReportDays {
+  from: string;
+  to: string;
+  /** The last referral day counted in the 30-day share: 30 days before `to`. */
+  matureBy: string;
+  today: string;
+}
+
+/** A checked day as an SQL literal (the days are validated LocalDates: nothing else reaches here). */
+export function dayLiteral(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Not a day: ${day}`);
+  return `'${day}'`;
+}
+
+/** Every family of figures over the days given. */
+export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): FamilyDefinition[] {
+  const [from, to, matureBy, today] = [days.from, days.to, days.matureBy, days.today].map(dayLiteral);
+  const period = (column: string) => `${column} between ${from} and ${to}`;
+  const firstDiagnostic = '(select pathway_id, min(recorded_on) as first_on from diagnostic group by pathway_id)';
+  const firstPlacement = '(select pathway_id, min(start_on) as first_on from placement group by pathway_id)';
+  return [
+    {
+      name: 'referrals',
+      from: 'pathway p',
+      where: period('p.referred_on'),
+      day: 'p.referred_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('p.referred_on'),
+      counts: [{ name: 'referrals', description: 'Pathways referred in the period (referredOn).' }],
+    },
+    {
+      name: 'refusals',
+      from: 'refused_referral r',
+      where: period('r.refused_on'),
+      day: 'r.refused_on',
+      // A refused attempt keeps no person: each counts as one.
+      person: 'r.id',
+      operator: 'r.operator_id',
+      dimensions: {
+        [OutcomeDimension.MONTH]: 'substr(r.refused_on, 1, 7)',
+        [OutcomeDimension.PRESCRIBER]: 'r.prescriber_id',
+        [OutcomeDimension.REFERENT]: 'r.referent_id',
+        [OutcomeDimension.COMMUNE]: 'r.commune_code',
+      },
+      counts: [
+        { name: 'refusedReferrals', description: 'Referral attempts refused at once for eligibility, in the period (the day of the attempt).' },
+        { name: 'refusedOutsideTerritory', when: "r.unmet_codes like '%OUTSIDE_TERRITORY%'", description: 'Refused attempts for residence outside the territory.' },
+        { name: 'refusedNoRsaNorBarrier', when: "r.unmet_codes like '%NO_RSA_NOR_BARRIER%'", description: 'Refused attempts for neither RSA nor a declared barrier.' },
+      ],
+    },
+    {
+      name: 'accepted',
+      from: 'pathway p',
+      where: period('p.accepted_on'),
+      day: 'p.accepted_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('p.accepted_on'),
+      counts: [{ name: 'accepted', description: 'Referrals accepted in the period (the day of the decision).' }],
+    },
+    {
+      name: 'declined',
+      from: 'pathway p',
+      where: `${period('p.closed_on')} and p.status = 'DECLINED'`,
+      day: 'p.closed_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('p.closed_on'),
+      counts: [{ name: 'declined', description: 'Referrals declined in the period (the day of the decision).' }, ...breakdown('declined_', 'p.decline_reason', DECLINE_REASONS, 'Declined for')],
+      sums: [{ total: 'declined', members: DECLINE_REASONS.map((reason) => `declined_${reason}`) }],
+    },
+    {
+      name: 'diagnosed',
+      from: `pathway p join ${firstDiagnostic} d on d.pathway_id = p.id`,
+      where: period('d.first_on'),
+      day: 'd.first_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('d.first_on'),
+      counts: [
+        { name: 'diagnosed', description: 'Pathways whose first diagnostic was recorded in the period (diagnosedOn).' },
+        { name: 'diagnosedMature', when: `p.referred_on <= ${matureBy}`, description: 'Of those, the pathways referred at least 30 days before the period ends (the "mature" rule): the base of the 30-day share.' },
+        {
+          name: 'diagnosedWithin30Days',
+          when: `p.referred_on <= ${matureBy} and ${daysBetween(driver, 'd.first_on', 'p.referred_on')} <= 30`,
+          description: 'Of the mature ones, those diagnosed at most 30 days after their referral.',
+        },
+      ],
+      median: { name: 'daysToDiagnosticMedian', days: daysBetween(driver, 'd.first_on', 'p.referred_on'), description: 'Lower median of the days from referral (referredOn) to the first diagnostic (diagnosedOn), over the pathways diagnosed in the period.' },
+    },
+    {
+      name: 'appointments',
+      from: 'appointment a join pathway p on p.id = a.pathway_id',
+      where: `${period('a.starts_on')} and a.status in ('HELD', 'NO_SHOW')`,
+      day: 'a.starts_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('a.starts_on'),
+      counts: [
+        { name: 'appointmentsWithOutcome', description: 'Diagnostic appointments held or missed in the period (the appointment day).' },
+        { name: 'noShows', when: "a.status = 'NO_SHOW'", description: 'Of those, the ones the person missed (NO_SHOW).' },
+      ],
+    },
+    {
+      name: 'diagnostics',
+      from: 'diagnostic dg join pathway p on p.id = dg.pathway_id',
+      where: period('dg.recorded_on'),
+      day: 'dg.recorded_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('dg.recorded_on'),
+      counts: [
+        { name: 'diagnostics', description: 'Diagnostics recorded in the period (diagnosedOn).' },
+        { name: 'readyForEmployment', when: "dg.readiness in ('READY_FOR_EMPLOYMENT', 'READY_WITH_SUPPORT')", description: 'Of those, READY_FOR_EMPLOYMENT or READY_WITH_SUPPORT.' },
+      ],
+    },
+    {
+      name: 'proposals',
+      from: 'proposal pr join pathway p on p.id = pr.pathway_id join opportunity o on o.id = pr.opportunity_id',
+      where: `${period('pr.last_step_on')} and pr.status in (${FINAL_PROPOSAL_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+      day: 'pr.last_step_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('pr.last_step_on', 'o.contract_type'),
+      counts: [{ name: 'proposalsEnded', description: 'Proposals whose final step was recorded in the period (the step day).' }, ...breakdown('proposals_', 'pr.status', FINAL_PROPOSAL_STATUSES, 'Ending')],
+      sums: [{ total: 'proposalsEnded', members: FINAL_PROPOSAL_STATUSES.map((status) => `proposals_${status}`) }],
+    },
+    {
+      name: 'placements',
+      from: 'placement pl join pathway p on p.id = pl.pathway_id',
+      where: period('pl.start_on'),
+      day: 'pl.start_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('pl.start_on', 'pl.contract_type'),
+      counts: [{ name: 'placements', description: 'Placements started in the period (their start).' }, ...breakdown('placements_', 'pl.contract_type', CONTRACT_TYPES, 'Of contract type')],
+      sums: [{ total: 'placements', members: CONTRACT_TYPES.map((type) => `placements_${type}`) }],
+    },
+    {
+      name: 'exits',
+      from: 'pathway p',
+      where: `${period('p.exited_on')} and p.status = 'EXITED'`,
+      day: 'p.exited_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('p.exited_on', 'p.outcome_contract_type'),
+      counts: [{ name: 'exits', description: 'Pathways exited in the period (exitedOn).' }, ...breakdown('exits_', 'p.outcome_category', OUTCOME_CATEGORIES, 'With the outcome category')],
+      sums: [{ total: 'exits', members: OUTCOME_CATEGORIES.map((category) => `exits_${category}`) }],
+    },
+    {
+      name: 'firstPlacements',
+      from: `pathway p join ${firstPlacement} f on f.pathway_id = p.id`,
+      where: period('f.first_on'),
+      day: 'f.first_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('f.first_on'),
+      counts: [{ name: 'firstPlacements', description: 'Pathways whose first placement started in the period.' }],
+      median: { name: 'daysToFirstPlacementMedian', days: daysBetween(driver, 'f.first_on', 'p.referred_on'), description: 'Lower median of the days from referral to the first placement\'s start, over those pathways.' },
+    },
+    {
+      name: 'sixMonths',
+      from: 'checkpoint c join pathway p on p.id = c.pathway_id left join follow_up_contact fc on fc.checkpoint_id = c.id',
+      where: `${period('c.due_on')} and c.offset = '6m'`,
+      day: 'c.due_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('c.due_on'),
+      counts: [
+        { name: 'sixMonthCheckpoints', when: "c.status <> 'CANCELLED'", description: '+6-month checkpoints due in the period (the checkpoint day), cancelled ones aside.' },
+        { name: 'sixMonthRecorded', when: "c.status in ('RECORDED', 'RECORDED_LATE')", description: 'Of those, recorded (late ones included).' },
+        { name: 'stillInWork', when: "c.status in ('RECORDED', 'RECORDED_LATE') and fc.situation in ('IN_POST', 'IN_OTHER_WORK', 'IN_TRAINING')", description: 'Recorded as still in work, anywhere: IN_POST, IN_OTHER_WORK or IN_TRAINING.' },
+        { name: 'sixMonthUnknown', when: "c.status in ('RECORDED', 'RECORDED_LATE') and (fc.situation is null or fc.situation = 'UNKNOWN')", description: 'Recorded without a known situation (UNKNOWN), shown apart.' },
+        { name: 'sixMonthMissed', when: "c.status = 'MISSED'", description: 'MISSED, shown apart.' },
+      ],
+    },
+    {
+      name: 'reports',
+      from: 'referent_report r join pathway p on p.id = r.pathway_id',
+      where: period('r.due_on'),
+      day: 'r.due_on',
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS('r.due_on'),
+      counts: [
+        { name: 'reportsDue', description: 'Reports to referents due for acknowledgement in the period (dueOn).' },
+        { name: 'reportsLate', when: `(r.acknowledged_on > r.due_on or (r.acknowledged_on is null and r.due_on < ${today}))`, description: 'Of those, acknowledged after their due day, or still unacknowledged after it (OVERDUE).' },
+      ],
+    },
+    {
+      name: 'progress',
+      from: 'pathway p',
+      where: `p.referred_on <= ${to} and coalesce(p.exited_on, p.closed_on, ${to}) >= ${from}`,
+      day: null,
+      person: 'p.participant_id',
+      operator: 'p.operator_id',
+      dimensions: PATHWAY_DIMENSIONS(null),
+      counts: [{ name: 'participantsOpen', description: 'Distinct people with a pathway open at some day of the period (referred by its end, not closed before its start): progress against a convention\'s target.' }],
+    },
+  ];
+}
