@@ -125,7 +125,7 @@ export class OutcomeReportService {
 
   /** A convention the actor may see (a FUNDER's own, a manager's operator's): NOT_FOUND otherwise. */
   private async convention(actor: Actor, id: string): Promise<Convention> {
-    const convention = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Convention, { id })) : null;
+    const convention = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Convention, { id }, { populate: ['operator', 'funder'] })) : null;
     if (!convention) throw new NotFoundError('Convention', ['conventionId']);
     return convention;
   }
@@ -236,8 +236,8 @@ function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[
           [sum.total, ...sum.members].map((name) => ({ key: { ...key, measure: name === sum.total ? ALL : name }, value: Number(row[name] ?? 0), people: Number(row[`${name}__people`] ?? 0) })),
         );
         for (const id of suppressedCells(completed(table, measured), measured)) {
-          const measure = /\|measure=(.*)$/.exec(id)![1];
-          hiddenCells.add(`${measure === ALL ? sum.total : measure}@${id.replace(/\|measure=.*$/, '')}`);
+          const [, place, measure] = /^(.*?)\|?measure=(.*)$/.exec(id)!;
+          hiddenCells.add(`${measure === ALL ? sum.total : measure}@${place}`);
         }
       }
     }
