@@ -119,4 +119,22 @@ describe('statements per operation', () => {
     const reads = (sql: string[]) => sql.filter((kind) => kind === 'select');
     expect(reads(kinds(await page(20)))).toEqual(reads(few));
   });
+
+  it('outcomeReport: as many statements for 300 pathways as for 10, in one read transaction, no entity but the names', async () => {
+    const manager = await accounts.user('MANAGER');
+    const query = 'query ($input: OutcomeReportInput!) { outcomeReport(input: $input) { rows { prescriber { name } counsellor { name } figures { referrals { value } daysToDiagnosticMedian { value } } } total { figures { referrals { value } exits { value } } } } }';
+    const run = () => statementsOf(() => t.api.data(query, { input: { from: '2026-01-01', to: '2026-12-31', groupBy: ['PRESCRIBER', 'COUNSELLOR'] } }, { token: manager.token }));
+    const referents = [referent, await accounts.user('REFERENT'), await accounts.user('REFERENT')];
+    const refer = async (count: number) => {
+      for (let i = 0; i < count; i++) await journey.accept(counsellor, (await journey.refer(referents[i % 3])).id);
+    };
+    await refer(10);
+    const few = kinds(await run());
+    await refer(290);
+    const many = kinds(await run());
+    expect(many).toEqual(few);
+    // Authentication; begin; 14 families and 2 medians; commit; the organisations' and users' names.
+    expect(many.filter((kind) => kind === 'select').length).toBe(1 + 14 + 2 + 2);
+    expect(many.filter((kind) => kind === 'begin' || kind === 'start')).toHaveLength(1);
+  });
 });
