@@ -74,6 +74,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.updateConvention': ['ADMIN', 'MANAGER'],
   'Query.conventions': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'FUNDER'],
   'Query.outcomeReport': ['ADMIN', 'MANAGER', 'FUNDER'],
+  'Mutation.createOutcomeExportLink': ['ADMIN', 'MANAGER', 'FUNDER'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -197,6 +198,7 @@ describe('access: deny by default, roles, row scoping', () => {
       `mutation { updateConvention(input: { conventionId: "${someId}", operatorId: "${someId}", funderId: "${someId}", title: "X", budgetLine: "B", startOn: "2026-01-01", endOn: "2026-12-31", targetParticipants: 10, amountCents: 100 }) { userErrors { code } } }`,
     ],
     ['Query.conventions', '{ conventions { id } }'],
+    ['Mutation.createOutcomeExportLink', 'mutation { createOutcomeExportLink(input: { from: "2026-01-01", to: "2026-01-31" }) { link { path } userErrors { code } } }'],
     ['Query.outcomeReport', 'query ($id: ID) { outcomeReport(input: { from: "2026-01-01", to: "2026-01-31", conventionId: $id }) { total { figures { referrals { value } } } } }'],
   ];
 

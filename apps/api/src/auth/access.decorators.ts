@@ -14,3 +14,8 @@ export const SignedIn = () => SetMetadata(ACCESS_METADATA, { kind: 'signed-in' }
 
 /** Signed-in users of these roles only; what rows they see is the services' scoping. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessDeclaration);
+
+export const LINK_METADATA = 'parcours:link';
+
+/** An HTTP route a signed link may open instead of the bearer token (AuthService.signLink with this use). */
+export const OpenedByLink = (use: string) => SetMetadata(LINK_METADATA, use);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@parcours/core';
 import { safeError } from '../logging/safe-error';
 
 /**
@@ -18,6 +19,11 @@ export class ExceptionsFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof HttpException) return reply.status(exception.getStatus()).send(exception.getResponse());
+    // A route's expected refusal (the outcome export's rules): its code, as GraphQL would answer it.
+    if (exception instanceof DomainError) {
+      const status = exception.code === 'NOT_FOUND' ? 404 : exception.code === 'FORBIDDEN' ? 403 : 400;
+      return reply.status(status).send({ statusCode: status, code: exception.code, message: exception.message });
+    }
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     this.logger.error({ reqId: request.id, err: safeError(exception) }, 'Unexpected error');
     return reply.status(500).send({ statusCode: 500, message: 'Internal server error.' });

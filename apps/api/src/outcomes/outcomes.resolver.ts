@@ -1,17 +1,22 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Role, type Actor } from '@parcours/accounts';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthService, Role, type Actor } from '@parcours/accounts';
 import type { ContractType } from '@parcours/opportunities';
 import { figureDefinitions, OutcomeDimension, OutcomeReportService, type OutcomeReport, type OutcomeRow } from '@parcours/outcomes';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { toConventionNode } from '../conventions/conventions.types';
-import { OutcomeFiguresNode, OutcomeReportInput, OutcomeReportNode, type OutcomeRowNode } from './outcomes.types';
+import { linkParameters } from '../auth/access.guard';
+import { EXPORT_LINK_MINUTES, exportQuery, OUTCOMES_CSV_LINK, OUTCOMES_CSV_PATH } from './outcomes-export';
+import { ExportLinkPayload, OutcomeFiguresNode, OutcomeReportInput, OutcomeReportNode, type OutcomeRowNode } from './outcomes.types';
 
 const { ADMIN, MANAGER, FUNDER } = Role;
 
 @Resolver(() => OutcomeReportNode)
 export class OutcomesResolver {
-  constructor(private readonly service: OutcomeReportService) {}
+  constructor(
+    private readonly service: OutcomeReportService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Roles(ADMIN, MANAGER, FUNDER)
   @Query(() => OutcomeReportNode, {
@@ -20,6 +25,16 @@ export class OutcomesResolver {
   })
   async outcomeReport(@Args('input') input: OutcomeReportInput, @CurrentActor() actor: Actor): Promise<OutcomeReportNode> {
     return toReportNode(await this.service.report(actor, input));
+  }
+
+  @Roles(ADMIN, MANAGER, FUNDER)
+  @Mutation(() => ExportLinkPayload, {
+    description: `A link to GET ${OUTCOMES_CSV_PATH} with these parameters, valid ${EXPORT_LINK_MINUTES} minutes, for the caller and this session only (a browser download carries no access token). The download applies the report's rules.`,
+  })
+  async createOutcomeExportLink(@Args('input') input: OutcomeReportInput, @CurrentActor() actor: Actor): Promise<Partial<ExportLinkPayload>> {
+    const parameters = linkParameters(exportQuery(input));
+    const { token, expiresAt } = await this.auth.signLink(actor, OUTCOMES_CSV_LINK, parameters, EXPORT_LINK_MINUTES);
+    return { link: { path: `${OUTCOMES_CSV_PATH}?${parameters ? `${parameters}&` : ''}link=${encodeURIComponent(token)}`, expiresAt } };
   }
 }
 

@@ -4,6 +4,7 @@ import { figureDefinitions, OutcomeDimension } from '@parcours/outcomes';
 import { IsArray, IsEnum, IsOptional, IsString } from 'class-validator';
 import { ConventionNode, OrganisationNameNode } from '../conventions/conventions.types';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
+import { Payload } from '../graphql/user-error';
 
 registerEnumType(OutcomeDimension, { name: 'OutcomeDimension', description: 'What the report is grouped by (two at most). A funder: MONTH, PRESCRIBER, COMMUNE, CONTRACT_TYPE only.' });
 
@@ -48,4 +49,15 @@ export class OutcomeReportInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, included (a convention: its end by default). A funder: the last day of a month.' }) @IsOptional() to?: string | null;
   @Field(() => ID, { nullable: true, description: "A convention the caller may see: its period and its operator. Required for a funder." }) @IsOptional() @IsString() conventionId?: string | null;
   @Field(() => [OutcomeDimension], { nullable: true, description: 'Up to two.' }) @IsOptional() @IsArray() @IsEnum(OutcomeDimension, { each: true }) groupBy?: OutcomeDimension[] | null;
+}
+
+@ObjectType('ExportLink', { description: 'A download address that works without the access token, for a few minutes, for its parameters only, while the session lasts.' })
+export class ExportLinkNode {
+  @Field({ description: 'The path to open on this server, its link included.' }) path: string;
+  @Field() expiresAt: Date;
+}
+
+@ObjectType()
+export class ExportLinkPayload extends Payload {
+  @Field(() => ExportLinkNode, { nullable: true }) link?: ExportLinkNode;
 }

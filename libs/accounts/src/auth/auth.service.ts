@@ -27,7 +27,14 @@ interface AccessClaims {
   sub: string;
   sid: string;
   exp?: number;
+  /** Set on a signed link (what it opens); never on an access token. */
+  use?: string;
+  /** A link's parameters, hashed: the link opens those and no others. */
+  prm?: string;
 }
+
+/** Why a signed link is refused. */
+export type LinkRefusal = 'LINK_EXPIRED' | 'INVALID_LINK';
 
 interface LiveSession {
   role: Role;
@@ -120,10 +127,36 @@ export class AuthService {
     } catch {
       return null;
     }
-    // A token without an expiry would live for ever: whatever signed it, it is not one of ours.
-    if (typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
+    // A token without an expiry would live for ever: whatever signed it, it is not one of ours. A link opens its one resource, never the API.
+    if (typeof claims.exp !== 'number' || claims.use !== undefined || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return null;
     const live = await this.liveSession(claims.sid, claims.sub);
     return live ? { userId: claims.sub, role: live.role, organisationId: live.organisation_id, organisationKind: live.kind, sessionId: claims.sid } : null;
+  }
+
+  /**
+   * A short-lived link for one resource and its parameters (a download a browser opens without the
+   * access token), bound to the user's session: it stops working with the session.
+   */
+  async signLink(actor: Actor, use: string, parameters: string, minutes: number): Promise<{ token: string; expiresAt: Date }> {
+    if (!actor.sessionId) throw new Error('A link is signed for a signed-in session.');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + minutes * 60_000);
+    const claims = { sub: actor.userId, sid: actor.sessionId, use, prm: hashParameters(parameters), iat: Math.floor(now.getTime() / 1000), exp: Math.floor(expiresAt.getTime() / 1000) };
+    return { token: await this.jwt.signAsync(claims), expiresAt };
+  }
+
+  /** The actor a link was signed for, if it is valid for this resource and these parameters, and its session still live. */
+  async actorOfLink(token: string, use: string, parameters: string): Promise<Actor | LinkRefusal> {
+    const now = this.clock.now();
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { clockTimestamp: Math.floor(now.getTime() / 1000) });
+    } catch (error) {
+      return (error as Error).name === 'TokenExpiredError' ? 'LINK_EXPIRED' : 'INVALID_LINK';
+    }
+    if (claims.use !== use || claims.prm !== hashParameters(parameters) || typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return 'INVALID_LINK';
+    const live = await this.liveSession(claims.sid, claims.sub);
+    return live ? { userId: claims.sub, role: live.role, organisationId: live.organisation_id, organisationKind: live.kind, sessionId: claims.sid } : 'INVALID_LINK';
   }
 
   /** A session not ended, of an active user: what a long-lived connection re-checks at each event. */
@@ -197,4 +230,8 @@ export class AuthService {
   private newRefreshSecret(): string {
     return randomBytes(32).toString('base64url');
   }
+}
+
+function hashParameters(parameters: string): string {
+  return createHash('sha256').update(parameters).digest('base64url');
 }
