@@ -75,6 +75,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.conventions': ['ADMIN', 'MANAGER', 'COUNSELLOR', 'FUNDER'],
   'Query.outcomeReport': ['ADMIN', 'MANAGER', 'FUNDER'],
   'Mutation.createOutcomeExportLink': ['ADMIN', 'MANAGER', 'FUNDER'],
+  'Query.caseload': ['COUNSELLOR', 'MANAGER', 'REFERENT', 'ADMIN'],
   'Subscription.referentReportIssued': ['REFERENT'],
 };
 
@@ -199,6 +200,7 @@ describe('access: deny by default, roles, row scoping', () => {
     ],
     ['Query.conventions', '{ conventions { id } }'],
     ['Mutation.createOutcomeExportLink', 'mutation { createOutcomeExportLink(input: { from: "2026-01-01", to: "2026-01-31" }) { link { path } userErrors { code } } }'],
+    ['Query.caseload', '{ caseload { waitingTooLong } }'],
     ['Query.outcomeReport', 'query ($id: ID) { outcomeReport(input: { from: "2026-01-01", to: "2026-01-31", conventionId: $id }) { total { figures { referrals { value } } } } }'],
   ];
 

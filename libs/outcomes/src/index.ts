@@ -1,3 +1,4 @@
+export * from './caseload.service';
 export * from './outcome-dimensions';
 export * from './outcome-figures';
 export * from './outcome-report.service';

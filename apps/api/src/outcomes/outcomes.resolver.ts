@@ -1,22 +1,31 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, Role, type Actor } from '@parcours/accounts';
 import type { ContractType } from '@parcours/opportunities';
-import { figureDefinitions, OutcomeDimension, OutcomeReportService, type OutcomeReport, type OutcomeRow } from '@parcours/outcomes';
+import { CaseloadService, figureDefinitions, OutcomeDimension, OutcomeReportService, type OutcomeReport, type OutcomeRow } from '@parcours/outcomes';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { toConventionNode } from '../conventions/conventions.types';
 import { linkParameters } from '../auth/access.guard';
 import { EXPORT_LINK_MINUTES, exportQuery, OUTCOMES_CSV_LINK, OUTCOMES_CSV_PATH } from './outcomes-export';
-import { ExportLinkPayload, OutcomeFiguresNode, OutcomeReportInput, OutcomeReportNode, type OutcomeRowNode } from './outcomes.types';
+import { CaseloadNode, ExportLinkPayload, OutcomeFiguresNode, OutcomeReportInput, OutcomeReportNode, type OutcomeRowNode } from './outcomes.types';
 
-const { ADMIN, MANAGER, FUNDER } = Role;
+const { ADMIN, MANAGER, FUNDER, COUNSELLOR, REFERENT } = Role;
 
 @Resolver(() => OutcomeReportNode)
 export class OutcomesResolver {
   constructor(
     private readonly service: OutcomeReportService,
     private readonly auth: AuthService,
+    private readonly caseloads: CaseloadService,
   ) {}
+
+  @Roles(COUNSELLOR, MANAGER, REFERENT, ADMIN)
+  @Query(() => CaseloadNode, {
+    description: "A COUNSELLOR's own pathways (another's counsellorId is FORBIDDEN), a MANAGER's operator's or one counsellor's, a REFERENT's pathways, ADMIN's all or one counsellor's: what needs doing, counted.",
+  })
+  async caseload(@CurrentActor() actor: Actor, @Args('counsellorId', { type: () => ID, nullable: true }) counsellorId?: string): Promise<CaseloadNode> {
+    return this.caseloads.caseload(actor, counsellorId ?? null) as Promise<CaseloadNode>;
+  }
 
   @Roles(ADMIN, MANAGER, FUNDER)
   @Query(() => OutcomeReportNode, {

@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContractType } from '@parcours/opportunities';
+import { OutcomeCategory, PathwayStatus } from '@parcours/pathways';
 import { figureDefinitions, OutcomeDimension } from '@parcours/outcomes';
 import { IsArray, IsEnum, IsOptional, IsString } from 'class-validator';
 import { ConventionNode, OrganisationNameNode } from '../conventions/conventions.types';
@@ -60,4 +61,33 @@ export class ExportLinkNode {
 @ObjectType()
 export class ExportLinkPayload extends Payload {
   @Field(() => ExportLinkNode, { nullable: true }) link?: ExportLinkNode;
+}
+
+@ObjectType('StatusCount')
+export class StatusCountNode {
+  @Field(() => PathwayStatus) status: PathwayStatus;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('CategoryCount')
+export class CategoryCountNode {
+  @Field(() => OutcomeCategory) category: OutcomeCategory;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('Caseload', { description: "What needs doing, counted. Each count equals the totalCount of the list that shows its items under the same filter (named in each description)." })
+export class CaseloadNode {
+  @Field(() => LocalDateScalar, { description: 'Monday of this week, in Paris.' }) weekFrom: string;
+  @Field(() => LocalDateScalar, { description: 'Sunday of this week.' }) weekTo: string;
+  @Field(() => [StatusCountNode], { description: 'Open pathways by status: pathways(filter: { statuses: [S], counsellorId }).' }) openByStatus: StatusCountNode[];
+  @Field(() => Int, { description: 'Still REFERRED after REFERRAL_STALE_DAYS: pathways(filter: { waitingTooLong: true, counsellorId }).' }) waitingTooLong: number;
+  @Field(() => Int, { description: 'Diagnostic appointments whose time has passed without an outcome.' }) appointmentsNeedingUpdate: number;
+  @Field(() => Int, { description: 'Diagnostic appointments (not cancelled) this week.' }) appointmentsThisWeek: number;
+  @Field(() => Int, { description: 'Checkpoints PENDING or MISSED due this week.' }) checkpointsThisWeek: number;
+  @Field(() => Int, { description: 'MISSED checkpoints: followUpsDue(filter: { status: [MISSED] }).' }) checkpointsMissed: number;
+  @Field(() => Int, { description: 'Running placements past their planned end (to end or correct).' }) placementsPastPlannedEnd: number;
+  @Field(() => Int, { description: 'Open proposals.' }) proposalsOpen: number;
+  @Field(() => Int, { description: 'Proposals the sweep marked STALE.' }) proposalsStale: number;
+  @Field(() => Int, { description: 'Reports past their due day, unacknowledged: referentReports(filter: { state: OVERDUE }).' }) reportsOverdue: number;
+  @Field(() => [CategoryCountNode], { description: "This month's exits by outcome category." }) exitsThisMonth: CategoryCountNode[];
 }

@@ -1,0 +1,78 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Role, type Actor } from '@parcours/accounts';
+import { AppConfig } from '@parcours/config';
+import { addCalendarDays, Clock, ForbiddenError, isUuid, parisDay, type LocalDate } from '@parcours/core';
+import { Appointment, AppointmentStatus, Checkpoint, CheckpointStatus, OPEN_PROPOSAL_STATUSES, OPEN_STATUSES, Pathway, PathwayStatus, Placement, Proposal, ProposalStatus } from '@parcours/pathways';
+import { ReferentReport } from '@parcours/reports';
+import { UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
+import { getISODay, parse, subDays } from 'date-fns';
+import { OUTCOME_CATEGORIES } from './outcome-figures';
+
+export interface Caseload {
+  /** Monday and Sunday of this week, in Paris. */
+  weekFrom: LocalDate;
+  weekTo: LocalDate;
+  openByStatus: { status: PathwayStatus; count: number }[];
+  waitingTooLong: number;
+  appointmentsNeedingUpdate: number;
+  appointmentsThisWeek: number;
+  checkpointsThisWeek: number;
+  checkpointsMissed: number;
+  placementsPastPlannedEnd: number;
+  proposalsOpen: number;
+  proposalsStale: number;
+  reportsOverdue: number;
+  exitsThisMonth: { category: string; count: number }[];
+}
+
+/**
+ * What needs doing, counted: a COUNSELLOR's own pathways, a MANAGER's operator's (or one
+ * counsellor's), a REFERENT's, ADMIN's all (or one counsellor's). Each count is one COUNT under the
+ * same conditions as the list that shows its items (pathways, followUpsDue, referentReports), so
+ * that the list's totalCount equals it.
+ */
+@Injectable()
+export class CaseloadService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async caseload(actor: Actor, counsellorId: string | null): Promise<Caseload> {
+    if (counsellorId && ((actor.role === Role.COUNSELLOR && counsellorId !== actor.userId) || actor.role === Role.REFERENT)) {
+      throw new ForbiddenError("A counsellor sees their own caseload, a referent their pathways'; a manager or an administrator may name a counsellor.");
+    }
+    const now = this.clock.now();
+    const today = parisDay(now);
+    const monday = addCalendarDays(today, 1 - getISODay(parse(today, 'yyyy-MM-dd', new Date(2000, 0, 1))));
+    const sunday = addCalendarDays(monday, 6);
+    const firstOfMonth = `${today.slice(0, 7)}-01`;
+    const charge = actor.role === Role.COUNSELLOR ? actor.userId : counsellorId;
+    const mine: FilterQuery<Pathway> = charge ? { counsellor: isUuid(charge) ? charge : { $in: [] } } : {};
+    const ofMine = { pathway: mine };
+    return this.uow.read(actor, async (reads: ScopedReads) => {
+      const count = <T extends object>(entity: new (...args: never[]) => T, where: FilterQuery<T>) => reads.count(entity, where);
+      const byStatus = await Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await count(Pathway, { ...mine, status }) })));
+      const exits = await Promise.all(
+        OUTCOME_CATEGORIES.map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, outcomeCategory: category, exitedOn: { $gte: firstOfMonth, $lte: today } } as FilterQuery<Pathway>) })),
+      );
+      return {
+        weekFrom: monday,
+        weekTo: sunday,
+        openByStatus: byStatus,
+        waitingTooLong: await count(Pathway, { ...mine, status: PathwayStatus.REFERRED, referredAt: { $lte: subDays(now, this.config.journey.referralStaleDays) } } as FilterQuery<Pathway>),
+        appointmentsNeedingUpdate: await count(Appointment, { ...ofMine, status: AppointmentStatus.PLANNED, startsAt: { $lt: now } }),
+        appointmentsThisWeek: await count(Appointment, { ...ofMine, status: { $ne: AppointmentStatus.CANCELLED }, startsOn: { $gte: monday, $lte: sunday } }),
+        checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [CheckpointStatus.PENDING, CheckpointStatus.MISSED] }, dueOn: { $gte: monday, $lte: sunday } }),
+        checkpointsMissed: await count(Checkpoint, { ...ofMine, status: CheckpointStatus.MISSED }),
+        placementsPastPlannedEnd: await count(Placement, { ...ofMine, endedOn: null, plannedEndOn: { $lt: today } }),
+        proposalsOpen: await count(Proposal, { ...ofMine, status: { $in: [...OPEN_PROPOSAL_STATUSES] } }),
+        proposalsStale: await count(Proposal, { ...ofMine, status: ProposalStatus.STALE }),
+        reportsOverdue: await count(ReferentReport, { ...(actor.role === Role.REFERENT ? {} : ofMine), acknowledgedAt: null, dueOn: { $lt: today } }),
+        exitsThisMonth: exits,
+      };
+    });
+  }
+}
