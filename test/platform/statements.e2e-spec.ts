@@ -133,7 +133,7 @@ describe('statements per operation', () => {
     await refer(290);
     const many = kinds(await run());
     expect(many).toEqual(few);
-    // Authentication; begin; 14 families and 2 medians; commit; the organisations' and users' names.
+    // Authentication; begin; 14 families, 2 medians, the organisations' and the users' names; commit.
     expect(many.filter((kind) => kind === 'select').length).toBe(1 + 14 + 2 + 2);
     expect(many.filter((kind) => kind === 'begin' || kind === 'start')).toHaveLength(1);
   });

@@ -1,10 +1,10 @@
 import { EntityManager, IsolationLevel } from '@mikro-orm/core';
 import { BaseSqlitePlatform, type AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
-import { Organisation, Role, User, type Actor } from '@parcours/accounts';
+import { Role, type Actor } from '@parcours/accounts';
 import { Convention } from '@parcours/conventions';
 import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { UnitOfWork } from '@parcours/unit-of-work';
 import { families, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
 import { OutcomesError } from './outcomes-error';
@@ -105,18 +105,18 @@ export class OutcomeReportService {
     const operatorId = convention ? convention.operator.id : actor.role === Role.ADMIN ? null : actor.organisationId;
     const today = parisDay(this.clock.now());
     const definitions = families(this.driver, { from, to, matureBy: addCalendarDays(to, -30), today });
-    const results = await this.snapshot(async (run) => {
+    const { report, names } = await this.snapshot(async (run) => {
       const counted: Row[][] = [];
       const medians: (Row[] | null)[] = [];
       for (const family of definitions) {
         counted.push(await run(countsSql(family, groupBy, operatorId)));
         medians.push(family.median ? await run(medianSql(family, groupBy, operatorId)) : null);
       }
-      return { counted, medians };
+      const assembled = assemble(definitions, groupBy, counted, medians, funder);
+      return { report: assembled, names: await namesOf(assembled.rows, run) };
     });
-    const report = assemble(definitions, groupBy, results.counted, results.medians, funder);
     if (convention) report.total.figures.targetParticipants = { value: convention.targetParticipants, suppressed: false };
-    return { from, to, convention, groupBy, suppressionApplied: funder, rows: report.rows, total: report.total, names: await this.names(report.rows) };
+    return { from, to, convention, groupBy, suppressionApplied: funder, rows: report.rows, total: report.total, names };
   }
 
   private get driver(): 'sqlite' | 'postgresql' {
@@ -140,19 +140,18 @@ export class OutcomeReportService {
     const sqlite = this.driver === 'sqlite';
     return connection.transactional((trx) => work((sql) => connection.execute<Row[]>(sql, [], 'all', trx)), sqlite ? {} : { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
+}
 
-  /** The names of the prescribers, referents and counsellors the rows name, in two statements. */
-  private async names(rows: OutcomeRow[]): Promise<Map<string, string>> {
-    const ids = (dimensions: OutcomeDimension[]) => [...new Set(rows.flatMap((row) => dimensions.map((dimension) => row.key[dimension]).filter((id): id is string => typeof id === 'string' && isUuid(id))))];
-    const organisations = ids([OutcomeDimension.PRESCRIBER]);
-    const users = ids([OutcomeDimension.REFERENT, OutcomeDimension.COUNSELLOR]);
-    const names = new Map<string, string>();
-    await this.uow.read(SYSTEM, async ({ em }) => {
-      if (organisations.length > 0) for (const organisation of await em.find(Organisation, { id: { $in: organisations } }, { fields: ['name'], connectionType: 'read' })) names.set(organisation.id, organisation.name);
-      if (users.length > 0) for (const user of await em.find(User, { id: { $in: users } }, { fields: ['fullName'], connectionType: 'read' })) names.set(user.id, user.fullName);
-    });
-    return names;
-  }
+/** The names of the prescribers, referents and counsellors the rows name: two statements, in the report's snapshot, no entity built. */
+async function namesOf(rows: OutcomeRow[], run: (sql: string) => Promise<Row[]>): Promise<Map<string, string>> {
+  const ids = (dimensions: OutcomeDimension[]) => [...new Set(rows.flatMap((row) => dimensions.map((dimension) => row.key[dimension]).filter((id): id is string => typeof id === 'string' && isUuid(id))))];
+  const list = (values: string[]) => values.map((id) => `'${id}'`).join(', ');
+  const names = new Map<string, string>();
+  const organisations = ids([OutcomeDimension.PRESCRIBER]);
+  const users = ids([OutcomeDimension.REFERENT, OutcomeDimension.COUNSELLOR]);
+  if (organisations.length > 0) for (const row of await run(`select id, name from organisation where id in (${list(organisations)})`)) names.set(String(row.id), String(row.name));
+  if (users.length > 0) for (const row of await run(`select id, full_name as name from app_user where id in (${list(users)})`)) names.set(String(row.id), String(row.name));
+  return names;
 }
 
 function wholeMonths(from: LocalDate, to: LocalDate): boolean {
