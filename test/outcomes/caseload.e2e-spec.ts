@@ -43,7 +43,7 @@ describe('the caseload', () => {
     await new PlacementsFixture(t.api).start(counsellor, { pathwayId: placed.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-03-16', plannedEndOn: '2026-04-20', hoursPerWeek: 35 });
     // Friday 24 April: the +15 days and +1 month checkpoints missed, the reports overdue, the referrals waiting too long.
     t.clock.set('2026-04-24T09:00:00Z');
-    for (const user of [referent, counsellor, colleague, manager]) user.token = (await accounts.login(user.email, user.password)).accessToken;
+    await accounts.signInAgain(referent, counsellor, colleague, manager);
     await t.app.get(FollowUpsService).sweepMissedCheckpoints();
   });
   afterAll(() => t.close());

@@ -50,7 +50,7 @@ describe('the outcome report', () => {
 
   const moveTo = async (instant: string) => {
     t.clock.set(instant);
-    for (const user of [referentA, referentB, counsellor, manager, funderUser, otherFunder]) user.token = (await accounts.login(user.email, user.password)).accessToken;
+    await accounts.signInAgain(referentA, referentB, counsellor, manager, funderUser, otherFunder);
   };
   const report = async (user: TestUser, input: Record<string, unknown>) => (await t.api.data<{ outcomeReport: ReportView }>(REPORT, { input }, { token: user.token })).outcomeReport;
   const values = (figures: Figures) => Object.fromEntries(Object.entries(figures).map(([name, figure]) => [name, figure.value]));

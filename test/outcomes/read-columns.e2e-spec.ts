@@ -38,8 +38,7 @@ describe('the read columns of the figures', () => {
   it('sets the Paris days, the prescriber at referral and the exit\'s contract type as the application does, late in the evening included', async () => {
     // 23:30 in Paris on 31 March is 21:30 UTC: the day is the 31st, not the UTC day.
     t.clock.set('2026-03-31T21:30:00Z');
-    referent.token = (await accounts.login(referent.email, referent.password)).accessToken;
-    counsellor.token = (await accounts.login(counsellor.email, counsellor.password)).accessToken;
+    await accounts.signInAgain(referent, counsellor);
     const pathway = await journey.diagnosed(referent, counsellor);
     const declined = await journey.refer(referent);
     await journey.decline(counsellor, declined.id, 'DUPLICATE');

@@ -55,7 +55,7 @@ describe('placements, follow-up and exit', () => {
   /** Moves the clock, and signs everyone in again (their tokens run on the clock). */
   const moveTo = async (instant: string) => {
     t.clock.set(instant);
-    for (const user of [referent, otherReferent, counsellor, manager]) user.token = (await accounts.login(user.email, user.password)).accessToken;
+    await accounts.signInAgain(referent, otherReferent, counsellor, manager);
   };
   afterEach(() => moveTo(START));
 

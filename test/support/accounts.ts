@@ -46,6 +46,11 @@ export class AccountsFixture {
     return this;
   }
 
+  /** Signs the users in again: their access tokens run on the clock a test moves. */
+  async signInAgain(...users: TestUser[]): Promise<void> {
+    for (const user of users) user.token = (await this.login(user.email, user.password)).accessToken;
+  }
+
   async login(email: string, password: string): Promise<Tokens> {
     const data = await this.api.data<Payload<'login', { tokens: Tokens | null }>>(LOGIN, { input: { email, password } });
     if (!data.login.tokens) throw new Error(`login failed: ${JSON.stringify(data.login.userErrors)}`);
