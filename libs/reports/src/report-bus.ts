@@ -26,6 +26,7 @@ export class ReportBus implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReportBus');
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private listener?: Client;
+  private announcing: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly config: AppConfig) {}
@@ -54,7 +55,14 @@ export class ReportBus implements OnModuleInit, OnApplicationShutdown {
       this.emitter.emit('issued', report);
       return;
     }
-    this.listener.query('select pg_notify($1, $2)', [CHANNEL, payload]).catch((error: Error) => this.logger.warn(`A report could not be announced: ${error.name}`));
+    // One query at a time on the connection (pg 9 will refuse a second one while the first runs): announcements queue.
+    const listener = this.listener;
+    this.announcing = this.announcing
+      .then(() => listener.query('select pg_notify($1, $2)', [CHANNEL, payload]))
+      .then(
+        () => undefined,
+        (error: Error) => this.logger.warn(`A report could not be announced: ${error.name}`),
+      );
   }
 
   /** Every report issued from now on, until the signal aborts. */
