@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { addCalendarDays, Clock, ForbiddenError, isUuid, parisDay, type LocalDate } from '@parcours/core';
-import { Appointment, AppointmentStatus, Checkpoint, CheckpointStatus, OPEN_PROPOSAL_STATUSES, OPEN_STATUSES, Pathway, PathwayStatus, Placement, Proposal, ProposalStatus } from '@parcours/pathways';
+import { Appointment, AppointmentStatus, Checkpoint, CheckpointStatus, OPEN_CHECKPOINTS, OPEN_PROPOSAL_STATUSES, OutcomeCategory, OPEN_STATUSES, Pathway, PathwayStatus, Placement, Proposal, ProposalStatus } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
 import { getISODay, parse, subDays } from 'date-fns';
-import { OUTCOME_CATEGORIES } from './outcome-figures';
 
 export interface Caseload {
   /** Monday and Sunday of this week, in Paris. */
@@ -56,7 +55,7 @@ export class CaseloadService {
       const count = <T extends object>(entity: new (...args: never[]) => T, where: FilterQuery<T>) => reads.count(entity, where);
       const byStatus = await Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await count(Pathway, { ...mine, status }) })));
       const exits = await Promise.all(
-        OUTCOME_CATEGORIES.map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, outcomeCategory: category, exitedOn: { $gte: firstOfMonth, $lte: today } } as FilterQuery<Pathway>) })),
+        Object.values(OutcomeCategory).map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, outcomeCategory: category, exitedOn: { $gte: firstOfMonth, $lte: today } } as FilterQuery<Pathway>) })),
       );
       return {
         weekFrom: monday,
@@ -65,7 +64,7 @@ export class CaseloadService {
         waitingTooLong: await count(Pathway, { ...mine, status: PathwayStatus.REFERRED, referredAt: { $lte: subDays(now, this.config.journey.referralStaleDays) } } as FilterQuery<Pathway>),
         appointmentsNeedingUpdate: await count(Appointment, { ...ofMine, status: AppointmentStatus.PLANNED, startsAt: { $lt: now } }),
         appointmentsThisWeek: await count(Appointment, { ...ofMine, status: { $ne: AppointmentStatus.CANCELLED }, startsOn: { $gte: monday, $lte: sunday } }),
-        checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [CheckpointStatus.PENDING, CheckpointStatus.MISSED] }, dueOn: { $gte: monday, $lte: sunday } }),
+        checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [...OPEN_CHECKPOINTS] }, dueOn: { $gte: monday, $lte: sunday } }),
         checkpointsMissed: await count(Checkpoint, { ...ofMine, status: CheckpointStatus.MISSED }),
         placementsPastPlannedEnd: await count(Placement, { ...ofMine, endedOn: null, plannedEndOn: { $lt: today } }),
         proposalsOpen: await count(Proposal, { ...ofMine, status: { $in: [...OPEN_PROPOSAL_STATUSES] } }),

@@ -1,3 +1,5 @@
+import { ContractType } from '@parcours/opportunities';
+import { DeclineReason, OPEN_PROPOSAL_STATUSES, OutcomeCategory, ProposalStatus } from '@parcours/pathways';
 import { OutcomeDimension } from './outcome-dimensions';
 
 /**
@@ -54,12 +56,10 @@ const PATHWAY_DIMENSIONS = (day: string | null, contractType?: string): Partial<
 const breakdown = (prefix: string, column: string, values: readonly string[], what: string): CountDefinition[] =>
   values.map((value) => ({ name: `${prefix}${value}`, when: `${column} = '${value}'`, description: `${what} ${value}.` }));
 
-export const DECLINE_REASONS = ['UNREACHABLE', 'NOT_ELIGIBLE', 'REFUSED_BY_PERSON', 'ALREADY_IN_WORK_OR_TRAINING', 'DUPLICATE', 'OTHER'] as const;
-export const FINAL_PROPOSAL_STATUSES = ['DECLINED_BY_PARTICIPANT', 'HIRED', 'REJECTED_BY_EMPLOYER', 'CANCELLED', 'STALE'] as const;
-export const CONTRACT_TYPES = [
-  'CDI', 'CDI_INTERIM', 'BUSINESS_CREATION', 'CDD', 'CDD_USAGE', 'SEASONAL', 'TEMP_MISSION', 'APPRENTICESHIP', 'PROFESSIONALISATION', 'PEC', 'CUI_CIE', 'CDDI', 'CDI_INCLUSION', 'TRAINING',
-] as const;
-export const OUTCOME_CATEGORIES = ['DURABLE_EMPLOYMENT', 'TRANSITIONAL_EMPLOYMENT', 'POSITIVE_EXIT', 'OTHER'] as const;
+const DECLINE_REASONS = Object.values(DeclineReason);
+const FINAL_PROPOSAL_STATUSES = Object.values(ProposalStatus).filter((status) => !OPEN_PROPOSAL_STATUSES.includes(status));
+const CONTRACT_TYPES = Object.values(ContractType);
+const OUTCOME_CATEGORIES = Object.values(OutcomeCategory);
 
 /** The days a report is computed for, each checked as YYYY-MM-DD before it is written into the SQL. */
 export interface ReportDays {

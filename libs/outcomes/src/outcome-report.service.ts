@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '@parcours/accounts';
 import { Convention } from '@parcours/conventions';
 import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
+import { isDynamicExit, OutcomeCategory } from '@parcours/pathways';
 import { UnitOfWork } from '@parcours/unit-of-work';
 import { families, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
@@ -44,8 +45,15 @@ export interface OutcomeReport {
   names: Map<string, string>;
 }
 
+export interface FigureDefinition {
+  name: string;
+  description: string;
+  /** A count of rows; a rate between 0 and 1; a number of days; a value the convention gives (not counted). */
+  kind: 'count' | 'rate' | 'days' | 'given';
+}
+
 /** Every figure the report answers, with what it is (the schema says it again), in a stable order. */
-export function figureDefinitions(): { name: string; description: string; kind: 'count' | 'rate' | 'days' }[] {
+export function figureDefinitions(): FigureDefinition[] {
   const definitions = families('sqlite', { from: '2000-01-01', to: '2000-01-31', matureBy: '2000-01-01', today: '2000-01-31' });
   return [
     { name: 'referralAttempts', description: 'Referral attempts in the period: referrals made plus attempts refused at once.', kind: 'count' as const },
@@ -58,9 +66,12 @@ export function figureDefinitions(): { name: string; description: string; kind: 
     { name: 'readyShare', description: 'readyForEmployment ÷ diagnostics.', kind: 'rate' as const },
     { name: 'dynamicExitRate', description: '"Sorties dynamiques": DURABLE_EMPLOYMENT + TRANSITIONAL_EMPLOYMENT + POSITIVE_EXIT ÷ all exits.', kind: 'rate' as const },
     { name: 'stillInWorkShare', description: 'stillInWork ÷ sixMonthRecorded (MISSED and UNKNOWN shown apart).', kind: 'rate' as const },
-    { name: 'targetParticipants', description: "The convention's target number of participants (total only), beside participantsOpen.", kind: 'count' as const },
+    { name: 'targetParticipants', description: "The convention's target number of participants (total only), beside participantsOpen.", kind: 'given' as const },
   ];
 }
+
+/** The figures, defined once. */
+export const FIGURES: readonly FigureDefinition[] = figureDefinitions();
 
 /** Rates computed from two counts of the same family; hidden when either is. */
 export const RATES: Record<string, [numerator: string, denominator: string]> = {
@@ -264,7 +275,7 @@ function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[
     }
     const exits = row.figures.exits;
     if (exits) {
-      const parts = ['exits_DURABLE_EMPLOYMENT', 'exits_TRANSITIONAL_EMPLOYMENT', 'exits_POSITIVE_EXIT'].map((name) => row.figures[name]);
+      const parts = Object.values(OutcomeCategory).filter(isDynamicExit).map((category) => row.figures[`exits_${category}`]);
       const hidden = exits.suppressed || parts.some((part) => part?.suppressed);
       row.figures.dynamicExitRate = { value: hidden || !exits.value ? null : Math.round((parts.reduce((sum, part) => sum + (part?.value ?? 0), 0) / exits.value) * 10_000) / 10_000, suppressed: hidden };
     }
@@ -274,6 +285,8 @@ function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[
       row.figures.referralAttempts = { value: hidden ? null : (referrals?.value ?? 0) + (refused?.value ?? 0), suppressed: hidden };
     }
   }
+  // A figure without rows in a group counted nothing there (a median or a rate: nothing to say).
+  for (const row of rows.values()) for (const { name, kind } of FIGURES) row.figures[name] ??= { value: kind === 'count' ? 0 : null, suppressed: false };
   const leaf = [...rows.values()].filter((row) => dimensions.every((dimension) => row.key[dimension] !== ALL));
   const total = rows.get(cellId(Object.fromEntries(dimensions.map((dimension) => [dimension, ALL])), dimensions)) ?? { key: {}, figures: {} };
   total.key = {};

@@ -20,15 +20,13 @@ import { ProposalReason, ProposalStatus } from './proposals/proposal-status';
 import { Checkpoint } from './follow-ups/checkpoint.entity';
 import { Contact, type ContactRecord } from './follow-ups/contact.entity';
 import { followUpCalendar, reconcileCalendar } from './follow-ups/follow-up-calendar';
+import { isFixedTerm } from './placements/contract-rules';
 import { computeOutcome, OutcomeCategory, type Contract, type Outcome, type OutcomeBasis, type OutcomeParameters } from './placements/outcome';
 import { ExitReason, PlacementEndReason } from './placements/placement-enums';
 import { Placement, type PlacementCorrection, type PlacementEnd, type PlacementTerms } from './placements/placement.entity';
 
 /** The statuses in which offers are proposed and steps recorded (DOMAIN.md). */
 export const PROPOSING: readonly PathwayStatus[] = [PathwayStatus.DIAGNOSED, PathwayStatus.IN_PLACEMENT];
-
-/** The contracts a conversion to CDI ends: fixed-term ones. */
-const CONVERTIBLE: readonly ContractType[] = [ContractType.CDD, ContractType.CDD_USAGE, ContractType.SEASONAL, ContractType.TEMP_MISSION, ContractType.APPRENTICESHIP, ContractType.PROFESSIONALISATION, ContractType.PEC, ContractType.CUI_CIE, ContractType.CDDI];
 
 /** Contacts are recorded from the acceptance of the referral to the exit, and after it. */
 export const FOLLOWED: readonly PathwayStatus[] = [PathwayStatus.ACCEPTED, PathwayStatus.DIAGNOSTIC_SCHEDULED, PathwayStatus.DIAGNOSED, PathwayStatus.IN_PLACEMENT, PathwayStatus.EXITED];
@@ -396,7 +394,7 @@ export class Pathway {
     }
     if (end.reason === PlacementEndReason.OTHER && !end.comment) throw new PathwaysError('COMMENT_REQUIRED', 'Another reason needs a comment saying which.', ['input', 'comment']);
     const employer = placement.employer;
-    if (end.reason === PlacementEndReason.CONVERTED_TO_CDI && (!employer || !CONVERTIBLE.includes(placement.contractType))) {
+    if (end.reason === PlacementEndReason.CONVERTED_TO_CDI && (!employer || !isFixedTerm(placement.contractType) || placement.contractType === ContractType.TRAINING)) {
       throw new PathwaysError('INVALID_REASON', 'A conversion to CDI ends a fixed-term contract with an employer (or a temp agency\'s client).', ['input', 'reason']);
     }
     placement.end(end, at);

@@ -1,5 +1,5 @@
 import { isLocalDate } from '@parcours/core';
-import { figureDefinitions, OutcomeDimension, type OutcomeReport, type OutcomeReportInput, type OutcomeRow } from '@parcours/outcomes';
+import { FIGURES, OutcomeDimension, type OutcomeReport, type OutcomeReportInput, type OutcomeRow } from '@parcours/outcomes';
 import type { Territory } from '@parcours/territory';
 import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
@@ -52,7 +52,6 @@ function cell(value: string): string {
  * that would start a formula is neutralised. Streamed by csv-stringify.
  */
 export function outcomesCsv(report: OutcomeReport, territory: Territory): Readable {
-  const figures = figureDefinitions();
   const csv = stringify({ delimiter: ';', bom: true, record_delimiter: '\r\n' });
   const name = (id: string | null | undefined) => (id ? (report.names.get(id) ?? id) : '');
   const dimensionValue = (row: OutcomeRow, dimension: OutcomeDimension): string => {
@@ -64,16 +63,15 @@ export function outcomesCsv(report: OutcomeReport, territory: Territory): Readab
     return value;
   };
   const figureValue = (row: OutcomeRow, figure: string) => {
-    const shown = row.figures[figure];
-    if (shown?.suppressed) return 'masqué';
-    const value = shown?.value ?? (figures.find((definition) => definition.name === figure)?.kind === 'count' && figure !== 'targetParticipants' ? 0 : null);
+    const { value, suppressed } = row.figures[figure];
+    if (suppressed) return 'masqué';
     return value === null ? '' : String(value).replace('.', ',');
   };
   const dimensions = report.groupBy.length > 0 ? report.groupBy : [];
-  csv.write([...dimensions.map((dimension) => DIMENSION_HEADERS[dimension]), ...figures.map((figure) => figure.name)]);
+  csv.write([...dimensions.map((dimension) => DIMENSION_HEADERS[dimension]), ...FIGURES.map((figure) => figure.name)]);
   const total: OutcomeRow = { key: Object.fromEntries(dimensions.map((dimension) => [dimension, undefined])) as OutcomeRow['key'], figures: report.total.figures };
   for (const row of [...report.rows, total]) {
-    csv.write([...dimensions.map((dimension) => cell(dimensionValue(row, dimension))), ...figures.map((figure) => figureValue(row, figure.name))]);
+    csv.write([...dimensions.map((dimension) => cell(dimensionValue(row, dimension))), ...FIGURES.map((figure) => figureValue(row, figure.name))]);
   }
   csv.end();
   return csv;

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, Role, type Actor } from '@parcours/accounts';
 import type { ContractType } from '@parcours/opportunities';
-import { CaseloadService, figureDefinitions, OutcomeDimension, OutcomeReportService, type OutcomeReport, type OutcomeRow } from '@parcours/outcomes';
+import { CaseloadService, FIGURES, OutcomeDimension, OutcomeReportService, type OutcomeReport, type OutcomeRow } from '@parcours/outcomes';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { toConventionNode } from '../conventions/conventions.types';
@@ -51,7 +51,7 @@ export function toReportNode(report: OutcomeReport): OutcomeReportNode {
   const named = (id: string | null | undefined) => (id ? { id, name: report.names.get(id) ?? id } : null);
   const row = (source: OutcomeRow): OutcomeRowNode => {
     const figures = new OutcomeFiguresNode();
-    for (const { name, kind } of figureDefinitions()) figures[name] = source.figures[name] ?? { value: kind === 'count' && name !== 'targetParticipants' ? 0 : null, suppressed: false };
+    for (const { name } of FIGURES) figures[name] = source.figures[name];
     const key = source.key;
     return {
       month: key[OutcomeDimension.MONTH],

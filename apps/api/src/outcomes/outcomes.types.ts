@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ContractType } from '@parcours/opportunities';
 import { OutcomeCategory, PathwayStatus } from '@parcours/pathways';
-import { figureDefinitions, OutcomeDimension } from '@parcours/outcomes';
+import { FIGURES, OutcomeDimension } from '@parcours/outcomes';
 import { IsArray, IsEnum, IsOptional, IsString } from 'class-validator';
 import { ConventionNode, OrganisationNameNode } from '../conventions/conventions.types';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
@@ -20,7 +20,7 @@ export class FigureNode {
 export class OutcomeFiguresNode {
   [name: string]: FigureNode;
 }
-for (const figure of figureDefinitions()) Field(() => FigureNode, { description: figure.description })(OutcomeFiguresNode.prototype, figure.name);
+for (const figure of FIGURES) Field(() => FigureNode, { description: figure.description })(OutcomeFiguresNode.prototype, figure.name);
 
 @ObjectType('OutcomeRow', { description: 'One group of the report: the value of each dimension grouped by (null: not attributable, e.g. no counsellor yet), and its figures.' })
 export class OutcomeRowNode {

@@ -6,7 +6,7 @@ import { pathwaysVisibleTo } from '../pathway-scope';
 import type { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Placement } from '../placements/placement.entity';
-import { CheckpointKind, CheckpointStatus, type PlannedCheckpoint } from './follow-up-calendar';
+import { CheckpointKind, CheckpointStatus, OPEN_CHECKPOINTS, type PlannedCheckpoint } from './follow-up-calendar';
 
 /**
  * A day of the pathway's follow-up calendar (follow-up-calendar.ts): PENDING until a contact
@@ -64,7 +64,7 @@ export class Checkpoint {
   }
 
   get isOpen(): boolean {
-    return this.status === CheckpointStatus.PENDING || this.status === CheckpointStatus.MISSED;
+    return OPEN_CHECKPOINTS.includes(this.status);
   }
 
   /** A contact answers it (the contact names it): RECORDED, or RECORDED_LATE once MISSED. */

@@ -20,6 +20,9 @@ export enum CheckpointStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** Checkpoints still waiting for a contact: due, or missed and still recordable (late). */
+export const OPEN_CHECKPOINTS: readonly CheckpointStatus[] = [CheckpointStatus.PENDING, CheckpointStatus.MISSED];
+
 /** Recorded checkpoints are never moved, cancelled or removed. */
 export const RECORDED_CHECKPOINTS: readonly CheckpointStatus[] = [CheckpointStatus.RECORDED, CheckpointStatus.RECORDED_LATE];
 
@@ -102,7 +105,7 @@ export function reconcileCalendar(stored: readonly StoredCheckpoint[], calendar:
     else if (existing.status === CheckpointStatus.CANCELLED || existing.dueOn !== checkpoint.dueOn) changes.move.push({ key: checkpoint.key, dueOn: checkpoint.dueOn });
   }
   for (const checkpoint of stored) {
-    if (!planned.has(checkpoint.key) && (checkpoint.status === CheckpointStatus.PENDING || checkpoint.status === CheckpointStatus.MISSED)) changes.cancel.push(checkpoint.key);
+    if (!planned.has(checkpoint.key) && OPEN_CHECKPOINTS.includes(checkpoint.status)) changes.cancel.push(checkpoint.key);
   }
   return changes;
 }

@@ -9,7 +9,7 @@ import { lockPathway } from '../pathway-lock';
 import { pathwayViews, type PathwayView } from '../pathway-view';
 import { Checkpoint } from './checkpoint.entity';
 import { Contact, type ContactRecord } from './contact.entity';
-import { CheckpointStatus, isMissed } from './follow-up-calendar';
+import { CheckpointStatus, isMissed, OPEN_CHECKPOINTS } from './follow-up-calendar';
 
 export type RecordContactInput = ContactRecord & { pathwayId: string; checkpointId?: string | null };
 
@@ -53,7 +53,7 @@ export class FollowUpsService {
       throw new ForbiddenError("A counsellor sees the follow-ups of the pathways in their charge; a manager sees every counsellor's.");
     }
     const counsellorId = actor.role === Role.COUNSELLOR ? actor.userId : filter.counsellorId;
-    const where: FilterQuery<Checkpoint>[] = [{ status: { $in: filter.status?.length ? filter.status : [CheckpointStatus.PENDING, CheckpointStatus.MISSED] } }];
+    const where: FilterQuery<Checkpoint>[] = [{ status: { $in: filter.status?.length ? filter.status : [...OPEN_CHECKPOINTS] } }];
     if (filter.before) where.push({ dueOn: { $lt: filter.before } });
     if (counsellorId) where.push({ pathway: { counsellor: isUuid(counsellorId) ? counsellorId : { $in: [] } } });
     return this.uow.read(actor, async (reads) => {
