@@ -1,5 +1,5 @@
 import { ContractType } from '@parcours/opportunities';
-import { DeclineReason, OPEN_PROPOSAL_STATUSES, OutcomeCategory, ProposalStatus } from '@parcours/pathways';
+import { DeclineReason, IN_WORK, OPEN_PROPOSAL_STATUSES, OutcomeCategory, ProposalStatus } from '@parcours/pathways';
 import { OutcomeDimension } from './outcome-dimensions';
 
 /**
@@ -234,7 +234,7 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       counts: [
         { name: 'sixMonthCheckpoints', when: "c.status <> 'CANCELLED'", description: '+6-month checkpoints due in the period (the checkpoint day), cancelled ones aside.' },
         { name: 'sixMonthRecorded', when: "c.status in ('RECORDED', 'RECORDED_LATE')", description: 'Of those, recorded (late ones included).' },
-        { name: 'stillInWork', when: "c.status in ('RECORDED', 'RECORDED_LATE') and fc.situation in ('IN_POST', 'IN_OTHER_WORK', 'IN_TRAINING')", description: 'Recorded as still in work, anywhere: IN_POST, IN_OTHER_WORK or IN_TRAINING.' },
+        { name: 'stillInWork', when: `c.status in ('RECORDED', 'RECORDED_LATE') and fc.situation in (${IN_WORK.map((situation) => `'${situation}'`).join(', ')})`, description: 'Recorded as still in work, anywhere: IN_POST, IN_OTHER_WORK or IN_TRAINING.' },
         { name: 'sixMonthUnknown', when: "c.status in ('RECORDED', 'RECORDED_LATE') and (fc.situation is null or fc.situation = 'UNKNOWN')", description: 'Recorded without a known situation (UNKNOWN), shown apart.' },
         { name: 'sixMonthMissed', when: "c.status = 'MISSED'", description: 'MISSED, shown apart.' },
       ],

@@ -39,12 +39,8 @@ export interface PlannedCheckpoint {
 
 export type CalendarPlacement = Contract & { id: string };
 
+/** An offset as FOLLOW_UP_OFFSETS gives it (checked by the configuration): days ("15d") or calendar months ("1m"). */
 const OFFSET = /^(\d+)([dm])$/;
-
-/** True for an offset FOLLOW_UP_OFFSETS accepts: a number of days ("15d") or of calendar months ("1m"). */
-export function isOffset(value: string): boolean {
-  return OFFSET.test(value);
-}
 
 /** The day an offset falls on, in calendar days or calendar months (31 January + 1 month = 28 February). */
 export function afterOffset(day: LocalDate, offset: string): LocalDate {
