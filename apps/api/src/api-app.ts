@@ -1,4 +1,4 @@
-import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccountsBootstrap } from '@parcours/accounts';
@@ -34,7 +34,7 @@ export async function prepareApiApp(app: NestFastifyApplication, config: AppConf
  * CLOCK_START may not go back before what the database already holds (the journey's history and
  * the audit, both written at the clock's time): a rehearsal moves forward only.
  */
-async function assertClockStartsAfterRecords(app: NestFastifyApplication, clockStart: Date): Promise<void> {
+async function assertClockStartsAfterRecords(app: INestApplicationContext, clockStart: Date): Promise<void> {
   // Two raw reads before anything runs: no unit of work is needed.
   const em = app.get(EntityManager);
   const [events, audit] = await Promise.all([
@@ -50,7 +50,7 @@ async function assertClockStartsAfterRecords(app: NestFastifyApplication, clockS
   }
 }
 
-export async function prepareDatabase(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+export async function prepareDatabase(app: INestApplicationContext, config: AppConfig): Promise<void> {
   const logger = new NestLogger('Parcours');
   const bootstrap = await app.get(DatabaseLocks).exclusive('startup', async () => {
     if (config.migrateOnStart) {

@@ -28,3 +28,22 @@ export class StartedClock extends Clock {
     return new Date(this.system.now().getTime() + this.offset);
   }
 }
+
+/** A clock that stands still until it is moved: the tests' clock, and the demo generator's, which walks simulated months. */
+export class ManualClock extends Clock {
+  constructor(private current = new Date('2026-03-16T09:00:00Z')) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}

@@ -4,11 +4,11 @@ import { Clock, StartedClock, SystemClock } from './clock';
 @Global()
 @Module({})
 export class CoreModule {
-  /** The system's clock, or one started at `clockStart` (CLOCK_START, rehearsals only). */
-  static forRoot(clockStart?: Date): DynamicModule {
+  /** The system's clock, one started at `clockStart` (CLOCK_START, rehearsals only), or a clock of the caller's (the demo generator's). */
+  static forRoot(clock?: Date | Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: Clock, useValue: clockStart ? new StartedClock(clockStart) : new SystemClock() }],
+      providers: [{ provide: Clock, useValue: clock instanceof Clock ? clock : clock ? new StartedClock(clock) : new SystemClock() }],
       exports: [Clock],
     };
   }

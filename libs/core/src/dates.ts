@@ -40,3 +40,9 @@ export function addCalendarMonths(day: LocalDate, months: number): LocalDate {
 export function calendarDaysBetween(from: LocalDate, to: LocalDate): number {
   return differenceInCalendarDays(asDay(to), asDay(from));
 }
+
+/** The instant of a wall time on a Paris calendar day. */
+export function parisInstant(day: LocalDate, hours = 0, minutes = 0): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(new TZDate(year, month - 1, date, hours, minutes, TIME_ZONE).getTime());
+}

@@ -1,0 +1,115 @@
+import { addCalendarDays, parisDay, parisInstant } from '@parcours/core';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Database } from 'sqlite3';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/accounts';
+
+/** What `npm run demo` serves: a few hundred pathways, made in well under a minute. */
+const DEMO = { file: resolve('data/demo.sqlite'), pathways: 300, seed: 42 };
+const MARKER = `${DEMO.file}.json`;
+
+interface Marker {
+  seed: number;
+  pathways: number;
+  until: string;
+}
+
+/**
+ * npm run demo [-- --fresh]: generates data/demo.sqlite once (again with --fresh), then serves it
+ * with CLOCK_START on the day after the simulated period, and prints the demo accounts and three
+ * curl examples. A database whose generation did not finish (no marker) is made again.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg !== '--fresh')) refuse(`Unknown argument ${args.find((arg) => arg !== '--fresh')}. Usage: npm run demo [-- --fresh]`);
+  if (process.env.NODE_ENV === 'production') refuse('Refused: the demo serves fictional data on a moving clock; it does not run with NODE_ENV=production.');
+  let marker = readMarker();
+  if (!marker || args.includes('--fresh')) marker = generate();
+  else process.stdout.write(`Reusing ${DEMO.file} (${marker.pathways} pathways up to ${addCalendarDays(marker.until, -1)}); npm run demo -- --fresh makes it again.\n`);
+
+  const clockStart = await clockStartFor(marker.until);
+  const port = process.env.PORT ?? '3000';
+  const host = process.env.HOST ?? '127.0.0.1';
+  const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${DEMO.file}`, CLOCK_START: clockStart, PORT: port, HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+  const url = `http://${host}:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (await fetch(`${url}/health/live`).then((response) => response.ok, () => false)) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  process.stdout.write(banner(url, clockStart));
+}
+
+function generate(): Marker {
+  rmSync(MARKER, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${DEMO.file}${suffix}`, { force: true });
+  mkdirSync(resolve('data'), { recursive: true });
+  const until = parisDay(new Date());
+  process.stdout.write(`Generating ${DEMO.pathways} fictional pathways into ${DEMO.file}…\n`);
+  const result = spawnSync(process.execPath, ['dist/scripts/generate.js', '--database', `sqlite:${DEMO.file}`, '--pathways', String(DEMO.pathways), '--seed', String(DEMO.seed), '--until', until], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) refuse(`The demo data could not be generated (exit ${result.status}).`, result.status ?? 1);
+  const marker = { seed: DEMO.seed, pathways: DEMO.pathways, until };
+  writeFileSync(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
+  return marker;
+}
+
+function readMarker(): Marker | null {
+  if (!existsSync(MARKER) || !existsSync(DEMO.file)) return null;
+  return JSON.parse(readFileSync(MARKER, 'utf8')) as Marker;
+}
+
+/**
+ * The day after the simulation (Paris midnight); on a database already served, just after the
+ * latest instant it records, since a rehearsal's clock never goes back (CLOCK_START).
+ */
+async function clockStartFor(until: string): Promise<string> {
+  const latest = await new Promise<number>((done, fail) => {
+    const db = new Database(DEMO.file, (error) => {
+      if (error) return fail(error);
+      db.get('select max(at) as latest from (select max(at) as at from pathway_event union all select max(at) from audit_entry)', (failure: Error | null, row: { latest: number | null }) => {
+        db.close();
+        if (failure) fail(failure);
+        else done(Number(row?.latest ?? 0));
+      });
+    });
+  });
+  const start = parisInstant(until).getTime();
+  return new Date(Math.max(start, latest + 1000)).toISOString();
+}
+
+function banner(url: string, clockStart: string): string {
+  const login = (email: string) =>
+    `curl -s ${url}/graphql -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \\"${email}\\", password: \\"${DEMO_PASSWORD}\\" }) { tokens { accessToken } } }"}'`;
+  return [
+    '',
+    `Parcours demo on ${url} (GraphQL at ${url}/graphql), its clock started at ${clockStart} (CLOCK_START). Every name in it is fictional, marked (démo).`,
+    `Accounts, each with the password ${DEMO_PASSWORD}:`,
+    ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
+    '',
+    'Try it:',
+    `  # 1. sign in as the referent and keep the token`,
+    `  TOKEN=$(${login(DEMO_ACCOUNTS.REFERENT)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+    `  # 2. the referent's pathways`,
+    `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ pathways(first: 5) { edges { node { status referredOn participant { lastName firstNames } } } } }"}'`,
+    `  # 3. the outcome report by month, as the manager`,
+    `  TOKEN=$(${login(DEMO_ACCOUNTS.MANAGER)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+    `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ outcomeReport(input: { groupBy: [MONTH] }) { from to total { figures { referrals { value } exits { value } exits_DURABLE_EMPLOYMENT { value } } } } }"}'`,
+    '',
+    'Stop it with Ctrl-C. The web console arrives with a later release; until then the API is the way in.',
+    '',
+  ].join('\n');
+}
+
+function refuse(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+void main();
