@@ -8,7 +8,7 @@ import {
   benchEnv,
   CONNECTIONS,
   freePort,
-  freshPostgres,
+  freshDatabase,
   load,
   login,
   PINNED,
@@ -25,19 +25,23 @@ import {
 } from './bench/harness';
 import type { LoadResult, LoadSpec } from './bench/load';
 import { BENCH_USERS } from './bench/seed';
+import { generatedCopy } from './bench/generated';
 
 /**
  * npm run bench:journey: the request path of Parcours under load, beside the framework floor
  * measured in the same run. The server runs as its own process pinned to one core (taskset), the
  * load comes from autocannon in another process pinned to the other; everything on 127.0.0.1.
  * SQLite always; then the PostgreSQL server of DATABASE_URL (a database of its own, dropped
- * after). The data is prepared before any clock starts.
+ * after). The data is prepared before any clock starts; with BENCH_GENERATED=N, on top of a copy of
+ * a generated database of N pathways (`npm run generate`, cached: scripts/bench/generated.ts).
  */
 const READ_PATHWAYS = Number(process.env.BENCH_PATHWAYS ?? 400);
 /** Enough for 10 seconds of recordDiagnostic at the target of 500 per second, and some. */
 const DUE_APPOINTMENTS = Number(process.env.BENCH_DUE_APPOINTMENTS ?? 6000);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
 /** Extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), and which cases to run. */
+/** Run on a copy of the generated database of this many pathways (BENCH_GENERATED, e.g. 100000), the bench's own data added to it; 0: an empty database. */
+const GENERATED = Number(process.env.BENCH_GENERATED ?? 0);
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const ONLY = new RegExp(process.env.BENCH_ONLY ?? '', 'i');
 
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
 
 async function benchDatabase(base: string): Promise<Run> {
   const folder = mkdtempSync(join(tmpdir(), 'parcours-bench-'));
-  const database = base === 'sqlite' ? { url: `sqlite:${join(folder, 'bench.sqlite')}`, drop: async () => undefined } : await freshPostgres(base);
+  const database = GENERATED > 0 ? await generatedCopy(base, GENERATED, folder) : await freshDatabase(base, folder);
   const env = benchEnv(database.url, folder);
   const children: ChildProcess[] = [];
   try {
@@ -126,7 +130,7 @@ async function benchDatabase(base: string): Promise<Run> {
     }
     const rssAfterAll = rss(server.process);
     await stop(server.process);
-    return { database: `${config.database.driver} ${version}`, rows, memory: { after: served, rssAfterFirst, rssAfterAll } };
+    return { database: `${config.database.driver} ${version}${GENERATED > 0 ? `, on ${GENERATED.toLocaleString('en')} generated pathways` : ', on an empty database'}`, rows, memory: { after: served, rssAfterFirst, rssAfterAll } };
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await database.drop();

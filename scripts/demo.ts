@@ -1,9 +1,9 @@
-import { addCalendarDays, parisDay, parisInstant } from '@parcours/core';
+import { addCalendarDays, addCalendarMonths, parisDay, parisInstant } from '@parcours/core';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Database } from 'sqlite3';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/constants';
 
 /** What `npm run demo` serves: a few hundred pathways, made in well under a minute. */
 const DEMO = { file: resolve('data/demo.sqlite'), pathways: 300, seed: 42 };
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (await fetch(`${url}/health/live`).then((response) => response.ok, () => false)) break;
     await new Promise((done) => setTimeout(done, 100));
   }
-  process.stdout.write(banner(url, clockStart));
+  process.stdout.write(banner(url, clockStart, marker.until));
 }
 
 function generate(): Marker {
@@ -84,7 +84,8 @@ async function clockStartFor(until: string): Promise<string> {
   return new Date(Math.max(start, latest + 1000)).toISOString();
 }
 
-function banner(url: string, clockStart: string): string {
+function banner(url: string, clockStart: string, until: string): string {
+  const period = `from: \\"${addCalendarMonths(until, -12)}\\", to: \\"${addCalendarDays(until, -1)}\\", `;
   const login = (email: string) =>
     `curl -s ${url}/graphql -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \\"${email}\\", password: \\"${DEMO_PASSWORD}\\" }) { tokens { accessToken } } }"}'`;
   return [
@@ -98,9 +99,9 @@ function banner(url: string, clockStart: string): string {
     `  TOKEN=$(${login(DEMO_ACCOUNTS.REFERENT)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
     `  # 2. the referent's pathways`,
     `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ pathways(first: 5) { edges { node { status referredOn participant { lastName firstNames } } } } }"}'`,
-    `  # 3. the outcome report by month, as the manager`,
+    `  # 3. the outcome report of the last twelve months, by month, as the manager`,
     `  TOKEN=$(${login(DEMO_ACCOUNTS.MANAGER)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
-    `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ outcomeReport(input: { groupBy: [MONTH] }) { from to total { figures { referrals { value } exits { value } exits_DURABLE_EMPLOYMENT { value } } } } }"}'`,
+    `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ outcomeReport(input: { ${period}groupBy: [MONTH] }) { from to total { figures { referrals { value } exits { value } exits_DURABLE_EMPLOYMENT { value } } } } }"}'`,
     '',
     'Stop it with Ctrl-C. The web console arrives with a later release; until then the API is the way in.',
     '',

@@ -13,11 +13,8 @@ import { Chance } from './demo-data/fiction';
 import { GeneratorModule } from './demo-data/generator.module';
 import { JourneySimulation } from './demo-data/journeys';
 import { assertEmptyDemoDatabase, Refusal } from './demo-data/target';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, SIMULATED_MONTHS } from './demo-data/constants';
 import { buildWorld, DEMO_OPERATOR } from './demo-data/world';
-
-/** How far back the simulated period starts: long enough for six-month follow-ups and exits. */
-export const SIMULATED_MONTHS = 18;
 
 const USAGE = 'Usage: npm run generate -- --database URL [--pathways N (300)] [--seed S (42)] [--until YYYY-MM-DD (today)]';
 

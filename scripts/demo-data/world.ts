@@ -4,7 +4,7 @@ import { addCalendarMonths, type LocalDate } from '@parcours/core';
 import { ConventionsService } from '@parcours/conventions';
 import { PartnersService } from '@parcours/opportunities';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './constants';
 import { Chance, DEMO_MARK, fictionalSiret } from './fiction';
 
 export const DEMO_OPERATOR = `Forez Entreprendre ${DEMO_MARK}`;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../scripts/demo-data/accounts';
+import { DEMO_PASSWORD } from '../../scripts/demo-data/constants';
 import { GraphqlClient } from '../support/graphql-client';
 import { runMain, startServer } from '../support/server-process';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';

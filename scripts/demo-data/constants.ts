@@ -9,3 +9,6 @@ export const DEMO_ACCOUNTS = {
   REFERENT: 'referente@demo.parcours.test',
   FUNDER: 'financeur@demo.parcours.test',
 } as const;
+
+/** How far back the simulated period starts: long enough for six-month follow-ups and exits. */
+export const SIMULATED_MONTHS = 18;
