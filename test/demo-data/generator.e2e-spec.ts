@@ -8,6 +8,7 @@ import { runMain, startServer } from '../support/server-process';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
 
 const GENERATE = join(__dirname, '../../dist/scripts/generate.js');
+const DEMO = join(__dirname, '../../dist/scripts/demo.js');
 const UNTIL = '2026-06-01';
 
 async function generate(args: string[]): Promise<{ code: number | null; output: string }> {
@@ -162,6 +163,20 @@ describe('npm run generate: demo data through the domain', () => {
       const result = await generate(['--database', `sqlite:${join(folder, 'demo.sqlite')}`, '--size', '5']);
       expect(result.code).toBe(2);
       expect(result.output).toMatch(/^Unknown option '--size'\. Usage: npm run generate -- --database URL .*\n$/);
+    });
+  });
+
+  describe('npm run demo', () => {
+    it('refuses to run in production, before it generates or serves anything', async () => {
+      const run = runMain({ NODE_ENV: 'production' }, DEMO);
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toBe('Refused: the demo serves fictional data on a moving clock; it does not run with NODE_ENV=production.\n');
+    });
+
+    it('refuses an unknown argument', async () => {
+      const run = runMain({}, DEMO, ['--size=5']);
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toBe('Unknown argument --size=5. Usage: npm run demo [-- --fresh]\n');
     });
   });
 });
