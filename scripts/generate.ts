@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `Generated ${args.pathways} pathways (seed ${args.seed}) from ${from} to ${addCalendarDays(args.until, -1)} into ${config.database.driver} in ${seconds.toFixed(1)} s (${Math.round(args.pathways / seconds)} pathways/s); peak RSS ${peakMb.toFixed(0)} MB.`,
-        `Digest ${digest} (every table, business columns, ids masked; the same seed, size and --until give the same digest on the same kind of database).`,
+        `Digest ${digest} (every table, business columns, ids masked; the same seed, size and --until give the same digest, on SQLite as on PostgreSQL).`,
         `Serve it with CLOCK_START=${args.until}, so that its clock goes on from the day after the simulation.`,
         `Accounts (password ${DEMO_PASSWORD}): ${Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `${role} ${email}`).join(', ')}.`,
         '',

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type EntityProperty } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 
@@ -13,18 +13,23 @@ const MOD = 1n << 128n;
  * password hashes, with ids masked (they are random UUIDs, so a row is known by its business
  * columns and whether each reference is set). Each row is hashed on its own and the row hashes are
  * summed per table (a multiset hash): the row order does not matter, and the tables are read page
- * by page in primary-key order, so memory stays flat whatever the size. Two databases generated
- * with the same seed, size and day on the same kind of database have the same digest.
+ * by page in primary-key order, so memory stays flat whatever the size. Values are read as the
+ * entity metadata types them, so SQLite and PostgreSQL give the same text: two databases generated
+ * with the same seed, size and day have the same digest, whichever kind each is.
  */
 export async function digestOf(app: INestApplicationContext): Promise<string> {
   const orm = app.get(MikroORM);
   const connection = orm.em.getConnection();
   const tables = Object.values(orm.getMetadata().getAll())
     .filter((meta) => !meta.embeddable && !meta.virtual && meta.tableName && meta.primaryKeys.length > 0)
-    .map((meta) => ({ table: meta.tableName, keys: meta.primaryKeys.flatMap((key: string) => meta.properties[key].fieldNames) }))
+    .map((meta) => ({
+      table: meta.tableName,
+      keys: meta.primaryKeys.flatMap((key: string) => meta.properties[key].fieldNames),
+      columns: new Map(meta.props.flatMap((prop) => (prop.fieldNames ?? []).map((column) => [column, normaliserOf(prop)] as const))),
+    }))
     .sort((a, b) => a.table.localeCompare(b.table));
   const whole = createHash('sha256');
-  for (const { table, keys } of [...new Map(tables.map((entry) => [entry.table, entry])).values()]) {
+  for (const { table, keys, columns } of [...new Map(tables.map((entry) => [entry.table, entry])).values()]) {
     let sum = 0n;
     let rows = 0;
     let after: unknown[] | null = null;
@@ -36,7 +41,7 @@ export async function digestOf(app: INestApplicationContext): Promise<string> {
         const line = Object.keys(row)
           .filter((column) => !RANDOM_BY_DESIGN.has(column))
           .sort()
-          .map((column) => `${column}=${normalise(row[column])}`)
+          .map((column) => `${column}=${row[column] === null || row[column] === undefined ? '∅' : (columns.get(column) ?? String)(row[column]).replace(UUID, '#')}`)
           .join('|');
         sum = (sum + BigInt(`0x${createHash('sha256').update(line).digest('hex').slice(0, 32)}`)) % MOD;
       }
@@ -50,10 +55,22 @@ export async function digestOf(app: INestApplicationContext): Promise<string> {
   return whole.digest('hex').slice(0, 16);
 }
 
-function normalise(value: unknown): string {
-  if (value === null || value === undefined) return '∅';
-  if (value instanceof Date) return value.toISOString();
-  if (Buffer.isBuffer(value)) return value.toString('hex');
-  if (typeof value === 'object') return JSON.stringify(value).replace(UUID, '#');
-  return String(value).replace(UUID, '#');
+/**
+ * A column's value as text, the same on both databases: SQLite keeps instants as milliseconds,
+ * booleans as 0/1 and JSON as text, where PostgreSQL answers dates, booleans and parsed JSON.
+ */
+function normaliserOf(prop: EntityProperty): (value: unknown) => string {
+  const type = String(prop.runtimeType ?? prop.type).toLowerCase();
+  if (type === 'date') return (value) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number | Date)).toISOString();
+  if (type === 'boolean') return (value) => String(value === true || value === 1 || value === '1' || value === 't');
+  if (type === 'number' || type === 'bigint') return (value) => String(Number(value));
+  if ([prop.type, prop.runtimeType, ...(prop.columnTypes ?? [])].some((name) => String(name).toLowerCase().includes('json'))) return (value) => canonical(typeof value === 'string' ? JSON.parse(value) : value);
+  return (value) => (value instanceof Date ? value.toISOString() : String(value));
+}
+
+/** JSON with the keys of every object sorted (PostgreSQL's jsonb reorders them). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  return JSON.stringify(value);
 }
