@@ -6,7 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCopy, BENCH_UNTIL } from './bench/generated';
 import { handSql, handStatements, type Grouping, type Period } from './bench/hand-sql';
-import { benchEnv, CONNECTIONS, freePort, load, LOAD_CORE, PINNED, progress, rss, SECONDS, SERVER_CORE, startProcess, stop } from './bench/harness';
+import { benchEnv, CONNECTIONS, freePort, load, LOAD_CORE, login, PINNED, progress, rss, SECONDS, SERVER_CORE, startProcess, stop } from './bench/harness';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SIMULATED_MONTHS } from './demo-data/constants';
 
 /**
@@ -54,7 +54,7 @@ async function benchDatabase(base: string): Promise<Result> {
     const port = await freePort();
     const env = { ...benchEnv(copy.url, folder), PORT: String(port), BENCH_LOOP_FILE: loopFile };
     const server = await startProcess(children, 'apps/api/src/main.js', [], env, `http://127.0.0.1:${port}`, ['--require', join(__dirname, 'bench/loop-probe.js')]);
-    const token = await signIn(server.url, DEMO_ACCOUNTS.MANAGER);
+    const token = await login(server.url, DEMO_ACCOUNTS.MANAGER, DEMO_PASSWORD);
     const to = addCalendarDays(BENCH_UNTIL, -1);
     const days: Period = { from: addCalendarMonths(BENCH_UNTIL, -SIMULATED_MONTHS), to, matureBy: addCalendarDays(to, -30), today: parisDay(new Date()) };
     const body = (grouping: Grouping) =>
@@ -130,17 +130,6 @@ async function benchDatabase(base: string): Promise<Result> {
     await copy.drop();
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }', variables: { input: { email, password: DEMO_PASSWORD } } }),
-  });
-  const body = (await response.json()) as { data?: { login: { tokens: { accessToken: string } | null } } };
-  if (!body.data?.login.tokens) throw new Error(`login of ${email} failed`);
-  return body.data.login.tokens.accessToken;
 }
 
 function series(values: number[]): Series {

@@ -134,13 +134,13 @@ export async function startProcess(
   throw new Error(`${script} did not start`);
 }
 
-export async function login(url: string, email: string): Promise<string> {
+export async function login(url: string, email: string, password = BENCH_PASSWORD): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation ($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }',
-      variables: { input: { email, password: BENCH_PASSWORD } },
+      variables: { input: { email, password } },
     }),
   });
   const body = (await response.json()) as { data?: { login: { tokens: { accessToken: string } } }; errors?: unknown };
