@@ -116,7 +116,7 @@ export async function handSql(url: string): Promise<HandSql> {
       for (const sql of statements) rows += (await client.query(sql)).rowCount ?? 0;
       return rows;
     },
-    version: async () => `PostgreSQL ${(await client.query<{ v: string }>('show server_version')).rows[0].v}`,
+    version: async () => `PostgreSQL ${(await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v}`,
     close: () => client.end(),
   };
 }

@@ -9,9 +9,10 @@ const PAGE = 5_000;
 const MOD = 1n << 128n;
 
 /**
- * The digest of what the generator wrote: every table of the schema, every column but the salted
- * password hashes, with ids masked (they are random UUIDs, so a row is known by its business
- * columns and whether each reference is set). Each row is hashed on its own and the row hashes are
+ * The digest of what the generator wrote: every table of the schema, every column but the primary
+ * keys and the salted password hashes, with ids masked (random UUIDs, and autoincremented numbers
+ * whose order depends on them), so that a row is known by its business columns and by whether each
+ * reference is set. Each row is hashed on its own and the row hashes are
  * summed per table (a multiset hash): the row order does not matter, and the tables are read page
  * by page in primary-key order, so memory stays flat whatever the size. Values are read as the
  * entity metadata types them, so SQLite and PostgreSQL give the same text: two databases generated
@@ -39,9 +40,9 @@ export async function digestOf(app: INestApplicationContext): Promise<string> {
       const page: Record<string, unknown>[] = await connection.execute(`select * from "${table}" ${where} order by ${keyList} limit ${PAGE}`, after ?? []);
       for (const row of page) {
         const line = Object.keys(row)
-          .filter((column) => !RANDOM_BY_DESIGN.has(column))
+          .filter((column) => !RANDOM_BY_DESIGN.has(column) && !keys.includes(column))
           .sort()
-          .map((column) => `${column}=${row[column] === null || row[column] === undefined ? '∅' : (columns.get(column) ?? String)(row[column]).replace(UUID, '#')}`)
+          .map((column) => `${column}=${masked(column, row[column], columns.get(column))}`)
           .join('|');
         sum = (sum + BigInt(`0x${createHash('sha256').update(line).digest('hex').slice(0, 32)}`)) % MOD;
       }
@@ -53,6 +54,16 @@ export async function digestOf(app: INestApplicationContext): Promise<string> {
     whole.update(`${table}:${rows}:${sum.toString(16)}\n`);
   }
   return whole.digest('hex').slice(0, 16);
+}
+
+/**
+ * Ids are masked: random UUIDs, and the numbers of autoincremented rows (history, steps, access
+ * log), whose order within a day follows the sweeps' order, which is the order of random ids.
+ */
+function masked(column: string, value: unknown, normalise: ((value: unknown) => string) | undefined): string {
+  if (value === null || value === undefined) return '∅';
+  const text = (normalise ?? String)(value).replace(UUID, '#');
+  return column.endsWith('_id') && /^\d+$/.test(text) ? '#' : text;
 }
 
 /**

@@ -58,7 +58,10 @@ interface Running {
   chain: number;
 }
 
-/** What the simulation remembers of one pathway; forgotten once nothing more is planned for it. */
+/**
+ * What the simulation remembers of one pathway; forgotten once nothing more is planned for it. Plans
+ * hold ids and plain values, never entities: an entity would keep its whole graph alive for months.
+ */
 interface Journey {
   fate: Fate;
   referent: Actor;
@@ -301,7 +304,8 @@ export class JourneySimulation {
       channel,
       place: channel === AppointmentChannel.ON_SITE ? 'Antenne de Saint-Étienne, 2 rue Balay' : null,
     });
-    this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.attend(j, appointment.id));
+    const appointmentId = appointment.id; // the plan keeps the id, never the entity (and its graph)
+    this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.attend(j, appointmentId));
   };
 
   private attend = async (journey: Journey, appointmentId: string): Promise<void> => {
@@ -372,7 +376,8 @@ export class JourneySimulation {
     else if (this.chance.chance(0.08)) steps = []; // left without a step: the sweep marks it STALE
     else if (this.chance.chance(0.4)) steps = [ProposalStatus.DECLINED_BY_PARTICIPANT];
     else steps = [ProposalStatus.ACCEPTED_BY_PARTICIPANT, ProposalStatus.SENT_TO_EMPLOYER, ...(this.chance.chance(0.5) ? [ProposalStatus.INTERVIEW] : []), ProposalStatus.REJECTED_BY_EMPLOYER];
-    if (steps.length > 0) this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => this.step(j, proposal.id, offer, steps));
+    const proposalId = proposal.id;
+    if (steps.length > 0) this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => this.step(j, proposalId, offer, steps));
     else if (journey.fate !== Fate.NO_SOLUTION) this.later(this.chance.int(10, 30), journey, 'counsellor', this.propose);
   };
 
@@ -463,7 +468,8 @@ export class JourneySimulation {
       if (this.chance.chance(1 / 12)) continue;
       const on = addCalendarDays(checkpoint.dueOn, this.chance.int(0, 5));
       if (this.dayIndex(on) <= this.dayIndex(this.today)) continue;
-      this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.contact(j, checkpoint.key));
+      const key = checkpoint.key;
+      this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.contact(j, key));
     }
   }
 

@@ -49,10 +49,13 @@ export function ormOptions(database: DatabaseConfig): Options {
       driver: SqliteDriver,
       dbName: database.sqlitePath,
       // One writer: SQLite has one, and commands queue for it instead of failing. Beside it (WAL
-      // lets readers run while it writes), a pool of read-only connections on the same file for
-      // the reads outside commands; everything inside a command runs on the writer.
+      // lets readers run while it writes), read-only connections on the same file for the reads
+      // outside commands; everything inside a command runs on the writer. MikroORM gives an SQLite
+      // pool one connection whatever its `max` says (measured: a second read waited for the
+      // first), so the readers are as many replicas of one connection each; a read takes one of
+      // them at random.
       pool: { min: 1, max: 1, afterCreate: runPragmas(writer) },
-      replicas: readers > 0 ? [{ name: 'reader', pool: { min: 1, max: readers, afterCreate: runPragmas(reader) } }] : [],
+      replicas: Array.from({ length: readers }, (_, index) => ({ name: `reader-${index + 1}`, pool: { min: 1, max: 1, afterCreate: runPragmas(reader) } })),
       preferReadReplicas: true,
     } as Options;
   }

@@ -2,7 +2,9 @@ import { EntityManager, IsolationLevel } from '@mikro-orm/core';
 import { BaseSqlitePlatform, type AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '@parcours/accounts';
+import { AppConfig } from '@parcours/config';
 import { Convention } from '@parcours/conventions';
+import { onOwnSqliteReader } from '@parcours/db';
 import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
 import { isDynamicExit, OutcomeCategory } from '@parcours/pathways';
 import { UnitOfWork } from '@parcours/unit-of-work';
@@ -95,6 +97,7 @@ export class OutcomeReportService {
     private readonly uow: UnitOfWork,
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async report(actor: Actor, input: OutcomeReportInput): Promise<OutcomeReport> {
@@ -142,14 +145,15 @@ export class OutcomeReportService {
   }
 
   /**
-   * Every statement in one read-only transaction on a read connection: one snapshot of the
-   * database (SQLite: a WAL read transaction beside the writer; PostgreSQL: REPEATABLE READ), so
-   * that the figures add up even while commands write.
+   * Every statement in one read-only transaction: one snapshot of the database, so that the figures
+   * add up even while commands write. PostgreSQL: REPEATABLE READ on a pooled connection. SQLite: a
+   * WAL read transaction on a connection of its own, since a report at scale takes seconds and the
+   * readers it would hold serve every interactive read.
    */
   private async snapshot<T>(work: (run: (sql: string) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const connection = this.em.getConnection('read') as AbstractSqlConnection;
-    const sqlite = this.driver === 'sqlite';
-    return connection.transactional((trx) => work((sql) => connection.execute<Row[]>(sql, [], 'all', trx)), sqlite ? {} : { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    if (this.driver === 'sqlite') return onOwnSqliteReader(connection, this.config.database.sqliteBusyTimeoutMs, work);
+    return connection.transactional((trx) => work((sql) => connection.execute<Row[]>(sql, [], 'all', trx)), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
 }
 
