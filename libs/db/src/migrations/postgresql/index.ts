@@ -8,6 +8,7 @@ import { Migration20261126211245_report_emails } from './Migration20261126211245
 import { Migration20261127002753_offers } from './Migration20261127002753_offers';
 import { Migration20261127025525_placements } from './Migration20261127025525_placements';
 import { Migration20261127034059_outcomes } from './Migration20261127034059_outcomes';
+import { Migration20261127070424_list_order } from './Migration20261127070424_list_order';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -18,4 +19,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127002753_offers', class: Migration20261127002753_offers },
   { name: 'Migration20261127025525_placements', class: Migration20261127025525_placements },
   { name: 'Migration20261127034059_outcomes', class: Migration20261127034059_outcomes },
+  { name: 'Migration20261127070424_list_order', class: Migration20261127070424_list_order },
 ];
