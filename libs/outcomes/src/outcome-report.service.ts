@@ -193,21 +193,23 @@ function dimensionColumns(family: FamilyDefinition, dimensions: OutcomeDimension
   return dimensions.map((dimension, index) => `${text(level.includes(dimension) ? (family.dimensions[dimension] ?? null) : null)} as ${column(index)}`);
 }
 
-function groupClause(family: FamilyDefinition, level: OutcomeDimension[]): string {
-  const expressions = level.map((dimension) => family.dimensions[dimension]).filter((expression): expression is string => Boolean(expression));
-  return expressions.length > 0 ? ` group by ${expressions.join(', ')}` : '';
-}
-
-/** One statement: the family's counts (and their distinct people) at every grouping level. */
+/**
+ * One statement: the family's counts (and their distinct people) at every grouping level. The
+ * family's rows are read once (a materialized CTE: the dimensions, the person, a 0/1 flag per
+ * count) and each level aggregates them, instead of each level joining the tables again (on 20 000
+ * generated pathways, SQLite spent 435 ms of a 1.5 s report joining the 73 000 reports twice).
+ */
 export function countsSql(family: FamilyDefinition, dimensions: OutcomeDimension[], operatorId: string | null): string {
-  const aggregates = family.counts.flatMap((count) =>
-    count.when
-      ? [`sum(case when ${count.when} then 1 else 0 end) as "${count.name}"`, `count(distinct case when ${count.when} then ${family.person} end) as "${count.name}__people"`]
-      : [`count(*) as "${count.name}"`, `count(distinct ${family.person}) as "${count.name}__people"`],
-  );
-  return levels(dimensions)
-    .map((level, index) => `select ${index} as lvl, ${[...dimensionColumns(family, dimensions, level), ...aggregates].join(', ')} from ${family.from} where ${family.where}${scopeOf(family, operatorId)}${groupClause(family, level)}`)
-    .join('\nunion all\n');
+  const flags = family.counts.map((count, index) => `${count.when ? `case when ${count.when} then 1 else 0 end` : '1'} as f${index}`);
+  const keys = dimensions.map((dimension, index) => `${family.dimensions[dimension] ?? 'null'} as k${index}`);
+  const base = `with base as materialized (select ${[...keys, `${family.person} as person`, ...flags].join(', ')} from ${family.from} where ${family.where}${scopeOf(family, operatorId)})`;
+  const aggregates = family.counts.flatMap((count, index) => [`coalesce(sum(f${index}), 0) as "${count.name}"`, `count(distinct case when f${index} = 1 then person end) as "${count.name}__people"`]);
+  const levelSql = levels(dimensions).map((level, index) => {
+    const columns = dimensions.map((dimension, position) => `${text(level.includes(dimension) && family.dimensions[dimension] ? `k${position}` : null)} as ${column(position)}`);
+    const grouped = dimensions.map((dimension, position) => (level.includes(dimension) && family.dimensions[dimension] ? `k${position}` : null)).filter(Boolean);
+    return `select ${index} as lvl, ${[...columns, ...aggregates].join(', ')} from base${grouped.length > 0 ? ` group by ${grouped.join(', ')}` : ''}`;
+  });
+  return `${base}\n${levelSql.join('\nunion all\n')}`;
 }
 
 /** One statement: the lower median of the family's days at every grouping level (row_number over the ordered days). */
