@@ -31,9 +31,11 @@ interface Result {
   report: Record<Grouping, { graphql: Series; sql: Series }>;
   alone: { p50: number; p99: number };
   concurrent: { p50: number; p99: number; reports: number; errors: number };
-  loop: { p50: number; p99: number; max: number };
+  loop: { p50: number; p99: number; max: number; heapMb: number | null };
   rssBefore: number;
   rssPeak: number;
+  /** The heap in use after a forced collection, before the reports (after them: loop.heapMb). */
+  heapBefore: number | null;
 }
 
 async function main(): Promise<void> {
@@ -53,7 +55,13 @@ async function benchDatabase(base: string): Promise<Result> {
     const loopFile = join(folder, 'loop.json');
     const port = await freePort();
     const env = { ...benchEnv(copy.url, folder), PORT: String(port), BENCH_LOOP_FILE: loopFile };
-    const server = await startProcess(children, 'apps/api/src/main.js', [], env, `http://127.0.0.1:${port}`, ['--require', join(__dirname, 'bench/loop-probe.js')]);
+    const server = await startProcess(children, 'apps/api/src/main.js', [], env, `http://127.0.0.1:${port}`, ['--expose-gc', '--require', join(__dirname, 'bench/loop-probe.js')]);
+    const probe = async (): Promise<Result['loop']> => {
+      rmSync(loopFile, { force: true });
+      server.process.kill('SIGUSR2');
+      for (let attempt = 0; attempt < 50 && !existsSync(loopFile); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      return JSON.parse(readFileSync(loopFile, 'utf8')) as Result['loop'];
+    };
     const token = await login(server.url, DEMO_ACCOUNTS.MANAGER, DEMO_PASSWORD);
     const to = addCalendarDays(BENCH_UNTIL, -1);
     const days: Period = { from: addCalendarMonths(BENCH_UNTIL, -SIMULATED_MONTHS), to, matureBy: addCalendarDays(to, -30), today: parisDay(new Date()) };
@@ -71,6 +79,7 @@ async function benchDatabase(base: string): Promise<Result> {
     };
     const sql = await handSql(copy.url);
     const version = await sql.version();
+    const heapBefore = (await probe()).heapMb;
     const rssBefore = rss(server.process);
     const timings = {} as Result['report'];
     for (const grouping of ['MONTH', 'PRESCRIBER'] as const) {
@@ -94,7 +103,7 @@ async function benchDatabase(base: string): Promise<Result> {
     progress(`${driver}: { me } alone, then beside the report asked again and again`);
     const me = [JSON.stringify({ query: '{ me { email role } }' })];
     const alone = await load({ url: server.url, token, bodies: me, connections: 2 });
-    server.process.kill('SIGUSR2');
+    await probe();
     let running = true;
     let reports = 0;
     let rssPeak = rss(server.process);
@@ -110,10 +119,7 @@ async function benchDatabase(base: string): Promise<Result> {
     await loop;
     clearInterval(sampler);
     rssPeak = Math.max(rssPeak, rss(server.process));
-    if (existsSync(loopFile)) rmSync(loopFile);
-    server.process.kill('SIGUSR2');
-    for (let attempt = 0; attempt < 50 && !existsSync(loopFile); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
-    const delay = JSON.parse(readFileSync(loopFile, 'utf8')) as Result['loop'];
+    const delay = await probe();
     await stop(server.process);
     return {
       database: version,
@@ -124,6 +130,7 @@ async function benchDatabase(base: string): Promise<Result> {
       loop: delay,
       rssBefore,
       rssPeak,
+      heapBefore,
     };
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -154,7 +161,8 @@ function report(results: Result[]): string {
     lines.push(
       '',
       `While the report ran ${result.concurrent.reports} times in a row: \`{ me }\` p50 ${result.concurrent.p50} ms, p99 ${result.concurrent.p99} ms (alone: p50 ${result.alone.p50} ms, p99 ${result.alone.p99} ms; ${result.concurrent.errors} errors); ` +
-        `event-loop delay p50 ${result.loop.p50} ms, p99 ${result.loop.p99} ms, max ${result.loop.max} ms; server RSS ${result.rssBefore.toFixed(0)} MB before the reports, ${result.rssPeak.toFixed(0)} MB at most (${(result.rssPeak - result.rssBefore).toFixed(0)} MB growth).`,
+        `event-loop delay p50 ${result.loop.p50} ms, p99 ${result.loop.p99} ms, max ${result.loop.max} ms; server RSS ${result.rssBefore.toFixed(0)} MB before the reports, ${result.rssPeak.toFixed(0)} MB at most (${(result.rssPeak - result.rssBefore).toFixed(0)} MB growth); ` +
+        `heap in use after a forced collection ${result.heapBefore ?? '?'} MB before the reports, ${result.loop.heapMb ?? '?'} MB after them.`,
     );
   }
   return `${lines.join('\n')}\n`;
