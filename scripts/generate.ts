@@ -28,7 +28,11 @@ export interface GenerateArguments {
 /** The arguments, or a Refusal naming the first bad one. */
 export function parseGenerateArguments(argv: string[], today: LocalDate): GenerateArguments {
   // `--pathways -1` is a value, not an option: joined as `--pathways=-1`, so that it is refused as a number.
-  const args = argv.flatMap((arg, i) => (/^-\d/.test(arg) && argv[i - 1]?.startsWith('--') && !argv[i - 1].includes('=') ? [] : /^--[^=]+$/.test(arg) && /^-\d/.test(argv[i + 1] ?? '') ? [`${arg}=${argv[i + 1]}`] : [arg]));
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (/^--[^=]+$/.test(argv[i]) && /^-\d/.test(argv[i + 1] ?? '')) args.push(`${argv[i]}=${argv[++i]}`);
+    else args.push(argv[i]);
+  }
   let values;
   try {
     values = parseArgs({

@@ -3,7 +3,6 @@ import { addCalendarDays, type LocalDate } from '@parcours/core';
 import { isValidSiret } from '@parcours/opportunities';
 import { EducationLevel, RsaStatus, Sex, type ParticipantDetails } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
-import { createRequire } from 'node:module';
 
 /** What marks every generated name as fictional. */
 export const DEMO_MARK = '(démo)';
@@ -70,16 +69,14 @@ function luhn(digits: string): boolean {
 interface Place {
   code: string;
   postalCode: string;
-  population: number;
 }
 
 /** The territory's communes, each weighted by its population (@etalab/decoupage-administratif's `population`). */
 export function territoryCommunes(territory: Territory): (readonly [Place, number])[] {
-  const all = createRequire(__filename)('@etalab/decoupage-administratif/data/communes.json') as { code: string; type: string; population?: number; codesPostaux?: string[] }[];
-  return all
-    .filter((commune) => commune.type === 'commune-actuelle' && territory.includes(commune.code) && (commune.population ?? 0) > 0)
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((commune) => [{ code: commune.code, postalCode: commune.codesPostaux?.[0] ?? '42000', population: commune.population! }, commune.population!] as const);
+  return territory
+    .members()
+    .filter((commune) => commune.population > 0)
+    .map((commune) => [{ code: commune.inseeCode, postalCode: commune.postalCodes[0] ?? '42000' }, commune.population] as const);
 }
 
 /**

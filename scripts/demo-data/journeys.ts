@@ -7,6 +7,7 @@ import {
   AppointmentChannel,
   AppointmentStatus,
   AssessmentStatus,
+  AGENCY_CONTRACTS,
   Checkpoint,
   CONTRACT_RULES,
   CheckpointStatus,
@@ -80,14 +81,12 @@ interface Journey {
 }
 
 interface Planned {
-  journey: Journey;
   actor: Actor;
   run: () => Promise<void>;
 }
 
 interface Offer {
   id: string;
-  kind: OpportunityKind;
   contractType: ContractType;
   partner: Partner;
   client: Partner | null;
@@ -153,7 +152,6 @@ export class JourneySimulation {
   private readonly offers: Offer[] = [];
   private readonly identities = new Set<string>();
   private readonly communes;
-  private from!: LocalDate;
   private today!: LocalDate;
   private referred = 0;
   private origin = 0;
@@ -168,7 +166,6 @@ export class JourneySimulation {
   }
 
   async run(pathways: number, from: LocalDate, until: LocalDate, onBatch: (referred: number) => void): Promise<void> {
-    this.from = from;
     this.origin = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)));
     const days = calendarDaysBetween(from, until);
     // Referrals on working days, spread evenly over the period, in order.
@@ -181,7 +178,11 @@ export class JourneySimulation {
       const planned = this.agenda.get(day) ?? [];
       this.agenda.delete(day);
       const byActor = new Map<string, Planned[]>();
-      for (const item of planned) byActor.set(item.actor.userId, [...(byActor.get(item.actor.userId) ?? []), item]);
+      for (const item of planned) {
+        const items = byActor.get(item.actor.userId);
+        if (items) items.push(item);
+        else byActor.set(item.actor.userId, [item]);
+      }
       for (const items of byActor.values()) {
         for (let start = 0; start < items.length; start += BATCH) {
           const batch = items.slice(start, start + BATCH);
@@ -204,7 +205,7 @@ export class JourneySimulation {
 
   /** The referral day `index`, moved to the next Monday when it falls on a weekend (back to Friday at the very end). */
   private workingDay(index: number, days: number): number {
-    const weekday = new Date(`${addCalendarDays(this.from, index)}T12:00:00Z`).getUTCDay();
+    const weekday = new Date(this.origin + index * 86_400_000).getUTCDay();
     const monday = weekday === 6 ? index + 2 : weekday === 0 ? index + 1 : index;
     return monday < days ? monday : index - (weekday === 6 ? 1 : 2);
   }
@@ -242,7 +243,7 @@ export class JourneySimulation {
 
   private plan(day: number, journey: Journey, who: 'referent' | 'counsellor', step: (journey: Journey) => Promise<void>): void {
     const planned = this.agenda.get(day) ?? [];
-    planned.push({ journey, actor: journey[who], run: () => step(journey) });
+    planned.push({ actor: journey[who], run: () => step(journey) });
     this.agenda.set(day, planned);
   }
 
@@ -401,10 +402,19 @@ export class JourneySimulation {
   private startDirectly = async (journey: Journey): Promise<void> => {
     if (journey.exited) return;
     const type = this.chance.weighted([...OFFERED, [ContractType.BUSINESS_CREATION, 8]]);
-    const agencyJob = type === ContractType.TEMP_MISSION || type === ContractType.CDI_INTERIM;
-    const partner = type === ContractType.BUSINESS_CREATION ? null : agencyJob ? this.chance.pick(this.world.agencies) : this.chance.pick(this.world.employers);
-    await this.start(journey, type, partner, agencyJob && this.chance.chance(0.8) ? this.chance.pick(this.world.employers) : null, null, null, 0);
+    const { partner, client } = this.partiesFor(type);
+    await this.start(journey, type, partner, client, null, null, 0);
   };
+
+  /** Who a contract of this type is with: a training body, a temp agency (most often with a client), an employer, or nobody (business creation). */
+  private partiesFor(type: ContractType): { partner: Partner | null; client: Partner | null } {
+    const agency = AGENCY_CONTRACTS.includes(type);
+    const partner =
+      type === ContractType.BUSINESS_CREATION
+        ? null
+        : this.chance.pick(type === ContractType.TRAINING ? this.world.trainingBodies : agency ? this.world.agencies : this.world.employers);
+    return { partner, client: agency && this.chance.chance(0.8) ? this.chance.pick(this.world.employers) : null };
+  }
 
   private start = async (journey: Journey, type: ContractType, partner: Partner | null, client: Partner | null, proposalId: string | null, qualification: Qualification | null, chain: number): Promise<void> => {
     const startOn = addCalendarDays(this.today, this.chance.int(1, 14));
@@ -425,7 +435,8 @@ export class JourneySimulation {
       clientPartnerId: client?.id ?? null,
       trainingBodyPartnerId: partner?.kind === OrganisationKind.TRAINING_BODY ? partner.id : null,
     });
-    const running: Running = { id: placement.id, contractType: type, agency: partner?.kind === OrganisationKind.TEMP_AGENCY ? partner : null, withEmployer: Boolean(partner && partner.kind !== OrganisationKind.TRAINING_BODY && (partner.kind === OrganisationKind.EMPLOYER || client)), chain };
+    const agency = partner?.kind === OrganisationKind.TEMP_AGENCY ? partner : null;
+    const running: Running = { id: placement.id, contractType: type, agency, withEmployer: partner?.kind === OrganisationKind.EMPLOYER || (agency !== null && client !== null), chain };
     journey.running.push(running);
     this.followCheckpoints(journey, placement);
     this.acknowledgeLater(journey);
@@ -449,8 +460,10 @@ export class JourneySimulation {
   private end = async (journey: Journey, running: Running, endedOn: LocalDate, reason: PlacementEndReason): Promise<void> => {
     const { cdi } = await this.app.get(PlacementsService).end(journey.counsellor, { placementId: running.id, endedOn, reason, comment: null });
     journey.running = journey.running.filter((item) => item !== running);
-    if (cdi) journey.running.push({ id: cdi.id, contractType: ContractType.CDI, agency: null, withEmployer: true, chain: 0 });
-    if (cdi) this.followCheckpoints(journey, cdi);
+    if (cdi) {
+      journey.running.push({ id: cdi.id, contractType: ContractType.CDI, agency: null, withEmployer: true, chain: 0 });
+      this.followCheckpoints(journey, cdi);
+    }
     this.acknowledgeLater(journey);
     // Temp missions follow one another, a few days apart, as long as the pathway is open.
     if (running.contractType === ContractType.TEMP_MISSION && reason === PlacementEndReason.END_OF_TERM && !journey.exited && running.chain < 4 && this.chance.chance(0.6)) {
@@ -548,18 +561,17 @@ export class JourneySimulation {
     const training = journey.fate === Fate.TRAINING;
     const type = training ? ContractType.TRAINING : this.chance.weighted(OFFERED);
     const today = this.dayIndex(this.today);
-    const fresh = (offer: Offer) => offer.slots > 0 && today - offer.createdOn <= 30;
-    // Offers older than a month are no longer proposed (the stale sweep closes them at 90 days).
+    // Offers older than a month are no longer proposed (the stale sweep closes them at 90 days); the rest are newer.
     while (this.offers.length > 0 && today - this.offers[0].createdOn > 30) this.offers.shift();
-    const found = this.offers.find((offer) => fresh(offer) && offer.contractType === type && !journey.offers.has(offer.id));
+    const found = this.offers.find((offer) => offer.slots > 0 && offer.contractType === type && !journey.offers.has(offer.id));
     if (found) {
       found.slots -= 1;
       journey.offers.add(found.id);
       return found;
     }
-    const agencyJob = type === ContractType.TEMP_MISSION || type === ContractType.CDI_INTERIM;
-    const partner = training ? this.chance.pick(this.world.trainingBodies) : agencyJob ? this.chance.pick(this.world.agencies) : this.chance.pick(this.world.employers);
-    const client = agencyJob && this.chance.chance(0.8) ? this.chance.pick(this.world.employers) : null;
+    const parties = this.partiesFor(type);
+    const partner = parties.partner!; // an offer is never a business creation
+    const client = parties.client;
     const startOn = addCalendarDays(this.today, this.chance.int(7, 30));
     const positions = training ? 8 : this.chance.int(1, 3);
     const qualification = training ? this.chance.pick(Object.values(Qualification)) : null;
@@ -579,7 +591,7 @@ export class JourneySimulation {
       qualification,
       level: training ? this.chance.pick([3, 4, null]) : null,
     });
-    const offer: Offer = { id: opportunity.id, kind: training ? OpportunityKind.TRAINING : OpportunityKind.JOB, contractType: type, partner, client, slots: positions - 1, createdOn: today, qualification };
+    const offer: Offer = { id: opportunity.id, contractType: type, partner, client, slots: positions - 1, createdOn: today, qualification };
     this.offers.push(offer);
     journey.offers.add(offer.id);
     return offer;

@@ -205,8 +205,10 @@ export function countsSql(family: FamilyDefinition, dimensions: OutcomeDimension
   const base = `with base as materialized (select ${[...keys, `${family.person} as person`, ...flags].join(', ')} from ${family.from} where ${family.where}${scopeOf(family, operatorId)})`;
   const aggregates = family.counts.flatMap((count, index) => [`coalesce(sum(f${index}), 0) as "${count.name}"`, `count(distinct case when f${index} = 1 then person end) as "${count.name}__people"`]);
   const levelSql = levels(dimensions).map((level, index) => {
-    const columns = dimensions.map((dimension, position) => `${text(level.includes(dimension) && family.dimensions[dimension] ? `k${position}` : null)} as ${column(position)}`);
-    const grouped = dimensions.map((dimension, position) => (level.includes(dimension) && family.dimensions[dimension] ? `k${position}` : null)).filter(Boolean);
+    // A dimension the family cannot be broken down by stays null at every level.
+    const keyAt = dimensions.map((dimension, position) => (level.includes(dimension) && family.dimensions[dimension] ? `k${position}` : null));
+    const columns = keyAt.map((key, position) => `${text(key)} as ${column(position)}`);
+    const grouped = keyAt.filter((key): key is string => key !== null);
     return `select ${index} as lvl, ${[...columns, ...aggregates].join(', ')} from base${grouped.length > 0 ? ` group by ${grouped.join(', ')}` : ''}`;
   });
   return `${base}\n${levelSql.join('\nunion all\n')}`;

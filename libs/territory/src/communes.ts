@@ -7,6 +7,8 @@ export interface Commune {
   name: string;
   postalCodes: string[];
   departmentCode: string;
+  /** INSEE's legal population (0 when the official list gives none). */
+  population: number;
 }
 
 interface RawCommune {
@@ -15,6 +17,7 @@ interface RawCommune {
   type: string;
   departement?: string;
   codesPostaux?: string[];
+  population?: number;
 }
 
 interface RawEpci {
@@ -48,6 +51,7 @@ export class CommuneRegistry {
         name: raw.nom,
         postalCodes: raw.codesPostaux ?? [],
         departmentCode: raw.departement ?? '',
+        population: raw.population ?? 0,
         key: searchText(raw.nom),
       });
     }
@@ -56,7 +60,7 @@ export class CommuneRegistry {
 
   get(inseeCode: string): Commune | undefined {
     const found = this.byCode.get(inseeCode);
-    return found && { inseeCode: found.inseeCode, name: found.name, postalCodes: found.postalCodes, departmentCode: found.departmentCode };
+    return found && { inseeCode: found.inseeCode, name: found.name, postalCodes: found.postalCodes, departmentCode: found.departmentCode, population: found.population };
   }
 
   epci(siren: string): string[] | undefined {

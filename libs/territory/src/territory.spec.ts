@@ -18,7 +18,15 @@ describe('Territory', () => {
       expect(metropole.search(search).map((commune) => commune.name)).toContain('Saint-Étienne');
     }
     const stEtienne = metropole.search('saint-étienne').find((commune) => commune.inseeCode === '42218');
-    expect(stEtienne).toEqual({ inseeCode: '42218', name: 'Saint-Étienne', postalCodes: ['42000', '42100', '42230'], departmentCode: '42', inTerritory: true });
+    expect(stEtienne).toEqual({ inseeCode: '42218', name: 'Saint-Étienne', postalCodes: ['42000', '42100', '42230'], departmentCode: '42', population: 173136, inTerritory: true });
+  });
+
+  it('lists its communes by INSEE code, each with its population', () => {
+    const members = metropole.members();
+    expect(members).toHaveLength(53);
+    expect(members.map((commune) => commune.inseeCode)).toEqual([...members.map((commune) => commune.inseeCode)].sort());
+    expect(members.every((commune) => metropole.includes(commune.inseeCode) && commune.population > 0)).toBe(true);
+    expect(members.find((commune) => commune.inseeCode === '42218')?.population).toBe(173136);
   });
 
   it('finds communes by postal code, a code that covers several communes included', () => {

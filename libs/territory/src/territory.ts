@@ -29,6 +29,11 @@ export class Territory {
     return this.communes.size;
   }
 
+  /** The territory's communes, by INSEE code. */
+  members(): Commune[] {
+    return [...this.communes].sort().flatMap((code) => this.registry.get(code) ?? []);
+  }
+
   commune(inseeCode: string): Commune | undefined {
     return this.registry.get(inseeCode);
   }
