@@ -14,7 +14,7 @@ const LIB_IMPORTS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'apps/web/src/graphql/generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

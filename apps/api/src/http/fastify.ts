@@ -1,9 +1,13 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import { Logger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { runInAuditScope } from '@parcours/unit-of-work';
 import { AppConfig } from '@parcours/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { CONSOLE_DIR } from '../project';
+import { serveConsole } from './console';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -36,6 +40,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(config.requestIdHeader, request.id);
   });
-  // The API serves JSON only; the development landing page needs inline scripts.
+  // helmet's policy in production; outside it none, for the GraphQL explorer's inline scripts. The console's pages carry their own (console.ts).
   await fastify.register(fastifyHelmet, { contentSecurityPolicy: config.isProduction ? undefined : false });
+  // The console's refresh token travels in a cookie (accounts/browser-session.controller.ts).
+  await fastify.register(fastifyCookie);
+  if (!(await serveConsole(fastify, CONSOLE_DIR))) {
+    new Logger('Console').warn(`No console built in ${CONSOLE_DIR} (npm run build:web): serving the API only`);
+  }
 }

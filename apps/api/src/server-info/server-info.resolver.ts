@@ -4,7 +4,7 @@ import { Clock, parisDay } from '@parcours/core';
 import { DatabaseMigrations } from '@parcours/db';
 import { Public } from '../auth/access.decorators';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
-import { PACKAGE_VERSION } from '../package-version';
+import { PACKAGE_VERSION } from '../project';
 
 export enum DatabaseDriver {
   SQLITE = 'sqlite',

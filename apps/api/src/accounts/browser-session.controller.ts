@@ -1,0 +1,92 @@
+import { BadRequestException, Controller, Delete, ForbiddenException, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { AuthService, type IssuedTokens } from '@parcours/accounts';
+import { DomainError } from '@parcours/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/access.decorators';
+
+/** The cookie that keeps the console's refresh token; only this controller's paths receive it. */
+export const REFRESH_COOKIE = 'parcours_refresh';
+const COOKIE_PATH = '/session';
+
+/**
+ * The console's sessions (the one non-GraphQL route besides health and exports). The browser never
+ * holds the refresh token: signing in here answers the access token in the body and puts the refresh
+ * token in an HttpOnly, Secure, SameSite=Strict cookie scoped to /session, which POST /session/refresh
+ * trades for a new pair. Against cross-site requests: the cookie is never sent by another site
+ * (SameSite=Strict), every route takes JSON only (a form or a plain link cannot send it without a
+ * CORS preflight, which is never granted), and an Origin header naming another host is refused;
+ * the access token is answered in the body, which another site cannot read.
+ */
+@Public()
+@Controller('session')
+export class BrowserSessionController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Signs in: { email, password } → { accessToken, accessTokenExpiresAt }, the cookie set. */
+  @Post()
+  @HttpCode(200)
+  async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessToken> {
+    sameOrigin(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof body.email !== 'string' || typeof body.password !== 'string' || body.email.length > 320 || body.password.length > 1000) {
+      throw new BadRequestException({ statusCode: 400, code: 'BAD_USER_INPUT', message: 'Send { "email": "…", "password": "…" } as JSON.' });
+    }
+    return this.issued(reply, await this.auth.login(body.email, body.password, request.ip));
+  }
+
+  /** Trades the cookie's refresh token for new tokens; without a valid one, 401 and the cookie cleared. */
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessToken> {
+    sameOrigin(request);
+    const token = request.cookies[REFRESH_COOKIE];
+    try {
+      if (!token) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'No session to resume: sign in.' });
+      return this.issued(reply, await this.auth.refresh(token));
+    } catch (error) {
+      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      if (error instanceof DomainError) throw new UnauthorizedException({ statusCode: 401, code: error.code, message: error.message });
+      throw error;
+    }
+  }
+
+  /** Forgets the cookie (the session itself ends through the GraphQL logout, with the access token). */
+  @Delete()
+  @HttpCode(204)
+  signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    sameOrigin(request);
+    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  private issued(reply: FastifyReply, tokens: IssuedTokens): AccessToken {
+    reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+      expires: tokens.refreshTokenExpiresAt,
+    });
+    reply.header('cache-control', 'no-store');
+    return { accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString() };
+  }
+}
+
+interface AccessToken {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+}
+
+/** Refuses a request another site's page made: JSON only, and an Origin, when sent, of this host. */
+function sameOrigin(request: FastifyRequest): void {
+  const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+  const origin = request.headers.origin;
+  let host: string | undefined;
+  try {
+    host = origin ? new URL(origin).host : undefined;
+  } catch {
+    host = 'unparsable';
+  }
+  if ((request.method !== 'DELETE' && !json) || (host !== undefined && host !== request.host)) {
+    throw new ForbiddenException({ statusCode: 403, code: 'FORBIDDEN', message: 'Only the console, on this address, may use this route, with a JSON body.' });
+  }
+}

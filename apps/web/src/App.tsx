@@ -1,0 +1,47 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth';
+import { Layout } from './components/Layout';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PathwayPage } from './pages/PathwayPage';
+import { PathwaysPage } from './pages/PathwaysPage';
+import { ReferPage } from './pages/ReferPage';
+import { ReportPage } from './pages/ReportPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SignInPage } from './pages/SignInPage';
+
+/** Where a page that needs a session sends a visitor without one, to come back after signing in. */
+function SignedIn() {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) {
+    return (
+      <p className="loading" role="status">
+        Chargement…
+      </p>
+    );
+  }
+  if (me === null) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Layout />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/connexion" element={<SignInPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<HomePage />} />
+        <Route path="orienter" element={<ReferPage />} />
+        <Route path="parcours" element={<PathwaysPage />} />
+        <Route path="parcours/:id" element={<PathwayPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports/:id" element={<ReportPage />} />
+        <Route path="reglages" element={<SettingsPage />} />
+        <Route path="mot-de-passe" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

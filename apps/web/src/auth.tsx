@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useClient } from 'urql';
+import { LogoutDocument, MeDocument, type MeQuery } from './graphql/generated';
+import { forget, onSessionLost, resume, signIn as openSession } from './session';
+
+export type Me = MeQuery['me'];
+
+interface Auth {
+  /** undefined while the session is being resumed after a load. */
+  me: Me | null | undefined;
+  /** True when the last session ended without the user asking (the sign-in page says so). */
+  lost: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  reloadMe(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [lost, setLost] = useState(false);
+
+  const loadMe = useCallback(async () => {
+    const result = await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    setMe(result.data?.me ?? null);
+  }, [client]);
+
+  useEffect(() => {
+    void resume().then((access) => (access ? loadMe() : setMe(null)));
+    return onSessionLost(() => {
+      setLost(true);
+      setMe(null);
+    });
+  }, [loadMe]);
+
+  const auth = useMemo<Auth>(
+    () => ({
+      me,
+      lost,
+      async signIn(email, password) {
+        await openSession(email, password);
+        setLost(false);
+        await loadMe();
+      },
+      async signOut() {
+        await client.mutation(LogoutDocument, {}).toPromise();
+        await forget();
+        setMe(null);
+      },
+      reloadMe: loadMe,
+    }),
+    [me, lost, client, loadMe],
+  );
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** The signed-in user (only under the routes that need one). */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}

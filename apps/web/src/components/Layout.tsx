@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useMe, useAuth } from '../auth';
+import { ROLE } from '../labels';
+import { InboxProvider, useInbox } from './inbox';
+
+function Navigation() {
+  const me = useMe();
+  const inbox = useInbox();
+  const { signOut } = useAuth();
+  return (
+    <nav aria-label="Menu principal">
+      <ul className="menu">
+        <li>
+          <NavLink to="/" end>
+            Accueil
+          </NavLink>
+        </li>
+        {me.role === 'REFERENT' && (
+          <>
+            <li>
+              <NavLink to="/orienter">Orienter une personne</NavLink>
+            </li>
+            <li>
+              <NavLink to="/parcours">Mes parcours</NavLink>
+            </li>
+            <li>
+              <NavLink to="/reports">
+                Comptes rendus{' '}
+                <span className="badge" data-testid="inbox-count" aria-label={`${inbox.toRead} à lire`}>
+                  {inbox.toRead}
+                </span>
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/reglages">Réglages</NavLink>
+            </li>
+          </>
+        )}
+        <li>
+          <NavLink to="/mot-de-passe">Mot de passe</NavLink>
+        </li>
+        <li>
+          <button type="button" className="link" onClick={() => void signOut()}>
+            Se déconnecter
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Moves the focus to the page's heading after each navigation, so screen readers hear the new page. */
+function useFocusOnNavigation() {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [location.pathname]);
+  return main;
+}
+
+export function Layout() {
+  const me = useMe();
+  const main = useFocusOnNavigation();
+  return (
+    <InboxProvider enabled={me.role === 'REFERENT'}>
+      <a className="skip" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="header">
+        <p className="brand">
+          Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
+        </p>
+        <p className="who">
+          {me.fullName} · {ROLE[me.role]} · {me.organisation.name}
+        </p>
+        <Navigation />
+      </header>
+      <main id="contenu" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </InboxProvider>
+  );
+}

@@ -1,0 +1,23 @@
+import type { CombinedError } from 'urql';
+import { frenchMessage } from '../errors';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { errorCode } from './forms';
+
+/** What a page shows while its query runs or when it failed: NOT_FOUND is the "introuvable" page. */
+export function QueryState({ fetching, error }: { fetching: boolean; error?: CombinedError }) {
+  const code = errorCode(error);
+  if (code === 'NOT_FOUND') return <NotFoundPage />;
+  if (code) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Erreur</h1>
+        <p className="alert alert-error">{frenchMessage(code)}</p>
+      </>
+    );
+  }
+  return fetching ? (
+    <p className="loading" role="status">
+      Chargement…
+    </p>
+  ) : null;
+}

@@ -1,0 +1,109 @@
+/**
+ * What a person reads for each error code the API answers (GraphQL names and codes stay English;
+ * test/console/error-messages.spec.ts fails when the server has a code without a sentence here).
+ */
+export const ERROR_MESSAGES: Record<string, string> = {
+  // Sessions and access
+  UNAUTHENTICATED: 'Votre session a pris fin : connectez-vous de nouveau.',
+  FORBIDDEN: "Votre rôle ne permet pas cette action.",
+  NOT_FOUND: 'Introuvable : cette page n’existe pas ou ne vous est pas accessible.',
+  INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
+  TOO_MANY_ATTEMPTS: 'Trop de tentatives de connexion ont échoué : patientez avant de réessayer.',
+  INVALID_REFRESH_TOKEN: 'Votre session a pris fin : connectez-vous de nouveau.',
+  WEAK_PASSWORD: 'Ce mot de passe est trop facile à deviner : choisissez-en un plus long, ou une phrase de plusieurs mots.',
+  LINK_EXPIRED: 'Ce lien a expiré : demandez-en un nouveau.',
+  INVALID_LINK: 'Ce lien n’est pas valable pour cette adresse.',
+  TOO_MANY_REQUESTS: 'Trop de demandes en peu de temps : patientez quelques secondes puis réessayez.',
+  // Accounts and organisations
+  ROLE_DOES_NOT_FIT_ORGANISATION: 'Ce rôle ne correspond pas au type de cette organisation.',
+  EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  ORGANISATION_NAME_TAKEN: 'Une organisation porte déjà ce nom.',
+  CANNOT_DEACTIVATE_SELF: 'Vous ne pouvez pas désactiver votre propre compte.',
+  ALREADY_DEACTIVATED: 'Ce compte est déjà désactivé.',
+  PARTNER_KIND: 'Cette organisation est un partenaire (employeur, agence, organisme de formation) : elle n’a pas de comptes.',
+  WRONG_ORGANISATION_KIND: 'Cette organisation n’est pas du type attendu.',
+  // Referral and eligibility
+  OUTSIDE_TERRITORY: 'La personne ne réside pas sur le territoire de Saint-Étienne Métropole : le dispositif ne peut pas l’accueillir.',
+  NO_RSA_NOR_BARRIER: 'La personne ne perçoit pas le RSA (socle ou socle + activité) et aucun frein n’est déclaré : cochez au moins un frein, ou indiquez son RSA.',
+  UNKNOWN_COMMUNE: 'Commune inconnue : choisissez-la dans la liste proposée.',
+  JUSTIFICATION_REQUIRED: 'Une justification écrite est obligatoire pour ce frein.',
+  REASON_REQUIRED: 'Indiquez un motif.',
+  COMMENT_REQUIRED: 'Un commentaire est obligatoire avec ce motif.',
+  INVALID_DATE: 'Cette date n’est pas valable.',
+  IDENTITY_CONFLICT: 'Cet identifiant France Travail appartient à une personne d’un autre nom ou d’une autre date de naissance : vérifiez l’identité.',
+  OPEN_PATHWAY_EXISTS: 'Cette personne a déjà un parcours en cours dans L.O.I.R.E : une seule orientation à la fois.',
+  // The journey
+  INVALID_TRANSITION: 'Cette action n’est pas possible au stade actuel du parcours.',
+  PATHWAY_CLOSED: 'Ce parcours est clos : il ne peut plus être modifié.',
+  PATHWAY_OPEN: 'Ce parcours est encore ouvert.',
+  NOT_ACCEPTED_YET: 'L’orientation n’a pas encore été acceptée.',
+  ALREADY_ASSIGNED: 'Cette personne est déjà en charge de ce parcours.',
+  APPOINTMENT_NOT_PLANNED: 'Ce rendez-vous n’est plus prévu.',
+  APPOINTMENT_NOT_DUE: 'Ce rendez-vous n’a pas encore eu lieu.',
+  NOT_RECORDED: 'Rien n’a encore été enregistré à corriger.',
+  INVALID_ASSESSMENT: 'L’évaluation des freins est incomplète ou incohérente.',
+  DECLARED_BARRIERS: 'Les freins déclarés à l’orientation doivent être évalués.',
+  NOT_PROPOSABLE: 'Cette offre ne peut pas être proposée à cette personne au stade actuel.',
+  PROPOSAL_ALREADY_OPEN: 'Cette offre est déjà proposée à cette personne.',
+  INVALID_REASON: 'Ce motif ne convient pas à cette étape.',
+  NOT_PLACEABLE: 'Une mise en situation ne peut pas commencer au stade actuel du parcours.',
+  PLANNED_END_REQUIRED: 'Ce type de contrat demande une date de fin prévue.',
+  PLANNED_END_NOT_ALLOWED: 'Ce type de contrat n’a pas de date de fin prévue.',
+  END_BEFORE_START: 'La fin ne peut pas précéder le début.',
+  BEFORE_REFERRAL: 'Cette date précède l’orientation.',
+  TOO_FAR_AHEAD: 'Cette date est trop lointaine.',
+  DATE_IN_FUTURE: 'Cette date ne peut pas être dans le futur.',
+  INVALID_HOURS: 'Le nombre d’heures par semaine n’est pas valable.',
+  INVALID_LEVEL: 'Ce niveau n’est pas valable.',
+  FIELD_REQUIRED: 'Ce champ est obligatoire.',
+  FIELD_NOT_ALLOWED: 'Ce champ ne s’applique pas ici.',
+  WRONG_PARTNER_KIND: 'Ce partenaire n’est pas du type attendu.',
+  PROPOSAL_NOT_HIRED: 'Cette proposition n’a pas abouti à une embauche.',
+  PROPOSAL_ALREADY_USED: 'Cette proposition a déjà servi à une mise en situation.',
+  PROPOSAL_OF_ANOTHER_PATHWAY: 'Cette proposition appartient à un autre parcours.',
+  INVALID_DIFFICULTIES: 'Chaque difficulté ne peut être indiquée qu’une fois.',
+  PLACEMENT_ENDED: 'Cette mise en situation est terminée.',
+  CONTACT_NOT_ALLOWED: 'Un contact ne peut pas être enregistré au stade actuel du parcours.',
+  CHECKPOINT_CLOSED: 'Ce point de suivi est déjà clos.',
+  INVALID_CONTACT: 'Les coordonnées ne sont pas valables.',
+  // Partners, offers, conventions, figures
+  INVALID_SIRET: 'Ce numéro SIRET n’est pas valable (14 chiffres).',
+  SIRET_TAKEN: 'Un partenaire a déjà ce numéro SIRET.',
+  INVALID_CONTRACT_TYPE: 'Ce type de contrat ne convient pas à ce type d’offre.',
+  INVALID_POSITIONS: 'Le nombre de postes n’est pas valable.',
+  POSITIONS_TAKEN: 'Tous les postes de cette offre sont pourvus.',
+  OPPORTUNITY_CLOSED: 'Cette offre est close.',
+  OPPORTUNITY_FILLED: 'Cette offre est pourvue.',
+  INVALID_PERIOD: 'La période n’est pas valable : la fin précède le début.',
+  INVALID_TARGET: 'L’objectif n’est pas valable.',
+  TITLE_REQUIRED: 'Un intitulé est obligatoire.',
+  PERIOD_REQUIRED: 'Indiquez une période ou une convention.',
+  CONVENTION_REQUIRED: 'Choisissez une convention.',
+  WHOLE_MONTHS_ONLY: 'Choisissez des mois entiers.',
+  GROUPING_NOT_ALLOWED: 'Ce regroupement ne vous est pas permis.',
+  TOO_MANY_DIMENSIONS: 'Deux regroupements au plus.',
+  NOT_DEAD_LETTER: 'Seul un message en échec peut être renvoyé.',
+  // Anything else
+  CONCURRENT_CHANGE: 'Quelqu’un d’autre a modifié ces données au même moment : rechargez la page et recommencez.',
+  BAD_USER_INPUT: 'Une donnée saisie n’est pas valable.',
+  INVALID_INPUT: 'Une donnée saisie n’est pas valable.',
+  INVALID_CURSOR: 'Cette page de résultats n’est plus valable : revenez au début de la liste.',
+  BAD_REQUEST: 'La demande n’a pas pu être comprise.',
+  QUERY_TOO_COMPLEX: 'La demande est trop lourde.',
+  GRAPHQL_PARSE_FAILED: 'La demande n’a pas pu être comprise.',
+  GRAPHQL_VALIDATION_FAILED: 'La console et le serveur ne sont pas de la même version : rechargez la page.',
+  OPERATION_RESOLUTION_FAILURE: 'La demande n’a pas pu être comprise.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'La demande n’a pas pu être comprise.',
+  PERSISTED_QUERY_NOT_FOUND: 'La demande n’a pas pu être comprise.',
+  INTERNAL_SERVER_ERROR: 'Une erreur inattendue est survenue de notre côté : réessayez dans un instant.',
+  NETWORK_ERROR: 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.',
+};
+
+/** The sentence for a code; the throttle says how long to wait when the server said it. */
+export function frenchMessage(code: string, serverMessage = ''): string {
+  if (code === 'TOO_MANY_ATTEMPTS') {
+    const minutes = /(\d+) minute/.exec(serverMessage)?.[1];
+    if (minutes) return `Trop de tentatives de connexion ont échoué : réessayez dans ${minutes} minute${minutes === '1' ? '' : 's'}.`;
+  }
+  return ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL_SERVER_ERROR;
+}

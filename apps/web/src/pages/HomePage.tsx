@@ -1,0 +1,32 @@
+import { Link } from 'react-router';
+import { useMe } from '../auth';
+import { useInbox } from '../components/inbox';
+import { ROLE } from '../labels';
+
+export function HomePage() {
+  const me = useMe();
+  const inbox = useInbox();
+  return (
+    <>
+      <h1 tabIndex={-1}>Bonjour {me.fullName}</h1>
+      {me.role === 'REFERENT' ? (
+        <ul className="cards">
+          <li>
+            <Link to="/orienter">Orienter une personne</Link> vers le dispositif L.O.I.R.E.
+          </li>
+          <li>
+            <Link to="/parcours">Mes parcours</Link> : les personnes que vous avez orientées.
+          </li>
+          <li>
+            <Link to="/reports">Comptes rendus</Link> : {inbox.toRead === 0 ? 'aucun à lire' : `${inbox.toRead} à lire`}.
+          </li>
+        </ul>
+      ) : (
+        <p>
+          Vous êtes connecté en tant que {ROLE[me.role].toLowerCase()}. Les écrans de votre rôle arrivent dans la prochaine version de la console ;
+          d’ici là, ils restent accessibles par l’API.
+        </p>
+      )}
+    </>
+  );
+}

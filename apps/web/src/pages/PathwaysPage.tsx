@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { errorCode, Field } from '../components/forms';
+import { frenchMessage } from '../errors';
+import { day, fullName } from '../format';
+import { PathwaysDocument, type PathwayStatus } from '../graphql/generated';
+import { OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
+
+type Which = 'OPEN' | 'ALL' | PathwayStatus;
+
+export function PathwaysPage() {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const [which, setWhich] = useState<Which>('OPEN');
+  const [after, setAfter] = useState<string[]>([]);
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const statuses = which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
+  const [{ data, fetching, error }] = useQuery({
+    query: PathwaysDocument,
+    variables: { first: 50, after: after.at(-1), filter: { search: search || undefined, statuses } },
+    requestPolicy: 'cache-and-network',
+  });
+  const connection = data?.pathways;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Mes parcours</h1>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Rechercher une personne" hint="Nom ou prénom.">
+          {(props) => (
+            <input
+              {...props}
+              type="search"
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                setAfter([]);
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Statut">
+          {(props) => (
+            <select
+              {...props}
+              value={which}
+              onChange={(event) => {
+                setWhich(event.target.value as Which);
+                setAfter([]);
+              }}
+            >
+              <option value="OPEN">En cours</option>
+              <option value="ALL">Tous</option>
+              {(Object.entries(PATHWAY_STATUS) as [PathwayStatus, string][]).map(([status, label]) => (
+                <option key={status} value={status}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+      {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
+      <p role="status">{connection ? `${connection.totalCount} parcours` : fetching ? 'Chargement…' : ''}</p>
+      {connection && connection.edges.length > 0 && (
+        <table>
+          <caption className="visually-hidden">Parcours des personnes orientées</caption>
+          <thead>
+            <tr>
+              <th scope="col">Personne</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Orientée le</th>
+              <th scope="col">Structure</th>
+              <th scope="col">Statut</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connection.edges.map(({ node }) => (
+              <tr key={node.id}>
+                <td>
+                  <Link to={`/parcours/${node.id}`}>{fullName(node.participant)}</Link>
+                </td>
+                <td>{node.participant.commune.name}</td>
+                <td>{day(node.referredOn)}</td>
+                <td>{node.operator.name}</td>
+                <td>
+                  {PATHWAY_STATUS[node.status]}
+                  {node.waitingTooLong ? ' (attente longue)' : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="pager">
+        {after.length > 0 && (
+          <button type="button" onClick={() => setAfter(after.slice(0, -1))}>
+            Page précédente
+          </button>
+        )}
+        {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
+          <button type="button" onClick={() => setAfter([...after, connection.pageInfo.endCursor!])}>
+            Page suivante
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

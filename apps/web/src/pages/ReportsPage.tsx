@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { errorCode, Field } from '../components/forms';
+import { useInbox } from '../components/inbox';
+import { frenchMessage } from '../errors';
+import { day, instant } from '../format';
+import { ReferentReportsDocument, type ReportState } from '../graphql/generated';
+import { REPORT_KIND, REPORT_STATE } from '../labels';
+
+/** The referent's reports, newest first; a new one appears without a reload (the inbox's subscription). */
+export function ReportsPage() {
+  const inbox = useInbox();
+  const [state, setState] = useState<ReportState | ''>('');
+  const [{ data, error }, reexecute] = useQuery({
+    query: ReferentReportsDocument,
+    variables: { first: 50, filter: state ? { state } : undefined },
+    requestPolicy: 'cache-and-network',
+  });
+  useEffect(() => {
+    if (inbox.version > 0) reexecute({ requestPolicy: 'network-only' });
+  }, [inbox.version, reexecute]);
+  const reports = data?.referentReports;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Comptes rendus</h1>
+      <p aria-live="polite" data-testid="inbox-summary">
+        {inbox.toRead === 0 ? 'Aucun compte rendu à lire.' : inbox.toRead === 1 ? '1 compte rendu à lire.' : `${inbox.toRead} comptes rendus à lire.`}
+      </p>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Afficher">
+          {(props) => (
+            <select {...props} value={state} onChange={(event) => setState(event.target.value as ReportState | '')}>
+              <option value="">Tous les comptes rendus</option>
+              {(Object.entries(REPORT_STATE) as [ReportState, string][]).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+      {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
+      {reports && reports.edges.length === 0 && <p>Aucun compte rendu.</p>}
+      {reports && reports.edges.length > 0 && (
+        <table>
+          <caption className="visually-hidden">Comptes rendus reçus</caption>
+          <thead>
+            <tr>
+              <th scope="col">Personne</th>
+              <th scope="col">Objet</th>
+              <th scope="col">Reçu le</th>
+              <th scope="col">À lire avant le</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.edges.map(({ node }) => (
+              <tr key={node.id} className={node.state === 'ACKNOWLEDGED' ? '' : 'unread'}>
+                <td>
+                  <Link to={`/reports/${node.id}`}>{node.participantName}</Link>
+                </td>
+                <td>{REPORT_KIND[node.kind]}</td>
+                <td>{instant(node.eventAt)}</td>
+                <td>{day(node.dueOn)}</td>
+                <td>{REPORT_STATE[node.state]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The signed-in session, in this tab's memory only: the access token is never written anywhere
+ * the page could leave it (no localStorage). The refresh token stays in an HttpOnly cookie that
+ * only the server's /session routes read; POST /session/refresh trades it for a fresh access token
+ * a minute before the current one expires, or after a reload.
+ */
+
+interface Access {
+  token: string;
+  expiresAt: number;
+}
+
+/** A refusal of the session routes, by its stable code (see errors.ts for the words). */
+export class SessionError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EARLY_MS = 60_000;
+let access: Access | null = null;
+let refreshing: Promise<Access | null> | null = null;
+const lostListeners = new Set<() => void>();
+
+async function post(path: string, body: unknown): Promise<Access> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const answer = (await response.json().catch(() => ({}))) as { accessToken?: string; accessTokenExpiresAt?: string; code?: string; message?: string };
+  if (!response.ok || !answer.accessToken || !answer.accessTokenExpiresAt) {
+    throw new SessionError(answer.code ?? (response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'UNAUTHENTICATED'), answer.message ?? response.statusText);
+  }
+  return { token: answer.accessToken, expiresAt: Date.parse(answer.accessTokenExpiresAt) };
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  access = await post('/session', { email, password });
+}
+
+/** A new access token from the cookie, or null when there is no session to resume. */
+export function resume(): Promise<Access | null> {
+  refreshing ??= post('/session/refresh', {})
+    .then((fresh) => (access = fresh))
+    .catch(() => (access = null))
+    .finally(() => (refreshing = null));
+  return refreshing;
+}
+
+/** The access token to send, refreshed first when it is about to expire; null when signed out. */
+export async function accessToken(): Promise<string | null> {
+  if (access && access.expiresAt - Date.now() > EARLY_MS) return access.token;
+  if (!access) return null;
+  return (await resume())?.token ?? null;
+}
+
+export function hasSession(): boolean {
+  return access !== null;
+}
+
+/** Forgets the session here and the cookie on the server (the caller ends it with the logout mutation first). */
+export async function forget(): Promise<void> {
+  access = null;
+  await fetch('/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+}
+
+/** The server no longer accepts the session (expired, ended elsewhere, account deactivated). */
+export function sessionLost(): void {
+  if (!access) return;
+  access = null;
+  for (const listener of lostListeners) listener();
+}
+
+export function onSessionLost(listener: () => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
