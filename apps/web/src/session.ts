@@ -32,11 +32,12 @@ async function post(path: string, body: unknown): Promise<Access> {
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
-  const answer = (await response.json().catch(() => ({}))) as { accessToken?: string; accessTokenExpiresAt?: string; code?: string; message?: string };
-  if (!response.ok || !answer.accessToken || !answer.accessTokenExpiresAt) {
+  const answer = (await response.json().catch(() => ({}))) as { accessToken?: string; accessTokenExpiresIn?: number; code?: string; message?: string };
+  if (!response.ok || !answer.accessToken || answer.accessTokenExpiresIn === undefined) {
     throw new SessionError(answer.code ?? (response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'UNAUTHENTICATED'), answer.message ?? response.statusText);
   }
-  return { token: answer.accessToken, expiresAt: Date.parse(answer.accessTokenExpiresAt) };
+  // Counted on this machine's clock, which may differ from the server's.
+  return { token: answer.accessToken, expiresAt: Date.now() + answer.accessTokenExpiresIn * 1000 };
 }
 
 export async function signIn(email: string, password: string): Promise<void> {

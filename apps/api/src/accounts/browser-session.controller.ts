@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Delete, ForbiddenException, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { AuthService, type IssuedTokens } from '@parcours/accounts';
-import { DomainError } from '@parcours/core';
+import { Clock, DomainError } from '@parcours/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorators';
 
@@ -20,9 +20,12 @@ const COOKIE_PATH = '/session';
 @Public()
 @Controller('session')
 export class BrowserSessionController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Signs in: { email, password } → { accessToken, accessTokenExpiresAt }, the cookie set. */
+  /** Signs in: { email, password } → { accessToken, accessTokenExpiresAt, accessTokenExpiresIn }, the cookie set. */
   @Post()
   @HttpCode(200)
   async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessToken> {
@@ -59,21 +62,29 @@ export class BrowserSessionController {
   }
 
   private issued(reply: FastifyReply, tokens: IssuedTokens): AccessToken {
+    // Lifetimes are sent as durations (Max-Age, expiresIn): the browser's clock may not be the server's.
+    const secondsUntil = (at: Date) => Math.max(0, Math.floor((at.getTime() - this.clock.now().getTime()) / 1000));
     reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, {
       httpOnly: true,
       secure: true,
       sameSite: 'strict',
       path: COOKIE_PATH,
-      expires: tokens.refreshTokenExpiresAt,
+      maxAge: secondsUntil(tokens.refreshTokenExpiresAt),
     });
     reply.header('cache-control', 'no-store');
-    return { accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString() };
+    return {
+      accessToken: tokens.accessToken,
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString(),
+      accessTokenExpiresIn: secondsUntil(tokens.accessTokenExpiresAt),
+    };
   }
 }
 
 interface AccessToken {
   accessToken: string;
   accessTokenExpiresAt: string;
+  /** Seconds. */
+  accessTokenExpiresIn: number;
 }
 
 /** Refuses a request another site's page made: JSON only, and an Origin, when sent, of this host. */
