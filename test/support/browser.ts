@@ -25,6 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page of a fresh context (its own cookies), its browser clock at the server's test time, CSP violations collected. */
 export async function openPage(browser: Browser, url: string, now: Date): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
   const context = await browser.newContext({ baseURL: url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  context.setDefaultTimeout(8_000);
   const page = await context.newPage();
   await page.clock.setFixedTime(now);
   const cspViolations: string[] = [];

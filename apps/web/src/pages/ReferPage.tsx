@@ -210,7 +210,7 @@ export function ReferPage() {
             <TextField label="Identifiant France Travail (facultatif)" value={form.franceTravailId} onChange={set('franceTravailId')} errors={errors['person.franceTravailId']} />
           ) : (
             <TextField
-              label="Pourquoi n’est-elle pas inscrite ? (facultatif)"
+              label="Pourquoi n’est-elle pas inscrite à France Travail ?"
               value={form.franceTravailMissingReason}
               onChange={set('franceTravailMissingReason')}
               errors={errors['person.franceTravailMissingReason']}
