@@ -145,6 +145,176 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     expect(after.referentReports.edges.find(({ node }) => node.id === reportId)?.node.state).toBe('ACKNOWLEDGED');
   });
 
+  it('shows referent B "introuvable", and nothing of the person, at the address of referent A’s pathway or report', async () => {
+    const other = await accounts.user('REFERENT', { fullName: 'Bruno Autre' });
+    const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Secretissime' }));
+    const reports = await t.api.data<{ referentReports: { edges: { node: { id: string; pathwayId: string } }[] } }>(REPORTS, {}, { token: referent.token });
+    const reportId = reports.referentReports.edges.find(({ node }) => node.pathwayId === pathway.id)!.node.id;
+    const p = await page();
+    await signIn(p, other);
+    for (const path of [`/parcours/${pathway.id}`, `/reports/${reportId}`]) {
+      await p.goto(path);
+      await p.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+      expect(await p.content()).not.toContain('Secretissime');
+    }
+    await screen(p, '10-not-found');
+    await p.goto('/nulle-part');
+    await p.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+  });
+
+  it('shows both unmet conditions beside their fields, refuses an impossible date in the form, and creates no pathway', async () => {
+    const other = await accounts.user('REFERENT');
+    const p = await page();
+    await signIn(p, other, '/orienter');
+    await fillPerson(p, { lastName: 'Horsterritoire', commune: 'Lyon', communeButton: /^Lyon \(/, rsa: 'Ne perçoit pas le RSA' });
+    await p.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await p.getByText('2 points sont à corriger').waitFor();
+    const commune = p.locator('.field', { has: p.getByText('Commune de résidence') });
+    expect(await commune.locator('.error').textContent()).toContain('ne réside pas sur le territoire de Saint-Étienne Métropole');
+    const barriers = p.getByRole('group', { name: 'Freins à l’emploi déclarés' });
+    expect(await barriers.locator('.error').textContent()).toContain('ne perçoit pas le RSA');
+    await screen(p, '11-refer-refused');
+
+    await p.getByLabel('Date de naissance').fill('31/02/1990');
+    await p.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await p.getByText('« 31/02/1990 » n’est pas une date qui existe').waitFor();
+    const list = await t.api.data<{ pathways: { totalCount: number } }>(PATHWAYS, undefined, { token: other.token });
+    expect(list.pathways.totalCount).toBe(0);
+  });
+
+  it('takes a whole referral from the keyboard alone', async () => {
+    const other = await accounts.user('REFERENT');
+    const p = await page();
+    await signIn(p, other, '/orienter');
+    await p.getByRole('heading', { name: 'Orienter une personne' }).waitFor();
+    /** Tab until the focus is on the control named so (the test reads the page, never clicks it). */
+    const tabTo = async (name: string) => {
+      for (let presses = 0; presses < 80; presses += 1) {
+        await p.keyboard.press('Tab');
+        const focused = await p.evaluate(() => {
+          const element = document.activeElement as HTMLInputElement | null;
+          return (element?.labels?.[0]?.textContent ?? element?.textContent ?? '').trim();
+        });
+        if (focused === name || focused.startsWith(name)) return;
+      }
+      throw new Error(`${name}: not reached with Tab`);
+    };
+    await tabTo('Nom');
+    await p.keyboard.type('Clavier');
+    await tabTo('Prénoms');
+    await p.keyboard.type('Alex');
+    await tabTo('Date de naissance');
+    await p.keyboard.type('01/02/1990');
+    await tabTo('Niveau de formation');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('ArrowDown');
+    await tabTo('Adresse');
+    await p.keyboard.type('3 place Jean Jaurès');
+    await tabTo('Commune de résidence');
+    await p.keyboard.type('Saint-Éti');
+    await p.getByRole('button', { name: /^Saint-Étienne \(/ }).waitFor();
+    await tabTo('Saint-Étienne (');
+    await p.keyboard.press('Enter');
+    await tabTo('RSA');
+    await p.keyboard.press('ArrowDown');
+    await tabTo('Inscrite à France Travail');
+    await p.keyboard.press('Space');
+    await tabTo('Mobilité');
+    await p.keyboard.press('Space');
+    await tabTo('Personne informée du partage de ses données le');
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('01/03/2026');
+    await tabTo('Envoyer l’orientation');
+    await p.keyboard.press('Enter');
+    await p.getByText('L’orientation a été envoyée à la structure.').waitFor();
+    const list = await t.api.data<{ pathways: { edges: { node: { participant: { lastName: string } } }[] } }>(PATHWAYS, undefined, { token: other.token });
+    expect(list.pathways.edges.map(({ node }) => node.participant.lastName)).toEqual(['Clavier']);
+  });
+
+  it('hands a pathway to another referent, withdraws another, and keeps notification settings', async () => {
+    const successor = await accounts.user('REFERENT', { fullName: 'Zoé Successeure' });
+    const handed = await journey.refer(referent, aPerson({ lastName: 'Transmise' }));
+    const withdrawn = await journey.refer(referent, aPerson({ lastName: 'Retiree' }));
+    const p = await page();
+    await signIn(p, referent, `/parcours/${handed.id}`);
+    await p.getByLabel('Nouveau référent').fill('Zoé');
+    await p.getByRole('button', { name: /^Zoé Successeure/ }).click();
+    await p.getByLabel('Motif', { exact: true }).fill('Changement de secteur');
+    await screen(p, '12-hand-over');
+    await p.getByRole('button', { name: 'Confier le parcours' }).click();
+    await p.getByText('Le parcours a été confié à Zoé Successeure.').waitFor();
+    const mine = await t.api.data<{ pathways: { edges: { node: { id: string } }[] } }>(PATHWAYS, undefined, { token: successor.token });
+    expect(mine.pathways.edges.map(({ node }) => node.id)).toEqual([handed.id]);
+
+    await p.goto(`/parcours/${withdrawn.id}`);
+    await p.getByLabel('Motif (facultatif)').fill('La personne a déménagé');
+    await p.getByRole('button', { name: 'Retirer l’orientation' }).click();
+    await p.getByTestId('pathway-status').getByText('Orientation retirée').waitFor();
+
+    await p.getByRole('link', { name: 'Réglages' }).click();
+    const box = p.getByLabel('Recevoir un e-mail à chaque nouveau compte rendu');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await screen(p, '13-settings');
+    await p.getByRole('button', { name: 'Enregistrer' }).click();
+    await p.getByText('Vos réglages sont enregistrés.').waitFor();
+    const me = await t.api.data<{ me: { reportEmails: boolean } }>('{ me { reportEmails } }', undefined, { token: referent.token });
+    expect(me.me.reportEmails).toBe(false);
+  });
+
+  it('changes a password (a weak one refused beside its field), signs out, and says the throttle in words', async () => {
+    const user = await accounts.user('REFERENT');
+    const p = await page();
+    await signIn(p, user);
+    await p.getByRole('link', { name: 'Mot de passe' }).click();
+    await p.getByLabel('Mot de passe actuel').fill(user.password);
+    await p.getByLabel('Nouveau mot de passe').fill('motdepasse');
+    await p.getByRole('button', { name: 'Changer de mot de passe' }).click();
+    await p.locator('.field', { has: p.getByLabel('Nouveau mot de passe') }).getByText('trop facile à deviner').waitFor();
+    await screen(p, '14-password');
+    await p.getByLabel('Nouveau mot de passe').fill('Une-phrase-de-passe-2026');
+    await p.getByRole('button', { name: 'Changer de mot de passe' }).click();
+    await p.getByText('Votre mot de passe est changé.').waitFor();
+
+    await p.getByRole('button', { name: 'Se déconnecter' }).click();
+    await p.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(await p.context().cookies()).toEqual([]);
+    await p.reload();
+    await p.getByRole('heading', { name: 'Connexion' }).waitFor();
+
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await p.getByLabel('Adresse e-mail').fill(user.email);
+      await p.getByLabel('Mot de passe').fill(`faux-${attempt}`);
+      await p.getByRole('button', { name: 'Se connecter' }).click();
+      await p.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    }
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await p.getByText(/Trop de tentatives de connexion ont échoué : réessayez dans \d+ minutes\./).waitFor();
+    await screen(p, '15-sign-in-throttled');
+  });
+
+  it('returns to sign-in when the session ends, and back to the page after signing in', async () => {
+    const user = await accounts.user('REFERENT');
+    const pathway = await journey.refer(user, aPerson({ lastName: 'Retour' }));
+    const p = await page();
+    await p.goto(`/parcours/${pathway.id}`);
+    await p.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(new URL(p.url()).searchParams.get('retour')).toBe(`/parcours/${pathway.id}`);
+    await p.getByLabel('Adresse e-mail').fill(user.email);
+    await p.getByLabel('Mot de passe').fill(user.password);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await p.getByRole('heading', { name: 'Camille Retour' }).waitFor();
+
+    // The session ends elsewhere (every session of the user): the next request answers UNAUTHENTICATED.
+    await t.api.data('mutation { logout(input: { everywhere: true }) { loggedOut } }', undefined, { token: user.token });
+    await p.getByRole('link', { name: 'Mes parcours' }).click();
+    await p.getByText('Votre session a pris fin').waitFor();
+    await p.getByLabel('Adresse e-mail').fill(user.email);
+    await p.getByLabel('Mot de passe').fill(user.password);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await p.getByRole('heading', { name: 'Mes parcours' }).waitFor();
+  });
+
   it('has no serious or critical accessibility violation on any screen, and no CSP violation', () => {
     expect(violations).toEqual({});
     expect(csp).toEqual([]);

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Flash } from '../components/Flash';
 import { useMutation, useQuery } from 'urql';
 import { errorCode, fieldErrors, FormError, TextArea, TextField, type FieldErrors } from '../components/forms';
 import { QueryState } from '../components/QueryState';
@@ -144,7 +145,8 @@ function HandOver({ pathway }: { pathway: Pathway }) {
       return;
     }
     const result = await assign({ input: { pathwayId: pathway.id, referentId: chosen.id, reason } });
-    if (result.data?.assignReferent.pathway) {
+    // A referent who hands a pathway away no longer sees it: the payload is empty, without errors.
+    if (result.data && result.data.assignReferent.userErrors.length === 0) {
       navigate('/parcours', { state: { flash: `Le parcours a été confié à ${chosen.fullName}.` } });
       return;
     }
@@ -189,10 +191,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
 
 export function PathwayPage() {
   const { id = '' } = useParams();
-  const location = useLocation();
   const me = useMe();
-  const [flash, setFlash] = useState<string | undefined>((location.state as { flash?: string } | null)?.flash);
-  useEffect(() => setFlash((location.state as { flash?: string } | null)?.flash), [location.state]);
   const [{ data, fetching, error }] = useQuery({ query: PathwayDocument, variables: { id } });
   const pathway = data?.pathway;
   if (!pathway) return <QueryState fetching={fetching} error={error} />;
@@ -203,11 +202,7 @@ export function PathwayPage() {
   return (
     <>
       <h1 tabIndex={-1}>{fullName(person)}</h1>
-      {flash && (
-        <p className="alert alert-success" role="status">
-          {flash}
-        </p>
-      )}
+      <Flash />
       <dl className="facts">
         <dt>Statut</dt>
         <dd data-testid="pathway-status">{PATHWAY_STATUS[pathway.status]}</dd>

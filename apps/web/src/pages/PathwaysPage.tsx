@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { Flash } from '../components/Flash';
 import { errorCode, Field } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { day, fullName } from '../format';
@@ -29,6 +30,7 @@ export function PathwaysPage() {
   return (
     <>
       <h1 tabIndex={-1}>Mes parcours</h1>
+      <Flash />
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <Field label="Rechercher une personne" hint="Nom ou prénom.">
           {(props) => (
