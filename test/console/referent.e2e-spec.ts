@@ -315,8 +315,14 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByRole('heading', { name: 'Mes parcours' }).waitFor();
   });
 
-  it('has no serious or critical accessibility violation on any screen, and no CSP violation', () => {
+  it('has no serious or critical accessibility violation on any screen, and no CSP violation', async () => {
+    expect(Object.keys(violations).length).toBe(0);
     expect(violations).toEqual({});
     expect(csp).toEqual([]);
+    // The check itself: a control that loses its label is found.
+    const p = await page();
+    await p.goto('/connexion');
+    await p.evaluate(() => document.querySelectorAll('label').forEach((label) => label.remove()));
+    expect((await checkScreen(p, 'zz-label-removed')).map((violation) => violation.id)).toContain('label');
   });
 });
