@@ -18,7 +18,7 @@ interface Marker {
 /**
  * npm run demo [-- --fresh]: generates data/demo.sqlite once (again with --fresh), then serves it
  * with CLOCK_START on the day after the simulated period, and prints the demo accounts and three
- * curl examples. A database whose generation did not finish (no marker) is made again.
+ * curl examples and the console's address. A database whose generation did not finish (no marker) is made again.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -91,6 +91,7 @@ function banner(url: string, clockStart: string, until: string): string {
   return [
     '',
     `Parcours demo on ${url} (GraphQL at ${url}/graphql), its clock started at ${clockStart} (CLOCK_START). Every name in it is fictional, marked (démo).`,
+    `The console: open ${url}/ in a browser and sign in as the referent (the other roles' screens come with a later release).`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',
@@ -103,7 +104,7 @@ function banner(url: string, clockStart: string, until: string): string {
     `  TOKEN=$(${login(DEMO_ACCOUNTS.MANAGER)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
     `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ outcomeReport(input: { ${period}groupBy: [MONTH] }) { from to total { figures { referrals { value } exits { value } exits_DURABLE_EMPLOYMENT { value } } } } }"}'`,
     '',
-    'Stop it with Ctrl-C. The web console arrives with a later release; until then the API is the way in.',
+    'Stop it with Ctrl-C.',
     '',
   ].join('\n');
 }

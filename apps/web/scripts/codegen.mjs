@@ -4,7 +4,7 @@
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
-import { buildSchema, parse, printSchema, validate } from 'graphql';
+import { buildSchema, concatAST, parse, printSchema, Source, validate } from 'graphql';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -17,8 +17,11 @@ const files = readdirSync(source, { recursive: true })
   .filter((name) => String(name).endsWith('.graphql'))
   .map((name) => join(source, String(name)))
   .sort();
-const documents = files.map((file) => ({ location: relative(root, file), document: parse(readFileSync(file, 'utf8')) }));
-const problems = documents.flatMap(({ location, document }) => validate(schema, document).map((error) => `${location}: ${error.message}`));
+const documents = files.map((file) => ({ location: relative(root, file), document: parse(new Source(readFileSync(file, 'utf8'), relative(root, file))) }));
+// Validated together: a fragment of one file may be spread in another.
+const problems = validate(schema, concatAST(documents.map(({ document }) => document))).map((error) =>
+  [error.message, ...(error.locations ?? []).map(({ line, column }) => `  at ${error.source?.name ?? '?'}:${line}:${column}`)].join('\n'),
+);
 if (problems.length > 0) {
   console.error(`The console's GraphQL documents do not fit schema.gql:\n${problems.join('\n')}`);
   process.exit(1);
