@@ -137,5 +137,6 @@ describe('statements per operation', () => {
     expect(many.filter((kind) => kind === 'with')).toHaveLength(14);
     expect(many.filter((kind) => kind === 'select').length).toBe(1 + 2 + 2);
     expect(many.filter((kind) => kind === 'begin' || kind === 'start')).toHaveLength(1);
-  });
+    // 600 mutations one after the other: 15 s alone, twice that beside the browser suite on two cores.
+  }, 120_000);
 });
