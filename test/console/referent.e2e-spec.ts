@@ -276,8 +276,11 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByRole('button', { name: 'Changer de mot de passe' }).click();
     await p.getByText('Votre mot de passe est changé.').waitFor();
 
+    // Signing out loads the page anew: nothing of the session stays in the tab's memory.
+    await p.evaluate(() => Object.assign(window, { beforeSignOut: true }));
     await p.getByRole('button', { name: 'Se déconnecter' }).click();
     await p.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(await p.evaluate(() => 'beforeSignOut' in window)).toBe(false);
     expect(await p.context().cookies()).toEqual([]);
     await p.reload();
     await p.getByRole('heading', { name: 'Connexion' }).waitFor();

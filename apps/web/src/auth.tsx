@@ -8,8 +8,6 @@ export type Me = MeQuery['me'];
 interface Auth {
   /** undefined while the session is being resumed after a load. */
   me: Me | null | undefined;
-  /** True when the last session ended without the user asking (the sign-in page says so). */
-  lost: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   reloadMe(): Promise<void>;
@@ -17,10 +15,17 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Leaves the signed-in console by loading the page anew: nothing of the session stays in memory
+ * (the GraphQL cache, the live connection, the screens' state), for whoever uses the computer next.
+ */
+function leave(to: string): void {
+  window.location.assign(to);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const [lost, setLost] = useState(false);
 
   const loadMe = useCallback(async () => {
     const result = await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
@@ -30,28 +35,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void resume().then((access) => (access ? loadMe() : setMe(null)));
     return onSessionLost(() => {
-      setLost(true);
-      setMe(null);
+      const here = location.pathname + location.search;
+      leave(`/connexion?fin=1${here === '/' || here.startsWith('/connexion') ? '' : `&retour=${encodeURIComponent(here)}`}`);
     });
   }, [loadMe]);
 
   const auth = useMemo<Auth>(
     () => ({
       me,
-      lost,
       async signIn(email, password) {
         await openSession(email, password);
-        setLost(false);
         await loadMe();
       },
       async signOut() {
         await client.mutation(LogoutDocument, {}).toPromise();
         await forget();
-        setMe(null);
+        leave('/connexion');
       },
       reloadMe: loadMe,
     }),
-    [me, lost, client, loadMe],
+    [me, client, loadMe],
   );
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }

@@ -72,7 +72,6 @@ export async function forget(): Promise<void> {
 
 /** The server no longer accepts the session (expired, ended elsewhere, account deactivated). */
 export function sessionLost(): void {
-  if (!access) return;
   access = null;
   for (const listener of lostListeners) listener();
 }

@@ -11,7 +11,7 @@ function safeReturn(value: string | null): string {
 }
 
 export function SignInPage() {
-  const { me, lost, signIn } = useAuth();
+  const { me, signIn } = useAuth();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -38,7 +38,7 @@ export function SignInPage() {
         Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
       </p>
       <h1>Connexion</h1>
-      {lost && !error && (
+      {params.get('fin') && !error && (
         <p className="alert alert-info" role="status">
           Votre session a pris fin : connectez-vous de nouveau pour reprendre où vous en étiez.
         </p>
