@@ -44,7 +44,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   await fastify.register(fastifyHelmet, { contentSecurityPolicy: config.isProduction ? undefined : false });
   // The console's refresh token travels in a cookie (accounts/browser-session.controller.ts).
   await fastify.register(fastifyCookie);
-  if (!(await serveConsole(fastify, CONSOLE_DIR))) {
-    new Logger('Console').warn(`No console built in ${CONSOLE_DIR} (npm run build:web): serving the API only`);
-  }
+  const logger = new Logger('Console');
+  if (await serveConsole(fastify, CONSOLE_DIR)) logger.log(`Serving the console (${CONSOLE_DIR}) at /`);
+  else logger.warn(`No console built in ${CONSOLE_DIR} (npm run build:web): serving the API only`);
 }
