@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { checkScreen, describeInBrowser, launchBrowser, openPage } from '../support/browser';
 import { aPerson, someFindings, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { AccountsFixture, TestUser } from '../support/accounts';
+import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
 
 const REPORTS = `query ($filter: ReferentReportsFilter) { referentReports(first: 10, filter: $filter) { totalCount edges { node { id state pathwayId } } } }`;
@@ -143,6 +145,42 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByText('Aucun compte rendu à lire.').or(p.getByTestId('inbox-count').getByText('0')).first().waitFor();
     const after = await t.api.data<{ referentReports: { edges: { node: { id: string; state: string } }[] } }>(REPORTS, {}, { token: referent.token });
     expect(after.referentReports.edges.find(({ node }) => node.id === reportId)?.node.state).toBe('ACKNOWLEDGED');
+  });
+
+  it('shows a whole journey on the pathway page: diagnostic, placement, follow-up, exit, and their reports', async () => {
+    const offers = new OffersFixture(t.api, accounts);
+    const placements = new PlacementsFixture(t.api);
+    const employer = await offers.partner('EMPLOYER', { name: 'Boulangerie du Marais' });
+    const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Parcourue' }));
+    const placement = await placements.start(counsellor, { pathwayId: pathway.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35 });
+    await placements.contact(counsellor, { pathwayId: pathway.id, on: '2026-03-16', situation: 'IN_POST', nextStep: 'Point dans quinze jours' });
+    await placements.end(counsellor, placement.id, '2026-03-16', 'CONVERTED_TO_CDI');
+    const exit = await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'FOUND_WORK_OR_TRAINING' });
+    expect(exit.userErrors).toEqual([]);
+
+    const p = await page();
+    await signIn(p, referent, `/parcours/${pathway.id}`);
+    await p.getByRole('heading', { name: 'Camille Parcourue' }).waitFor();
+    expect(await p.getByTestId('pathway-status').textContent()).toBe('Sorti du dispositif');
+    for (const heading of ['Rendez-vous de diagnostic', 'Mises en situation', 'Suivi dans l’emploi', 'Sortie', 'Historique']) {
+      await p.getByRole('heading', { name: heading }).waitFor();
+    }
+    await p.getByRole('heading', { name: /^Diagnostic du/ }).waitFor();
+    const text = await p.locator('main').textContent();
+    expect(text).toContain('Prête pour l’emploi');
+    expect(text).toContain('CDD chez Boulangerie du Marais');
+    expect(text).toContain('Transformé en CDI');
+    expect(text).toContain('Point dans quinze jours');
+    expect(text).toContain('Sortie du dispositif');
+    // Nothing the referent may not read: the counsellor's notes on the barriers.
+    expect(text).not.toContain('No driving licence');
+    // A closed pathway offers no action.
+    expect(await p.getByRole('heading', { name: 'Actions' }).count()).toBe(0);
+    await screen(p, '16-pathway-whole-journey');
+    await p.getByRole('link', { name: 'Comptes rendus' }).click();
+    for (const kind of ['Diagnostic réalisé', 'Début d’une mise en situation', 'Fin d’une mise en situation', 'Sortie du dispositif']) {
+      await p.getByRole('cell', { name: kind, exact: true }).first().waitFor();
+    }
   });
 
   it('shows referent B "introuvable", and nothing of the person, at the address of referent A’s pathway or report', async () => {
