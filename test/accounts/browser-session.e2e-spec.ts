@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONSOLE_CSP } from '../../apps/api/src/http/console';
 import { CONSOLE_DIR } from '../../apps/api/src/project';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -128,6 +129,21 @@ describe('the console’s session routes and pages', () => {
       }
       const api = await fetch(`${t.url}/parcours`, { headers: { accept: 'application/json' } });
       expect(api.status).toBe(404);
+    });
+
+    it('keeps its own policy in production, where helmet sets a default one on everything else', async () => {
+      const production = await startTestApp({ env: { NODE_ENV: 'production' } });
+      try {
+        for (const path of ['/', '/reports/4b0c1a52-8d5e-4c56-9d1e-0f0e9c1d2a3b', `/assets/${readdirSync(join(CONSOLE_DIR, 'assets'))[0]}`]) {
+          const response = await fetch(`${production.url}${path}`, { headers: { accept: 'text/html' } });
+          expect(response.status).toBe(200);
+          expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+        }
+        const health = await fetch(`${production.url}/health/live`);
+        expect(health.headers.get('content-security-policy')).not.toBe(CONSOLE_CSP);
+      } finally {
+        await production.close();
+      }
     });
 
     it('serves hashed assets cached for a year', async () => {
