@@ -220,6 +220,28 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     expect(list.pathways.totalCount).toBe(0);
   });
 
+  it('explains a person who already has an open pathway, with a link when it is the referent’s own', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Dejasuivie', firstNames: 'Camille', birthDate: '1988-06-15' }));
+    const p = await page();
+    await signIn(p, referent, '/orienter');
+    await fillPerson(p, { lastName: 'Dejasuivie' });
+    await p.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await p.getByText('Cette personne a déjà un parcours en cours dans L.O.I.R.E').waitFor();
+    await p.getByRole('link', { name: 'voir son parcours' }).click();
+    await p.getByRole('heading', { name: 'Camille Dejasuivie' }).waitFor();
+    expect(new URL(p.url()).pathname).toBe(`/parcours/${pathway.id}`);
+
+    // Another referent learns that the person is followed, not where nor by whom.
+    const other = await accounts.user('REFERENT');
+    const q = await page();
+    await signIn(q, other, '/orienter');
+    await fillPerson(q, { lastName: 'Dejasuivie' });
+    await q.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await q.getByText('Elle est suivie par un autre référent').waitFor();
+    expect(await q.getByRole('link', { name: 'voir son parcours' }).count()).toBe(0);
+    expect(await q.content()).not.toContain(pathway.id);
+  });
+
   it('takes a whole referral from the keyboard alone', async () => {
     const other = await accounts.user('REFERENT');
     const p = await page();

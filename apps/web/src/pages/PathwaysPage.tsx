@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Flash } from '../components/Flash';
+import { Pager, usePages } from '../components/Pager';
 import { errorCode, Field } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { day, fullName } from '../format';
@@ -14,7 +15,7 @@ export function PathwaysPage() {
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [which, setWhich] = useState<Which>('OPEN');
-  const [after, setAfter] = useState<string[]>([]);
+  const pages = usePages();
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
     return () => clearTimeout(timer);
@@ -22,7 +23,7 @@ export function PathwaysPage() {
   const statuses = which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
   const [{ data, fetching, error }] = useQuery({
     query: PathwaysDocument,
-    variables: { first: 50, after: after.at(-1), filter: { search: search || undefined, statuses } },
+    variables: { first: 50, after: pages.after, filter: { search: search || undefined, statuses } },
     requestPolicy: 'cache-and-network',
   });
   const connection = data?.pathways;
@@ -40,7 +41,7 @@ export function PathwaysPage() {
               value={text}
               onChange={(event) => {
                 setText(event.target.value);
-                setAfter([]);
+                pages.reset();
               }}
             />
           )}
@@ -52,7 +53,7 @@ export function PathwaysPage() {
               value={which}
               onChange={(event) => {
                 setWhich(event.target.value as Which);
-                setAfter([]);
+                pages.reset();
               }}
             >
               <option value="OPEN">En cours</option>
@@ -98,18 +99,7 @@ export function PathwaysPage() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        {after.length > 0 && (
-          <button type="button" onClick={() => setAfter(after.slice(0, -1))}>
-            Page précédente
-          </button>
-        )}
-        {connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-          <button type="button" onClick={() => setAfter([...after, connection.pageInfo.endCursor!])}>
-            Page suivante
-          </button>
-        )}
-      </div>
+      <Pager pages={pages} pageInfo={connection?.pageInfo} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { errorCode, Field } from '../components/forms';
 import { useInbox } from '../components/inbox';
+import { Pager, usePages } from '../components/Pager';
 import { frenchMessage } from '../errors';
 import { day, instant } from '../format';
 import { ReferentReportsDocument, type ReportState } from '../graphql/generated';
@@ -12,9 +13,10 @@ import { REPORT_KIND, REPORT_STATE } from '../labels';
 export function ReportsPage() {
   const inbox = useInbox();
   const [state, setState] = useState<ReportState | ''>('');
+  const pages = usePages();
   const [{ data, error }, reexecute] = useQuery({
     query: ReferentReportsDocument,
-    variables: { first: 50, filter: state ? { state } : undefined },
+    variables: { first: 50, after: pages.after, filter: state ? { state } : undefined },
     requestPolicy: 'cache-and-network',
   });
   useEffect(() => {
@@ -31,7 +33,14 @@ export function ReportsPage() {
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <Field label="Afficher">
           {(props) => (
-            <select {...props} value={state} onChange={(event) => setState(event.target.value as ReportState | '')}>
+            <select
+              {...props}
+              value={state}
+              onChange={(event) => {
+                setState(event.target.value as ReportState | '');
+                pages.reset();
+              }}
+            >
               <option value="">Tous les comptes rendus</option>
               {(Object.entries(REPORT_STATE) as [ReportState, string][]).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -71,6 +80,7 @@ export function ReportsPage() {
           </tbody>
         </table>
       )}
+      <Pager pages={pages} pageInfo={reports?.pageInfo} />
     </>
   );
 }
