@@ -27,9 +27,10 @@ function Navigation() {
             <li>
               <NavLink to="/reports">
                 Comptes rendus{' '}
-                <span className="badge" data-testid="inbox-count" aria-label={`${inbox.toRead} à lire`}>
+                <span className="badge" data-testid="inbox-count" aria-hidden="true">
                   {inbox.toRead}
                 </span>
+                <span className="visually-hidden"> ({inbox.toRead} à lire)</span>
               </NavLink>
             </li>
             <li>
