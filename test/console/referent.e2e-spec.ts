@@ -108,6 +108,10 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByText('0 parcours').waitFor();
     await p.getByLabel('Rechercher une personne').fill('Durand');
     await p.getByRole('link', { name: 'Camille Durandal' }).waitFor();
+    await p.getByLabel('Statut').selectOption({ label: 'Sorti du dispositif' });
+    await p.getByText('0 parcours').waitFor();
+    await p.getByLabel('Statut').selectOption({ label: 'Orienté, en attente de réponse' });
+    await p.getByRole('link', { name: 'Camille Durandal' }).waitFor();
     await screen(p, '06-pathways');
   });
 

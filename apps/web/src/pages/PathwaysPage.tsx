@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Flash } from '../components/Flash';
 import { Pager, usePages } from '../components/Pager';
-import { errorCode, Field } from '../components/forms';
+import { errorCode, Field, Select } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { day, fullName } from '../format';
 import { PathwaysDocument, type PathwayStatus } from '../graphql/generated';
@@ -46,26 +46,15 @@ export function PathwaysPage() {
             />
           )}
         </Field>
-        <Field label="Statut">
-          {(props) => (
-            <select
-              {...props}
-              value={which}
-              onChange={(event) => {
-                setWhich(event.target.value as Which);
-                pages.reset();
-              }}
-            >
-              <option value="OPEN">En cours</option>
-              <option value="ALL">Tous</option>
-              {(Object.entries(PATHWAY_STATUS) as [PathwayStatus, string][]).map(([status, label]) => (
-                <option key={status} value={status}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Select
+          label="Statut"
+          value={which}
+          onChange={(value) => {
+            setWhich(value);
+            pages.reset();
+          }}
+          options={[['OPEN', 'En cours'], ['ALL', 'Tous'], ...(Object.entries(PATHWAY_STATUS) as [PathwayStatus, string][])]}
+        />
       </form>
       {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
       <p role="status">{connection ? `${connection.totalCount} parcours` : fetching ? 'Chargement…' : ''}</p>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { errorCode, Field } from '../components/forms';
+import { errorCode, Select } from '../components/forms';
 import { useInbox } from '../components/inbox';
 import { Pager, usePages } from '../components/Pager';
 import { frenchMessage } from '../errors';
@@ -31,25 +31,16 @@ export function ReportsPage() {
         {inbox.toRead === 0 ? 'Aucun compte rendu à lire.' : inbox.toRead === 1 ? '1 compte rendu à lire.' : `${inbox.toRead} comptes rendus à lire.`}
       </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Afficher">
-          {(props) => (
-            <select
-              {...props}
-              value={state}
-              onChange={(event) => {
-                setState(event.target.value as ReportState | '');
-                pages.reset();
-              }}
-            >
-              <option value="">Tous les comptes rendus</option>
-              {(Object.entries(REPORT_STATE) as [ReportState, string][]).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Select
+          label="Afficher"
+          value={state}
+          onChange={(value) => {
+            setState(value);
+            pages.reset();
+          }}
+          options={Object.entries(REPORT_STATE) as [ReportState, string][]}
+          empty="Tous les comptes rendus"
+        />
       </form>
       {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
       {reports && reports.edges.length === 0 && <p>Aucun compte rendu.</p>}
