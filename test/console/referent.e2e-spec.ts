@@ -82,7 +82,7 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByLabel('Commune de résidence').fill(person.commune ?? 'Saint-Éti');
     await p.getByRole('button', { name: person.communeButton ?? /^Saint-Étienne \(/ }).click();
     await p.getByLabel('RSA').selectOption({ label: person.rsa ?? 'RSA socle' });
-    await p.getByLabel('Inscrite à France Travail', { exact: true }).check();
+    await p.getByLabel('La personne est inscrite à France Travail').check();
     await p.getByLabel('Personne informée du partage de ses données le').fill('02/03/2026');
   }
 
@@ -281,7 +281,7 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.keyboard.press('Enter');
     await tabTo('RSA');
     await p.keyboard.press('ArrowDown');
-    await tabTo('Inscrite à France Travail');
+    await tabTo('La personne est inscrite à France Travail');
     await p.keyboard.press('Space');
     await tabTo('Mobilité');
     await p.keyboard.press('Space');

@@ -23,7 +23,7 @@ export function HomePage() {
         </ul>
       ) : (
         <p>
-          Vous êtes connecté en tant que {ROLE[me.role].toLowerCase()}. Les écrans de votre rôle arrivent dans la prochaine version de la console ;
+          Votre rôle : {ROLE[me.role]}. Les écrans de votre rôle arrivent dans la prochaine version de la console ;
           d’ici là, ils restent accessibles par l’API.
         </p>
       )}

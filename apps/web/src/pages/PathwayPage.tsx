@@ -206,7 +206,7 @@ export function PathwayPage() {
       <dl className="facts">
         <dt>Statut</dt>
         <dd data-testid="pathway-status">{PATHWAY_STATUS[pathway.status]}</dd>
-        <dt>Orientée le</dt>
+        <dt>Date d’orientation</dt>
         <dd>{day(pathway.referredOn)}</dd>
         <dt>Structure</dt>
         <dd>{pathway.operator.name}</dd>
@@ -220,7 +220,7 @@ export function PathwayPage() {
             <dd>{pathway.counsellor.fullName}</dd>
           </>
         )}
-        <dt>Née le</dt>
+        <dt>Date de naissance</dt>
         <dd>{day(person.birthDate)}</dd>
         <dt>Adresse</dt>
         <dd>

@@ -65,7 +65,7 @@ export function PathwaysPage() {
             <tr>
               <th scope="col">Personne</th>
               <th scope="col">Commune</th>
-              <th scope="col">Orientée le</th>
+              <th scope="col">Orientation</th>
               <th scope="col">Structure</th>
               <th scope="col">Statut</th>
             </tr>

@@ -203,7 +203,7 @@ export function ReferPage() {
           <div className="field">
             <input id="ft-registered" type="checkbox" checked={form.franceTravailRegistered} onChange={(event) => set('franceTravailRegistered')(event.target.checked)} />
             <label htmlFor="ft-registered" className="inline">
-              Inscrite à France Travail
+              La personne est inscrite à France Travail
             </label>
           </div>
           {form.franceTravailRegistered ? (
