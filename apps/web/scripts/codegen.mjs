@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..', '..', '..');
 const source = join(root, 'apps', 'web', 'src');
 const output = join(source, 'graphql', 'generated.ts');
-const schema = buildSchema(readFileSync(join(root, 'schema.gql'), 'utf8'));
+// CODEGEN_SCHEMA checks the console against another schema (a newer server's): nothing is written on a mismatch.
+const schema = buildSchema(readFileSync(process.env.CODEGEN_SCHEMA ?? join(root, 'schema.gql'), 'utf8'));
 
 const files = readdirSync(source, { recursive: true })
   .filter((name) => String(name).endsWith('.graphql'))
