@@ -51,9 +51,12 @@ describe('the console’s session routes and pages', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect(refreshCookie(response)).toBeUndefined();
-    const malformed = await signIn({ email: 42 });
-    expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    for (const body of [{ email: 42 }, { email: user.email, password: '' }, { email: user.email, password: 'x'.repeat(257) }, { email: `${'a'.repeat(250)}@x.fr`, password: 'x' }]) {
+      const malformed = await signIn(body);
+      expect(malformed.status).toBe(400);
+      expect(await malformed.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(refreshCookie(malformed)).toBeUndefined();
+    }
   });
 
   it('rotates the cookie on refresh; a refresh token used twice ends the session and clears the cookie', async () => {

@@ -60,10 +60,6 @@ export async function accessToken(): Promise<string | null> {
   return (await resume())?.token ?? null;
 }
 
-export function hasSession(): boolean {
-  return access !== null;
-}
-
 /** Forgets the session here and the cookie on the server (the caller ends it with the logout mutation first). */
 export async function forget(): Promise<void> {
   access = null;

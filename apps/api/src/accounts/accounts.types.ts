@@ -77,10 +77,14 @@ export class OrganisationPayload extends Payload {
   @Field(() => OrganisationNode, { nullable: true }) organisation?: OrganisationNode;
 }
 
+/** The bounds of a sign-in, through GraphQL's login or the console's POST /session. */
+export const LOGIN_EMAIL_MAX = 254;
+export const LOGIN_PASSWORD_MAX = 256;
+
 @InputType()
 export class LoginInput {
-  @Text(254) @IsNotEmpty() email: string;
-  @Text(256) @IsNotEmpty() password: string;
+  @Text(LOGIN_EMAIL_MAX) @IsNotEmpty() email: string;
+  @Text(LOGIN_PASSWORD_MAX) @IsNotEmpty() password: string;
 }
 
 @InputType()

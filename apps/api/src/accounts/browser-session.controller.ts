@@ -3,9 +3,10 @@ import { AuthService, type IssuedTokens } from '@parcours/accounts';
 import { Clock, DomainError } from '@parcours/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorators';
+import { LOGIN_EMAIL_MAX, LOGIN_PASSWORD_MAX } from './accounts.types';
 
 /** The cookie that keeps the console's refresh token; only this controller's paths receive it. */
-export const REFRESH_COOKIE = 'parcours_refresh';
+const REFRESH_COOKIE = 'parcours_refresh';
 const COOKIE_PATH = '/session';
 
 /**
@@ -31,8 +32,9 @@ export class BrowserSessionController {
   async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessToken> {
     sameOrigin(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof body.email !== 'string' || typeof body.password !== 'string' || body.email.length > 320 || body.password.length > 1000) {
-      throw new BadRequestException({ statusCode: 400, code: 'BAD_USER_INPUT', message: 'Send { "email": "…", "password": "…" } as JSON.' });
+    const fits = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+    if (!fits(body.email, LOGIN_EMAIL_MAX) || !fits(body.password, LOGIN_PASSWORD_MAX)) {
+      throw new BadRequestException({ statusCode: 400, code: 'BAD_USER_INPUT', message: `Send { "email": "…", "password": "…" } as JSON (at most ${LOGIN_EMAIL_MAX} and ${LOGIN_PASSWORD_MAX} characters).` });
     }
     return this.issued(reply, await this.auth.login(body.email, body.password, request.ip));
   }
