@@ -47,7 +47,7 @@ describe('the e-mail outbox', () => {
     for (const pathway of [declined, noShow, diagnosed]) {
       const reports = await reportsOf(pathway.id);
       const messages = await messagesOf(pathway.id);
-      expect(messages.map((message) => message.report.id)).toEqual(reports.map((report) => report.id));
+      expect(messages.map((message) => message.report!.id)).toEqual(reports.map((report) => report.id));
       for (const message of messages) {
         expect(message).toMatchObject({ status: OutboxStatus.PENDING, attempts: 0, channel: 'EMAIL', leasedBy: null, nextAttemptAt: message.createdAt });
         expect(message.idempotencyKey).toBe(`<${message.id}@parcours>`);
@@ -122,7 +122,7 @@ describe('the e-mail outbox', () => {
       await t.orm.em.fork().nativeUpdate(OutboxMessage, { id: message.id }, { status: OutboxStatus.DEAD, attempts: 12, smtpCode: 550, lastError: 'SMTP 550', finishedAt: new Date('2026-03-16T09:00:00Z') });
       const dead = await t.api.data<{ outboxDeadLetters: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(DEAD_LETTERS, undefined, admin());
       expect(dead.outboxDeadLetters.edges.map((edge) => edge.node)).toEqual([
-        { id: message.id, reportId: message.report.id, status: 'DEAD', attempts: 12, smtpCode: 550, lastError: 'SMTP 550', finishedAt: '2026-03-16T09:00:00.000Z' },
+        { id: message.id, reportId: message.report!.id, status: 'DEAD', attempts: 12, smtpCode: 550, lastError: 'SMTP 550', finishedAt: '2026-03-16T09:00:00.000Z' },
       ]);
       const retried = await t.api.data<{ retryOutboxMessage: unknown }>(RETRY, { id: message.id }, admin());
       expect(retried.retryOutboxMessage).toEqual({ message: { id: message.id, status: 'PENDING', attempts: 0 }, userErrors: [] });

@@ -106,6 +106,7 @@ export const REPORT_KIND: Record<ReportKind, string> = {
   PLACEMENT_ENDED: 'Fin d’une mise en situation',
   FOLLOW_UP_DIFFICULTY: 'Difficulté dans l’emploi',
   PATHWAY_EXITED: 'Sortie du dispositif',
+  PATHWAY_HANDED_OVER: 'Parcours qui vous est confié',
 };
 
 export const REPORT_STATE: Record<ReportState, string> = {

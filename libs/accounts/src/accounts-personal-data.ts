@@ -8,8 +8,10 @@ export class AccountsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly notAboutParticipants = {
     Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt'],
-    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'reportEmails', 'createdAt', 'updatedAt'],
+    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'passwordSet', 'reportEmails', 'createdAt', 'updatedAt'],
     Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
     LoginFailure: ['id', 'key', 'failedAt'],
+    AccountToken: ['id', 'user', 'purpose', 'secretHash', 'expiresAt', 'createdAt', 'endedAt', 'endReason'],
+    AccountEvent: ['id', 'user', 'type', 'at', 'byUserId', 'detail'],
   };
 }

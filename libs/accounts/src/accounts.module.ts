@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '@parcours/config';
@@ -9,10 +10,14 @@ import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { AccountsBootstrap } from './bootstrap/accounts-bootstrap';
 import { OrganisationsService } from './organisations/organisations.service';
+import { AccountLinks } from './recovery/account-links';
+import { PasswordRecovery } from './recovery/password-recovery.service';
+import { WorkHolders } from './users/open-work';
 import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
+    DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -23,7 +28,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AccountsPersonalData, AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap],
-  exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap],
+  providers: [AccountsPersonalData, AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap, AccountLinks, PasswordRecovery, WorkHolders],
+  exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap, AccountLinks, PasswordRecovery],
 })
 export class AccountsModule {}

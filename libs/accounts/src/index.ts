@@ -14,3 +14,8 @@ export * from './users/role';
 export * from './users/user-scope';
 export * from './users/user.entity';
 export * from './users/users.service';
+export * from './recovery/account-links';
+export * from './recovery/account-token.entity';
+export * from './recovery/password-recovery.service';
+export * from './users/account-event.entity';
+export * from './users/open-work';

@@ -35,6 +35,10 @@ export interface AuthConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerIp: number;
   loginThrottleMinutes: number;
+  /** A password-reset link works this long, once. */
+  passwordResetMinutes: number;
+  /** An invitation link (an account created without a password) works this long, once. */
+  invitationDays: number;
 }
 
 export interface BootstrapConfig {
@@ -199,6 +203,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginMaxFailuresPerAccount: read('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, integer(1, 1000)),
     loginMaxFailuresPerIp: read('LOGIN_MAX_FAILURES_PER_IP', 20, integer(1, 100_000)),
     loginThrottleMinutes: read('LOGIN_THROTTLE_MINUTES', 15, integer(1, 1440)),
+    passwordResetMinutes: read('PASSWORD_RESET_MINUTES', 30, integer(5, 1440)),
+    invitationDays: read('INVITATION_DAYS', 7, integer(1, 90)),
   };
   // Development mode shows stack frames and the explorer: on this machine only.
   if (config.nodeEnv === 'development' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {

@@ -12,6 +12,8 @@ export interface Problem {
  */
 export class DomainError extends Error {
   readonly problems: Problem[];
+  /** What a mutation's payload answers beside its userErrors (counts that explain a refusal), if anything. */
+  readonly payload?: object;
 
   constructor(code: string, message: string, field?: string[]) {
     super(message);

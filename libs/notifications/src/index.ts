@@ -1,3 +1,4 @@
+export * from './account-email';
 export * from './mail-transport';
 export * from './notifications-error';
 export * from './notifications-personal-data';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@parcours/accounts';
 import { MailTransport } from './mail-transport';
 import { NotificationsPersonalData } from './notifications-personal-data';
 import { OutboxComposer } from './outbox-composer';
@@ -6,8 +7,9 @@ import { OutboxRelay } from './outbox-relay';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxService } from './outbox.service';
 
-/** E-mails about reports: the outbox composer (in the flush), the relay, the dead letters. */
+/** E-mails about reports and password links: the outbox composer (in the flush), the relay, the dead letters. */
 @Module({
+  imports: [AccountsModule],
   providers: [OutboxSignal, OutboxComposer, MailTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
   exports: [OutboxRelay, OutboxService],
 })

@@ -1,5 +1,6 @@
 import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { AccountToken } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
 import { ReferentReport } from '@parcours/reports';
@@ -8,8 +9,8 @@ import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
 
 /**
- * With SMTP_URL set, every report written in a flush gets its e-mail in the outbox, in the same
- * transaction (one never exists without the other). Runs after the report composer, which wrote the
+ * With SMTP_URL set, every report and every password or invitation link written in a flush gets its
+ * e-mail in the outbox, in the same transaction (one never exists without the other). Runs after the report composer, which wrote the
  * reports; the relay is nudged once the transaction commits.
  */
 @Composer()
@@ -27,7 +28,7 @@ export class OutboxComposer implements FlushComposer {
   async compose({ em, uow }: FlushEventArgs): Promise<void> {
     if (!this.config.mail.smtpUrl) return;
     for (const changeSet of uow.getChangeSets()) {
-      if (!(changeSet.entity instanceof ReferentReport) || changeSet.type !== ChangeSetType.CREATE) continue;
+      if (!(changeSet.entity instanceof ReferentReport || changeSet.entity instanceof AccountToken) || changeSet.type !== ChangeSetType.CREATE) continue;
       uow.computeChangeSet(new OutboxMessage(changeSet.entity, this.clock.now()));
       this.wrote.add(em);
     }

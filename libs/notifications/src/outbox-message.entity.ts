@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
-import { Role, type Actor } from '@parcours/accounts';
+import { AccountToken, Role, type Actor } from '@parcours/accounts';
 import { ReferentReport } from '@parcours/reports';
 import { randomUUID } from 'node:crypto';
 import { NotDeadLetterError } from './notifications-error';
@@ -18,6 +18,15 @@ export enum OutboxStatus {
 export enum SkipReason {
   REFERENT_DEACTIVATED = 'REFERENT_DEACTIVATED',
   REPORT_EMAILS_OFF = 'REPORT_EMAILS_OFF',
+  /** A password or invitation link that no longer works by the time of sending (used, replaced, expired, revoked). */
+  LINK_NO_LONGER_VALID = 'LINK_NO_LONGER_VALID',
+}
+
+/** What an e-mail is about. */
+export enum OutboxTopic {
+  REPORT = 'REPORT',
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  INVITATION = 'INVITATION',
 }
 
 /** What an attempt to send came to: the SMTP server's code, or the kind of network failure. */
@@ -26,9 +35,10 @@ export type Attempt =
   | { accepted: false; smtpCode: number | null; error: string; permanent: boolean };
 
 /**
- * One e-mail to send about one report, written in the transaction that writes the report. It holds
- * no address and no text: the recipient is the report's referent at the time of sending, and the
- * content says only that a report is waiting. The idempotency key travels as the Message-ID, so a
+ * One e-mail to send about one report, or one password or invitation link, written in the
+ * transaction that writes the report or the link. It holds no address, no text and no link: the
+ * recipient is the report's referent (the link's user) at the time of sending, the content says
+ * only that a report is waiting (or gives the link, rebuilt from its id when sending). The idempotency key travels as the Message-ID, so a
  * copy sent twice (a relay killed between SMTP acceptance and marking SENT) is recognisable.
  */
 @Entity({ tableName: 'outbox_message' })
@@ -42,8 +52,13 @@ export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => ReferentReport, { ref: true })
-  report: Ref<ReferentReport>;
+  /** The report it announces; null for a link. */
+  @ManyToOne(() => ReferentReport, { ref: true, nullable: true })
+  report: Ref<ReferentReport> | null = null;
+
+  /** The password or invitation link it carries; null for a report. */
+  @ManyToOne(() => AccountToken, { ref: true, nullable: true })
+  accountToken: Ref<AccountToken> | null = null;
 
   @Property({ length: 20 })
   channel = 'EMAIL';
@@ -87,11 +102,17 @@ export class OutboxMessage {
   @Property({ type: Date, nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(report: ReferentReport, at: Date) {
-    this.report = ref(report);
+  constructor(about: ReferentReport | AccountToken, at: Date) {
+    if (about instanceof ReferentReport) this.report = ref(about);
+    else this.accountToken = ref(about);
     this.idempotencyKey = `<${this.id}@parcours>`;
     this.nextAttemptAt = at;
     this.createdAt = at;
+  }
+
+  get topic(): OutboxTopic {
+    if (this.report) return OutboxTopic.REPORT;
+    return this.accountToken!.getEntity().purpose === 'INVITATION' ? OutboxTopic.INVITATION : OutboxTopic.PASSWORD_RESET;
   }
 
   lease(relayId: string, until: Date): void {

@@ -1,11 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { AccountLinks } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { GroupCommit } from '@parcours/core';
 import { UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { accountEmail } from './account-email';
 import { MailTransport, RELAY_CONCURRENCY, type Email } from './mail-transport';
 import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -42,6 +44,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     private readonly uow: UnitOfWork,
     private readonly transport: MailTransport,
     private readonly signal: OutboxSignal,
+    private readonly links: AccountLinks,
   ) {}
 
   /** Starts the loop (nothing without SMTP_URL). On SQLite, refused while another relay runs. */
@@ -104,23 +107,38 @@ export class OutboxRelay implements BeforeApplicationShutdown {
         { status: OutboxStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ leaseExpiresAt: null }, { leaseExpiresAt: { $lte: now } }] },
         { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: BATCH, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
       );
-      // Only the messages are locked: their reports and referents are read without a lock.
-      await em.populate(due, ['report.referent']);
+      // Only the messages are locked: their reports, links and recipients are read without a lock.
+      await em.populate(due, ['report.referent', 'accountToken.user']);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
       const emails: (Email & { id: string })[] = [];
       for (const message of due) {
-        const referent = message.report.getEntity().referent.getEntity();
-        const skip = !referent.active ? SkipReason.REFERENT_DEACTIVATED : !referent.reportEmails ? SkipReason.REPORT_EMAILS_OFF : null;
-        if (skip) {
-          message.skip(skip, now);
-          this.logger.log(`Outbox message ${message.id}: SKIPPED (${skip})`);
+        const email = this.compose(message, now);
+        if ('skip' in email) {
+          message.skip(email.skip, now);
+          this.logger.log(`Outbox message ${message.id}: SKIPPED (${email.skip})`);
           continue;
         }
         message.lease(this.id, until);
-        emails.push({ id: message.id, to: referent.email, messageId: message.idempotencyKey, ...reportEmail(this.config.mail.publicUrl!, message.report.id) });
+        emails.push({ id: message.id, messageId: message.idempotencyKey, ...email });
       }
       return { claimed: due.length, emails };
     });
+  }
+
+  /** The e-mail as of now: its recipient and text, or why it is not sent. */
+  private compose(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text'> | { skip: SkipReason } {
+    const publicUrl = this.config.mail.publicUrl!;
+    if (message.report) {
+      const referent = message.report.getEntity().referent.getEntity();
+      if (!referent.active) return { skip: SkipReason.REFERENT_DEACTIVATED };
+      if (!referent.reportEmails) return { skip: SkipReason.REPORT_EMAILS_OFF };
+      return { to: referent.email, ...reportEmail(publicUrl, message.report.id) };
+    }
+    const token = message.accountToken!.getEntity();
+    const user = token.user.getEntity();
+    if (!token.isUsable(now) || !user.active) return { skip: SkipReason.LINK_NO_LONGER_VALID };
+    const { passwordResetMinutes: minutes, invitationDays: days } = this.config.auth;
+    return { to: user.email, ...accountEmail(token.purpose, this.links.link(publicUrl, token.purpose, token.id), { minutes, days }) };
   }
 
   private async deliver({ id, ...email }: Email & { id: string }): Promise<void> {

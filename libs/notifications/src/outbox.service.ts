@@ -30,7 +30,7 @@ export class OutboxService {
   /** Newest first. */
   deadLetters(actor: Actor, page: { first?: number; after?: string }): Promise<Page<OutboxMessage>> {
     return this.uow.read(actor, (reads) =>
-      reads.findByCursor(OutboxMessage, { status: OutboxStatus.DEAD }, { first: page.first ?? 20, after: page.after, orderBy: { finishedAt: 'desc', id: 'desc' } }),
+      reads.findByCursor(OutboxMessage, { status: OutboxStatus.DEAD }, { first: page.first ?? 20, after: page.after, orderBy: { finishedAt: 'desc', id: 'desc' }, populate: ['accountToken'] as const }),
     );
   }
 
@@ -38,7 +38,7 @@ export class OutboxService {
   async retry(actor: Actor, messageId: string): Promise<OutboxMessage> {
     if (!isUuid(messageId)) throw new NotFoundError('Outbox message', ['input', 'messageId']);
     const message = await this.uow.run(actor, async ({ reads, now }) => {
-      const found = await reads.findOne(OutboxMessage, { id: messageId });
+      const found = await reads.findOne(OutboxMessage, { id: messageId }, { populate: ['accountToken'] });
       if (!found) throw new NotFoundError('Outbox message', ['input', 'messageId']);
       found.retry(now);
       return found;

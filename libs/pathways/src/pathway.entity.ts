@@ -290,6 +290,28 @@ export class Pathway {
     this.referent = ref(referent);
   }
 
+  /**
+   * A member of staff leaves (their account is deactivated): what they held on this pathway (in
+   * charge, referent, a scheduled interview) goes to their successor, recorded as the same events as
+   * assignCounsellor and assignReferent, so history, reports and access follow as they do there.
+   * Open or not: a closed pathway still has checkpoints to follow and reports to read. A staff
+   * departure is not a change of the person's pathway: the retention clock does not move.
+   * Appointments are loaded with the pathway.
+   */
+  handOverFrom(leaving: User, successor: User, by: User, at: Date, reason: string): void {
+    if (this.counsellor?.id === leaving.id) {
+      this.events.add(new PathwayEvent(this, { type: 'CounsellorAssigned', fromUserId: leaving.id, toUserId: successor.id, reason }, by, at));
+      this.counsellor = ref(successor);
+    }
+    if (this.referent.id === leaving.id) {
+      this.events.add(new PathwayEvent(this, { type: 'ReferentAssigned', fromUserId: leaving.id, toUserId: successor.id, reason }, by, at));
+      this.referent = ref(successor);
+    }
+    for (const appointment of this.appointments) {
+      if (appointment.status === AppointmentStatus.PLANNED && appointment.counsellor.id === leaving.id) appointment.counsellor = ref(successor);
+    }
+  }
+
   /** ACCEPTED → DIAGNOSTIC_SCHEDULED: books the diagnostic interview. */
   scheduleDiagnostic(counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): Appointment {
     const appointment = new Appointment(this, counsellor, startsAt, channel, place, at);

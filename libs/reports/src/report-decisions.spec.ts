@@ -74,7 +74,7 @@ describe('the report each journey event calls for', () => {
     [{ type: 'ReferralDeclined', reason: DeclineReason.UNREACHABLE, comment: 'injoignable' }, ReportKind.REFERRAL_DECLINED, false],
     [{ type: 'ReferralWithdrawn', reason: null }, null, false],
     [{ type: 'CounsellorAssigned', fromUserId: 'a', toUserId: 'b', reason: null }, null, false],
-    [{ type: 'ReferentAssigned', fromUserId: 'a', toUserId: 'b', reason: 'secteur' }, null, false],
+    [{ type: 'ReferentAssigned', fromUserId: 'a', toUserId: 'b', reason: 'secteur' }, ReportKind.PATHWAY_HANDED_OVER, false],
     [{ type: 'ParticipantUpdated', fields: ['phone'] }, null, false],
     [{ type: 'DiagnosticScheduled', appointment }, null, false],
     [{ type: 'AppointmentRescheduled', appointment }, null, false],

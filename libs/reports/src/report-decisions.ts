@@ -69,7 +69,12 @@ export const REPORT_DECISIONS: { [T in JourneyEventType]: Decision<T> } = {
   }),
   ReferralWithdrawn: null,
   CounsellorAssigned: null,
-  ReferentAssigned: null,
+  ReferentAssigned: () => ({
+    kind: ReportKind.PATHWAY_HANDED_OVER,
+    correction: false,
+    summary: { nextStep: "Le parcours de cette personne vous a été confié : vous en êtes désormais le référent, et les comptes rendus non lus vous suivent." },
+    counsellorSummary: null,
+  }),
   ParticipantUpdated: null,
   DiagnosticScheduled: null,
   AppointmentRescheduled: null,

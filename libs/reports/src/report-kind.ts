@@ -9,4 +9,6 @@ export enum ReportKind {
   PLACEMENT_ENDED = 'PLACEMENT_ENDED',
   FOLLOW_UP_DIFFICULTY = 'FOLLOW_UP_DIFFICULTY',
   PATHWAY_EXITED = 'PATHWAY_EXITED',
+  /** The pathway was handed to this referent (by a manager, a referent, or the former referent's departure). */
+  PATHWAY_HANDED_OVER = 'PATHWAY_HANDED_OVER',
 }

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OrganisationKind, Role, type Organisation, type User } from '@parcours/accounts';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AccountEventType, OrganisationKind, Role, type AccountEvent, type OpenWork, type Organisation, type User } from '@parcours/accounts';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { Payload } from '../graphql/user-error';
@@ -7,6 +7,7 @@ import { Text } from '../graphql/text-field';
 
 registerEnumType(Role, { name: 'Role', description: 'A user has one role, which must fit their organisation kind.' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+registerEnumType(AccountEventType, { name: 'AccountEventType' });
 
 @ObjectType('Organisation')
 export class OrganisationNode {
@@ -32,7 +33,28 @@ export class UserNode {
   @Field(() => Date, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => OrganisationNode) organisation: OrganisationNode;
   @Field({ description: 'A REFERENT: whether each new report also comes as an e-mail (on by default; updateMyNotificationSettings).' }) reportEmails: boolean;
+  @Field({ description: 'Created without a password, and the invitation not yet followed: nobody can sign in as this user yet.' }) invitationPending: boolean;
   @Field() createdAt: Date;
+}
+
+@ObjectType({ description: 'What a member of staff holds that must not be left without an owner: deactivating them needs a successor while any count is above 0.' })
+export class OpenWorkNode implements OpenWork {
+  @Field(() => Int, { description: 'Open pathways they are in charge of, or the referent of.' }) pathways: number;
+  @Field(() => Int, { description: 'Pending follow-up checkpoints of the pathways they are in charge of.' }) checkpoints: number;
+  @Field(() => Int, { description: 'Diagnostic interviews they are to run.' }) appointments: number;
+  @Field(() => Int, { description: 'Reports to them not yet acknowledged.' }) reports: number;
+}
+
+@ObjectType('AccountEvent', { description: 'One change of an account, in its audit: who, when, what (by name).' })
+export class AccountEventNode {
+  @Field(() => ID) id: string;
+  @Field(() => AccountEventType) type: AccountEventType;
+  @Field() at: Date;
+  @Field(() => ID, { nullable: true, description: 'Who made it; null when made through a link (a reset, an invitation) or by the system.' }) byUserId: string | null;
+  @Field(() => [String], { description: 'UPDATED: the properties changed, by name.' }) fields: string[];
+  @Field(() => Role, { nullable: true, description: 'UPDATED: the former role, when it changed.' }) roleFrom: Role | null;
+  @Field(() => ID, { nullable: true, description: 'DEACTIVATED: to whom the work was handed.' }) successorId: string | null;
+  @Field(() => OpenWorkNode, { nullable: true, description: 'DEACTIVATED: what was handed over.' }) handedOver: OpenWorkNode | null;
 }
 
 @ObjectType({ description: 'A referent to hand a pathway over to: name and organisation only.' })
@@ -70,6 +92,21 @@ export class LogoutPayload extends Payload {
 @ObjectType()
 export class UserPayload extends Payload {
   @Field(() => UserNode, { nullable: true }) user?: UserNode;
+}
+
+@ObjectType()
+export class DeactivateUserPayload extends UserPayload {
+  @Field(() => OpenWorkNode, { nullable: true, description: 'With HAS_OPEN_WORK: what the account holds, to hand to a successor.' }) openWork?: OpenWorkNode;
+}
+
+@ObjectType()
+export class RequestPasswordResetPayload extends Payload {
+  @Field({ nullable: true, description: 'Always true once the request is taken, whether an account has this address or not.' }) requested?: boolean;
+}
+
+@ObjectType()
+export class ResetPasswordPayload extends Payload {
+  @Field({ nullable: true, description: 'True once the password is set: sign in with it.' }) passwordSet?: boolean;
 }
 
 @ObjectType()
@@ -123,13 +160,42 @@ export class CreateUserInput {
   @Field(() => Role) @IsEnum(Role) role: Role;
   @Text(254) @IsEmail() email: string;
   @Text(200, { min: 1 }) fullName: string;
-  @Text(256, { description: 'At least 12 characters mixing three kinds (lower, upper, digits, signs), not easy to guess.' })
-  initialPassword: string;
+  @Text(256, { nullable: true, description: 'At least 12 characters mixing three kinds (lower, upper, digits, signs), not easy to guess. Omitted: the user gets an invitation e-mail to choose it (needs SMTP_URL).' })
+  @IsOptional()
+  initialPassword?: string | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsString() userId: string;
+  @Text(200, { min: 1, nullable: true }) @IsOptional() fullName?: string | null;
+  @Text(254, { nullable: true, description: 'Unique without regard to case. A link sent to the former address stops working.' }) @IsOptional() @IsEmail() email?: string | null;
+  @Field(() => Role, { nullable: true, description: "Within the organisation's kind; not your own." }) @IsOptional() @IsEnum(Role) role?: Role | null;
 }
 
 @InputType()
 export class DeactivateUserInput {
   @Field(() => ID) @IsString() userId: string;
+  @Field(() => ID, { nullable: true, description: 'Who takes over what the account holds (its openWork): an active counsellor or manager of the same operator, or another referent.' })
+  @IsOptional()
+  @IsString()
+  successorId?: string | null;
+}
+
+@InputType()
+export class ReactivateUserInput {
+  @Field(() => ID) @IsString() userId: string;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Text(LOGIN_EMAIL_MAX) @IsEmail() email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Text(200, { description: 'The token from the link of the e-mail (what follows # in it).' }) @IsNotEmpty() token: string;
+  @Text(256) @IsNotEmpty() newPassword: string;
 }
 
 @InputType()
@@ -156,6 +222,21 @@ export function toUserNode(user: User): UserNode {
     deactivatedAt: user.deactivatedAt,
     organisation: toOrganisationNode(user.organisation.getEntity()),
     reportEmails: user.reportEmails,
+    invitationPending: !user.passwordSet,
     createdAt: user.createdAt,
+  };
+}
+
+export function toAccountEventNode(event: AccountEvent): AccountEventNode {
+  const detail = event.detail ?? {};
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.at,
+    byUserId: event.byUserId,
+    fields: detail.fields ?? [],
+    roleFrom: (detail.role?.from as Role | undefined) ?? null,
+    successorId: detail.successorId ?? null,
+    handedOver: (detail.handedOver as OpenWork | undefined) ?? null,
   };
 }

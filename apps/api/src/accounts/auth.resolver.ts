@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, UsersService, type Actor } from '@parcours/accounts';
+import { AuthService, PasswordRecovery, UsersService, type Actor } from '@parcours/accounts';
 import { Public, SignedIn } from '../auth/access.decorators';
 import { ClientIp, CurrentActor } from '../auth/current-actor.decorator';
 import {
@@ -8,6 +8,10 @@ import {
   LogoutInput,
   LogoutPayload,
   RefreshSessionInput,
+  RequestPasswordResetInput,
+  RequestPasswordResetPayload,
+  ResetPasswordInput,
+  ResetPasswordPayload,
   SessionPayload,
   toUserNode,
   UserNode,
@@ -19,7 +23,28 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly recovery: PasswordRecovery,
   ) {}
+
+  @Public()
+  @Mutation(() => RequestPasswordResetPayload, {
+    description:
+      'Sends a single-use link (valid PASSWORD_RESET_MINUTES) to choose a new password, if an active account has this address; answers the same either way. Throttled like logins (TOO_MANY_ATTEMPTS). Needs SMTP_URL.',
+  })
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @ClientIp() ip: string): Promise<Partial<RequestPasswordResetPayload>> {
+    await this.recovery.requestReset(input.email, ip);
+    return { requested: true };
+  }
+
+  @Public()
+  @Mutation(() => ResetPasswordPayload, {
+    description:
+      "Chooses a password with the token of a reset or invitation link: the password rule applies (WEAK_PASSWORD), every session of the user ends, the link is used up. Expired, used, replaced or forged: INVALID_RESET_TOKEN.",
+  })
+  async resetPassword(@Args('input') input: ResetPasswordInput, @ClientIp() ip: string): Promise<Partial<ResetPasswordPayload>> {
+    await this.recovery.reset(input.token, input.newPassword, ip);
+    return { passwordSet: true };
+  }
 
   @Public()
   @Mutation(() => SessionPayload, { description: 'Wrong credentials get one generic INVALID_CREDENTIALS; repeated failures TOO_MANY_ATTEMPTS.' })

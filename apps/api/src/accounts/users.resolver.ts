@@ -1,12 +1,20 @@
 import { TextArg } from '../graphql/text-field';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, UsersService, type Actor } from '@parcours/accounts';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { signedIn } from '../graphql/request-loaders';
 import {
+  AccountEventNode,
   CreateUserInput,
   DeactivateUserInput,
+  DeactivateUserPayload,
+  OpenWorkNode,
+  ReactivateUserInput,
+  toAccountEventNode,
+  UpdateUserInput,
   ReferentSummary,
   toUserNode,
   UserConnection,
@@ -15,20 +23,48 @@ import {
   UsersFilter,
 } from './accounts.types';
 
-@Resolver()
+const MANAGERS_TOO = 'ADMIN: any account; MANAGER: the COUNSELLORs of their own operator only (anything else FORBIDDEN).';
+
+@Resolver(() => UserNode)
 export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
-  @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: 'Creates an account with an initial password; the role must fit the organisation kind.' })
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Mutation(() => UserPayload, {
+    description: `Creates an account, with an initial password or, without one, an invitation e-mail whose link (valid INVITATION_DAYS) chooses it; the role must fit the organisation kind. ${MANAGERS_TOO}`,
+  })
   async createUser(@Args('input') input: CreateUserInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
     return { user: toUserNode(await this.service.create(actor, input)) };
   }
 
-  @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: 'Deactivates an account: its sessions end and its tokens stop working at once.' })
-  async deactivateUser(@Args('input') input: DeactivateUserInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
-    return { user: toUserNode(await this.service.deactivate(actor, input.userId)) };
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Mutation(() => UserPayload, { description: `Changes a name, an e-mail address or a role (within the organisation's kind), audited. ${MANAGERS_TOO}` })
+  async updateUser(@Args('input') input: UpdateUserInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
+    return { user: toUserNode(await this.service.update(actor, input)) };
+  }
+
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Mutation(() => DeactivateUserPayload, {
+    description: `Deactivates an account: its sessions and links end at once. Whatever it holds (openWork) moves to successorId in the same transaction, as assignCounsellor and assignReferent would move it; without a successor it is HAS_OPEN_WORK with the counts. ${MANAGERS_TOO}`,
+  })
+  async deactivateUser(@Args('input') input: DeactivateUserInput, @CurrentActor() actor: Actor): Promise<Partial<DeactivateUserPayload>> {
+    return { user: toUserNode(await this.service.deactivate(actor, input.userId, input.successorId)) };
+  }
+
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Mutation(() => UserPayload, { description: `Lets a deactivated account sign in again (with its password, or a reset link); what it handed over stays with its successor. ${MANAGERS_TOO}` })
+  async reactivateUser(@Args('input') input: ReactivateUserInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
+    return { user: toUserNode(await this.service.reactivate(actor, input.userId)) };
+  }
+
+  @ResolveField(() => OpenWorkNode, { description: 'What the user holds that would need a successor on deactivation.' })
+  async openWork(@Parent() user: UserNode, @Context() context: GraphqlContext): Promise<OpenWorkNode> {
+    return this.service.openWork(signedIn(context), user.id);
+  }
+
+  @ResolveField(() => [AccountEventNode], { description: 'Every change of the account, newest first.' })
+  async history(@Parent() user: UserNode, @Context() context: GraphqlContext): Promise<AccountEventNode[]> {
+    return (await this.service.history(signedIn(context), user.id)).map(toAccountEventNode);
   }
 
   @Roles(Role.ADMIN, Role.MANAGER)

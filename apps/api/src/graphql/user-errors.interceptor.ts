@@ -18,7 +18,7 @@ export class UserErrorsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: object) => ({ userErrors: [], ...result })),
       catchError((error: unknown) =>
-        error instanceof DomainError && !(error instanceof ForbiddenError) ? of({ userErrors: error.problems }) : throwError(() => error),
+        error instanceof DomainError && !(error instanceof ForbiddenError) ? of({ ...error.payload, userErrors: error.problems }) : throwError(() => error),
       ),
     );
   }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OutboxStatus, SkipReason, type OutboxMessage } from '@parcours/notifications';
+import { OutboxStatus, OutboxTopic, SkipReason, type OutboxMessage } from '@parcours/notifications';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { UserNode } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
@@ -7,11 +7,13 @@ import { Payload } from '../graphql/user-error';
 
 registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 registerEnumType(SkipReason, { name: 'OutboxSkipReason' });
+registerEnumType(OutboxTopic, { name: 'OutboxTopic', description: 'What an e-mail is about: a report, or a password link (reset or invitation).' });
 
-@ObjectType('OutboxMessage', { description: 'An e-mail about a report, as the relay sees it: no address and no text are kept.' })
+@ObjectType('OutboxMessage', { description: 'An e-mail about a report or a password link, as the relay sees it: no address, no text and no link are kept.' })
 export class OutboxMessageNode {
   @Field(() => ID) id: string;
-  @Field(() => ID) reportId: string;
+  @Field(() => OutboxTopic) topic: OutboxTopic;
+  @Field(() => ID, { nullable: true, description: 'The report it announces (topic REPORT).' }) reportId: string | null;
   @Field({ description: 'Also the e-mail\'s Message-ID.' }) idempotencyKey: string;
   @Field(() => OutboxStatus) status: OutboxStatus;
   @Field(() => Int, { description: 'Failed attempts.' }) attempts: number;
@@ -51,5 +53,5 @@ export class NotificationSettingsPayload extends Payload {
 
 export function toOutboxMessageNode(message: OutboxMessage): OutboxMessageNode {
   const { id, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt } = message;
-  return { id, reportId: message.report.id, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt };
+  return { id, topic: message.topic, reportId: message.report?.id ?? null, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt };
 }

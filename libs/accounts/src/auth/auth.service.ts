@@ -10,6 +10,7 @@ import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
 import type { OrganisationKind } from '../organisations/organisation-kind';
 import type { Role } from '../users/role';
+import { AccountEvent, AccountEventType } from '../users/account-event.entity';
 import { emailKey, User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -70,7 +71,7 @@ export class AuthService {
     }
     const user = await this.uow.read(SYSTEM, ({ em }) => em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }));
     // The password is checked outside any transaction: argon2 takes time, and SQLite has one writer.
-    const valid = await this.hasher.verify(user?.passwordHash, password);
+    const valid = await this.hasher.verify(user?.passwordSet ? user.passwordHash : undefined, password);
     if (!user || !valid || !user.active) throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
     const refresh = this.newRefreshSecret();
     const session = await this.uow.run(null, async ({ em }) => {
@@ -191,7 +192,9 @@ export class AuthService {
     await this.uow.run(actor, async ({ em }) => {
       await this.throttle.succeeded(em, keys, attempt);
       if (!passwordHash) return;
-      (await em.findOneOrFail(User, user.id)).changePassword(passwordHash, now);
+      const account = await em.findOneOrFail(User, user.id);
+      account.changePassword(passwordHash, now);
+      em.persist(new AccountEvent(account, AccountEventType.PASSWORD_CHANGED, actor.userId, now));
       const others = actor.sessionId ? { id: { $ne: actor.sessionId } } : {};
       await this.endSessions(em, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
     });

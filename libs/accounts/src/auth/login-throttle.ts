@@ -19,8 +19,13 @@ export interface ThrottleKeys {
 export class LoginThrottle {
   constructor(private readonly config: AppConfig) {}
 
-  keys(emailKey: string, ip: string): ThrottleKeys {
-    return { account: `account:${createHash('sha256').update(emailKey).digest('hex')}`, ip: `ip:${ip}` };
+  /**
+   * Logins and password changes count on `account:` and `ip:`; password-reset requests and links
+   * on their own keys (`reset-account:`, `reset-ip:`), so that asking for links never locks a login.
+   */
+  keys(emailKey: string, ip: string, purpose: 'login' | 'reset' = 'login'): ThrottleKeys {
+    const prefix = purpose === 'login' ? '' : `${purpose}-`;
+    return { account: `${prefix}account:${createHash('sha256').update(emailKey).digest('hex')}`, ip: `${prefix}ip:${ip}` };
   }
 
   /** Minutes until the keys may try again, or 0 when they may now. */

@@ -45,6 +45,10 @@ export class User {
   @Property({ type: Date })
   passwordChangedAt: Date;
 
+  /** False while an invitation waits: the account has no password anyone could sign in with. */
+  @Property({ default: true })
+  passwordSet: boolean = true;
+
   /** A REFERENT's choice: an e-mail for each new report (on by default). */
   @Property({ default: true })
   reportEmails: boolean = true;
@@ -55,21 +59,17 @@ export class User {
   @Property({ type: Date })
   updatedAt: Date;
 
-  constructor(organisation: Organisation, role: Role, email: string, fullName: string, passwordHash: string, at: Date) {
-    if (!roleFits(role, organisation.kind)) {
-      throw new AccountsError(
-        'ROLE_DOES_NOT_FIT_ORGANISATION',
-        `A ${role} must belong to an organisation of the kind that fits the role, not ${organisation.kind}.`,
-        ['input', 'role'],
-      );
-    }
+  /** `passwordHash` null: an invitation, whose link chooses the first password. */
+  constructor(organisation: Organisation, role: Role, email: string, fullName: string, passwordHash: string | null, at: Date) {
+    assertRoleFits(role, organisation);
     this.organisation = ref(organisation);
     this.role = role;
     this.email = email.trim();
     this.emailKey = emailKey(email);
     this.fullName = fullName.trim();
     this.searchName = searchText(fullName);
-    this.passwordHash = passwordHash;
+    this.passwordHash = passwordHash ?? '';
+    this.passwordSet = passwordHash !== null;
     this.passwordChangedAt = at;
     this.createdAt = at;
     this.updatedAt = at;
@@ -85,6 +85,34 @@ export class User {
     this.updatedAt = at;
   }
 
+  reactivate(at: Date): void {
+    if (this.active) throw new AccountsError('ALREADY_ACTIVE', 'This account is already active.', ['input', 'userId']);
+    this.deactivatedAt = null;
+    this.updatedAt = at;
+  }
+
+  /** Name, address and role; the names of the properties that changed. */
+  update(changes: { fullName?: string; email?: string; role?: Role }, at: Date): string[] {
+    const changed: string[] = [];
+    if (changes.fullName !== undefined && changes.fullName.trim() !== this.fullName) {
+      this.fullName = changes.fullName.trim();
+      this.searchName = searchText(this.fullName);
+      changed.push('fullName');
+    }
+    if (changes.email !== undefined && changes.email.trim() !== this.email) {
+      this.email = changes.email.trim();
+      this.emailKey = emailKey(this.email);
+      changed.push('email');
+    }
+    if (changes.role !== undefined && changes.role !== this.role) {
+      assertRoleFits(changes.role, this.organisation.getEntity());
+      this.role = changes.role;
+      changed.push('role');
+    }
+    if (changed.length > 0) this.updatedAt = at;
+    return changed;
+  }
+
   updateNotificationSettings(settings: { reportEmails?: boolean }, at: Date): void {
     if (settings.reportEmails !== undefined) this.reportEmails = settings.reportEmails;
     this.updatedAt = at;
@@ -92,7 +120,18 @@ export class User {
 
   changePassword(passwordHash: string, at: Date): void {
     this.passwordHash = passwordHash;
+    this.passwordSet = true;
     this.passwordChangedAt = at;
     this.updatedAt = at;
+  }
+}
+
+function assertRoleFits(role: Role, organisation: Organisation): void {
+  if (!roleFits(role, organisation.kind)) {
+    throw new AccountsError(
+      'ROLE_DOES_NOT_FIT_ORGANISATION',
+      `A ${role} must belong to an organisation of the kind that fits the role, not ${organisation.kind}.`,
+      ['input', 'role'],
+    );
   }
 }

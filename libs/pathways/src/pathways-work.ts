@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { HoldsWork, type OpenWork, type User, type WorkHolder } from '@parcours/accounts';
+import type { Work } from '@parcours/unit-of-work';
+import { CheckpointStatus } from './follow-ups/follow-up-calendar';
+import { Checkpoint } from './follow-ups/checkpoint.entity';
+import { Appointment } from './interviews/appointment.entity';
+import { AppointmentStatus } from './interviews/interview-enums';
+import { OPEN_STATUSES } from './pathway-status';
+import { Pathway } from './pathway.entity';
+
+/**
+ * What a member of staff holds on pathways: the open ones they are in charge of or the referent
+ * of, the pending checkpoints of those they are in charge of (exited ones too: the follow-up goes
+ * on), the interviews they are to run. All of it goes to a successor through Pathway.handOverFrom.
+ */
+@HoldsWork()
+@Injectable()
+export class PathwaysWork implements WorkHolder {
+  async openWork(em: EntityManager, userId: string): Promise<Partial<OpenWork>> {
+    const [pathways, checkpoints, appointments] = await Promise.all([
+      em.count(Pathway, { status: { $in: [...OPEN_STATUSES] }, $or: [{ counsellor: userId }, { referent: userId }] }),
+      em.count(Checkpoint, { status: CheckpointStatus.PENDING, pathway: { counsellor: userId } }),
+      em.count(Appointment, { status: AppointmentStatus.PLANNED, counsellor: userId }),
+    ]);
+    return { pathways, checkpoints, appointments };
+  }
+
+  async handOver({ em, by, now }: Work, leaving: User, successor: User, reason: string): Promise<void> {
+    const held = await em.find(
+      Pathway,
+      {
+        $or: [
+          { status: { $in: [...OPEN_STATUSES] }, $or: [{ counsellor: leaving.id }, { referent: leaving.id }] },
+          { counsellor: leaving.id, checkpoints: { status: CheckpointStatus.PENDING } },
+          { appointments: { status: AppointmentStatus.PLANNED, counsellor: leaving.id } },
+        ],
+      },
+      { populate: ['appointments'] },
+    );
+    for (const pathway of held) pathway.handOverFrom(leaving, successor, by, now, reason);
+  }
+}
