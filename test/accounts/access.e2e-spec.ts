@@ -12,6 +12,8 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.serverInfo': 'public',
   'Mutation.login': 'public',
   'Mutation.refreshSession': 'public',
+  'Mutation.requestPasswordReset': 'public',
+  'Mutation.resetPassword': 'public',
   'Mutation.logout': 'signed-in',
   'Mutation.changePassword': 'signed-in',
   'Query.me': 'signed-in',
@@ -20,8 +22,10 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.updateOrganisation': ['ADMIN'],
   'Query.organisations': ['ADMIN'],
   'Query.organisation': ['ADMIN'],
-  'Mutation.createUser': ['ADMIN'],
-  'Mutation.deactivateUser': ['ADMIN'],
+  'Mutation.createUser': ['ADMIN', 'MANAGER'],
+  'Mutation.updateUser': ['ADMIN', 'MANAGER'],
+  'Mutation.deactivateUser': ['ADMIN', 'MANAGER'],
+  'Mutation.reactivateUser': ['ADMIN', 'MANAGER'],
   'Query.users': ['ADMIN', 'MANAGER'],
   'Query.user': ['ADMIN', 'MANAGER'],
   'Query.referents': ['REFERENT', 'MANAGER', 'ADMIN'],
@@ -88,6 +92,7 @@ describe('access: deny by default, roles, row scoping', () => {
     t = await startTestApp();
     accounts = await new AccountsFixture(t.api).init();
     for (const role of ALL) users[role] = await accounts.user(role);
+    ownOperator.org = accounts.operatorId;
   });
   afterAll(() => t.close());
 
@@ -109,6 +114,8 @@ describe('access: deny by default, roles, row scoping', () => {
   });
 
   const someId = '00000000-0000-4000-8000-000000000000';
+  /** Filled once the fixture knows its operator. */
+  const ownOperator: Record<string, unknown> = {};
   const CALLS: [string, string, Record<string, unknown>?][] = [
     ['Query.me', '{ me { id } }'],
     ['Query.operators', '{ operators { id name } }'],
@@ -120,10 +127,14 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Mutation.createOrganisation', 'mutation { createOrganisation(input: { name: "X", kind: EMPLOYER }) { userErrors { code } } }'],
     ['Mutation.updateOrganisation', `mutation { updateOrganisation(input: { id: "${someId}", name: "XY" }) { userErrors { code } } }`],
     [
+      // A MANAGER may create counsellors of their own operator (the fixture's): another operator's is FORBIDDEN (account-lifecycle spec).
       'Mutation.createUser',
-      `mutation { createUser(input: { organisationId: "${someId}", role: COUNSELLOR, email: "x@parcours.test", fullName: "X", initialPassword: "Correct-horse-42" }) { userErrors { code } } }`,
+      'mutation ($org: ID!) { createUser(input: { organisationId: $org, role: COUNSELLOR, email: "x@parcours.test", fullName: "X", initialPassword: "Correct-horse-42" }) { userErrors { code } } }',
+      ownOperator,
     ],
     ['Mutation.deactivateUser', `mutation { deactivateUser(input: { userId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.updateUser', `mutation { updateUser(input: { userId: "${someId}", fullName: "Y" }) { userErrors { code } } }`],
+    ['Mutation.reactivateUser', `mutation { reactivateUser(input: { userId: "${someId}" }) { userErrors { code } } }`],
     ['Query.communes', '{ communes(search: "42000") { inseeCode } }'],
     ['Query.pathway', 'query ($id: ID!) { pathway(id: $id) { id } }', { id: someId }],
     ['Query.pathways', '{ pathways { totalCount } }'],

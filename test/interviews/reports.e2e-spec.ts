@@ -91,7 +91,7 @@ describe('reports: due dates, handovers, who receives what', () => {
     counsellor = await signIn(counsellor);
   });
 
-  it('moves unacknowledged reports with the pathway to the new referent, due dates unchanged', async () => {
+  it('moves unacknowledged reports with the pathway to the new referent, due dates unchanged, and tells them it is theirs', async () => {
     const previous = await accounts.user('REFERENT');
     const next = await accounts.user('REFERENT');
     const { pathway, appointmentId } = await scheduled(previous);
@@ -99,7 +99,12 @@ describe('reports: due dates, handovers, who receives what', () => {
     const [before] = (await inbox(previous)).edges.map((edge) => edge.node);
     await journey.mutate(previous, 'assignReferent', 'AssignReferentInput', { pathwayId: pathway.id, referentId: next.id, reason: 'Nouveau secteur' });
     expect((await inbox(previous)).totalCount).toBe(0);
-    expect((await inbox(next)).edges.map((edge) => edge.node)).toEqual([{ ...before, referentId: next.id }]);
+    const theirs = (await inbox(next)).edges.map((edge) => edge.node);
+    expect(theirs.find((report) => report.id === before.id)).toEqual({ ...before, referentId: next.id });
+    const told = theirs.filter((report) => report.id !== before.id);
+    expect(told).toEqual([{ id: expect.any(String), pathwayId: pathway.id, referentId: next.id, state: 'UNACKNOWLEDGED', dueOn: before.dueOn }]);
+    const kind = await t.api.data<{ referentReport: { kind: string; nextStep: string } }>('query ($id: ID!) { referentReport(id: $id) { kind nextStep } }', { id: told[0].id }, { token: next.token });
+    expect(kind.referentReport).toEqual({ kind: 'PATHWAY_HANDED_OVER', nextStep: expect.stringContaining('vous a été confié') });
   });
 
   it('leaves nothing of the person to the former referent, acknowledged reports included; the new one reads the whole file', async () => {
@@ -133,7 +138,8 @@ describe('reports: due dates, handovers, who receives what', () => {
     );
     expect(acknowledge.acknowledgeReport.userErrors.map((error) => error.code)).toEqual(['NOT_FOUND']);
     const theirs = (await inbox(next)).edges.map((edge) => edge.node);
-    expect(theirs.map((report) => [report.state, report.referentId]).sort()).toEqual([['ACKNOWLEDGED', previous.id], ['UNACKNOWLEDGED', next.id]]);
+    // The two reports of the file, and the one telling the new referent the pathway is theirs.
+    expect(theirs.map((report) => [report.state, report.referentId]).sort()).toEqual([['ACKNOWLEDGED', previous.id], ['UNACKNOWLEDGED', next.id], ['UNACKNOWLEDGED', next.id]]);
   });
 
   it('lets a MANAGER read their operator\'s reports, per referent; a COUNSELLOR or FUNDER none', async () => {
@@ -184,7 +190,14 @@ describe('reports: due dates, handovers, who receives what', () => {
       const deactivated = await accounts.user('REFERENT');
       const gone = await subscribe(deactivated);
       const theirs = await scheduled(deactivated);
-      await t.api.data('mutation ($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }', { input: { userId: deactivated.id } }, { token: accounts.adminToken });
+      // Leaving, their pathway goes to a successor; their socket stays open, and must stay silent.
+      const successor = await accounts.user('REFERENT');
+      const left = await t.api.data<{ deactivateUser: { userErrors: unknown[] } }>(
+        'mutation ($input: DeactivateUserInput!) { deactivateUser(input: $input) { userErrors { code } } }',
+        { input: { userId: deactivated.id, successorId: successor.id } },
+        { token: accounts.adminToken },
+      );
+      expect(left.deactivateUser.userErrors).toEqual([]);
       await diagnose(theirs.appointmentId);
       // Events are delivered in order: once the live session has the next report, the others had their chance.
       const marker = await scheduled(second);

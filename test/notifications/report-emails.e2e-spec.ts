@@ -76,14 +76,19 @@ describe('report e-mails', () => {
     await api.data('mutation { updateMyNotificationSettings(input: { reportEmails: false }) { userErrors { code } } }', undefined, { token: optedOut.token });
     const quiet = await journey.diagnosed(optedOut, counsellor);
 
+    // A report read in the console before its e-mail could go, and its referent gone by then (nothing left to hand over).
     const leaving = await accounts.user('REFERENT');
+    await smtp.down();
     const leavingPathway = await journey.refer(leaving);
-    await api.data(`mutation { deactivateUser(input: { userId: "${leaving.id}" }) { userErrors { code } } }`, undefined, { token: accounts.adminToken });
-    const appointmentId = await journey.acceptAndSchedule(counsellor, leavingPathway.id);
-    await api.data('mutation ($input: RecordDiagnosticInput!) { recordDiagnostic(input: $input) { userErrors { code } } }', { input: { appointmentId, ...someFindings() } }, { token: counsellor.token });
+    await journey.decline(counsellor, leavingPathway.id, 'UNREACHABLE');
+    await eventually(async () => (await outbox(leavingPathway.id))[0]?.attempts >= 1, 10_000, 'a failed attempt');
+    await api.data('mutation ($input: AcknowledgeReportInput!) { acknowledgeReport(input: $input) { userErrors { code } } }', { input: { reportId: await reportIdOf(leavingPathway.id) } }, { token: leaving.token });
+    const left = await api.data<{ deactivateUser: { userErrors: unknown[] } }>(`mutation { deactivateUser(input: { userId: "${leaving.id}" }) { userErrors { code } } }`, undefined, { token: accounts.adminToken });
+    expect(left.deactivateUser.userErrors).toEqual([]);
+    await smtp.up();
 
     expect(await settled(quiet.id, 'SKIPPED')).toMatchObject({ skip_reason: 'REPORT_EMAILS_OFF', attempts: 0 });
-    expect(await settled(leavingPathway.id, 'SKIPPED')).toMatchObject({ skip_reason: 'REFERENT_DEACTIVATED', attempts: 0 });
+    expect(await settled(leavingPathway.id, 'SKIPPED')).toMatchObject({ skip_reason: 'REFERENT_DEACTIVATED' });
 
     // Handed over while the SMTP server was down: the e-mail goes to the new referent.
     const first = await accounts.user('REFERENT');
@@ -99,7 +104,9 @@ describe('report e-mails', () => {
     expect(handover.assignReferent.userErrors).toEqual([]);
     await smtp.up();
     expect(await settled(handedOver.id, 'SENT')).toMatchObject({ smtp_code: 250 });
-    expect(smtp.to(second.email)).toHaveLength(1);
+    // The diagnostic's report, and the one telling them the pathway is now theirs.
+    await eventually(() => smtp.to(second.email).length === 2, 10_000, 'two e-mails to the new referent');
+    expect(smtp.to(second.email)).toHaveLength(2);
     expect(smtp.to(first.email)).toHaveLength(0);
     expect(smtp.to(optedOut.email)).toHaveLength(0);
     expect(smtp.to(leaving.email)).toHaveLength(0);
