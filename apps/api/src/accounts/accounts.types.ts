@@ -230,7 +230,7 @@ export function toUserNode(user: User): UserNode {
 export function toAccountEventNode(event: AccountEvent): AccountEventNode {
   const detail = event.detail ?? {};
   return {
-    id: event.id,
+    id: String(event.id),
     type: event.type,
     at: event.at,
     byUserId: event.byUserId,

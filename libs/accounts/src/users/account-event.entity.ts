@@ -1,5 +1,4 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
 import { User } from './user.entity';
 
 /** Every change of an account, in its history. */
@@ -32,8 +31,9 @@ export interface AccountEventDetail {
 @Entity({ tableName: 'account_event' })
 @Index({ properties: ['user', 'at'] })
 export class AccountEvent {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  /** In the order written: the history's order when several changes share an instant. */
+  @PrimaryKey({ autoincrement: true })
+  id: number;
 
   @ManyToOne(() => User, { ref: true })
   user: Ref<User>;

@@ -165,7 +165,7 @@ export class UsersService {
   /** The account's history, newest first. */
   async history(actor: Actor, userId: string): Promise<AccountEvent[]> {
     const user = await this.get(actor, userId);
-    return this.uow.read(actor, ({ em }) => em.find(AccountEvent, { user: user.id }, { orderBy: { at: 'desc', id: 'asc' } }));
+    return this.uow.read(actor, ({ em }) => em.find(AccountEvent, { user: user.id }, { orderBy: { at: 'desc', id: 'desc' } }));
   }
 
   /**

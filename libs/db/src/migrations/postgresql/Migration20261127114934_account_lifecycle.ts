@@ -6,7 +6,7 @@ export class Migration20261127114934_account_lifecycle extends Migration {
     this.addSql(`create table "account_token" ("id" uuid not null, "user_id" uuid not null, "purpose" varchar(20) not null, "secret_hash" varchar(64) not null, "expires_at" timestamptz not null, "created_at" timestamptz not null, "ended_at" timestamptz null, "end_reason" varchar(20) null, constraint "account_token_pkey" primary key ("id"));`);
     this.addSql(`create index "account_token_user_id_ended_at_index" on "account_token" ("user_id", "ended_at");`);
 
-    this.addSql(`create table "account_event" ("id" uuid not null, "user_id" uuid not null, "type" varchar(30) not null, "at" timestamptz not null, "by_user_id" varchar(36) null, "detail" jsonb null, constraint "account_event_pkey" primary key ("id"));`);
+    this.addSql(`create table "account_event" ("id" serial primary key, "user_id" uuid not null, "type" varchar(30) not null, "at" timestamptz not null, "by_user_id" varchar(36) null, "detail" jsonb null);`);
     this.addSql(`create index "account_event_user_id_at_index" on "account_event" ("user_id", "at");`);
 
     this.addSql(`alter table "account_token" add constraint "account_token_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade;`);

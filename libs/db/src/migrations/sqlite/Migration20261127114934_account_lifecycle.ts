@@ -7,7 +7,7 @@ export class Migration20261127114934_account_lifecycle extends Migration {
     this.addSql(`create index \`account_token_user_id_index\` on \`account_token\` (\`user_id\`);`);
     this.addSql(`create index \`account_token_user_id_ended_at_index\` on \`account_token\` (\`user_id\`, \`ended_at\`);`);
 
-    this.addSql(`create table \`account_event\` (\`id\` text not null, \`user_id\` text not null, \`type\` text not null, \`at\` datetime not null, \`by_user_id\` text null, \`detail\` json null, constraint \`account_event_user_id_foreign\` foreign key(\`user_id\`) references \`app_user\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`account_event\` (\`id\` integer not null primary key autoincrement, \`user_id\` text not null, \`type\` text not null, \`at\` datetime not null, \`by_user_id\` text null, \`detail\` json null, constraint \`account_event_user_id_foreign\` foreign key(\`user_id\`) references \`app_user\`(\`id\`) on update cascade);`);
     this.addSql(`create index \`account_event_user_id_index\` on \`account_event\` (\`user_id\`);`);
     this.addSql(`create index \`account_event_user_id_at_index\` on \`account_event\` (\`user_id\`, \`at\`);`);
 
