@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { HoldsWork, type OpenWork, type User, type WorkHolder } from '@parcours/accounts';
-import type { Work } from '@parcours/unit-of-work';
+import { ScopedReads, SYSTEM, type Work } from '@parcours/unit-of-work';
 import { CheckpointStatus } from './follow-ups/follow-up-calendar';
 import { Checkpoint } from './follow-ups/checkpoint.entity';
 import { Appointment } from './interviews/appointment.entity';
@@ -17,17 +17,19 @@ import { Pathway } from './pathway.entity';
 @HoldsWork()
 @Injectable()
 export class PathwaysWork implements WorkHolder {
+  // What a user holds is read whole, whoever asks: UsersService decided they may ask.
   async openWork(em: EntityManager, userId: string): Promise<Partial<OpenWork>> {
+    const reads = new ScopedReads(em, SYSTEM);
     const [pathways, checkpoints, appointments] = await Promise.all([
-      em.count(Pathway, { status: { $in: [...OPEN_STATUSES] }, $or: [{ counsellor: userId }, { referent: userId }] }),
-      em.count(Checkpoint, { status: CheckpointStatus.PENDING, pathway: { counsellor: userId } }),
-      em.count(Appointment, { status: AppointmentStatus.PLANNED, counsellor: userId }),
+      reads.count(Pathway, { status: { $in: [...OPEN_STATUSES] }, $or: [{ counsellor: userId }, { referent: userId }] }),
+      reads.count(Checkpoint, { status: CheckpointStatus.PENDING, pathway: { counsellor: userId } }),
+      reads.count(Appointment, { status: AppointmentStatus.PLANNED, counsellor: userId }),
     ]);
     return { pathways, checkpoints, appointments };
   }
 
-  async handOver({ em, by, now }: Work, leaving: User, successor: User, reason: string): Promise<void> {
-    const held = await em.find(
+  async handOver({ reads, by, now }: Work, leaving: User, successor: User, reason: string): Promise<void> {
+    const held = await reads.system().find(
       Pathway,
       {
         $or: [

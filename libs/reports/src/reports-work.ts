@@ -2,7 +2,7 @@ import { ref, type EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { HoldsWork, User, type OpenWork, type WorkHolder } from '@parcours/accounts';
 import { Pathway } from '@parcours/pathways';
-import type { Work } from '@parcours/unit-of-work';
+import { ScopedReads, SYSTEM, type Work } from '@parcours/unit-of-work';
 import { ReferentReport } from './referent-report.entity';
 
 /**
@@ -14,11 +14,11 @@ import { ReferentReport } from './referent-report.entity';
 @Injectable()
 export class ReportsWork implements WorkHolder {
   async openWork(em: EntityManager, userId: string): Promise<Partial<OpenWork>> {
-    return { reports: await em.count(ReferentReport, { referent: userId, acknowledgedAt: null }) };
+    return { reports: await new ScopedReads(em, SYSTEM).count(ReferentReport, { referent: userId, acknowledgedAt: null }) };
   }
 
-  async handOver({ em, by, now }: Work, leaving: User, successor: User, reason: string): Promise<void> {
-    const reports = await em.find(ReferentReport, { referent: leaving.id, acknowledgedAt: null }, { populate: ['pathway.appointments'] });
+  async handOver({ reads, by, now }: Work, leaving: User, successor: User, reason: string): Promise<void> {
+    const reports = await reads.system().find(ReferentReport, { referent: leaving.id, acknowledgedAt: null }, { populate: ['pathway.appointments'] });
     for (const report of reports) {
       const pathway: Pathway = report.pathway.getEntity();
       // Whoever handed the pathway over first (PathwaysWork or an earlier report), once is enough.
