@@ -83,7 +83,7 @@ describe('account lifecycle', () => {
       expect(mail.subject).toBe('Parcours : choisir un nouveau mot de passe');
       expect(mail.text).toContain('pendant 30 minutes');
       const { page, token } = linkOf(mail);
-      expect(page).toBe('/mot-de-passe/nouveau');
+      expect(page).toBe('/nouveau-mot-de-passe');
       // Stored hashed: the token's secret is in no column, and the relay's log names no address.
       const stored = await em().findOneOrFail(AccountToken, { user: counsellor.id });
       expect(stored.secretHash).toMatch(/^[0-9a-f]{64}$/);
@@ -207,7 +207,7 @@ describe('account lifecycle', () => {
         expect(await mutate(RESET, { token, password: STRONG })).toEqual({ passwordSet: null, userErrors: [{ code: 'INVALID_RESET_TOKEN', field: ['input', 'token'] }] });
         await mutate(REQUEST, { email });
         const fresh = linkOf((await mailsTo(email, 2))[1]);
-        expect(fresh.page).toBe('/mot-de-passe/nouveau');
+        expect(fresh.page).toBe('/nouveau-mot-de-passe');
         expect(await mutate(RESET, { token: fresh.token, password: STRONG })).toEqual({ passwordSet: true, userErrors: [] });
         expect((await signIn(email, STRONG)).tokens).not.toBeNull();
       } finally {

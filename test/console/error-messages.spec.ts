@@ -42,6 +42,7 @@ describe('the console’s French sentences for error codes', () => {
   it('says the throttle’s wait in words when the server gives it', () => {
     expect(frenchMessage('TOO_MANY_ATTEMPTS', 'Too many failed attempts: try again in 15 minute(s).')).toBe('Trop de tentatives de connexion ont échoué : réessayez dans 15 minutes.');
     expect(frenchMessage('TOO_MANY_ATTEMPTS', 'Too many failed attempts: try again in 1 minute(s).')).toBe('Trop de tentatives de connexion ont échoué : réessayez dans 1 minute.');
+    expect(frenchMessage('TOO_MANY_ATTEMPTS', 'Too many requests: try again in 12 minute(s).')).toBe('Trop de demandes à la suite : réessayez dans 12 minutes.');
   });
 
   it('falls back to a sentence, never to the English message, for a code it does not know', () => {

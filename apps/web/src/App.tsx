@@ -2,6 +2,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { ChoosePasswordPage } from './pages/ChoosePasswordPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PathwayPage } from './pages/PathwayPage';
@@ -31,6 +33,10 @@ export function App() {
   return (
     <Routes>
       <Route path="/connexion" element={<SignInPage />} />
+      {/* Open without a session: the pages of the e-mailed links (the server's AccountLinks names them). */}
+      <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+      <Route path="/nouveau-mot-de-passe" element={<ChoosePasswordPage purpose="reset" />} />
+      <Route path="/invitation" element={<ChoosePasswordPage purpose="invitation" />} />
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
         <Route path="orienter" element={<ReferPage />} />

@@ -22,6 +22,12 @@ export const ERROR_MESSAGES: Record<string, string> = {
   ALREADY_DEACTIVATED: 'Ce compte est déjà désactivé.',
   PARTNER_KIND: 'Cette organisation est un partenaire (employeur, agence, organisme de formation) : elle n’a pas de comptes.',
   WRONG_ORGANISATION_KIND: 'Cette organisation n’est pas du type attendu.',
+  ALREADY_ACTIVE: 'Ce compte est déjà actif.',
+  CANNOT_CHANGE_OWN_ROLE: 'Vous ne pouvez pas changer votre propre rôle.',
+  HAS_OPEN_WORK: 'Ce compte a encore des parcours, des suivis, des rendez-vous ou des comptes rendus en cours : choisissez à qui les confier.',
+  INVALID_SUCCESSOR: 'Cette personne ne peut pas reprendre ce travail : choisissez un compte actif de la même structure (ou un autre référent).',
+  INVALID_RESET_TOKEN: 'Ce lien ne fonctionne plus : il a expiré, a déjà servi ou a été remplacé par un plus récent. Demandez-en un nouveau.',
+  INVITATION_NEEDS_MAIL: 'Aucun serveur d’envoi d’e-mails n’est configuré : indiquez un mot de passe initial.',
   // Referral and eligibility
   OUTSIDE_TERRITORY: 'La personne ne réside pas sur le territoire de Saint-Étienne Métropole : le dispositif ne peut pas l’accueillir.',
   NO_RSA_NOR_BARRIER: 'La personne ne perçoit pas le RSA (socle ou socle + activité) et aucun frein n’est déclaré : cochez au moins un frein, ou indiquez son RSA.',
@@ -103,7 +109,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
 export function frenchMessage(code: string, serverMessage = ''): string {
   if (code === 'TOO_MANY_ATTEMPTS') {
     const minutes = /(\d+) minute/.exec(serverMessage)?.[1];
-    if (minutes) return `Trop de tentatives de connexion ont échoué : réessayez dans ${minutes} minute${minutes === '1' ? '' : 's'}.`;
+    const wait = `réessayez dans ${minutes} minute${minutes === '1' ? '' : 's'}.`;
+    // Sign-ins count failures; links (requests and uses) count every attempt.
+    if (minutes) return /failed attempts/i.test(serverMessage) ? `Trop de tentatives de connexion ont échoué : ${wait}` : `Trop de demandes à la suite : ${wait}`;
   }
   return ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL_SERVER_ERROR;
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth';
 import { FormError, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
@@ -51,6 +51,9 @@ export function SignInPage() {
           Se connecter
         </button>
       </form>
+      <p>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
     </main>
   );
 }

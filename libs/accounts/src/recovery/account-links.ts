@@ -7,7 +7,7 @@ import { AccountTokenPurpose } from './account-token.entity';
 
 /** The console's pages a link opens; the token travels in the fragment, which no server, log or Referer sees. */
 const PAGES: Record<AccountTokenPurpose, string> = {
-  [AccountTokenPurpose.PASSWORD_RESET]: '/mot-de-passe/nouveau',
+  [AccountTokenPurpose.PASSWORD_RESET]: '/nouveau-mot-de-passe',
   [AccountTokenPurpose.INVITATION]: '/invitation',
 };
 
