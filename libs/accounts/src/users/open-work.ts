@@ -66,19 +66,31 @@ export function holdsWork(counts: OpenWork): boolean {
 /** The roles that may hold work: in charge of pathways and interviews, or referent. */
 export const WORK_HOLDING_ROLES: readonly Role[] = [Role.COUNSELLOR, Role.MANAGER, Role.REFERENT];
 
+/** What the successor rule looks at of an account. */
+export interface AccountFacts {
+  id: string;
+  role: Role;
+  active: boolean;
+  organisationId: string;
+  kind: OrganisationKind;
+}
+
+export function accountFacts(user: User): AccountFacts {
+  return { id: user.id, role: user.role, active: user.active, organisationId: user.organisation.id, kind: user.organisation.getEntity().kind };
+}
+
 /**
  * Whether `successor` may take over what `leaving` holds, as assignCounsellor and assignReferent
  * would allow it: an active counsellor or manager of the same operator for operator staff, an
  * active referent for a referent. The problem, or null.
  */
-export function successorProblem(leaving: User, successor: User): string | null {
+export function successorProblem(leaving: AccountFacts, successor: AccountFacts): string | null {
   if (successor.id === leaving.id) return 'A leaving account cannot be its own successor.';
   if (!successor.active) return 'The successor must be an active account.';
-  const kind = leaving.organisation.getEntity().kind;
-  if (kind === OrganisationKind.PRESCRIBER) return successor.role === Role.REFERENT ? null : 'The successor of a referent must be a referent.';
-  if (kind === OrganisationKind.OPERATOR) {
+  if (leaving.kind === OrganisationKind.PRESCRIBER) return successor.role === Role.REFERENT ? null : 'The successor of a referent must be a referent.';
+  if (leaving.kind === OrganisationKind.OPERATOR) {
     if (![Role.COUNSELLOR, Role.MANAGER].includes(successor.role)) return 'The successor must be a counsellor or a manager.';
-    return successor.organisation.id === leaving.organisation.id ? null : 'The successor must belong to the same operator.';
+    return successor.organisationId === leaving.organisationId ? null : 'The successor must belong to the same operator.';
   }
   return 'This account holds no work to hand over.';
 }

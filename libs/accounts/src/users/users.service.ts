@@ -13,7 +13,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { AccountTokenEndReason, AccountTokenPurpose } from '../recovery/account-token.entity';
 import { PasswordRecovery } from '../recovery/password-recovery.service';
 import { AccountEvent, AccountEventType } from './account-event.entity';
-import { HasOpenWorkError, holdsWork, successorProblem, WORK_HOLDING_ROLES, WorkHolders, type OpenWork } from './open-work';
+import { accountFacts, HasOpenWorkError, holdsWork, successorProblem, WORK_HOLDING_ROLES, WorkHolders, type OpenWork } from './open-work';
 import { Role } from './role';
 import { emailKey, User } from './user.entity';
 import { usersVisibleTo } from './user-scope';
@@ -184,7 +184,7 @@ export class UsersService {
     const visible = actor.role === Role.ADMIN ? {} : { organisation: actor.organisationId };
     const successor = isUuid(successorId) ? await em.findOne(User, { $and: [{ id: successorId }, visible] }, { populate: ['organisation'] }) : null;
     if (!successor) throw new NotFoundError('Successor', ['input', 'successorId']);
-    const problem = successorProblem(leaving, successor);
+    const problem = successorProblem(accountFacts(leaving), accountFacts(successor));
     if (problem) throw new AccountsError('INVALID_SUCCESSOR', problem, ['input', 'successorId']);
     return successor;
   }
