@@ -1,6 +1,6 @@
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
-import { aPerson, JourneyFixture, someFindings } from '../support/journey';
+import { aPerson, JourneyFixture } from '../support/journey';
 import { runMain, startServer, type ServerProcess } from '../support/server-process';
 import { eventually, mailEnv, outboxOf, TestSmtp } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
