@@ -239,6 +239,13 @@ describe('account lifecycle', () => {
       expect(history.user.history[0].byUserId).not.toBe(counsellor.id);
     });
 
+    it('refuses an administrator their own role change and their own deactivation', async () => {
+      const me = await t.api.data<{ me: { id: string } }>(ME, {}, as(accounts.adminToken));
+      expect((await mutate(UPDATE, { input: { userId: me.me.id, role: 'COUNSELLOR' } }, accounts.adminToken)).userErrors).toEqual([{ code: 'CANNOT_CHANGE_OWN_ROLE', field: ['input', 'role'] }]);
+      expect((await mutate(DEACTIVATE, { input: { userId: me.me.id } }, accounts.adminToken)).userErrors).toEqual([expect.objectContaining({ code: 'CANNOT_DEACTIVATE_SELF' })]);
+      expect((await mutate(UPDATE, { input: { userId: me.me.id, fullName: 'Administratrice' } }, accounts.adminToken)).userErrors).toEqual([]);
+    });
+
     it('reactivates a deactivated account, which signs in again; reactivating an active one is ALREADY_ACTIVE', async () => {
       const counsellor = await accounts.user('COUNSELLOR');
       expect((await mutate(DEACTIVATE, { input: { userId: counsellor.id } }, accounts.adminToken)).userErrors).toEqual([]);
@@ -336,6 +343,9 @@ describe('account lifecycle', () => {
       expect(refused.openWork).toEqual({ pathways: 2, checkpoints: before.held.checkpoints, appointments: 1, reports: 0 });
       expect(before.held.checkpoints).toBeGreaterThanOrEqual(8);
       expect(refused.userErrors).toEqual([{ code: 'HAS_OPEN_WORK', field: ['input', 'successorId'], message: expect.stringContaining('2 open pathway(s)') }]);
+      // A role that cannot hold the work is refused the same way; a manager may hold it.
+      const toAdmin = await mutate<Result & { user: unknown }>(UPDATE, { input: { userId: counsellor.id, role: 'ADMIN' } }, accounts.adminToken);
+      expect(toAdmin).toEqual({ user: null, userErrors: [{ code: 'HAS_OPEN_WORK', field: ['input', 'successorId'] }] });
       expect({ rows: await rows(), held: await held(counsellor.id) }).toEqual(before);
       expect((await signIn(counsellor.email, counsellor.password)).tokens).not.toBeNull();
     });
