@@ -88,6 +88,22 @@ export function TextField({ label, value, onChange, hint, errors, type = 'text',
   );
 }
 
+/** A new password, with the server's rule (password-policy.ts) as its hint. */
+export function NewPasswordField({ value, onChange, errors }: Pick<TextFieldProps, 'value' | 'onChange' | 'errors'>) {
+  return (
+    <TextField
+      label="Nouveau mot de passe"
+      type="password"
+      autoComplete="new-password"
+      hint="Au moins 12 caractères, mêlant au moins trois sortes : minuscules, majuscules, chiffres, autres signes."
+      value={value}
+      onChange={onChange}
+      errors={errors}
+      required
+    />
+  );
+}
+
 export function TextArea({ label, value, onChange, hint, errors }: Omit<TextFieldProps, 'type'>) {
   return (
     <Field label={label} hint={hint} errors={errors}>

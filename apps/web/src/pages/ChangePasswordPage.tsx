@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { errorCode, fieldErrors, FormError, TextField } from '../components/forms';
+import { errorCode, fieldErrors, FormError, NewPasswordField, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { ChangePasswordDocument } from '../graphql/generated';
 
@@ -28,15 +28,7 @@ export function ChangePasswordPage() {
       >
         <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
         <TextField label="Mot de passe actuel" type="password" autoComplete="current-password" value={currentPassword} onChange={setCurrent} errors={errors.currentPassword} />
-        <TextField
-          label="Nouveau mot de passe"
-          type="password"
-          autoComplete="new-password"
-          hint="Au moins 12 caractères, mêlant au moins trois sortes : minuscules, majuscules, chiffres, autres signes."
-          value={newPassword}
-          onChange={setNew}
-          errors={errors.newPassword}
-        />
+        <NewPasswordField value={newPassword} onChange={setNew} errors={errors.newPassword} />
         <button type="submit" className="primary" disabled={fetching}>
           Changer de mot de passe
         </button>

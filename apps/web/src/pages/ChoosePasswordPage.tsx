@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { errorCode, fieldErrors, FormError, TextField } from '../components/forms';
+import { errorCode, fieldErrors, FormError, NewPasswordField, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { ResetPasswordDocument } from '../graphql/generated';
 
@@ -72,16 +72,7 @@ export function ChoosePasswordPage({ purpose }: { purpose: keyof typeof WORDING 
         >
           <p>{wording.intro}</p>
           <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
-          <TextField
-            label="Nouveau mot de passe"
-            type="password"
-            autoComplete="new-password"
-            hint="Au moins 12 caractères, mêlant au moins trois sortes : minuscules, majuscules, chiffres, autres signes."
-            value={password}
-            onChange={setPassword}
-            errors={errors.newPassword}
-            required
-          />
+          <NewPasswordField value={password} onChange={setPassword} errors={errors.newPassword} />
           <TextField
             label="Le même, une seconde fois"
             type="password"
