@@ -344,8 +344,10 @@ describe('account lifecycle', () => {
       expect(before.held.checkpoints).toBeGreaterThanOrEqual(8);
       expect(refused.userErrors).toEqual([{ code: 'HAS_OPEN_WORK', field: ['input', 'successorId'], message: expect.stringContaining('2 open pathway(s)') }]);
       // A role that cannot hold the work is refused the same way; a manager may hold it.
-      const toAdmin = await mutate<Result & { user: unknown }>(UPDATE, { input: { userId: counsellor.id, role: 'ADMIN' } }, accounts.adminToken);
+      const toAdmin = await mutate<Result & { user: unknown }>(UPDATE, { input: { userId: counsellor.id, role: 'ADMIN', fullName: 'Jamais écrit' } }, accounts.adminToken);
       expect(toAdmin).toEqual({ user: null, userErrors: [{ code: 'HAS_OPEN_WORK', field: ['input', 'successorId'] }] });
+      const toFunder = await mutate<Result & { user: unknown }>(UPDATE, { input: { userId: counsellor.id, role: 'FUNDER' } }, accounts.adminToken);
+      expect(toFunder.userErrors).toEqual([{ code: 'ROLE_DOES_NOT_FIT_ORGANISATION', field: ['input', 'role'] }]);
       expect({ rows: await rows(), held: await held(counsellor.id) }).toEqual(before);
       expect((await signIn(counsellor.email, counsellor.password)).tokens).not.toBeNull();
     });

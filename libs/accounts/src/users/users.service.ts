@@ -87,16 +87,17 @@ export class UsersService {
     try {
       return await this.uow.run(actor, async ({ em, now }) => {
         const user = await this.managed(actor, em, command.userId, command.role ?? undefined);
-        if (command.role && command.role !== user.role) {
-          if (user.id === actor.userId) throw new AccountsError('CANNOT_CHANGE_OWN_ROLE', 'You cannot change your own role.', ['input', 'role']);
-          if (!WORK_HOLDING_ROLES.includes(command.role)) {
-            const counts = await this.holders.openWork(em, user.id);
-            if (holdsWork(counts)) throw new HasOpenWorkError(counts, `a ${command.role} cannot hold it: hand it over first (assignCounsellor, assignReferent, or deactivation with a successor).`);
-          }
+        if (command.role && command.role !== user.role && user.id === actor.userId) {
+          throw new AccountsError('CANNOT_CHANGE_OWN_ROLE', 'You cannot change your own role.', ['input', 'role']);
         }
         if (command.email && emailKey(command.email) !== user.emailKey && (await em.count(User, { emailKey: emailKey(command.email) }))) throw emailTaken();
         const from = user.role;
+        // Checks the role against the organisation's kind; a refusal below rolls the change back.
         const fields = user.update({ fullName: command.fullName ?? undefined, email: command.email ?? undefined, role: command.role ?? undefined }, now);
+        if (fields.includes('role') && !WORK_HOLDING_ROLES.includes(user.role)) {
+          const counts = await this.holders.openWork(em, user.id);
+          if (holdsWork(counts)) throw new HasOpenWorkError(counts, `a ${user.role} cannot hold it: hand it over first (assignCounsellor, assignReferent, or deactivation with a successor).`);
+        }
         if (fields.length === 0) return user;
         // A link sent to the former address must not open the account.
         if (fields.includes('email')) await this.recovery.endLinks(em, user.id, AccountTokenEndReason.REVOKED, now);
