@@ -39,3 +39,33 @@ export function parseDay(text: string): string | null {
 export function fullName(person: { firstNames: string; lastName: string }): string {
   return `${person.firstNames} ${person.lastName}`;
 }
+
+/** Minutes Paris is ahead of UTC at an instant (60 or 120). */
+function parisOffsetMinutes(at: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  return (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(at / 60_000) * 60_000) / 60_000;
+}
+
+/** A time typed as 14:30 or 14h30 → minutes after midnight; null when it is not one. */
+export function parseTime(text: string): number | null {
+  const match = /^\s*([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?\s*$/.exec(text);
+  return match ? Number(match[1]) * 60 + Number(match[2] ?? 0) : null;
+}
+
+/** A day (2026-11-26) and a time in Paris → the instant, as the API takes it (ISO, UTC). */
+export function parisInstant(dayIso: string, minutes: number): string {
+  const [year, month, date] = dayIso.split('-').map(Number);
+  const wall = Date.UTC(year, month - 1, date, Math.floor(minutes / 60), minutes % 60);
+  const guess = wall - parisOffsetMinutes(wall) * 60_000;
+  return new Date(wall - parisOffsetMinutes(guess) * 60_000).toISOString();
+}
+
+/** An instant as its Paris day (26/11/2026) and time (14:30), for a form to edit. */
+export function dayAndTime(value: string): { day: string; time: string } {
+  const at = new Date(value);
+  return { day: DAY.format(at), time: TIME.format(at) };
+}

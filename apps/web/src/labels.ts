@@ -1,4 +1,5 @@
 import type {
+  AppointmentChannel,
   AppointmentStatus,
   AssessmentStatus,
   BarrierTheme,
@@ -145,6 +146,12 @@ export const CONTRACT: Record<ContractType, string> = {
   CDDI: 'CDDI (insertion)',
   CDI_INCLUSION: 'CDI inclusion',
   TRAINING: 'Formation',
+};
+
+export const CHANNEL: Record<AppointmentChannel, string> = {
+  ON_SITE: 'Sur place',
+  PHONE: 'Par téléphone',
+  VIDEO: 'En visioconférence',
 };
 
 export const APPOINTMENT: Record<AppointmentStatus, string> = {

@@ -38,6 +38,11 @@ function Navigation() {
             </li>
           </>
         )}
+        {(me.role === 'COUNSELLOR' || me.role === 'MANAGER') && (
+          <li>
+            <NavLink to="/parcours">Parcours</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/mot-de-passe">Mot de passe</NavLink>
         </li>

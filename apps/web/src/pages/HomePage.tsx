@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useMe } from '../auth';
 import { useInbox } from '../components/inbox';
 import { ROLE } from '../labels';
+import { StaffHome } from './staff/StaffHome';
 
 export function HomePage() {
   const me = useMe();
@@ -21,6 +22,8 @@ export function HomePage() {
             <Link to="/reports">Comptes rendus</Link> : {inbox.toRead === 0 ? 'aucun à lire' : `${inbox.toRead} à lire`}.
           </li>
         </ul>
+      ) : me.role === 'COUNSELLOR' || me.role === 'MANAGER' ? (
+        <StaffHome role={me.role} />
       ) : (
         <p>
           Votre rôle : {ROLE[me.role]}. Les écrans de votre rôle arrivent dans la prochaine version de la console ;

@@ -8,10 +8,13 @@ import { frenchMessage } from '../errors';
 import { day, fullName, instant } from '../format';
 import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument, type PathwayQuery } from '../graphql/generated';
 import { useMe } from '../auth';
+import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
+import { ReferralDecision } from './staff/ReferralDecision';
 import {
   APPOINTMENT,
   ASSESSMENT,
   BARRIER,
+  CHANNEL,
   DIFFICULTY,
   CONTACT,
   CONTRACT,
@@ -197,6 +200,8 @@ export function PathwayPage() {
   if (!pathway) return <QueryState fetching={fetching} error={error} />;
   const open = OPEN_STATUSES.includes(pathway.status);
   const mine = pathway.referent.id === me.id;
+  const staff = me.role === 'COUNSELLOR' || me.role === 'MANAGER';
+  const planned = pathway.appointments.find((appointment) => appointment.status === 'PLANNED');
   const person = pathway.participant;
 
   return (
@@ -260,7 +265,8 @@ export function PathwayPage() {
           <ul>
             {pathway.appointments.map((appointment) => (
               <li key={appointment.id}>
-                {instant(appointment.startsAt)} : {APPOINTMENT[appointment.status]}
+                {instant(appointment.startsAt)}, {CHANNEL[appointment.channel].toLowerCase()}
+                {appointment.place ? ` (${appointment.place})` : ''} : {APPOINTMENT[appointment.status]}
               </li>
             ))}
           </ul>
@@ -335,6 +341,14 @@ export function PathwayPage() {
           <h2 id="actions">Actions</h2>
           <HandOver pathway={pathway} />
           <Withdraw pathway={pathway} />
+        </section>
+      )}
+      {staff && open && (
+        <section aria-labelledby="actions">
+          <h2 id="actions">Actions</h2>
+          {pathway.status === 'REFERRED' && <ReferralDecision pathwayId={pathway.id} />}
+          {pathway.status === 'ACCEPTED' && <ScheduleDiagnostic pathwayId={pathway.id} />}
+          {pathway.status === 'DIAGNOSTIC_SCHEDULED' && planned && <PlannedAppointment appointment={planned} />}
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../auth';
 import { useQuery } from 'urql';
 import { Flash } from '../components/Flash';
 import { Pager, usePages } from '../components/Pager';
@@ -11,10 +12,17 @@ import { OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
 
 type Which = 'OPEN' | 'ALL' | PathwayStatus;
 
+/** The status a link asked for (?statut=REFERRED, from the caseload), else the open ones. */
+function asked(value: string | null): Which {
+  return value && (value === 'ALL' || value in PATHWAY_STATUS) ? (value as Which) : 'OPEN';
+}
+
 export function PathwaysPage() {
+  const me = useMe();
+  const [params] = useSearchParams();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
-  const [which, setWhich] = useState<Which>('OPEN');
+  const [which, setWhich] = useState<Which>(() => asked(params.get('statut')));
   const pages = usePages();
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
@@ -30,7 +38,7 @@ export function PathwaysPage() {
 
   return (
     <>
-      <h1 tabIndex={-1}>Mes parcours</h1>
+      <h1 tabIndex={-1}>{me.role === 'REFERENT' ? 'Mes parcours' : 'Parcours de la structure'}</h1>
       <Flash />
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <Field label="Rechercher une personne" hint="Nom ou prénom.">
@@ -60,7 +68,7 @@ export function PathwaysPage() {
       <p role="status">{connection ? `${connection.totalCount} parcours` : fetching ? 'Chargement…' : ''}</p>
       {connection && connection.edges.length > 0 && (
         <table>
-          <caption className="visually-hidden">Parcours des personnes orientées</caption>
+          <caption className="visually-hidden">{me.role === 'REFERENT' ? 'Parcours des personnes orientées' : 'Parcours des personnes orientées vers la structure'}</caption>
           <thead>
             <tr>
               <th scope="col">Personne</th>

@@ -1,0 +1,153 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser.
+import type { Browser, Page } from 'playwright-core';
+import type { AccountsFixture, TestUser } from '../support/accounts';
+import { checkScreen, describeInBrowser, launchBrowser, openPage } from '../support/browser';
+import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
+import type { TestApp } from '../support/test-app';
+
+const REPORTS = '{ referentReports(first: 10) { edges { node { kind pathwayId } } } }';
+const PATHWAY = 'query ($id: ID!) { pathway(id: $id) { status counsellor { id } appointments { startsAt status channel place } } }';
+
+interface PathwayState {
+  status: string;
+  counsellor: { id: string } | null;
+  appointments: { startsAt: string; status: string; channel: string; place: string | null }[];
+}
+
+/**
+ * The operator's staff in a real browser (the console's part 2, first screens): the caseload home,
+ * the referral's decision, the diagnostic interview planned, moved, missed. Each change is checked
+ * through the API, and what is refused writes nothing.
+ */
+describeInBrowser('the console, for a counsellor and a manager, in a real browser', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let browser: Browser;
+  let referent: TestUser;
+  let counsellor: TestUser;
+  const violations: Record<string, unknown[]> = {};
+
+  beforeAll(async () => {
+    ({ t, accounts, journey } = await startJourneyApp());
+    browser = await launchBrowser();
+    referent = await accounts.user('REFERENT', { fullName: 'Nadia Référente' });
+    counsellor = await accounts.user('COUNSELLOR', { fullName: 'Paul Conseiller' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function screen(p: Page, name: string): Promise<void> {
+    const found = await checkScreen(p, name);
+    if (found.length > 0) violations[name] = found;
+  }
+
+  async function signedIn(user: { email: string; password: string }, path = '/'): Promise<Page> {
+    const p = (await openPage(browser, t.url, t.clock.now())).page;
+    await p.goto(path);
+    await p.getByLabel('Adresse e-mail').fill(user.email);
+    await p.getByLabel('Mot de passe').fill(user.password);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    await p.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    return p;
+  }
+
+  const state = async (id: string) => (await t.api.data<{ pathway: PathwayState }>(PATHWAY, { id }, { token: accounts.adminToken })).pathway;
+  const status = (p: Page, text: string) => p.getByTestId('pathway-status').getByText(text, { exact: true }).waitFor();
+
+  it('takes a counsellor from the caseload to a referral accepted, its interview planned, moved, and missed', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Durand', firstNames: 'Léa' }));
+    const p = await signedIn(counsellor);
+    await p.getByRole('heading', { name: 'Ce qui vous attend' }).waitFor();
+    await screen(p, '30-caseload-counsellor');
+    await p.getByRole('link', { name: 'Orientations reçues par la structure, à accepter ou refuser' }).click();
+    await p.getByRole('heading', { name: 'Parcours de la structure' }).waitFor();
+    await p.getByRole('link', { name: 'Léa Durand' }).click();
+    await p.getByRole('heading', { name: 'Léa Durand' }).waitFor();
+    await screen(p, '31-referral-decision');
+
+    // Declining for another reason needs a comment: refused beside it, nothing written.
+    await p.getByLabel('Motif').selectOption({ label: 'Autre' });
+    await p.getByRole('button', { name: 'Refuser' }).click();
+    await p.locator('.field', { has: p.getByLabel('Commentaire') }).getByText('Un commentaire est obligatoire avec ce motif.').waitFor();
+    expect((await state(pathway.id)).status).toBe('REFERRED');
+
+    await p.getByRole('button', { name: 'Accepter' }).click();
+    await status(p, 'Accepté');
+    expect(await state(pathway.id)).toMatchObject({ status: 'ACCEPTED', counsellor: { id: counsellor.id } });
+
+    // An impossible day and a time that is not one are refused in the form; nothing is sent.
+    await p.getByLabel('Jour').fill('31/02/2026');
+    await p.getByLabel('Heure').fill('25:00');
+    await p.getByRole('button', { name: 'Planifier' }).click();
+    await p.locator('.field', { has: p.getByLabel('Jour') }).getByText('Cette date n’est pas valable').waitFor();
+    await p.locator('.field', { has: p.getByLabel('Heure') }).getByText('Cette heure n’est pas valable').waitFor();
+    await screen(p, '32-schedule-refused');
+    expect((await state(pathway.id)).appointments).toEqual([]);
+
+    await p.getByLabel('Jour').fill('17/03/2026');
+    await p.getByLabel('Heure').fill('14h30');
+    await p.getByLabel('Modalité').selectOption({ label: 'Par téléphone' });
+    await p.getByRole('button', { name: 'Planifier' }).click();
+    await status(p, 'Diagnostic programmé');
+    // 14:30 in Saint-Étienne on 17 March is 13:30 UTC (winter time).
+    expect((await state(pathway.id)).appointments).toEqual([{ startsAt: '2026-03-17T13:30:00.000Z', status: 'PLANNED', channel: 'PHONE', place: null }]);
+    await screen(p, '33-appointment-planned');
+
+    // Moved across the change to summer time: 30 March, 9:15 in Paris is 7:15 UTC.
+    await p.getByLabel('Jour').last().fill('30/03/2026');
+    await p.getByLabel('Heure').last().fill('09:15');
+    await p.getByLabel('Lieu (facultatif)').last().fill('Agence de Firminy');
+    await p.getByRole('button', { name: 'Déplacer' }).click();
+    await p.getByRole('heading', { name: 'Entretien prévu le 30/03/2026 à 09:15' }).waitFor();
+    expect((await state(pathway.id)).appointments).toEqual([{ startsAt: '2026-03-30T07:15:00.000Z', status: 'PLANNED', channel: 'PHONE', place: 'Agence de Firminy' }]);
+
+    await p.getByRole('button', { name: 'Absence non excusée' }).click();
+    await status(p, 'Accepté');
+    expect((await state(pathway.id)).appointments.map((appointment) => appointment.status)).toEqual(['NO_SHOW']);
+    // The referent is told of the absence.
+    const reports = await t.api.data<{ referentReports: { edges: { node: { kind: string; pathwayId: string } }[] } }>(REPORTS, {}, { token: referent.token });
+    expect(reports.referentReports.edges.map((edge) => edge.node)).toContainEqual({ kind: 'NO_SHOW', pathwayId: pathway.id });
+    await p.getByRole('heading', { name: 'Planifier l’entretien de diagnostic' }).waitFor();
+  });
+
+  it('lets a manager put a counsellor in charge when accepting, and decline with a reason', async () => {
+    const manager = await accounts.user('MANAGER', { fullName: 'Marie Responsable' });
+    const accepted = await journey.refer(referent, aPerson({ lastName: 'Martin', firstNames: 'Hugo' }));
+    const declined = await journey.refer(referent, aPerson({ lastName: 'Bernard', firstNames: 'Inès' }));
+    const p = await signedIn(manager, `/parcours/${accepted.id}`);
+    await p.getByRole('heading', { name: 'Hugo Martin' }).waitFor();
+    await p.getByLabel('Conseiller ou conseillère en charge').selectOption({ label: 'Paul Conseiller' });
+    await screen(p, '34-accept-manager');
+    await p.getByRole('button', { name: 'Accepter' }).click();
+    await status(p, 'Accepté');
+    expect(await state(accepted.id)).toMatchObject({ status: 'ACCEPTED', counsellor: { id: counsellor.id } });
+
+    await p.goto(`/parcours/${declined.id}`);
+    await p.getByRole('heading', { name: 'Inès Bernard' }).waitFor();
+    await p.getByRole('button', { name: 'Refuser' }).click();
+    await p.locator('.field', { has: p.getByLabel('Motif') }).getByText('Choisissez un motif.').waitFor();
+    await p.getByLabel('Motif').selectOption({ label: 'Injoignable' });
+    await p.getByRole('button', { name: 'Refuser' }).click();
+    await status(p, 'Non retenu');
+    await p.getByRole('link', { name: 'Accueil' }).click();
+    await p.getByRole('heading', { name: 'Ce qui attend la structure' }).waitFor();
+    await screen(p, '35-caseload-manager');
+  });
+
+  it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Secret' }));
+    const elsewhere = await accounts.user('COUNSELLOR', { organisationId: await accounts.organisation('OPERATOR') });
+    const p = await signedIn(elsewhere, `/parcours/${pathway.id}`);
+    await p.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    expect(await p.content()).not.toContain('Secret');
+  });
+
+  it('leaves no serious or critical accessibility violation on these screens', () => {
+    expect(violations).toEqual({});
+  });
+});
