@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture } from '../support/accounts';
-import { checkScreen, describeInBrowser, launchBrowser, openPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, ScreenChecks } from '../support/browser';
 import { startJourneyApp } from '../support/journey';
 import { eventually, TestSmtp } from '../support/smtp';
 import type { TestApp } from '../support/test-app';
@@ -18,7 +18,7 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
   let t: TestApp;
   let accounts: AccountsFixture;
   let browser: Browser;
-  const violations: Record<string, unknown[]> = {};
+  const screens = new ScreenChecks();
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
@@ -36,10 +36,7 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
     return (await openPage(browser, t.url, t.clock.now())).page;
   }
 
-  async function screen(p: Page, name: string): Promise<void> {
-    const found = await checkScreen(p, name);
-    if (found.length > 0) violations[name] = found;
-  }
+  const screen = (p: Page, name: string) => screens.check(p, name);
 
   /** The link of the latest e-mail to an address, pointed at the test server instead of PUBLIC_URL. */
   async function linkTo(email: string, count = 1): Promise<string> {
@@ -128,6 +125,6 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
   });
 
   it('leaves no serious or critical accessibility violation on these pages', () => {
-    expect(violations).toEqual({});
+    expect(screens.violations).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
-import { checkScreen, describeInBrowser, launchBrowser, openPage } from '../support/browser';
+import { checkScreen, describeInBrowser, launchBrowser, openPage, signInThroughPage } from '../support/browser';
 import { aPerson, someFindings, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { OffersFixture } from '../support/offers';
@@ -47,13 +47,7 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     if (found.length > 0) violations[name] = found;
   }
 
-  async function signIn(page: Page, user: { email: string; password: string }, path = '/'): Promise<void> {
-    await page.goto(path);
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByLabel('Mot de passe').fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-  }
+  const signIn = signInThroughPage;
 
   it('lets the first administrator sign in, and keeps no token where a script could read it', async () => {
     const p = await page();

@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { checkScreen, describeInBrowser, launchBrowser, openPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { TestApp } from '../support/test-app';
 
@@ -27,7 +27,7 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
   let browser: Browser;
   let referent: TestUser;
   let counsellor: TestUser;
-  const violations: Record<string, unknown[]> = {};
+  const screens = new ScreenChecks();
 
   beforeAll(async () => {
     ({ t, accounts, journey } = await startJourneyApp());
@@ -41,18 +41,11 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await t?.close();
   });
 
-  async function screen(p: Page, name: string): Promise<void> {
-    const found = await checkScreen(p, name);
-    if (found.length > 0) violations[name] = found;
-  }
+  const screen = (p: Page, name: string) => screens.check(p, name);
 
   async function signedIn(user: { email: string; password: string }, path = '/'): Promise<Page> {
     const p = (await openPage(browser, t.url, t.clock.now())).page;
-    await p.goto(path);
-    await p.getByLabel('Adresse e-mail').fill(user.email);
-    await p.getByLabel('Mot de passe').fill(user.password);
-    await p.getByRole('button', { name: 'Se connecter' }).click();
-    await p.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await signInThroughPage(p, user, path);
     return p;
   }
 
@@ -148,6 +141,6 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
   });
 
   it('leaves no serious or critical accessibility violation on these screens', () => {
-    expect(violations).toEqual({});
+    expect(screens.violations).toEqual({});
   });
 });

@@ -60,3 +60,22 @@ export async function checkScreen(page: Page, name: string): Promise<AxeViolatio
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
+
+/** The screens a suite checked, and the serious or critical violations axe found on each: one `expect(…).toEqual({})` at the end. */
+export class ScreenChecks {
+  readonly violations: Record<string, AxeViolation[]> = {};
+
+  async check(page: Page, name: string): Promise<void> {
+    const found = await checkScreen(page, name);
+    if (found.length > 0) this.violations[name] = found;
+  }
+}
+
+/** Signs a user in through the console's page, at `path` (the sign-in page sends them back to it), and waits for the signed-in menu. */
+export async function signInThroughPage(page: Page, user: { email: string; password: string }, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Adresse e-mail').fill(user.email);
+  await page.getByLabel('Mot de passe').fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
