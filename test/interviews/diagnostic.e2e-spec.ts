@@ -145,6 +145,19 @@ describe('diagnostic interviews and reports to the referent', () => {
     expect(notReady.pathway?.status).toBe('RETURNED_TO_REFERENT');
   });
 
+  it('records JUSTICE, when discussed, only with its written justification: refused on that note, nothing written', async () => {
+    const pathway = await acceptedPathway();
+    const { appointment } = await schedule(pathway.id);
+    const withJustice = (status: string, note?: string) =>
+      someFindings({ assessments: [{ theme: 'MOBILITY', status: 'PRESENT', blocking: true }, { theme: 'JUSTICE', status, blocking: false, ...(note === undefined ? {} : { note }) }] });
+    for (const [status, note] of [['PRESENT', undefined], ['LIFTED', '   ']] as const) {
+      const refused = await record(appointment!.id, withJustice(status, note));
+      expect(refused).toMatchObject({ diagnostic: null, userErrors: [{ code: 'JUSTIFICATION_REQUIRED', field: ['input', 'assessments', '1', 'note'] }] });
+    }
+    expect(await t.orm.em.fork().count(Diagnostic, { pathway: pathway.id })).toBe(0);
+    expect((await record(appointment!.id, withJustice('NOT_DISCUSSED'))).userErrors).toEqual([]);
+  });
+
   it('flags a planned appointment whose time has passed without an outcome', async () => {
     const pathway = await acceptedPathway();
     await schedule(pathway.id, '2026-03-16T10:00:00Z');

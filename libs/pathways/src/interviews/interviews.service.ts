@@ -8,7 +8,7 @@ import { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Appointment } from './appointment.entity';
 import { Diagnostic, type DiagnosticFindings } from './diagnostic.entity';
-import { AppointmentChannel, AppointmentStatus } from './interview-enums';
+import { AppointmentChannel, AppointmentStatus, AssessmentStatus } from './interview-enums';
 
 export interface AppointmentSlot {
   startsAt: Date;
@@ -80,7 +80,11 @@ export class InterviewsService {
   }
 }
 
-/** Each theme assessed at most once; a note only with an assessment of its theme. */
+/**
+ * Each theme assessed at most once; a note only with an assessment of its theme; JUSTICE, when
+ * discussed (PRESENT or LIFTED), only with its note as the written justification (DOMAIN.md:
+ * criminal-offence data is recorded only with one), refused on that assessment's note.
+ */
 function checkFindings(findings: DiagnosticFindings): void {
   const themes = findings.assessments.map((assessment) => assessment.theme);
   if (new Set(themes).size !== themes.length) {
@@ -88,5 +92,9 @@ function checkFindings(findings: DiagnosticFindings): void {
   }
   for (const theme of Object.keys(findings.notes) as BarrierTheme[]) {
     if (!themes.includes(theme)) throw new PathwaysError('INVALID_ASSESSMENT', `A note on ${theme} needs an assessment of ${theme}.`, ['input', 'assessments']);
+  }
+  const justice = themes.indexOf(BarrierTheme.JUSTICE);
+  if (justice >= 0 && findings.assessments[justice].status !== AssessmentStatus.NOT_DISCUSSED && !findings.notes.JUSTICE?.trim()) {
+    throw new PathwaysError('JUSTIFICATION_REQUIRED', 'Assessing the JUSTICE barrier needs a written justification in its note.', ['input', 'assessments', String(justice), 'note']);
   }
 }
