@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
-import { checkScreen, describeInBrowser, launchBrowser, openPage, signInThroughPage } from '../support/browser';
+import { checkScreen, describeInBrowser, launchBrowser, openPage, signInThroughPage, tabTo as tabToControl } from '../support/browser';
 import { aPerson, someFindings, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { OffersFixture } from '../support/offers';
@@ -245,18 +245,7 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     const p = await page();
     await signIn(p, other, '/orienter');
     await p.getByRole('heading', { name: 'Orienter une personne' }).waitFor();
-    /** Tab until the focus is on the control named so (the test reads the page, never clicks it). */
-    const tabTo = async (name: string) => {
-      for (let presses = 0; presses < 80; presses += 1) {
-        await p.keyboard.press('Tab');
-        const focused = await p.evaluate(() => {
-          const element = document.activeElement as HTMLInputElement | null;
-          return (element?.labels?.[0]?.textContent ?? element?.textContent ?? '').trim();
-        });
-        if (focused === name || focused.startsWith(name)) return;
-      }
-      throw new Error(`${name}: not reached with Tab`);
-    };
+    const tabTo = (name: string) => tabToControl(p, name);
     await tabTo('Nom');
     await p.keyboard.type('Clavier');
     await tabTo('Prénoms');

@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { TestApp } from '../support/test-app';
 
@@ -130,6 +130,79 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await p.getByRole('link', { name: 'Accueil' }).click();
     await p.getByRole('heading', { name: 'Ce qui attend la structure' }).waitFor();
     await screen(p, '35-caseload-manager');
+  });
+
+  const DIAGNOSTIC = 'query ($id: ID!) { pathway(id: $id) { status diagnostic { readiness summary workingTime contractTypes targetJobs { title romeCode } assessments { theme status blocking note } } } }';
+
+  it('refuses a JUSTICE assessment without its justification beside its field, and saves nothing', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Justice' }));
+    await journey.acceptAndSchedule(counsellor, pathway.id);
+    const p = await signedIn(counsellor, `/parcours/${pathway.id}`);
+    await p.getByRole('link', { name: 'Saisir le diagnostic' }).click();
+    await p.getByRole('heading', { name: 'Diagnostic de Camille Justice' }).waitFor();
+    const justice = p.getByRole('group', { name: 'Justice' });
+    await justice.getByLabel('Présent').check();
+    await p.getByLabel('Conclusion').selectOption({ label: 'Prête pour l’emploi' });
+    await p.getByLabel('Synthèse pour le référent').fill('Entretien réalisé.');
+    await p.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
+    await p.locator('.field', { has: p.getByLabel('Justification écrite (Justice)') }).getByText('Une justification écrite est obligatoire pour ce frein.').waitFor();
+    await screen(p, '36-diagnostic-justice-refused');
+    const stored = await t.api.data<{ pathway: { status: string; diagnostic: unknown } }>(DIAGNOSTIC, { id: pathway.id }, { token: counsellor.token });
+    expect(stored.pathway).toEqual({ status: 'DIAGNOSTIC_SCHEDULED', diagnostic: null });
+  });
+
+  it('completes the diagnostic form from the keyboard alone, and the referent reads none of its notes', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Clavier' }));
+    await journey.acceptAndSchedule(counsellor, pathway.id);
+    const p = await signedIn(counsellor, `/parcours/${pathway.id}/diagnostic`);
+    await p.getByRole('heading', { name: 'Diagnostic de Camille Clavier' }).waitFor();
+    await screen(p, '37-diagnostic-form');
+    // Mobility, the first theme: its radio group is one stop, on the checked one (Non abordé); the arrows move round it.
+    await tabTo(p, 'Non abordé');
+    await p.keyboard.press('ArrowRight');
+    await tabTo(p, 'Bloquant');
+    await p.keyboard.press('Space');
+    await tabTo(p, 'Note : Mobilité');
+    await p.keyboard.type('Pas de permis');
+    await tabTo(p, 'Justification écrite (Justice)');
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('ArrowRight'); // Non abordé → Présent, round the group
+    await tabTo(p, 'Justification écrite (Justice)');
+    await p.keyboard.type('Sortie de détention en janvier, suivi SPIP');
+    await tabTo(p, 'Métiers visés');
+    await p.keyboard.type('Agent de propreté (K2204)');
+    await tabTo(p, 'CDI');
+    await p.keyboard.press('Space');
+    await tabTo(p, 'Temps de travail');
+    await p.keyboard.press('ArrowDown');
+    await tabTo(p, 'Conclusion');
+    await p.keyboard.press('ArrowDown');
+    await tabTo(p, 'Synthèse pour le référent');
+    await p.keyboard.type('Motivée ; la mobilité reste à travailler.');
+    await tabTo(p, 'Enregistrer le diagnostic');
+    await p.keyboard.press('Enter');
+    await p.getByText('Le diagnostic est enregistré').waitFor();
+    await status(p, 'Diagnostic réalisé');
+
+    const staffView = await t.api.data<{ pathway: { status: string; diagnostic: Record<string, unknown> & { assessments: { theme: string; status: string; blocking: boolean; note: string | null }[] } } }>(DIAGNOSTIC, { id: pathway.id }, { token: counsellor.token });
+    expect(staffView.pathway.diagnostic).toMatchObject({ summary: 'Motivée ; la mobilité reste à travailler.', contractTypes: ['CDI'], targetJobs: [{ title: 'Agent de propreté', romeCode: 'K2204' }] });
+    expect(staffView.pathway.diagnostic.assessments.filter((assessment) => assessment.status !== 'NOT_DISCUSSED')).toEqual([
+      { theme: 'MOBILITY', status: 'PRESENT', blocking: true, note: 'Pas de permis' },
+      { theme: 'JUSTICE', status: 'PRESENT', blocking: false, note: 'Sortie de détention en janvier, suivi SPIP' },
+    ]);
+    expect(staffView.pathway.diagnostic.assessments).toHaveLength(9);
+    const referentView = await t.api.data<{ pathway: { diagnostic: { assessments: { theme: string; note: string | null }[] } } }>(DIAGNOSTIC, { id: pathway.id }, { token: referent.token });
+    expect(referentView.pathway.diagnostic.assessments.map((assessment) => assessment.theme)).not.toContain('JUSTICE');
+    expect(referentView.pathway.diagnostic.assessments.every((assessment) => assessment.note === null)).toBe(true);
+
+    // The correction starts from what was recorded.
+    await p.getByRole('link', { name: 'Corriger le diagnostic' }).click();
+    await p.getByRole('heading', { name: 'Corriger le diagnostic de Camille Clavier' }).waitFor();
+    expect(await p.getByLabel('Note : Mobilité').inputValue()).toBe('Pas de permis');
+    await p.getByLabel('Synthèse pour le référent').fill('Motivée ; permis en cours.');
+    await p.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await p.getByText('Le diagnostic est corrigé').waitFor();
   });
 
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {

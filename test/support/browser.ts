@@ -79,3 +79,16 @@ export async function signInThroughPage(page: Page, user: { email: string; passw
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
+
+/** Tabs until the focus is on the control named so (by its label, or its own text): the test reads the page, never clicks. */
+export async function tabTo(page: Page, name: string, most = 120): Promise<void> {
+  for (let presses = 0; presses < most; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return (element?.labels?.[0]?.textContent ?? element?.textContent ?? '').trim();
+    });
+    if (focused === name || focused.startsWith(name)) return;
+  }
+  throw new Error(`${name}: not reached with Tab`);
+}

@@ -13,6 +13,7 @@ import { ReportPage } from './pages/ReportPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
+import { DiagnosticPage } from './pages/staff/DiagnosticPage';
 
 /** Where a page that needs a session sends a visitor without one, to come back after signing in. */
 function SignedIn() {
@@ -42,6 +43,7 @@ export function App() {
         <Route path="orienter" element={<ReferPage />} />
         <Route path="parcours" element={<PathwaysPage />} />
         <Route path="parcours/:id" element={<PathwayPage />} />
+        <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportPage />} />
         <Route path="reglages" element={<SettingsPage />} />

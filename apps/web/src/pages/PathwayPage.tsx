@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Flash } from '../components/Flash';
 import { useMutation, useQuery } from 'urql';
 import { errorCode, fieldErrors, FormError, TextArea, TextField, type FieldErrors } from '../components/forms';
@@ -52,6 +52,8 @@ function Timeline({ pathway }: { pathway: Pathway }) {
 }
 
 function Diagnostic({ diagnostic }: { diagnostic: NonNullable<Pathway['diagnostic']> }) {
+  // Notes reach the operator's staff only: the API answers null to anyone else.
+  const notes = diagnostic.assessments.some((assessment) => assessment.note);
   return (
     <section aria-labelledby="diagnostic">
       <h2 id="diagnostic">Diagnostic du {instant(diagnostic.recordedAt)}</h2>
@@ -90,6 +92,7 @@ function Diagnostic({ diagnostic }: { diagnostic: NonNullable<Pathway['diagnosti
               <th scope="col">Frein</th>
               <th scope="col">Évaluation</th>
               <th scope="col">Bloquant</th>
+              {notes && <th scope="col">Note</th>}
             </tr>
           </thead>
           <tbody>
@@ -98,6 +101,7 @@ function Diagnostic({ diagnostic }: { diagnostic: NonNullable<Pathway['diagnosti
                 <td>{BARRIER[assessment.theme]}</td>
                 <td>{ASSESSMENT[assessment.status]}</td>
                 <td>{assessment.blocking ? 'Oui' : 'Non'}</td>
+                {notes && <td>{assessment.note}</td>}
               </tr>
             ))}
           </tbody>
@@ -348,8 +352,20 @@ export function PathwayPage() {
           <h2 id="actions">Actions</h2>
           {pathway.status === 'REFERRED' && <ReferralDecision pathwayId={pathway.id} />}
           {pathway.status === 'ACCEPTED' && <ScheduleDiagnostic pathwayId={pathway.id} />}
-          {pathway.status === 'DIAGNOSTIC_SCHEDULED' && planned && <PlannedAppointment appointment={planned} />}
+          {pathway.status === 'DIAGNOSTIC_SCHEDULED' && planned && (
+            <>
+              <p>
+                <Link to={`/parcours/${pathway.id}/diagnostic`}>Saisir le diagnostic</Link> (une fois l’entretien commencé).
+              </p>
+              <PlannedAppointment appointment={planned} />
+            </>
+          )}
         </section>
+      )}
+      {staff && pathway.diagnostic && (
+        <p>
+          <Link to={`/parcours/${pathway.id}/diagnostic`}>Corriger le diagnostic</Link>
+        </p>
       )}
     </>
   );
