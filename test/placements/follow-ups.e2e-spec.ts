@@ -138,6 +138,15 @@ describe('contacts, checkpoints due, and the exit', () => {
     const pathway = await journey.diagnosed(own, counsellor);
     const proposal = await offers.propose(counsellor, pathway.id, (await offers.job(counsellor, employer)).id);
     const cdi = await placements.start(counsellor, { pathwayId: pathway.id, contractType: 'CDI', employerPartnerId: employer, startOn: '2026-03-16', hoursPerWeek: 24 });
+    // A preview: the category staff see before confirming, checked the same way, nothing written.
+    const unchanged = await counts();
+    const preview = await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'FOUND_WORK_OR_TRAINING', preview: true });
+    expect(preview).toMatchObject({ pathway: { status: 'IN_PLACEMENT' }, outcome: { category: 'DURABLE_EMPLOYMENT', exitedOn: '2026-03-16' }, userErrors: [] });
+    expect((await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-17', reason: 'NO_SOLUTION', preview: true })).userErrors).toEqual([
+      expect.objectContaining({ code: 'DATE_IN_FUTURE', field: ['input', 'exitedOn'] }),
+    ]);
+    expect(await counts()).toEqual(unchanged);
+    expect((await t.orm.em.fork().findOneOrFail(Proposal, proposal.id)).status).not.toBe('CANCELLED');
     const exit = await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'FOUND_WORK_OR_TRAINING' });
     expect(exit.outcome).toMatchObject({ category: 'DURABLE_EMPLOYMENT', basis: { source: 'PLACEMENT', contractType: 'CDI', from: '2026-03-16', to: null } });
     expect((await t.orm.em.fork().findOneOrFail(Proposal, proposal.id)).status).toBe('CANCELLED');

@@ -488,8 +488,7 @@ export class Pathway {
    * (outcome.ts) and stored with its rule. Open proposals are cancelled; the calendar goes on.
    */
   exit(record: ExitRecord, parameters: OutcomeParameters, by: User, at: Date): Outcome {
-    if (record.reason === ExitReason.OTHER && !record.comment) throw new PathwaysError('COMMENT_REQUIRED', 'Another reason needs a comment saying which.', ['input', 'comment']);
-    const outcome = computeOutcome(record.on, this.placements.getItems().map((placement) => placement.asContract()), record.declared, parameters);
+    const outcome = this.exitOutcome(record, parameters);
     this.moveTo(PathwayStatus.EXITED, { type: 'PathwayExited', on: record.on, reason: record.reason, comment: record.comment, outcome }, by, at);
     this.exitedOn = record.on;
     this.exitReason = record.reason;
@@ -497,6 +496,13 @@ export class Pathway {
     this.declaredSituation = record.declared;
     this.setOutcome(outcome);
     return outcome;
+  }
+
+  /** What exit() would give for this record, checked as exit() checks it, changing nothing: staff see it before confirming. */
+  exitOutcome(record: ExitRecord, parameters: OutcomeParameters): Outcome {
+    if (!canMove(this.status, PathwayStatus.EXITED)) throw new PathwaysError('INVALID_TRANSITION', `A ${this.status} pathway cannot become ${PathwayStatus.EXITED}.`);
+    if (record.reason === ExitReason.OTHER && !record.comment) throw new PathwaysError('COMMENT_REQUIRED', 'Another reason needs a comment saying which.', ['input', 'comment']);
+    return computeOutcome(record.on, this.placements.getItems().map((placement) => placement.asContract()), record.declared, parameters);
   }
 
   /** Forgets the free texts and the sensitive details that could identify the person (anonymisation). */

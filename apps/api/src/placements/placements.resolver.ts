@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganisationKind, Role, type Actor } from '@parcours/accounts';
-import type { Partner } from '@parcours/opportunities';
-import { PathwaysService, PlacementsService, seesSensitiveDetails, type ExitView, type Placement } from '@parcours/pathways';
+import type { ContractType, Partner, Qualification } from '@parcours/opportunities';
+import { PathwaysService, PlacementsService, seesSensitiveDetails, type Contract, type ExitView, type Placement } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -57,17 +57,22 @@ export class PlacementsResolver {
   @Roles(COUNSELLOR, MANAGER)
   @Mutation(() => ExitPayload, {
     description:
-      'Exits a pathway from any open status: an exit day (between the referral and today), a reason, and optionally the situation found outside Parcours. The outcome category is computed (never typed in) and stored with its rule; open proposals are cancelled; the follow-up calendar goes on. The referent is told.',
+      'Exits a pathway from any open status: an exit day (between the referral and today), a reason, and optionally the situation found outside Parcours. The outcome category is computed (never typed in) and stored with its rule; open proposals are cancelled; the follow-up calendar goes on. The referent is told. With preview: true, the same checks and the outcome it would give, nothing written.',
   })
   async exitPathway(@Args('input') input: ExitPathwayInput, @CurrentActor() actor: Actor): Promise<Partial<ExitPayload>> {
-    const { pathway } = await this.service.exit(actor, {
+    const command = {
       pathwayId: input.pathwayId,
       exitedOn: input.exitedOn,
       reason: input.reason,
       comment: input.comment?.trim() || null,
       situation: input.situation ? { ...input.situation, startOn: input.situation.startOn ?? null } : null,
-    });
+    };
+    const { pathway, outcome } = await this.service.exit(actor, command, input.preview ?? false);
     const view = await this.pathways.get(actor, pathway.id);
+    if (input.preview) {
+      const exit = { exitedOn: command.exitedOn, reason: command.reason, comment: command.comment, category: outcome.category, basis: outcome.basis, parameters: outcome.parameters, declaredSituation: declared(command.situation) };
+      return { pathway: this.map.pathway(view, this.pathways.isWaitingTooLong(view)), outcome: toOutcomeNode(exit, view.id, view.participant.id, actor) };
+    }
     return { pathway: this.map.pathway(view, this.pathways.isWaitingTooLong(view)), outcome: toOutcomeNode(view.exit!, view.id, view.participant.id, actor) };
   }
 
@@ -117,6 +122,13 @@ export function toPlacementNode(placement: Placement, participantId: string, act
     pathwayId: placement.pathway.id,
     participantId,
   };
+}
+
+/** A situation as given to exitPathway, as the outcome keeps it. */
+function declared(situation: { contractType: ContractType; startOn: string | null; plannedEndOn?: string | null; endedOn?: string | null; qualification?: Qualification | null } | null): Contract | null {
+  return situation && situation.startOn
+    ? { contractType: situation.contractType, startOn: situation.startOn, plannedEndOn: situation.plannedEndOn ?? null, endedOn: situation.endedOn ?? null, qualification: situation.qualification ?? null }
+    : null;
 }
 
 export function toOutcomeNode(exit: ExitView, pathwayId: string, participantId: string, actor: Actor | undefined): OutcomeNode {

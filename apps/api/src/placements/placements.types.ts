@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { ContractType, Qualification } from '@parcours/opportunities';
 import { ExitReason, OutcomeCategory, PlacementEndReason, SixMonthsRule } from '@parcours/pathways';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { PartnerSummary } from '../opportunities/opportunities.types';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Text } from '../graphql/text-field';
@@ -143,4 +143,9 @@ export class ExitPathwayInput {
   @ValidateNested()
   @Type(() => DeclaredSituationInput)
   situation?: DeclaredSituationInput | null;
+
+  @Field({ nullable: true, defaultValue: false, description: 'True: checks the exit as it would be made and answers its outcome (the category to show before confirming), writing nothing.' })
+  @IsOptional()
+  @IsBoolean()
+  preview?: boolean;
 }

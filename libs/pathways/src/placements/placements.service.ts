@@ -124,7 +124,8 @@ export class PlacementsService {
   }
 
   /** Any open status → EXITED, the category computed from the situation at exit. */
-  async exit(actor: Actor, input: ExitPathwayInput): Promise<{ pathway: Pathway; outcome: Outcome }> {
+  /** With `preview`, checks the exit as it would be made and answers its outcome, writing nothing. */
+  async exit(actor: Actor, input: ExitPathwayInput, preview = false): Promise<{ pathway: Pathway; outcome: Outcome }> {
     if (!isUuid(input.pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     return this.uow.run(actor, async ({ reads, today, now, by }) => {
       const pathway = await lockPathway(reads, input.pathwayId, [...CLOSING, ...WITH_CALENDAR]);
@@ -143,7 +144,8 @@ export class PlacementsService {
       const declared: Contract | null = situation
         ? { contractType: situation.contractType, startOn: situation.startOn!, plannedEndOn: situation.plannedEndOn ?? null, endedOn: situation.endedOn ?? null, qualification: situation.qualification ?? null }
         : null;
-      const outcome = pathway.exit({ on: input.exitedOn, reason: input.reason, comment: input.comment, declared }, this.rules.outcome, by, now);
+      const record = { on: input.exitedOn, reason: input.reason, comment: input.comment, declared };
+      const outcome = preview ? pathway.exitOutcome(record, this.rules.outcome) : pathway.exit(record, this.rules.outcome, by, now);
       return { pathway, outcome };
     });
   }
