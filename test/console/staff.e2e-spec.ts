@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
+import { OffersFixture } from '../support/offers';
 import type { TestApp } from '../support/test-app';
 
 const REPORTS = '{ referentReports(first: 10) { edges { node { kind pathwayId } } } }';
@@ -64,9 +65,9 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await screen(p, '31-referral-decision');
 
     // Declining for another reason needs a comment: refused beside it, nothing written.
-    await p.getByLabel('Motif').selectOption({ label: 'Autre' });
+    await p.getByLabel('Motif', { exact: true }).selectOption({ label: 'Autre' });
     await p.getByRole('button', { name: 'Refuser' }).click();
-    await p.locator('.field', { has: p.getByLabel('Commentaire') }).getByText('Un commentaire est obligatoire avec ce motif.').waitFor();
+    await p.locator('.field', { has: p.getByLabel('Commentaire', { exact: true }) }).getByText('Un commentaire est obligatoire avec ce motif.').waitFor();
     expect((await state(pathway.id)).status).toBe('REFERRED');
 
     await p.getByRole('button', { name: 'Accepter' }).click();
@@ -74,15 +75,15 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     expect(await state(pathway.id)).toMatchObject({ status: 'ACCEPTED', counsellor: { id: counsellor.id } });
 
     // An impossible day and a time that is not one are refused in the form; nothing is sent.
-    await p.getByLabel('Jour').fill('31/02/2026');
+    await p.getByLabel('Jour', { exact: true }).fill('31/02/2026');
     await p.getByLabel('Heure').fill('25:00');
     await p.getByRole('button', { name: 'Planifier' }).click();
-    await p.locator('.field', { has: p.getByLabel('Jour') }).getByText('Cette date n’est pas valable').waitFor();
+    await p.locator('.field', { has: p.getByLabel('Jour', { exact: true }) }).getByText('Cette date n’est pas valable').waitFor();
     await p.locator('.field', { has: p.getByLabel('Heure') }).getByText('Cette heure n’est pas valable').waitFor();
     await screen(p, '32-schedule-refused');
     expect((await state(pathway.id)).appointments).toEqual([]);
 
-    await p.getByLabel('Jour').fill('17/03/2026');
+    await p.getByLabel('Jour', { exact: true }).fill('17/03/2026');
     await p.getByLabel('Heure').fill('14h30');
     await p.getByLabel('Modalité').selectOption({ label: 'Par téléphone' });
     await p.getByRole('button', { name: 'Planifier' }).click();
@@ -92,7 +93,7 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await screen(p, '33-appointment-planned');
 
     // Moved across the change to summer time: 30 March, 9:15 in Paris is 7:15 UTC.
-    await p.getByLabel('Jour').last().fill('30/03/2026');
+    await p.getByLabel('Jour', { exact: true }).last().fill('30/03/2026');
     await p.getByLabel('Heure').last().fill('09:15');
     await p.getByLabel('Lieu (facultatif)').last().fill('Agence de Firminy');
     await p.getByRole('button', { name: 'Déplacer' }).click();
@@ -123,8 +124,8 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await p.goto(`/parcours/${declined.id}`);
     await p.getByRole('heading', { name: 'Inès Bernard' }).waitFor();
     await p.getByRole('button', { name: 'Refuser' }).click();
-    await p.locator('.field', { has: p.getByLabel('Motif') }).getByText('Choisissez un motif.').waitFor();
-    await p.getByLabel('Motif').selectOption({ label: 'Injoignable' });
+    await p.locator('.field', { has: p.getByLabel('Motif', { exact: true }) }).getByText('Choisissez un motif.').waitFor();
+    await p.getByLabel('Motif', { exact: true }).selectOption({ label: 'Injoignable' });
     await p.getByRole('button', { name: 'Refuser' }).click();
     await status(p, 'Non retenu');
     await p.getByRole('link', { name: 'Accueil' }).click();
@@ -203,6 +204,55 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await p.getByLabel('Synthèse pour le référent').fill('Motivée ; permis en cours.');
     await p.getByRole('button', { name: 'Enregistrer la correction' }).click();
     await p.getByText('Le diagnostic est corrigé').waitFor();
+  });
+
+  const PLACEMENTS = 'query ($id: ID!) { pathway(id: $id) { status placements { contractType startOn plannedEndOn hoursPerWeek employer { name } } outcome { category exitedOn } } }';
+
+  it('refuses a CDD without its planned end beside the field, then starts one from the keyboard alone, and exits with the category shown first', async () => {
+    const manager = await accounts.user('MANAGER');
+    await new OffersFixture(t.api, accounts).partner('EMPLOYER', { name: 'Propreté Forez' }, manager);
+    const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Emploi' }));
+    const p = await signedIn(counsellor, `/parcours/${pathway.id}`);
+    const start = p.locator('form', { has: p.getByRole('heading', { name: 'Démarrer une mise en situation' }) });
+    await start.getByLabel('Employeur').selectOption({ label: 'Propreté Forez' });
+    await start.getByLabel('Début').fill('16/03/2026');
+    await start.getByLabel('Heures par semaine').fill('35');
+    await start.getByRole('button', { name: 'Démarrer' }).click();
+    await start.locator('.field', { has: p.getByLabel('Fin prévue') }).getByText('Ce type de contrat demande une date de fin prévue.').waitFor();
+    await screen(p, '38-placement-refused');
+    expect((await t.api.data<{ pathway: { placements: unknown[] } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token })).pathway.placements).toEqual([]);
+
+    // The same form again, from the keyboard alone.
+    await p.reload();
+    await p.getByRole('heading', { name: 'Camille Emploi' }).waitFor();
+    await tabTo(p, 'Type de contrat');
+    await tabTo(p, 'Employeur');
+    await p.keyboard.press('ArrowDown');
+    await tabTo(p, 'Début');
+    await p.keyboard.type('16/03/2026');
+    await tabTo(p, 'Fin prévue');
+    await p.keyboard.type('30/06/2026');
+    await tabTo(p, 'Heures par semaine');
+    await p.keyboard.type('35');
+    await tabTo(p, 'Démarrer');
+    await p.keyboard.press('Enter');
+    await status(p, 'En emploi ou en formation');
+    const placed = await t.api.data<{ pathway: { placements: unknown[] } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token });
+    expect(placed.pathway.placements).toEqual([{ contractType: 'CDD', startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35, employer: { name: 'Propreté Forez' } }]);
+
+    const exit = p.locator('form', { has: p.getByRole('heading', { name: 'Sortie du dispositif' }) });
+    await exit.getByLabel('Jour de sortie').fill('17/03/2026');
+    await exit.getByLabel('Motif de sortie').selectOption({ label: 'A trouvé un emploi ou une formation' });
+    await exit.getByRole('button', { name: 'Voir la catégorie de sortie' }).click();
+    await exit.locator('.field', { has: p.getByLabel('Jour de sortie') }).getByText('Cette date ne peut pas être dans le futur.').waitFor();
+    await exit.getByLabel('Jour de sortie').fill('16/03/2026');
+    await exit.getByRole('button', { name: 'Voir la catégorie de sortie' }).click();
+    await exit.getByText('Catégorie de sortie calculée : Emploi de transition').waitFor();
+    await screen(p, '39-exit-preview');
+    expect((await t.api.data<{ pathway: { status: string; outcome: unknown } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token })).pathway).toMatchObject({ status: 'IN_PLACEMENT', outcome: null });
+    await exit.getByRole('button', { name: 'Confirmer la sortie' }).click();
+    await status(p, 'Sorti du dispositif');
+    expect((await t.api.data<{ pathway: { outcome: unknown } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token })).pathway.outcome).toEqual({ category: 'TRANSITIONAL_EMPLOYMENT', exitedOn: '2026-03-16' });
   });
 
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {

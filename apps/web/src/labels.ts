@@ -18,6 +18,7 @@ import type {
   PlacementEndReason,
   ProposalReason,
   ProposalStatus,
+  Qualification,
   Readiness,
   ReportKind,
   ReportState,
@@ -189,6 +190,12 @@ export const PROPOSAL_REASON: Record<ProposalReason, string> = {
 };
 
 export const OPPORTUNITY: Record<OpportunityKind, string> = { JOB: 'Emploi', TRAINING: 'Formation' };
+
+export const QUALIFICATION: Record<Qualification, string> = {
+  QUALIFYING: 'Qualifiante',
+  PRE_QUALIFYING: 'Préqualifiante',
+  NOT_QUALIFYING: 'Non qualifiante',
+};
 
 export const OUTCOME: Record<OutcomeCategory, string> = {
   DURABLE_EMPLOYMENT: 'Emploi durable',

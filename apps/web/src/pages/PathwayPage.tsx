@@ -9,6 +9,7 @@ import { day, fullName, instant } from '../format';
 import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument, type PathwayQuery } from '../graphql/generated';
 import { useMe } from '../auth';
 import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
+import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
 import { ReferralDecision } from './staff/ReferralDecision';
 import {
   APPOINTMENT,
@@ -360,6 +361,14 @@ export function PathwayPage() {
               <PlannedAppointment appointment={planned} />
             </>
           )}
+          {(pathway.status === 'DIAGNOSED' || pathway.status === 'IN_PLACEMENT') && <StartPlacement pathwayId={pathway.id} />}
+          {pathway.placements
+            .filter((placement) => placement.running)
+            .map((placement) => (
+              <EndPlacement key={placement.id} placement={placement} />
+            ))}
+          {/* A referral not yet taken on is declined, not exited. */}
+          {pathway.status !== 'REFERRED' && <ExitPathway pathwayId={pathway.id} />}
         </section>
       )}
       {staff && pathway.diagnostic && (
