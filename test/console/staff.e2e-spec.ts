@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
-import { OffersFixture } from '../support/offers';
+import { aSiret, OffersFixture } from '../support/offers';
 import type { TestApp } from '../support/test-app';
 
 const REPORTS = '{ referentReports(first: 10) { edges { node { kind pathwayId } } } }';
@@ -253,6 +253,58 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await exit.getByRole('button', { name: 'Confirmer la sortie' }).click();
     await status(p, 'Sorti du dispositif');
     expect((await t.api.data<{ pathway: { outcome: unknown } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token })).pathway.outcome).toEqual({ category: 'TRANSITIONAL_EMPLOYMENT', exitedOn: '2026-03-16' });
+  });
+
+  it('registers a partner, publishes an offer, proposes it to a candidate, records its steps to HIRED and starts the placement from it', async () => {
+    const manager = await accounts.user('MANAGER');
+    const siret = aSiret();
+    const m = await signedIn(manager, '/partenaires');
+    await m.getByRole('link', { name: 'Nouveau partenaire' }).click();
+    await m.getByLabel('Nom', { exact: true }).fill('Boulangerie du Forez');
+    await m.getByLabel('SIRET').fill('123');
+    await m.getByLabel('Commune', { exact: true }).fill('Saint-Éti');
+    await m.getByRole('button', { name: /^Saint-Étienne \(/ }).click();
+    await m.getByRole('button', { name: 'Enregistrer' }).click();
+    await m.locator('.field', { has: m.getByLabel('SIRET') }).locator('.error').waitFor();
+    await m.getByLabel('SIRET').fill(siret);
+    await m.getByRole('button', { name: 'Enregistrer' }).click();
+    await m.getByText('Boulangerie du Forez est enregistré.').waitFor();
+    await screen(m, '40-partners');
+
+    const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Offre' }));
+    const p = await signedIn(counsellor, '/offres');
+    await p.getByRole('link', { name: 'Nouvelle offre' }).click();
+    await p.getByLabel('Partenaire').selectOption({ label: 'Boulangerie du Forez (Employeur)' });
+    await p.getByLabel('Intitulé').fill('Vendeur en boulangerie');
+    await p.getByLabel('Type de contrat').selectOption({ label: 'CDD' });
+    await p.getByLabel('Commune du poste').fill('Saint-Éti');
+    await p.getByRole('button', { name: /^Saint-Étienne \(/ }).click();
+    await p.getByLabel('Début', { exact: true }).fill('23/03/2026');
+    await p.getByLabel('Heures par semaine').fill('30');
+    await p.getByLabel('Nombre de postes').fill('1');
+    await screen(p, '41-offer-form');
+    await p.getByRole('button', { name: 'Enregistrer l’offre' }).click();
+    await p.getByText('L’offre est enregistrée.').waitFor();
+    await screen(p, '42-offer-candidates');
+    await p.getByRole('button', { name: 'Proposer à Camille Offre' }).click();
+    await p.getByText('Offre proposée').waitFor();
+
+    await p.getByRole('link', { name: 'Camille Offre' }).click();
+    for (const step of ['Acceptée par la personne', 'Candidature transmise', 'Embauche']) {
+      const form = p.locator('form', { has: p.getByRole('heading', { name: /Vendeur en boulangerie/ }) });
+      await form.getByLabel('Étape suivante').selectOption({ label: step });
+      await form.getByLabel('Jour de l’étape').fill('16/03/2026');
+      await form.getByRole('button', { name: 'Enregistrer l’étape' }).click();
+      await p.locator('section', { hasText: 'Offres proposées' }).getByText(new RegExp(step)).first().waitFor();
+    }
+    const start = p.locator('form', { has: p.getByRole('heading', { name: 'Démarrer une mise en situation' }) });
+    await start.getByLabel('À partir de la proposition (facultatif)').selectOption({ label: '« Vendeur en boulangerie », embauche' });
+    expect(await start.getByLabel('Heures par semaine').inputValue()).toBe('30');
+    await start.getByLabel('Fin prévue').fill('30/09/2026');
+    await start.getByRole('button', { name: 'Démarrer' }).click();
+    await status(p, 'En emploi ou en formation');
+    const placed = await t.api.data<{ pathway: { placements: { contractType: string; employer: { name: string } }[] } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token });
+    expect(placed.pathway.placements).toMatchObject([{ contractType: 'CDD', employer: { name: 'Boulangerie du Forez' } }]);
   });
 
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {

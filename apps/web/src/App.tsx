@@ -14,6 +14,10 @@ import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
+import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
+import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
+import { OpportunityPage } from './pages/offers/OpportunityPage';
+import { PartnerFormPage, PartnersPage } from './pages/offers/PartnersPage';
 
 /** Where a page that needs a session sends a visitor without one, to come back after signing in. */
 function SignedIn() {
@@ -44,6 +48,13 @@ export function App() {
         <Route path="parcours" element={<PathwaysPage />} />
         <Route path="parcours/:id" element={<PathwayPage />} />
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
+        <Route path="offres" element={<OpportunitiesPage />} />
+        <Route path="offres/nouvelle" element={<OpportunityFormPage />} />
+        <Route path="offres/:id" element={<OpportunityPage />} />
+        <Route path="offres/:id/modifier" element={<OpportunityFormPage />} />
+        <Route path="partenaires" element={<PartnersPage />} />
+        <Route path="partenaires/nouveau" element={<PartnerFormPage />} />
+        <Route path="partenaires/:id" element={<PartnerFormPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportPage />} />
         <Route path="reglages" element={<SettingsPage />} />

@@ -10,9 +10,12 @@ import type {
   EligibilityReason,
   ExitReason,
   FollowUpDifficultyTheme,
+  FitReason,
   FollowUpSituation,
   JourneyEventType,
   OpportunityKind,
+  OpportunityStatus,
+  OrganisationKind,
   OutcomeCategory,
   PathwayStatus,
   PlacementEndReason,
@@ -266,4 +269,25 @@ export const EVENT: Record<JourneyEventType, string> = {
   ContactRecorded: 'Contact de suivi',
   CheckpointMissed: 'Point de suivi manqué',
   PathwayExited: 'Sortie du dispositif',
+};
+
+export const OPPORTUNITY_STATUS: Record<OpportunityStatus, string> = { OPEN: 'Ouverte', CLOSED: 'Close', FILLED: 'Pourvue' };
+
+export const ORGANISATION_KIND: Record<OrganisationKind, string> = {
+  OPERATOR: 'Structure d’accompagnement',
+  PRESCRIBER: 'Prescripteur',
+  FUNDER: 'Financeur',
+  EMPLOYER: 'Employeur',
+  TEMP_AGENCY: 'Agence d’intérim',
+  TRAINING_BODY: 'Organisme de formation',
+};
+
+export const FIT_REASON: Record<FitReason, string> = {
+  SAME_ROME: 'même métier visé',
+  SAME_ROME_FAMILY: 'métier proche',
+  WANTED_CONTRACT: 'contrat recherché',
+  WORKING_TIME: 'temps de travail',
+  SAME_COMMUNE: 'même commune',
+  IN_TERRITORY: 'sur le territoire',
+  AVAILABLE: 'disponible',
 };

@@ -8,7 +8,7 @@ export type Commune = CommunesQuery['communes'][number];
  * A commune found as you type (a name's beginning or a postal code): the matches are buttons below
  * the field, reachable with Tab and chosen with Enter; how many were found is announced.
  */
-export function CommuneSearch({ value, onChange, errors }: { value: Commune | null; onChange: (commune: Commune | null) => void; errors?: string[] }) {
+export function CommuneSearch({ value, onChange, errors, label = 'Commune de résidence' }: { value: Commune | null; onChange: (commune: Commune | null) => void; errors?: string[]; label?: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
@@ -23,7 +23,7 @@ export function CommuneSearch({ value, onChange, errors }: { value: Commune | nu
   if (value) {
     return (
       <div className={errors?.length ? 'field field-error' : 'field'}>
-        <p className="label">Commune de résidence</p>
+        <p className="label">{label}</p>
         <p className="chosen">
           <strong>{value.name}</strong> {value.inTerritory ? '' : '(hors du territoire de Saint-Étienne Métropole)'}{' '}
           <button type="button" className="link" onClick={() => onChange(null)}>
@@ -36,7 +36,7 @@ export function CommuneSearch({ value, onChange, errors }: { value: Commune | nu
   }
   return (
     <div className={errors?.length ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>Commune de résidence</label>
+      <label htmlFor={id}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
         Tapez le début du nom ou le code postal, puis choisissez dans la liste.
       </p>

@@ -39,9 +39,17 @@ function Navigation() {
           </>
         )}
         {(me.role === 'COUNSELLOR' || me.role === 'MANAGER') && (
-          <li>
-            <NavLink to="/parcours">Parcours</NavLink>
-          </li>
+          <>
+            <li>
+              <NavLink to="/parcours">Parcours</NavLink>
+            </li>
+            <li>
+              <NavLink to="/offres">Offres</NavLink>
+            </li>
+            <li>
+              <NavLink to="/partenaires">Partenaires</NavLink>
+            </li>
+          </>
         )}
         <li>
           <NavLink to="/mot-de-passe">Mot de passe</NavLink>

@@ -10,6 +10,7 @@ import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawRef
 import { useMe } from '../auth';
 import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
 import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
+import { ProposalStep } from './staff/ProposalStep';
 import { ReferralDecision } from './staff/ReferralDecision';
 import {
   APPOINTMENT,
@@ -361,7 +362,15 @@ export function PathwayPage() {
               <PlannedAppointment appointment={planned} />
             </>
           )}
-          {(pathway.status === 'DIAGNOSED' || pathway.status === 'IN_PLACEMENT') && <StartPlacement pathwayId={pathway.id} />}
+          {pathway.proposals.map((proposal) => (
+            <ProposalStep key={`${proposal.id}-${proposal.status}`} proposal={proposal} />
+          ))}
+          {(pathway.status === 'DIAGNOSED' || pathway.status === 'IN_PLACEMENT') && (
+            <StartPlacement
+              pathwayId={pathway.id}
+              drafts={pathway.proposals.flatMap((proposal) => (proposal.placementDraft ? [{ title: proposal.offer.title, draft: proposal.placementDraft }] : []))}
+            />
+          )}
           {pathway.placements
             .filter((placement) => placement.running)
             .map((placement) => (

@@ -148,7 +148,7 @@ function DiagnosticForm({ pathwayId, person, diagnostic, appointmentId }: { path
         {THEMES.map((theme, index) => (
           <fieldset key={theme} className="assessment">
             <legend>{BARRIER[theme]}</legend>
-            <div className="choices">
+            <div className="options-row">
               {STATUSES.map((status) => (
                 <label key={status} className="choice">
                   <input type="radio" name={`status-${theme}`} value={status} checked={assessments[theme].status === status} onChange={() => change(theme, { status })} /> {ASSESSMENT[status]}

@@ -12,10 +12,13 @@ import {
   type ContractType,
   type ExitReason,
   type OrganisationKind,
+  type PathwayQuery,
   type PlacementEndReason,
   type Qualification,
 } from '../../graphql/generated';
 import { CONTRACT, END_REASON, EXIT_REASON, OUTCOME, QUALIFICATION } from '../../labels';
+
+export type Draft = NonNullable<PathwayQuery['pathway']['proposals'][number]['placementDraft']>;
 
 /** Contracts made through a temp agency (its client names the employer). */
 const AGENCY: ContractType[] = ['TEMP_MISSION', 'CDI_INTERIM'];
@@ -36,7 +39,8 @@ function dayOf(text: string, required: boolean): { value: string | null; error?:
 }
 
 /** DIAGNOSED or IN_PLACEMENT: a job or a training begins (the contract's rules are the server's; its refusals come back beside their fields). */
-export function StartPlacement({ pathwayId }: { pathwayId: string }) {
+export function StartPlacement({ pathwayId, drafts }: { pathwayId: string; drafts: { title: string; draft: Draft }[] }) {
+  const [proposalId, setProposalId] = useState('');
   const [type, setType] = useState<ContractType>('CDD');
   const [partnerId, setPartnerId] = useState('');
   const [clientId, setClientId] = useState('');
@@ -48,6 +52,19 @@ export function StartPlacement({ pathwayId }: { pathwayId: string }) {
   const [{ data: partners }] = useQuery({ query: PartnersDocument });
   const [{ fetching }, start] = useMutation(StartPlacementDocument);
   const party = partyOf(type);
+  /** A HIRED proposal's terms fill the form; the placement then names it. */
+  const fromProposal = (id: string) => {
+    setProposalId(id);
+    const draft = drafts.find((one) => one.draft.proposalId === id)?.draft;
+    if (!draft) return;
+    setType(draft.contractType);
+    setPartnerId(draft.employerPartnerId ?? draft.tempAgencyPartnerId ?? draft.trainingBodyPartnerId ?? '');
+    setClientId(draft.clientPartnerId ?? '');
+    setStartOn(day(draft.startOn));
+    setPlannedEndOn(day(draft.plannedEndOn));
+    setHours(draft.hoursPerWeek?.toString() ?? '');
+    setQualification(draft.qualification ?? '');
+  };
   const ofKind = (kind: OrganisationKind) => (partners?.partners.edges ?? []).map((edge) => edge.node).filter((partner) => partner.kind === kind).map((partner) => [partner.id, partner.name] as [string, string]);
 
   async function submit() {
@@ -62,6 +79,7 @@ export function StartPlacement({ pathwayId }: { pathwayId: string }) {
     const result = await start({
       input: {
         pathwayId,
+        proposalId: proposalId || undefined,
         contractType: type,
         startOn: start_.value!,
         plannedEndOn: end.value ?? undefined,
@@ -86,6 +104,16 @@ export function StartPlacement({ pathwayId }: { pathwayId: string }) {
     >
       <h3>Démarrer une mise en situation</h3>
       <FormError messages={errors['']} />
+      {drafts.length > 0 && (
+        <Select
+          label="À partir de la proposition (facultatif)"
+          value={proposalId}
+          onChange={fromProposal}
+          options={drafts.map(({ title, draft }) => [draft.proposalId, `« ${title} », embauche`] as [string, string])}
+          empty="Aucune"
+          errors={errors.proposalId}
+        />
+      )}
       <Select label="Type de contrat" value={type} onChange={(value) => {
           setType(value);
           setPartnerId('');
