@@ -5,6 +5,7 @@ import type { AccountsFixture, TestUser } from '../support/accounts';
 import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import { aSiret, OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
 
 const REPORTS = '{ referentReports(first: 10) { edges { node { kind pathwayId } } } }';
@@ -305,6 +306,36 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await status(p, 'En emploi ou en formation');
     const placed = await t.api.data<{ pathway: { placements: { contractType: string; employer: { name: string } }[] } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token });
     expect(placed.pathway.placements).toMatchObject([{ contractType: 'CDD', employer: { name: 'Boulangerie du Forez' } }]);
+  });
+
+  it('lists the follow-ups due and records a contact answering one; a JUSTICE difficulty needs its justification', async () => {
+    const manager = await accounts.user('MANAGER');
+    const employer = await new OffersFixture(t.api, accounts).partner('EMPLOYER', { name: 'Garage Fauriel' }, manager);
+    const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Suivi' }));
+    await new PlacementsFixture(t.api).start(counsellor, { pathwayId: pathway.id, contractType: 'CDI', employerPartnerId: employer, startOn: '2026-03-16', hoursPerWeek: 35 });
+    const p = await signedIn(counsellor, '/suivis');
+    await p.getByRole('heading', { name: 'Suivis dans l’emploi à faire' }).waitFor();
+    await screen(p, '43-follow-ups');
+    await p.getByRole('link', { name: 'Camille Suivi' }).first().click();
+    const form = p.locator('form', { has: p.getByRole('heading', { name: 'Enregistrer un contact de suivi' }) });
+    await form.getByLabel('Point de suivi auquel il répond (facultatif)').selectOption({ label: 'prévu le 31/03/2026' });
+    await form.getByLabel('Jour du contact').fill('16/03/2026');
+    await form.getByLabel('Situation').selectOption({ label: 'En poste' });
+    await form.getByLabel('Justice', { exact: true }).check();
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await p.locator('.field', { has: p.getByLabel('Justification écrite (Justice)') }).getByText('Une justification écrite est obligatoire pour ce frein.').waitFor();
+    await screen(p, '44-contact-refused');
+    expect((await t.api.data<{ pathway: { contacts: unknown[] } }>('query ($id: ID!) { pathway(id: $id) { contacts { id } } }', { id: pathway.id }, { token: counsellor.token })).pathway.contacts).toEqual([]);
+    await form.getByLabel('Justification écrite (Justice)').fill('Contrôle judiciaire : rendez-vous au SPIP le lundi');
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await form.getByText('Le contact est enregistré.').waitFor();
+    const after = await t.api.data<{ pathway: { contacts: { situation: string; checkpointId: string | null }[]; checkpoints: { dueOn: string; status: string }[] } }>(
+      'query ($id: ID!) { pathway(id: $id) { contacts { situation checkpointId } checkpoints { dueOn status } } }',
+      { id: pathway.id },
+      { token: counsellor.token },
+    );
+    expect(after.pathway.contacts).toEqual([{ situation: 'IN_POST', checkpointId: expect.any(String) }]);
+    expect(after.pathway.checkpoints.find((checkpoint) => checkpoint.dueOn === '2026-03-31')?.status).toBe('RECORDED');
   });
 
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {

@@ -14,6 +14,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
+import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
 import { OpportunityPage } from './pages/offers/OpportunityPage';
@@ -48,6 +49,7 @@ export function App() {
         <Route path="parcours" element={<PathwaysPage />} />
         <Route path="parcours/:id" element={<PathwayPage />} />
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
+        <Route path="suivis" element={<FollowUpsPage />} />
         <Route path="offres" element={<OpportunitiesPage />} />
         <Route path="offres/nouvelle" element={<OpportunityFormPage />} />
         <Route path="offres/:id" element={<OpportunityPage />} />

@@ -3,7 +3,9 @@ import type {
   AppointmentStatus,
   AssessmentStatus,
   BarrierTheme,
+  CheckpointStatus,
   ContactKind,
+  ContactReached,
   ContractType,
   DeclineReason,
   EducationLevel,
@@ -226,6 +228,16 @@ export const DECLINE_REASON: Record<DeclineReason, string> = {
 };
 
 export const CONTACT: Record<ContactKind, string> = { INTERVIEW: 'Entretien', PHONE_CALL: 'Appel', VISIT: 'Visite', WORKSHOP: 'Atelier' };
+
+export const REACHED: Record<ContactReached, string> = { PARTICIPANT: 'La personne', EMPLOYER: 'L’employeur', BOTH: 'Les deux', NONE: 'Personne' };
+
+export const CHECKPOINT: Record<CheckpointStatus, string> = {
+  PENDING: 'À faire',
+  RECORDED: 'Fait',
+  MISSED: 'Manqué',
+  RECORDED_LATE: 'Fait en retard',
+  CANCELLED: 'Annulé',
+};
 
 export const SITUATION: Record<FollowUpSituation, string> = {
   IN_POST: 'En poste',

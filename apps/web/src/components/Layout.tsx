@@ -44,6 +44,9 @@ function Navigation() {
               <NavLink to="/parcours">Parcours</NavLink>
             </li>
             <li>
+              <NavLink to="/suivis">Suivis</NavLink>
+            </li>
+            <li>
               <NavLink to="/offres">Offres</NavLink>
             </li>
             <li>

@@ -11,12 +11,17 @@ import { useMe } from '../auth';
 import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
 import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
 import { ProposalStep } from './staff/ProposalStep';
+import { ContactForm } from './staff/ContactForm';
+
+/** Contacts are recorded from the acceptance to the exit, and after it (the server's FOLLOWED). */
+const FOLLOWED = ['ACCEPTED', 'DIAGNOSTIC_SCHEDULED', 'DIAGNOSED', 'IN_PLACEMENT', 'EXITED'];
 import { ReferralDecision } from './staff/ReferralDecision';
 import {
   APPOINTMENT,
   ASSESSMENT,
   BARRIER,
   CHANNEL,
+  CHECKPOINT,
   DIFFICULTY,
   CONTACT,
   CONTRACT,
@@ -378,6 +383,21 @@ export function PathwayPage() {
             ))}
           {/* A referral not yet taken on is declined, not exited. */}
           {pathway.status !== 'REFERRED' && <ExitPathway pathwayId={pathway.id} />}
+        </section>
+      )}
+      {staff && FOLLOWED.includes(pathway.status) && (
+        <section aria-labelledby="calendrier">
+          <h2 id="calendrier">Suivi dans l’emploi : calendrier et contacts</h2>
+          {pathway.checkpoints.length > 0 && (
+            <ul>
+              {pathway.checkpoints.map((checkpoint) => (
+                <li key={checkpoint.id}>
+                  {day(checkpoint.dueOn)} : {CHECKPOINT[checkpoint.status]}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} />
         </section>
       )}
       {staff && pathway.diagnostic && (

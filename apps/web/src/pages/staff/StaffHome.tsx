@@ -17,10 +17,10 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
     ['Acceptées, entretien de diagnostic à planifier', count('ACCEPTED'), '/parcours?statut=ACCEPTED'],
     [`Entretiens de diagnostic cette semaine (du ${day(caseload.weekFrom)} au ${day(caseload.weekTo)})`, caseload.appointmentsThisWeek, '/parcours?statut=DIAGNOSTIC_SCHEDULED'],
     ['Entretiens passés à mettre à jour', caseload.appointmentsNeedingUpdate, '/parcours?statut=DIAGNOSTIC_SCHEDULED'],
-    ['Suivis dans l’emploi à faire cette semaine', caseload.checkpointsThisWeek, null],
-    ['Suivis manqués', caseload.checkpointsMissed, null],
+    ['Suivis dans l’emploi à faire cette semaine', caseload.checkpointsThisWeek, '/suivis'],
+    ['Suivis manqués', caseload.checkpointsMissed, '/suivis'],
     ['Mises en situation au-delà de leur fin prévue', caseload.placementsPastPlannedEnd, null],
-    ['Offres proposées en cours', caseload.proposalsOpen, null],
+    ['Offres proposées en cours', caseload.proposalsOpen, '/offres'],
     ['Propositions sans nouvelle', caseload.proposalsStale, null],
     ['Comptes rendus en retard de lecture chez les référents', caseload.reportsOverdue, null],
   ];
