@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { Layout } from './components/Layout';
@@ -19,6 +20,9 @@ import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
 import { OpportunityPage } from './pages/offers/OpportunityPage';
 import { PartnerFormPage, PartnersPage } from './pages/offers/PartnersPage';
+
+/** The figures and their chart library load when first opened: the other screens do without them. */
+const FiguresPage = lazy(() => import('./pages/figures/FiguresPage').then((module) => ({ default: module.FiguresPage })));
 
 /** Where a page that needs a session sends a visitor without one, to come back after signing in. */
 function SignedIn() {
@@ -50,6 +54,14 @@ export function App() {
         <Route path="parcours/:id" element={<PathwayPage />} />
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
         <Route path="suivis" element={<FollowUpsPage />} />
+        <Route
+          path="chiffres"
+          element={
+            <Suspense fallback={<p role="status">Chargement…</p>}>
+              <FiguresPage />
+            </Suspense>
+          }
+        />
         <Route path="offres" element={<OpportunitiesPage />} />
         <Route path="offres/nouvelle" element={<OpportunityFormPage />} />
         <Route path="offres/:id" element={<OpportunityPage />} />

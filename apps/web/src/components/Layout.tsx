@@ -54,6 +54,11 @@ function Navigation() {
             </li>
           </>
         )}
+        {(me.role === 'MANAGER' || me.role === 'FUNDER' || me.role === 'ADMIN') && (
+          <li>
+            <NavLink to="/chiffres">Chiffres</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/mot-de-passe">Mot de passe</NavLink>
         </li>

@@ -24,10 +24,15 @@ export function HomePage() {
         </ul>
       ) : me.role === 'COUNSELLOR' || me.role === 'MANAGER' ? (
         <StaffHome role={me.role} />
+      ) : me.role === 'FUNDER' ? (
+        <p>
+          <Link to="/chiffres">Chiffres</Link> : les résultats des conventions que vous financez, sans aucune donnée personnelle.
+        </p>
       ) : (
         <p>
-          Votre rôle : {ROLE[me.role]}. Les écrans de votre rôle arrivent dans la prochaine version de la console ;
-          d’ici là, ils restent accessibles par l’API.
+          Votre rôle : {ROLE[me.role]}. <Link to="/chiffres">Chiffres</Link>, <Link to="/partenaires">partenaires</Link>. Les autres écrans
+          d’administration (organisations, comptes, journal des accès) arrivent dans la prochaine version de la console ; d’ici là, ils restent
+          accessibles par l’API.
         </p>
       )}
     </>
