@@ -2,8 +2,8 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture } from '../support/accounts';
-import { describeInBrowser, launchBrowser, openPage, ScreenChecks } from '../support/browser';
-import { startJourneyApp } from '../support/journey';
+import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { startJourneyApp, type JourneyFixture } from '../support/journey';
 import { eventually, TestSmtp } from '../support/smtp';
 import type { TestApp } from '../support/test-app';
 
@@ -17,12 +17,13 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
   let smtp: TestSmtp;
   let t: TestApp;
   let accounts: AccountsFixture;
+  let journey: JourneyFixture;
   let browser: Browser;
   const screens = new ScreenChecks();
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
-    ({ t, accounts } = await startJourneyApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://parcours.test', OUTBOX_RETRY_BASE_SECONDS: '1' } }));
+    ({ t, accounts, journey } = await startJourneyApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://parcours.test', OUTBOX_RETRY_BASE_SECONDS: '1' } }));
     browser = await launchBrowser();
   }, 60_000);
 
@@ -122,6 +123,40 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
     await p.getByLabel('Mot de passe').fill('Premiers-pas-2026!');
     await p.getByRole('button', { name: 'Se connecter' }).click();
     await p.getByRole('heading', { name: /^Bonjour/ }).waitFor();
+  });
+
+  it('lets a manager add a counsellor by invitation, and an administrator hand a leaving counsellor’s work to a colleague in one step', async () => {
+    const manager = await accounts.user('MANAGER');
+    const m = await page();
+    await signInThroughPage(m, manager, '/comptes');
+    await m.getByRole('link', { name: 'Ajouter un conseiller ou une conseillère' }).click();
+    await m.getByLabel('Nom complet').fill('Rose Recrue');
+    await m.getByLabel('Adresse e-mail').fill('rose.recrue@parcours.test');
+    await screen(m, '26-new-counsellor');
+    await m.getByRole('button', { name: 'Créer le compte' }).click();
+    await m.getByText('une invitation à choisir son mot de passe vient de partir par e-mail').waitFor();
+    await m.getByTestId('account-state').getByText('Invitation en attente').waitFor();
+    expect(await linkTo('rose.recrue@parcours.test')).toMatch(/^\/invitation#/);
+
+    const leaving = await accounts.user('COUNSELLOR', { fullName: 'Léo Départ' });
+    await accounts.user('COUNSELLOR', { fullName: 'Zoé Relais' });
+    const referent = await accounts.user('REFERENT');
+    const pathway = await journey.refer(referent);
+    await journey.acceptAndSchedule(leaving, pathway.id);
+    const a = await page();
+    await signInThroughPage(a, { email: 'admin@parcours.test', password: 'Parcours-test-2026' }, `/comptes/${leaving.id}`);
+    await a.getByRole('heading', { name: 'Léo Départ' }).waitFor();
+    await a.getByText('1 parcours, 0 suivi(s), 1 entretien(s) prévu(s)').waitFor();
+    await a.getByRole('button', { name: 'Désactiver' }).click();
+    await a.locator('.field', { has: a.getByLabel(/qui reprend son travail/) }).getByText('choisissez à qui les confier').waitFor();
+    await screen(a, '27-deactivate-refused');
+    await a.getByLabel(/qui reprend son travail/).selectOption({ label: 'Zoé Relais (Forez Entreprendre)' });
+    await a.getByRole('button', { name: 'Désactiver' }).click();
+    await a.getByTestId('account-state').getByText('Désactivé').waitFor();
+    const moved = await t.api.data<{ pathway: { counsellor: { fullName: string } } }>('query ($id: ID!) { pathway(id: $id) { counsellor { fullName } } }', { id: pathway.id }, { token: accounts.adminToken });
+    expect(moved.pathway.counsellor.fullName).toBe('Zoé Relais');
+    await a.getByRole('button', { name: 'Réactiver' }).click();
+    await a.getByTestId('account-state').getByText('Actif').waitFor();
   });
 
   it('leaves no serious or critical accessibility violation on these pages', () => {

@@ -15,6 +15,8 @@ import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
+import { AccountPage, NewAccountPage } from './pages/admin/AccountPages';
+import { AccountsPage } from './pages/admin/AccountsPage';
 import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
@@ -54,6 +56,9 @@ export function App() {
         <Route path="parcours/:id" element={<PathwayPage />} />
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
         <Route path="suivis" element={<FollowUpsPage />} />
+        <Route path="comptes" element={<AccountsPage />} />
+        <Route path="comptes/nouveau" element={<NewAccountPage />} />
+        <Route path="comptes/:id" element={<AccountPage />} />
         <Route
           path="chiffres"
           element={

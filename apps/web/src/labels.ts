@@ -1,4 +1,5 @@
 import type {
+  AccountEventType,
   AppointmentChannel,
   AppointmentStatus,
   AssessmentStatus,
@@ -302,4 +303,23 @@ export const FIT_REASON: Record<FitReason, string> = {
   SAME_COMMUNE: 'même commune',
   IN_TERRITORY: 'sur le territoire',
   AVAILABLE: 'disponible',
+};
+
+export const ACCOUNT_EVENT: Record<AccountEventType, string> = {
+  CREATED: 'Compte créé',
+  INVITED: 'Compte créé, invitation envoyée',
+  UPDATED: 'Compte modifié',
+  DEACTIVATED: 'Compte désactivé',
+  REACTIVATED: 'Compte réactivé',
+  PASSWORD_CHANGED: 'Mot de passe changé',
+  PASSWORD_RESET_REQUESTED: 'Lien de nouveau mot de passe demandé',
+  PASSWORD_RESET: 'Nouveau mot de passe choisi par lien',
+  INVITATION_ACCEPTED: 'Invitation acceptée',
+};
+
+/** The role each organisation kind's accounts may have (the server's ROLE_ORGANISATION_KIND). */
+export const ROLES_OF_KIND: Partial<Record<OrganisationKind, Role[]>> = {
+  OPERATOR: ['COUNSELLOR', 'MANAGER', 'ADMIN'],
+  PRESCRIBER: ['REFERENT'],
+  FUNDER: ['FUNDER'],
 };

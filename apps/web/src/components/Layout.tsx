@@ -54,6 +54,11 @@ function Navigation() {
             </li>
           </>
         )}
+        {(me.role === 'MANAGER' || me.role === 'ADMIN') && (
+          <li>
+            <NavLink to="/comptes">{me.role === 'MANAGER' ? 'Équipe' : 'Comptes'}</NavLink>
+          </li>
+        )}
         {(me.role === 'MANAGER' || me.role === 'FUNDER' || me.role === 'ADMIN') && (
           <li>
             <NavLink to="/chiffres">Chiffres</NavLink>
