@@ -17,6 +17,7 @@ import { SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
 import { AccountPage, NewAccountPage } from './pages/admin/AccountPages';
 import { AccountsPage } from './pages/admin/AccountsPage';
+import { AccessLogPage, DeadLettersPage, OrganisationsPage } from './pages/admin/AdminPages';
 import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
@@ -57,6 +58,9 @@ export function App() {
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
         <Route path="suivis" element={<FollowUpsPage />} />
         <Route path="comptes" element={<AccountsPage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="journal" element={<AccessLogPage />} />
+        <Route path="courriels" element={<DeadLettersPage />} />
         <Route path="comptes/nouveau" element={<NewAccountPage />} />
         <Route path="comptes/:id" element={<AccountPage />} />
         <Route

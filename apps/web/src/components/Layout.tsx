@@ -54,6 +54,25 @@ function Navigation() {
             </li>
           </>
         )}
+        {me.role === 'ADMIN' && (
+          <>
+            <li>
+              <NavLink to="/parcours">Parcours</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisations">Organisations</NavLink>
+            </li>
+            <li>
+              <NavLink to="/partenaires">Partenaires</NavLink>
+            </li>
+            <li>
+              <NavLink to="/journal">Journal des accès</NavLink>
+            </li>
+            <li>
+              <NavLink to="/courriels">Courriels en échec</NavLink>
+            </li>
+          </>
+        )}
         {(me.role === 'MANAGER' || me.role === 'ADMIN') && (
           <li>
             <NavLink to="/comptes">{me.role === 'MANAGER' ? 'Équipe' : 'Comptes'}</NavLink>

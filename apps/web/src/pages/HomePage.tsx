@@ -30,9 +30,9 @@ export function HomePage() {
         </p>
       ) : (
         <p>
-          Votre rôle : {ROLE[me.role]}. <Link to="/chiffres">Chiffres</Link>, <Link to="/partenaires">partenaires</Link>. Les autres écrans
-          d’administration (organisations, comptes, journal des accès) arrivent dans la prochaine version de la console ; d’ici là, ils restent
-          accessibles par l’API.
+          Votre rôle : {ROLE[me.role]}. <Link to="/organisations">Organisations</Link>, <Link to="/comptes">comptes</Link>,{' '}
+          <Link to="/partenaires">partenaires</Link>, <Link to="/parcours">parcours</Link>, <Link to="/chiffres">chiffres</Link>,{' '}
+          <Link to="/journal">journal des accès</Link> et <Link to="/courriels">courriels en échec</Link>.
         </p>
       )}
     </>

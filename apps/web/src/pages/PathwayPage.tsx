@@ -12,6 +12,7 @@ import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms
 import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
 import { ProposalStep } from './staff/ProposalStep';
 import { ContactForm } from './staff/ContactForm';
+import { PersonData } from './admin/PersonData';
 
 /** Contacts are recorded from the acceptance to the exit, and after it (the server's FOLLOWED). */
 const FOLLOWED = ['ACCEPTED', 'DIAGNOSTIC_SCHEDULED', 'DIAGNOSED', 'IN_PLACEMENT', 'EXITED'];
@@ -400,6 +401,7 @@ export function PathwayPage() {
           <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} />
         </section>
       )}
+      {(me.role === 'ADMIN' || me.role === 'MANAGER') && <PersonData participantId={person.id} person={fullName(person)} />}
       {staff && pathway.diagnostic && (
         <p>
           <Link to={`/parcours/${pathway.id}/diagnostic`}>Corriger le diagnostic</Link>

@@ -1,0 +1,238 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { DateField } from '../../components/DateField';
+import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
+import { Pager, usePages } from '../../components/Pager';
+import { frenchMessage } from '../../errors';
+import { instant, parisInstant, parseDay } from '../../format';
+import {
+  AuditLogDocument,
+  CreateOrganisationDocument,
+  DeadLettersDocument,
+  OrganisationsDocument,
+  RetryOutboxMessageDocument,
+  UpdateOrganisationDocument,
+  type AuditLogFilter,
+  type OrganisationKind,
+} from '../../graphql/generated';
+import { ORGANISATION_KIND } from '../../labels';
+
+/** `/organisations` (ADMIN): every organisation; a new one; a name corrected (the kind is fixed: its accounts' roles depend on it). */
+export function OrganisationsPage() {
+  const pages = usePages();
+  const [{ data, fetching, error }] = useQuery({ query: OrganisationsDocument, variables: { after: pages.after }, requestPolicy: 'cache-and-network' });
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<OrganisationKind>('PRESCRIBER');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [created, create] = useMutation(CreateOrganisationDocument);
+  const connection = data?.organisations;
+  return (
+    <>
+      <h1 tabIndex={-1}>Organisations</h1>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const result = await create({ input: { name: name.trim(), kind } });
+          if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
+          const failures = result.data?.createOrganisation.userErrors ?? [];
+          setErrors(fieldErrors(failures));
+          if (failures.length === 0) setName('');
+        }}
+      >
+        <h2>Nouvelle organisation</h2>
+        <FormError messages={errors['']} />
+        <TextField label="Nom de l’organisation" value={name} onChange={setName} errors={errors.name} required />
+        <Select label="Type d’organisation" value={kind} onChange={setKind} options={(['OPERATOR', 'PRESCRIBER', 'FUNDER'] as OrganisationKind[]).map((one) => [one, ORGANISATION_KIND[one]] as [OrganisationKind, string])} errors={errors.kind} />
+        <button type="submit" className="primary" disabled={created.fetching}>
+          Créer
+        </button>
+      </form>
+      {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
+      <p role="status">{connection ? `${connection.totalCount} organisation(s)` : fetching ? 'Chargement…' : ''}</p>
+      {connection && (
+        <table>
+          <caption className="visually-hidden">Organisations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Type</th>
+              <th scope="col">Renommer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connection.edges.map(({ node }) => (
+              <tr key={node.id}>
+                <td>{node.name}</td>
+                <td>{ORGANISATION_KIND[node.kind]}</td>
+                <td>
+                  <Rename id={node.id} name={node.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager pages={pages} pageInfo={connection?.pageInfo} />
+    </>
+  );
+}
+
+function Rename({ id, name }: { id: string; name: string }) {
+  const [value, setValue] = useState(name);
+  const [{ fetching, data }, rename] = useMutation(UpdateOrganisationDocument);
+  const errors = fieldErrors(data?.updateOrganisation.userErrors ?? []);
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void rename({ input: { id, name: value.trim() } });
+      }}
+    >
+      <TextField label={`Nouveau nom de ${name}`} value={value} onChange={setValue} errors={errors.name ?? errors['']} />
+      <button type="submit" disabled={fetching || value.trim() === name}>
+        Renommer
+      </button>
+    </form>
+  );
+}
+
+/** The audit's actions, in French. */
+const ACTION: Record<string, string> = { READ: 'Lecture', WRITE: 'Écriture', EXPORT: 'Export', ERASE: 'Effacement', ANONYMISE: 'Anonymisation' };
+
+/** `/journal` (ADMIN): who read or wrote what of whom, when — filtered by person, by account and by period. */
+export function AccessLogPage() {
+  const [participantId, setParticipantId] = useState('');
+  const [userId, setUserId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [filter, setFilter] = useState<AuditLogFilter>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const pages = usePages();
+  const [{ data, fetching, error }] = useQuery({ query: AuditLogDocument, variables: { filter, after: pages.after }, requestPolicy: 'network-only' });
+  const connection = data?.auditLog;
+  return (
+    <>
+      <h1 tabIndex={-1}>Journal des accès</h1>
+      <form
+        className="filters"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const local: FieldErrors = {};
+          const start = from.trim() ? parseDay(from) : null;
+          const end = to.trim() ? parseDay(to) : null;
+          if (from.trim() && !start) local.from = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+          if (to.trim() && !end) local.to = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+          setErrors(local);
+          if (Object.keys(local).length > 0) return;
+          pages.reset();
+          setFilter({
+            participantId: participantId.trim() || undefined,
+            userId: userId.trim() || undefined,
+            from: start ? parisInstant(start, 0) : undefined,
+            to: end ? parisInstant(end, 24 * 60 - 1) : undefined,
+          });
+        }}
+      >
+        <TextField label="Personne (identifiant)" value={participantId} onChange={setParticipantId} />
+        <TextField label="Compte (identifiant)" value={userId} onChange={setUserId} />
+        <DateField label="Du" value={from} onChange={setFrom} errors={errors.from} />
+        <DateField label="Au" value={to} onChange={setTo} errors={errors.to} />
+        <button type="submit">Filtrer</button>
+      </form>
+      {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
+      <p role="status">{connection ? `${connection.totalCount} accès` : fetching ? 'Chargement…' : ''}</p>
+      {connection && connection.edges.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Journal des accès">
+          <table>
+            <caption className="visually-hidden">Accès aux données des personnes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quand</th>
+                <th scope="col">Qui (compte, rôle)</th>
+                <th scope="col">Quoi</th>
+                <th scope="col">De qui (personne)</th>
+                <th scope="col">Champs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{instant(node.at)}</td>
+                  <td>
+                    {node.userId ?? 'Système'} ({node.role})
+                  </td>
+                  <td>
+                    {ACTION[node.action] ?? node.action} : {node.operation}
+                    {node.reason ? ` (motif : ${node.reason})` : ''}
+                  </td>
+                  <td>{node.participantId ?? ''}</td>
+                  <td>{node.fields.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager pages={pages} pageInfo={connection?.pageInfo} />
+    </>
+  );
+}
+
+/** `/courriels` (ADMIN): the e-mails the relay gave up on, and sending one again. */
+export function DeadLettersPage() {
+  const pages = usePages();
+  const [{ data, fetching, error }] = useQuery({ query: DeadLettersDocument, variables: { after: pages.after }, requestPolicy: 'network-only' });
+  const [retried, retry] = useMutation(RetryOutboxMessageDocument);
+  const connection = data?.outboxDeadLetters;
+  const topic = { REPORT: 'Compte rendu', PASSWORD_RESET: 'Nouveau mot de passe', INVITATION: 'Invitation' } as const;
+  return (
+    <>
+      <h1 tabIndex={-1}>Courriels en échec</h1>
+      <p>Ces e-mails n’ont pas pu partir (serveur d’envoi qui les refuse, ou toutes les tentatives épuisées). Aucune adresse ni aucun texte n’est conservé.</p>
+      {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
+      <FormError messages={fieldErrors(retried.data?.retryOutboxMessage.userErrors ?? [])['']} />
+      {retried.data?.retryOutboxMessage.message && (
+        <p className="alert alert-success" role="status">
+          Le message repart au prochain passage du relais.
+        </p>
+      )}
+      <p role="status">{connection ? `${connection.totalCount} message(s) en échec` : fetching ? 'Chargement…' : ''}</p>
+      {connection && connection.edges.length > 0 && (
+        <table>
+          <caption className="visually-hidden">Courriels en échec</caption>
+          <thead>
+            <tr>
+              <th scope="col">Sujet</th>
+              <th scope="col">Écrit le</th>
+              <th scope="col">Échec</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connection.edges.map(({ node }) => (
+              <tr key={node.id}>
+                <td>{topic[node.topic]}</td>
+                <td>{instant(node.createdAt)}</td>
+                <td>
+                  {node.lastError ?? ''} après {node.attempts} tentative(s)
+                </td>
+                <td>
+                  <button type="button" disabled={retried.fetching} onClick={() => void retry({ input: { messageId: node.id } })}>
+                    Renvoyer
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager pages={pages} pageInfo={connection?.pageInfo} />
+    </>
+  );
+}
+

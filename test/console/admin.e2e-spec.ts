@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser.
+import type { Browser, Page } from 'playwright-core';
+import type { AccountsFixture } from '../support/accounts';
+import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
+import { TEST_ADMIN, type TestApp } from '../support/test-app';
+
+/** The administrator's screens in a real browser: organisations, a person's export and erasure, the access log, the dead e-mails. */
+describeInBrowser('the console, for the administrator, in a real browser', () => {
+  let t: TestApp;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let browser: Browser;
+  let p: Page;
+  const screens = new ScreenChecks();
+
+  beforeAll(async () => {
+    ({ t, accounts, journey } = await startJourneyApp());
+    browser = await launchBrowser();
+    p = (await openPage(browser, t.url, t.clock.now())).page;
+    await signInThroughPage(p, TEST_ADMIN, '/organisations');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('creates an organisation and corrects its name', async () => {
+    await p.getByLabel('Nom de l’organisation').fill('CCAS de Firminy');
+    await p.getByLabel('Type d’organisation').selectOption({ label: 'Prescripteur' });
+    await p.getByRole('button', { name: 'Créer' }).click();
+    await p.getByRole('cell', { name: 'CCAS de Firminy', exact: true }).waitFor();
+    await p.getByLabel('Nouveau nom de CCAS de Firminy').fill('CCAS de la ville de Firminy');
+    await p.getByRole('button', { name: 'Renommer' }).first().click();
+    await p.getByRole('cell', { name: 'CCAS de la ville de Firminy', exact: true }).waitFor();
+    await screens.check(p, '60-organisations');
+  });
+
+  it("exports a person's data as a JSON file, explains why the erasure waits, and finds the reads in the access log", async () => {
+    const referent = await accounts.user('REFERENT');
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Archives' }));
+    await p.goto(`/parcours/${pathway.id}`);
+    await p.getByRole('heading', { name: 'Camille Archives' }).waitFor();
+    const download = p.waitForEvent('download');
+    await p.getByRole('button', { name: 'Exporter ses données (JSON)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`parcours-donnees-${pathway.participant.id}.json`);
+    const text = await new Promise<string>((resolve) => {
+      void file.createReadStream().then((stream) => {
+        let all = '';
+        stream.on('data', (chunk: Buffer) => (all += chunk.toString()));
+        stream.on('end', () => resolve(all));
+      });
+    });
+    expect(text).toContain('Archives');
+
+    await p.getByLabel('Motif de l’effacement').fill('Demande de la personne');
+    await p.getByRole('button', { name: 'Effacer l’identité' }).click();
+    await p.locator('form', { has: p.getByRole('heading', { name: 'Effacement' }) }).getByRole('alert').waitFor();
+    await screens.check(p, '61-person-rights');
+    const still = await t.api.data<{ participant: { participant: { lastName: string } } }>('query ($id: ID!) { participant(id: $id) { participant { lastName } } }', { id: pathway.participant.id }, { token: accounts.adminToken });
+    expect(still.participant.participant.lastName).toBe('Archives');
+
+    await p.getByRole('link', { name: 'Journal des accès' }).click();
+    await p.getByLabel('Personne (identifiant)').fill(pathway.participant.id);
+    await p.getByRole('button', { name: 'Filtrer' }).click();
+    await p.getByRole('cell', { name: 'Export : query exportParticipantData' }).waitFor();
+    await p.getByRole('cell', { name: 'Lecture : query pathway' }).first().waitFor();
+    await screens.check(p, '62-access-log');
+  });
+
+  it('lists the dead e-mails (none here)', async () => {
+    await p.getByRole('link', { name: 'Courriels en échec' }).click();
+    await p.getByText('0 message(s) en échec').waitFor();
+    await screens.check(p, '63-dead-letters');
+  });
+
+  it('leaves no serious or critical accessibility violation on these screens', () => {
+    expect(screens.violations).toEqual({});
+  });
+});
