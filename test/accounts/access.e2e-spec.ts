@@ -18,6 +18,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.changePassword': 'signed-in',
   'Query.me': 'signed-in',
   'Query.operators': 'signed-in',
+  'Query.funders': ['ADMIN', 'MANAGER'],
   'Mutation.createOrganisation': ['ADMIN'],
   'Mutation.updateOrganisation': ['ADMIN'],
   'Query.organisations': ['ADMIN'],
@@ -119,6 +120,7 @@ describe('access: deny by default, roles, row scoping', () => {
   const CALLS: [string, string, Record<string, unknown>?][] = [
     ['Query.me', '{ me { id } }'],
     ['Query.operators', '{ operators { id name } }'],
+    ['Query.funders', '{ funders { id name } }'],
     ['Query.organisations', '{ organisations { totalCount } }'],
     ['Query.organisation', 'query ($id: ID!) { organisation(id: $id) { id } }', { id: someId }],
     ['Query.users', '{ users { totalCount } }'],

@@ -286,7 +286,7 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await signIn(p, referent, `/parcours/${handed.id}`);
     await p.getByLabel('Nouveau référent').fill('Zoé');
     await p.getByRole('button', { name: /^Zoé Successeure/ }).click();
-    await p.getByLabel('Motif', { exact: true }).fill('Changement de secteur');
+    await p.getByLabel('Motif du changement de référent').fill('Changement de secteur');
     await screen(p, '12-hand-over');
     await p.getByRole('button', { name: 'Confier le parcours' }).click();
     await p.getByText('Le parcours a été confié à Zoé Successeure.').waitFor();

@@ -338,6 +338,39 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     expect(after.pathway.checkpoints.find((checkpoint) => checkpoint.dueOn === '2026-03-31')?.status).toBe('RECORDED');
   });
 
+  it('lets a manager change the counsellor in charge, correct a person’s details, and record a funding convention', async () => {
+    const manager = await accounts.user('MANAGER', { fullName: 'Marc Responsable' });
+    await accounts.user('COUNSELLOR', { fullName: 'Ana Relais' });
+    await accounts.organisation('FUNDER', 'Département de la Loire');
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Corrige' }));
+    await journey.accept(counsellor, pathway.id);
+    const p = await signedIn(manager, `/parcours/${pathway.id}`);
+    await p.getByLabel('Nouveau conseiller ou nouvelle conseillère').selectOption({ label: 'Ana Relais' });
+    await p.getByRole('button', { name: 'Mettre en charge' }).click();
+    await p.getByText('Ana Relais', { exact: true }).waitFor();
+    await p.getByLabel('Nom de la personne').fill('Corrigé');
+    await p.getByRole('button', { name: 'Enregistrer les corrections' }).click();
+    await p.getByText('Les corrections sont enregistrées.').waitFor();
+    await p.getByRole('heading', { name: 'Camille Corrigé' }).waitFor();
+    await screen(p, '45-manager-pathway');
+
+    await p.getByRole('link', { name: 'Conventions' }).click();
+    await p.getByLabel('Intitulé').fill('Insertion Loire 2026');
+    await p.getByLabel('Financeur').selectOption({ label: 'Département de la Loire' });
+    await p.getByLabel('Ligne budgétaire').fill('SERV / chap 65');
+    await p.getByLabel('Début (signature)').fill('01/01/2026');
+    await p.getByLabel('Fin', { exact: true }).fill('31/12/2025');
+    await p.getByLabel('Montant (euros)').fill('120 000');
+    await p.getByLabel('Objectif (nombre de personnes)').fill('40');
+    await p.getByRole('button', { name: 'Enregistrer la convention' }).click();
+    await p.locator('.field', { has: p.getByLabel('Fin', { exact: true }) }).locator('.error').waitFor();
+    await p.getByLabel('Fin', { exact: true }).fill('31/12/2026');
+    await p.getByRole('button', { name: 'Enregistrer la convention' }).click();
+    await p.getByText('La convention « Insertion Loire 2026 » est enregistrée.').waitFor();
+    await p.getByRole('cell', { name: /^120\s000,00\s€$/ }).waitFor();
+    await screen(p, '46-conventions');
+  });
+
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Secret' }));
     const elsewhere = await accounts.user('COUNSELLOR', { organisationId: await accounts.organisation('OPERATOR') });

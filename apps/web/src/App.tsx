@@ -17,6 +17,7 @@ import { SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
 import { AccountPage, NewAccountPage } from './pages/admin/AccountPages';
 import { AccountsPage } from './pages/admin/AccountsPage';
+import { ConventionsPage } from './pages/figures/ConventionsPage';
 import { AccessLogPage, DeadLettersPage, OrganisationsPage } from './pages/admin/AdminPages';
 import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
@@ -57,6 +58,7 @@ export function App() {
         <Route path="parcours/:id" element={<PathwayPage />} />
         <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
         <Route path="suivis" element={<FollowUpsPage />} />
+        <Route path="conventions" element={<ConventionsPage />} />
         <Route path="comptes" element={<AccountsPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="journal" element={<AccessLogPage />} />

@@ -50,4 +50,10 @@ export class OrganisationsResolver {
   async operators(): Promise<Operator[]> {
     return (await this.service.operators()).map(({ id, name }) => ({ id, name }));
   }
+
+  @Roles(Role.ADMIN, Role.MANAGER)
+  @Query(() => [Operator], { description: 'The funders a convention may name (names only): for those who record conventions.' })
+  async funders(): Promise<Operator[]> {
+    return (await this.service.funders()).map(({ id, name }) => ({ id, name }));
+  }
 }

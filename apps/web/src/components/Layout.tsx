@@ -83,6 +83,11 @@ function Navigation() {
             <NavLink to="/chiffres">Chiffres</NavLink>
           </li>
         )}
+        {(me.role === 'MANAGER' || me.role === 'ADMIN') && (
+          <li>
+            <NavLink to="/conventions">Conventions</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/mot-de-passe">Mot de passe</NavLink>
         </li>

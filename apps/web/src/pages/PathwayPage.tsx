@@ -12,11 +12,12 @@ import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms
 import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
 import { ProposalStep } from './staff/ProposalStep';
 import { ContactForm } from './staff/ContactForm';
+import { CorrectPerson, CorrectPlacement } from './staff/Corrections';
 import { PersonData } from './admin/PersonData';
 
 /** Contacts are recorded from the acceptance to the exit, and after it (the server's FOLLOWED). */
 const FOLLOWED = ['ACCEPTED', 'DIAGNOSTIC_SCHEDULED', 'DIAGNOSED', 'IN_PLACEMENT', 'EXITED'];
-import { ReferralDecision } from './staff/ReferralDecision';
+import { AssignCounsellor, ReferralDecision } from './staff/ReferralDecision';
 import {
   APPOINTMENT,
   ASSESSMENT,
@@ -162,7 +163,11 @@ function HandOver({ pathway }: { pathway: Pathway }) {
     const result = await assign({ input: { pathwayId: pathway.id, referentId: chosen.id, reason } });
     // A referent who hands a pathway away no longer sees it: the payload is empty, without errors.
     if (result.data && result.data.assignReferent.userErrors.length === 0) {
-      navigate('/parcours', { state: { flash: `Le parcours a été confié à ${chosen.fullName}.` } });
+      const flash = `Le parcours a été confié à ${chosen.fullName}.`;
+      // The staff keep the pathway in sight; a referent who gave it away goes back to their list.
+      navigate(me.role === 'REFERENT' ? '/parcours' : `/parcours/${pathway.id}`, { state: { flash } });
+      setChosen(null);
+      setReason('');
       return;
     }
     setErrors(result.data ? fieldErrors(result.data.assignReferent.userErrors) : { '': [frenchMessage(errorCode(result.error)!)] });
@@ -171,7 +176,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
   return (
     <form className="panel" onSubmit={submit}>
       <h3>Confier le parcours à un autre référent</h3>
-      <p>Vous n’y aurez plus accès ; le nouveau référent recevra les comptes rendus.</p>
+      <p>{me.role === 'REFERENT' ? 'Vous n’y aurez plus accès ; le' : 'Le référent actuel n’y aura plus accès ; le'} nouveau référent recevra les comptes rendus.</p>
       <FormError messages={errors['']} />
       {chosen ? (
         <p>
@@ -196,7 +201,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
           )}
         </>
       )}
-      <TextArea label="Motif" value={reason} onChange={setReason} errors={errors.reason} />
+      <TextArea label="Motif du changement de référent" value={reason} onChange={setReason} errors={errors.reason} />
       <button type="submit" disabled={fetching}>
         Confier le parcours
       </button>
@@ -352,12 +357,15 @@ export function PathwayPage() {
         <section aria-labelledby="actions">
           <h2 id="actions">Actions</h2>
           <HandOver pathway={pathway} />
+          <CorrectPerson person={person} />
           <Withdraw pathway={pathway} />
         </section>
       )}
       {staff && open && (
         <section aria-labelledby="actions">
           <h2 id="actions">Actions</h2>
+          {me.role === 'MANAGER' && pathway.counsellor && <AssignCounsellor pathwayId={pathway.id} current={pathway.counsellor.id} />}
+          {me.role === 'MANAGER' && <HandOver pathway={pathway} />}
           {pathway.status === 'REFERRED' && <ReferralDecision pathwayId={pathway.id} />}
           {pathway.status === 'ACCEPTED' && <ScheduleDiagnostic pathwayId={pathway.id} />}
           {pathway.status === 'DIAGNOSTIC_SCHEDULED' && planned && (
@@ -382,6 +390,10 @@ export function PathwayPage() {
             .map((placement) => (
               <EndPlacement key={placement.id} placement={placement} />
             ))}
+          {pathway.placements.map((placement) => (
+            <CorrectPlacement key={`${placement.id}-${placement.startOn}-${placement.endedOn ?? ''}`} placement={placement} />
+          ))}
+          <CorrectPerson person={person} />
           {/* A referral not yet taken on is declined, not exited. */}
           {pathway.status !== 'REFERRED' && <ExitPathway pathwayId={pathway.id} />}
         </section>

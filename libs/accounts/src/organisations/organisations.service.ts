@@ -51,7 +51,16 @@ export class OrganisationsService {
 
   /** The operators a referent may refer people to: every signed-in user may list them. */
   async operators(): Promise<Organisation[]> {
-    return this.uow.read(SYSTEM, ({ em }) => em.find(Organisation, { kind: OrganisationKind.OPERATOR }, { orderBy: { nameKey: 'asc' } }));
+    return this.ofKind(OrganisationKind.OPERATOR);
+  }
+
+  /** The funders a convention may name: names only, for those who record conventions. */
+  async funders(): Promise<Organisation[]> {
+    return this.ofKind(OrganisationKind.FUNDER);
+  }
+
+  private ofKind(kind: OrganisationKind): Promise<Organisation[]> {
+    return this.uow.read(SYSTEM, ({ em }) => em.find(Organisation, { kind }, { orderBy: { nameKey: 'asc' } }));
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth';
 import { errorCode, fieldErrors, FormError, Select, TextArea } from '../../components/forms';
 import { frenchMessage } from '../../errors';
-import { AcceptReferralDocument, DeclineReferralDocument, OperatorCounsellorsDocument, type DeclineReason } from '../../graphql/generated';
+import { AcceptReferralDocument, AssignCounsellorDocument, DeclineReferralDocument, OperatorCounsellorsDocument, type DeclineReason } from '../../graphql/generated';
 import { DECLINE_REASON } from '../../labels';
 
 /** REFERRED: the operator takes the person on (a manager may put a counsellor in charge) or declines, saying why. */
@@ -80,6 +80,33 @@ function Decline({ pathwayId }: { pathwayId: string }) {
       <TextArea label="Commentaire" hint="Obligatoire avec le motif « Autre »." value={comment} onChange={setComment} errors={errors.comment} />
       <button type="submit" disabled={fetching}>
         Refuser
+      </button>
+    </form>
+  );
+}
+
+/** A MANAGER puts another counsellor of the operator in charge (history and caseloads follow). */
+export function AssignCounsellor({ pathwayId, current }: { pathwayId: string; current: string }) {
+  const [{ data: staff }] = useQuery({ query: OperatorCounsellorsDocument });
+  const [counsellorId, setCounsellorId] = useState('');
+  const [reason, setReason] = useState('');
+  const [{ fetching, data, error }, assign] = useMutation(AssignCounsellorDocument);
+  const errors = fieldErrors(data?.assignCounsellor.userErrors ?? []);
+  const counsellors = (staff?.users.edges ?? []).map((edge) => edge.node).filter((user) => user.active && user.id !== current);
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (counsellorId) void assign({ input: { pathwayId, counsellorId, reason: reason.trim() || undefined } });
+      }}
+    >
+      <h3>Changer de conseiller ou conseillère en charge</h3>
+      <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
+      <Select label="Nouveau conseiller ou nouvelle conseillère" value={counsellorId} onChange={setCounsellorId} options={counsellors.map((user) => [user.id, user.fullName] as [string, string])} empty="Choisir…" errors={errors.counsellorId} />
+      <TextArea label="Motif du changement (facultatif)" value={reason} onChange={setReason} errors={errors.reason} />
+      <button type="submit" disabled={fetching || !counsellorId}>
+        Mettre en charge
       </button>
     </form>
   );
