@@ -31,17 +31,25 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     await p.getByLabel('Nom de l’organisation').fill('CCAS de Firminy');
     await p.getByLabel('Type d’organisation').selectOption({ label: 'Prescripteur' });
     await p.getByRole('button', { name: 'Créer' }).click();
-    await p.getByRole('cell', { name: 'CCAS de Firminy', exact: true }).waitFor();
+    await p.getByRole('link', { name: 'CCAS de Firminy', exact: true }).waitFor();
     await p.getByLabel('Nouveau nom de CCAS de Firminy').fill('CCAS de la ville de Firminy');
     await p.getByRole('button', { name: 'Renommer' }).first().click();
-    await p.getByRole('cell', { name: 'CCAS de la ville de Firminy', exact: true }).waitFor();
+    await p.getByRole('link', { name: 'CCAS de la ville de Firminy', exact: true }).waitFor();
     await screens.check(p, '60-organisations');
+    await p.getByRole('link', { name: 'Forez Entreprendre', exact: true }).click();
+    await p.getByRole('heading', { name: 'Forez Entreprendre' }).waitFor();
+    await p.getByText(/Structure d’accompagnement, créée le/).waitFor();
+    await p.getByRole('link', { name: 'Administrator' }).waitFor();
+    // The server's version, at the foot of every signed-in page.
+    await p.getByText(/^Parcours \d+\.\d+\.\d+/).waitFor();
   });
 
   it("exports a person's data as a JSON file, explains why the erasure waits, and finds the reads in the access log", async () => {
     const referent = await accounts.user('REFERENT');
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Archives' }));
     await p.goto(`/parcours/${pathway.id}`);
+    await p.getByRole('link', { name: 'Tous ses parcours' }).click();
+    await p.getByRole('table', { name: 'Parcours de la personne' }).getByRole('link').click();
     await p.getByRole('heading', { name: 'Camille Archives' }).waitFor();
     const download = p.waitForEvent('download');
     await p.getByRole('button', { name: 'Exporter ses données (JSON)' }).click();

@@ -18,7 +18,8 @@ import { DiagnosticPage } from './pages/staff/DiagnosticPage';
 import { AccountPage, NewAccountPage } from './pages/admin/AccountPages';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { ConventionsPage } from './pages/figures/ConventionsPage';
-import { AccessLogPage, DeadLettersPage, OrganisationsPage } from './pages/admin/AdminPages';
+import { AccessLogPage, DeadLettersPage, OrganisationPage, OrganisationsPage } from './pages/admin/AdminPages';
+import { PersonPage } from './pages/PersonPage';
 import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
@@ -61,6 +62,8 @@ export function App() {
         <Route path="conventions" element={<ConventionsPage />} />
         <Route path="comptes" element={<AccountsPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="personnes/:id" element={<PersonPage />} />
         <Route path="journal" element={<AccessLogPage />} />
         <Route path="courriels" element={<DeadLettersPage />} />
         <Route path="comptes/nouveau" element={<NewAccountPage />} />

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useQuery } from 'urql';
+import { ServerVersionDocument } from '../graphql/generated';
 import { useMe, useAuth } from '../auth';
 import { ROLE } from '../labels';
 import { InboxProvider, useInbox } from './inbox';
@@ -116,6 +118,12 @@ function useFocusOnNavigation() {
   return main;
 }
 
+/** The server's version, for whoever reports a problem. */
+function Footer() {
+  const [{ data }] = useQuery({ query: ServerVersionDocument });
+  return <footer className="footer">{data ? `Parcours ${data.serverInfo.version}` : ''}</footer>;
+}
+
 export function Layout() {
   const me = useMe();
   const main = useFocusOnNavigation();
@@ -136,6 +144,7 @@ export function Layout() {
       <main id="contenu" ref={main} tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer />
     </InboxProvider>
   );
 }

@@ -242,6 +242,10 @@ export function PathwayPage() {
             <dd>{pathway.counsellor.fullName}</dd>
           </>
         )}
+        <dt>La personne</dt>
+        <dd>
+          <Link to={`/personnes/${person.id}`}>Tous ses parcours</Link>
+        </dd>
         <dt>Date de naissance</dt>
         <dd>{day(person.birthDate)}</dd>
         <dt>Adresse</dt>

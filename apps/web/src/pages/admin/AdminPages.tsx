@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { DateField } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
@@ -9,13 +10,15 @@ import {
   AuditLogDocument,
   CreateOrganisationDocument,
   DeadLettersDocument,
+  OrganisationAccountsDocument,
   OrganisationsDocument,
   RetryOutboxMessageDocument,
   UpdateOrganisationDocument,
   type AuditLogFilter,
   type OrganisationKind,
 } from '../../graphql/generated';
-import { ORGANISATION_KIND } from '../../labels';
+import { ORGANISATION_KIND, ROLE } from '../../labels';
+import { QueryState } from '../../components/QueryState';
 
 /** `/organisations` (ADMIN): every organisation; a new one; a name corrected (the kind is fixed: its accounts' roles depend on it). */
 export function OrganisationsPage() {
@@ -64,7 +67,9 @@ export function OrganisationsPage() {
           <tbody>
             {connection.edges.map(({ node }) => (
               <tr key={node.id}>
-                <td>{node.name}</td>
+                <td>
+                  <Link to={`/organisations/${node.id}`}>{node.name}</Link>
+                </td>
                 <td>{ORGANISATION_KIND[node.kind]}</td>
                 <td>
                   <Rename id={node.id} name={node.name} />
@@ -236,3 +241,29 @@ export function DeadLettersPage() {
   );
 }
 
+
+/** `/organisations/:id` (ADMIN): an organisation and its accounts. */
+export function OrganisationPage() {
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: OrganisationAccountsDocument, variables: { id } });
+  if (!data) return <QueryState fetching={fetching} error={error} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>{data.organisation.name}</h1>
+      <p>
+        {ORGANISATION_KIND[data.organisation.kind]}, créée le {instant(data.organisation.createdAt)}. {data.users.totalCount} compte(s).
+      </p>
+      <ul>
+        {data.users.edges.map(({ node }) => (
+          <li key={node.id}>
+            <Link to={`/comptes/${node.id}`}>{node.fullName}</Link> ({ROLE[node.role]}
+            {node.active ? '' : ', désactivé'})
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/organisations">Toutes les organisations</Link>
+      </p>
+    </>
+  );
+}
