@@ -40,6 +40,13 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     await p.getByRole('heading', { name: 'Forez Entreprendre' }).waitFor();
     await p.getByText(/Structure d’accompagnement, créée le/).waitFor();
     await p.getByRole('link', { name: 'Administrator' }).waitFor();
+    await screens.check(p, '64-organisation');
+    await p.getByRole('link', { name: 'Administrator' }).click();
+    await p.getByRole('heading', { name: 'Administrator' }).waitFor();
+    await screens.check(p, '65-account');
+    await p.getByRole('link', { name: 'Comptes', exact: true }).click();
+    await p.getByRole('heading', { name: 'Comptes' }).waitFor();
+    await screens.check(p, '66-accounts');
     // The server's version, at the foot of every signed-in page.
     await p.getByText(/^Parcours \d+\.\d+\.\d+/).waitFor();
   });
@@ -49,6 +56,8 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Archives' }));
     await p.goto(`/parcours/${pathway.id}`);
     await p.getByRole('link', { name: 'Tous ses parcours' }).click();
+    await p.getByRole('table', { name: 'Parcours de la personne' }).waitFor();
+    await screens.check(p, '67-person');
     await p.getByRole('table', { name: 'Parcours de la personne' }).getByRole('link').click();
     await p.getByRole('heading', { name: 'Camille Archives' }).waitFor();
     const download = p.waitForEvent('download');

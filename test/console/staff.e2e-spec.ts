@@ -289,8 +289,10 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await screen(p, '42-offer-candidates');
     await p.getByRole('button', { name: 'Proposer à Camille Offre' }).click();
     await p.getByText('Offre proposée').waitFor();
-
-    await p.getByRole('link', { name: 'Camille Offre' }).click();
+    await p.getByRole('link', { name: 'Toutes les offres' }).click();
+    await p.getByRole('link', { name: 'Vendeur en boulangerie' }).waitFor();
+    await screen(p, '47-offers');
+    await p.goto(`/parcours/${pathway.id}`);
     for (const step of ['Acceptée par la personne', 'Candidature transmise', 'Embauche']) {
       const form = p.locator('form', { has: p.getByRole('heading', { name: /Vendeur en boulangerie/ }) });
       await form.getByLabel('Étape suivante').selectOption({ label: step });
