@@ -127,7 +127,8 @@ export function FiguresPage() {
 
 function Figures({ report, onDownload, downloading }: { report: Report; onDownload: () => void; downloading: boolean }) {
   const byMonth = report.groupBy.includes('MONTH');
-  const label = (row: Report['rows'][number]) => (byMonth ? monthName(row.month ?? '') : (row.prescriber?.name ?? 'Sans prescripteur'));
+  // Figures that have no day of their own (the convention's target, the people in the programme) come in a row without a month.
+  const label = (row: Report['rows'][number]) => (byMonth ? (row.month ? monthName(row.month) : 'Sans mois (chiffres de toute la période)') : (row.prescriber?.name ?? 'Sans prescripteur'));
   const caption = `${report.convention ? `Convention « ${report.convention.title} », ` : ''}du ${day(report.from)} au ${day(report.to)}, ${byMonth ? 'par mois' : 'par prescripteur'}`;
   return (
     <section aria-labelledby="resultats">
@@ -138,7 +139,7 @@ function Figures({ report, onDownload, downloading }: { report: Report; onDownlo
           puisse être reconnue.
         </p>
       )}
-      <FiguresChart rows={report.rows.map((row) => ({ label: label(row), figures: row.figures }))} title={caption} />
+      <FiguresChart rows={report.rows.filter((row) => !byMonth || row.month).map((row) => ({ label: label(row), figures: row.figures }))} title={caption} />
       {/* Focusable, so that a keyboard can scroll a table wider than the screen. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tableau des chiffres">
         <table>
