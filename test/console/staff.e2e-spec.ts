@@ -132,6 +132,10 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await p.getByRole('link', { name: 'Accueil' }).click();
     await p.getByRole('heading', { name: 'Ce qui attend la structure' }).waitFor();
     await screen(p, '35-caseload-manager');
+    // One counsellor's caseload: the pathway the manager put in Paul's charge.
+    await p.getByLabel('Portefeuille').selectOption({ label: 'Paul Conseiller' });
+    await p.getByRole('heading', { name: 'Ce qui attend ce conseiller ou cette conseillère' }).waitFor();
+    await p.getByRole('link', { name: 'Acceptées, entretien de diagnostic à planifier' }).waitFor();
   });
 
   const DIAGNOSTIC = 'query ($id: ID!) { pathway(id: $id) { status diagnostic { readiness summary workingTime contractTypes targetJobs { title romeCode } assessments { theme status blocking note } } } }';

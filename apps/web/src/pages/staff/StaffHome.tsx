@@ -1,15 +1,38 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { day } from '../../format';
-import { CaseloadDocument } from '../../graphql/generated';
+import { CaseloadDocument, OperatorCounsellorsDocument } from '../../graphql/generated';
+import { Select } from '../../components/forms';
 import { PATHWAY_STATUS } from '../../labels';
 
 /** What needs doing, counted: a COUNSELLOR's own pathways, a MANAGER's operator's. */
 export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
-  const [{ data, fetching, error }] = useQuery({ query: CaseloadDocument, requestPolicy: 'cache-and-network' });
+  // A manager sees the whole operator's, or one counsellor's.
+  const [counsellorId, setCounsellorId] = useState('');
+  const [{ data: staff }] = useQuery({ query: OperatorCounsellorsDocument, pause: role !== 'MANAGER' });
+  const [{ data, fetching, error }] = useQuery({ query: CaseloadDocument, variables: { counsellorId: counsellorId || undefined }, requestPolicy: 'cache-and-network' });
   const caseload = data?.caseload;
-  if (!data || !caseload) return <QueryState fetching={fetching} error={error} />;
+  const picker =
+    role === 'MANAGER' ? (
+        <form className="filters" onSubmit={(event) => event.preventDefault()}>
+          <Select
+            label="Portefeuille"
+            value={counsellorId}
+            onChange={setCounsellorId}
+            options={[['', 'Toute la structure'], ...(staff?.users.edges ?? []).map((edge) => [edge.node.id, edge.node.fullName] as [string, string])]}
+          />
+        </form>
+    ) : null;
+  if (!data || !caseload) {
+    return (
+      <>
+        {picker}
+        <QueryState fetching={fetching} error={error} />
+      </>
+    );
+  }
   const count = (status: string) => caseload.openByStatus.find((row) => row.status === status)?.count ?? 0;
   const rows: [string, number, string | null][] = [
     ['Orientations reçues par la structure, à accepter ou refuser', data.referred.totalCount, '/parcours?statut=REFERRED'],
@@ -26,7 +49,8 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
   ];
   return (
     <section aria-labelledby="portefeuille">
-      <h2 id="portefeuille">{role === 'MANAGER' ? 'Ce qui attend la structure' : 'Ce qui vous attend'}</h2>
+      <h2 id="portefeuille">{role === 'MANAGER' ? (counsellorId ? 'Ce qui attend ce conseiller ou cette conseillère' : 'Ce qui attend la structure') : 'Ce qui vous attend'}</h2>
+      {picker}
       <table>
         <caption className="visually-hidden">À faire, compté</caption>
         <thead>
