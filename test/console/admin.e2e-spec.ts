@@ -73,6 +73,15 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     });
     expect(text).toContain('Archives');
 
+    // An administrator hands the pathway to another referent.
+    await accounts.user('REFERENT', { fullName: 'Inès Relais' });
+    await p.getByLabel('Nouveau référent').fill('Inès');
+    await p.getByRole('button', { name: /^Inès Relais/ }).click();
+    await p.getByLabel('Motif du changement de référent').fill('Départ en congé');
+    await p.getByRole('button', { name: 'Confier le parcours' }).click();
+    await p.getByText('Le parcours a été confié à Inès Relais.').waitFor();
+    await p.getByText(/^Inès Relais \(/).first().waitFor();
+
     await p.getByLabel('Motif de l’effacement').fill('Demande de la personne');
     await p.getByRole('button', { name: 'Effacer l’identité' }).click();
     await p.locator('form', { has: p.getByRole('heading', { name: 'Effacement' }) }).getByRole('alert').waitFor();

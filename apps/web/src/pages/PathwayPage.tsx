@@ -417,6 +417,12 @@ export function PathwayPage() {
           <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} />
         </section>
       )}
+      {me.role === 'ADMIN' && open && (
+        <section aria-labelledby="actions-admin">
+          <h2 id="actions-admin">Actions</h2>
+          <HandOver pathway={pathway} />
+        </section>
+      )}
       {(me.role === 'ADMIN' || me.role === 'MANAGER') && <PersonData participantId={person.id} person={fullName(person)} />}
       {staff && pathway.diagnostic && (
         <p>
