@@ -1,6 +1,6 @@
-import { ref, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { HoldsWork, User, type OpenWork, type WorkHolder } from '@parcours/accounts';
+import { HoldsWork, type OpenWork, type User, type WorkHolder } from '@parcours/accounts';
 import { Pathway } from '@parcours/pathways';
 import { ScopedReads, SYSTEM, type Work } from '@parcours/unit-of-work';
 import { ReferentReport } from './referent-report.entity';
@@ -21,9 +21,9 @@ export class ReportsWork implements WorkHolder {
     const reports = await reads.system().find(ReferentReport, { referent: leaving.id, acknowledgedAt: null }, { populate: ['pathway.appointments'] });
     for (const report of reports) {
       const pathway: Pathway = report.pathway.getEntity();
-      // Whoever handed the pathway over first (PathwaysWork or an earlier report), once is enough.
+      // Once per pathway, whoever comes first (PathwaysWork, or an earlier report of it): the report
+      // composer moves the reports of every pathway handed over, at the flush.
       if (pathway.referent.id === leaving.id) pathway.handOverFrom(leaving, successor, by, now, reason);
-      else report.referent = ref(User, pathway.referent.id);
     }
   }
 }

@@ -4,6 +4,11 @@ import { CommunesDocument, type CommunesQuery } from '../graphql/generated';
 
 export type Commune = CommunesQuery['communes'][number];
 
+/** A commune the API gave by its INSEE code only (an offer's, a partner's): shown as such until another is chosen. */
+export function communeOfCode(inseeCode: string): Commune {
+  return { inseeCode, name: `Commune ${inseeCode} (code INSEE)`, postalCodes: [], inTerritory: true };
+}
+
 /**
  * A commune found as you type (a name's beginning or a postal code): the matches are buttons below
  * the field, reachable with Tab and chosen with Enter; how many were found is announced.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { Pager, usePages } from '../../components/Pager';
 import { frenchMessage } from '../../errors';
@@ -130,8 +130,8 @@ export function AccessLogPage() {
           const local: FieldErrors = {};
           const start = from.trim() ? parseDay(from) : null;
           const end = to.trim() ? parseDay(to) : null;
-          if (from.trim() && !start) local.from = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
-          if (to.trim() && !end) local.to = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+          if (from.trim() && !start) local.from = [INVALID_DAY];
+          if (to.trim() && !end) local.to = [INVALID_DAY];
           setErrors(local);
           if (Object.keys(local).length > 0) return;
           pages.reset();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, FormError, Select, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { day, parseDay } from '../../format';
@@ -66,8 +66,8 @@ export function FiguresPage() {
     else {
       const start = parseDay(from);
       const end = parseDay(to);
-      if (!start) local.from = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
-      if (!end) local.to = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+      if (!start) local.from = [INVALID_DAY];
+      if (!end) local.to = [INVALID_DAY];
       if (start && end) Object.assign(input, { from: start, to: end });
     }
     if (funder && !conventionId) local.conventionId = ['Choisissez une convention.'];
@@ -120,12 +120,12 @@ export function FiguresPage() {
         </button>
       </form>
       <FormError messages={error ? [frenchMessage(errorCode(error)!, error.graphQLErrors[0]?.message)] : undefined} />
-      {report && <Figures report={report} onDownload={() => void download()} downloading={exporting.fetching} />}
+      {report && <Results report={report} onDownload={() => void download()} downloading={exporting.fetching} />}
     </>
   );
 }
 
-function Figures({ report, onDownload, downloading }: { report: Report; onDownload: () => void; downloading: boolean }) {
+function Results({ report, onDownload, downloading }: { report: Report; onDownload: () => void; downloading: boolean }) {
   const byMonth = report.groupBy.includes('MONTH');
   // Figures that have no day of their own (the convention's target, the people in the programme) come in a row without a month.
   const label = (row: Report['rows'][number]) => (byMonth ? (row.month ? monthName(row.month) : 'Sans mois (chiffres de toute la période)') : (row.prescriber?.name ?? 'Sans prescripteur'));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CommuneSearch, type Commune } from '../../components/CommuneSearch';
-import { DateField } from '../../components/DateField';
+import { CommuneSearch, communeOfCode, type Commune } from '../../components/CommuneSearch';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
 import { frenchMessage } from '../../errors';
@@ -39,8 +39,7 @@ function OpportunityForm({ offer }: { offer?: Offer }) {
   const [title, setTitle] = useState(offer?.title ?? '');
   const [romeCode, setRomeCode] = useState(offer?.romeCode ?? '');
   const [contractType, setContractType] = useState<ContractType>(offer?.contractType ?? 'CDD');
-  // An offer keeps its commune's code only: shown as such until another is chosen.
-  const [commune, setCommune] = useState<Commune | null>(offer ? { inseeCode: offer.communeCode, name: `Commune ${offer.communeCode} (code INSEE)`, postalCodes: [], inTerritory: true } : null);
+  const [commune, setCommune] = useState<Commune | null>(offer ? communeOfCode(offer.communeCode) : null);
   const [startOn, setStartOn] = useState(day(offer?.startOn));
   const [endOn, setEndOn] = useState(day(offer?.endOn));
   const [hours, setHours] = useState(offer?.hoursPerWeek?.toString() ?? '');
@@ -60,8 +59,8 @@ function OpportunityForm({ offer }: { offer?: Offer }) {
     const local: FieldErrors = {};
     const start = parseDay(startOn);
     const end = endOn.trim() ? parseDay(endOn) : null;
-    if (!start) local.startOn = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
-    if (endOn.trim() && !end) local.endOn = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+    if (!start) local.startOn = [INVALID_DAY];
+    if (endOn.trim() && !end) local.endOn = [INVALID_DAY];
     if (!partnerId) local.partnerId = ['Choisissez le partenaire.'];
     if (!commune) local.communeCode = ['Choisissez la commune dans la liste proposée.'];
     setErrors(local);

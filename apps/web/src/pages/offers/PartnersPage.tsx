@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CommuneSearch, type Commune } from '../../components/CommuneSearch';
+import { CommuneSearch, communeOfCode, type Commune } from '../../components/CommuneSearch';
 import { Flash } from '../../components/Flash';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { Pager, usePages } from '../../components/Pager';
@@ -72,7 +72,7 @@ function PartnerForm({ partner }: { partner?: PartnerQuery['partner'] }) {
   const [kind, setKind] = useState<OrganisationKind>(partner?.kind ?? 'EMPLOYER');
   const [name, setName] = useState(partner?.name ?? '');
   const [siret, setSiret] = useState(partner?.siret ?? '');
-  const [commune, setCommune] = useState<Commune | null>(partner ? { inseeCode: partner.communeCode, name: `Commune ${partner.communeCode} (code INSEE)`, postalCodes: [], inTerritory: true } : null);
+  const [commune, setCommune] = useState<Commune | null>(partner ? communeOfCode(partner.communeCode) : null);
   const [contactName, setContactName] = useState(partner?.contact?.name ?? '');
   const [phone, setPhone] = useState(partner?.contact?.phone ?? '');
   const [email, setEmail] = useState(partner?.contact?.email ?? '');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { dayAndTime, instant, parisInstant, parseDay, parseTime } from '../../format';
@@ -36,7 +36,7 @@ function WhenForm({ title, submit, initial, fetching, send }: { title: string; s
         const parsedDay = parseDay(day);
         const minutes = parseTime(time);
         const local: FieldErrors = {};
-        if (!parsedDay) local.day = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+        if (!parsedDay) local.day = [INVALID_DAY];
         if (minutes === null) local.time = ['Cette heure n’est pas valable : écrivez-la HH:MM, par exemple 14:30.'];
         setErrors(local);
         if (!parsedDay || minutes === null) return;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { day, parseDay } from '../../format';
@@ -32,7 +32,7 @@ export function ContactForm({ pathwayId, checkpoints }: { pathwayId: string; che
   async function submit() {
     setDone(false);
     const day_ = parseDay(on);
-    if (!day_) return setErrors({ on: ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'] });
+    if (!day_) return setErrors({ on: [INVALID_DAY] });
     const result = await record({
       input: {
         pathwayId,

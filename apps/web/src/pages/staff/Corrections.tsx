@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, TextField, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { day, parseDay } from '../../format';
@@ -38,7 +38,7 @@ export function CorrectPerson({ person }: { person: Person }) {
         event.preventDefault();
         setDone(false);
         const born = parseDay(birthDate);
-        if (!born) return setErrors({ birthDate: ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'] });
+        if (!born) return setErrors({ birthDate: [INVALID_DAY] });
         const result = await update({
           input: { participantId: person.id, lastName: lastName.trim(), firstNames: firstNames.trim(), birthDate: born, addressLine: addressLine.trim(), postalCode: postalCode.trim(), phone: phone.trim() || undefined, email: email.trim() || undefined },
         });
@@ -88,9 +88,9 @@ export function CorrectPlacement({ placement }: { placement: { id: string; contr
         const planned = plannedEndOn.trim() ? parseDay(plannedEndOn) : null;
         const ended = endedOn.trim() ? parseDay(endedOn) : null;
         const local: FieldErrors = {};
-        if (!start) local.startOn = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
-        if (plannedEndOn.trim() && !planned) local.plannedEndOn = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
-        if (endedOn.trim() && !ended) local.endedOn = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+        if (!start) local.startOn = [INVALID_DAY];
+        if (plannedEndOn.trim() && !planned) local.plannedEndOn = [INVALID_DAY];
+        if (endedOn.trim() && !ended) local.endedOn = [INVALID_DAY];
         setErrors(local);
         if (Object.keys(local).length > 0 || !start) return;
         const result = await correct({

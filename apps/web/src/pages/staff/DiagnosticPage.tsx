@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, TextField, type FieldErrors } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
 import { frenchMessage } from '../../errors';
@@ -100,7 +100,7 @@ function DiagnosticForm({ pathwayId, person, diagnostic, appointmentId }: { path
   async function submit() {
     const local: FieldErrors = {};
     const from = availableFrom.trim() ? parseDay(availableFrom) : null;
-    if (availableFrom.trim() && !from) local.availableFrom = ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'];
+    if (availableFrom.trim() && !from) local.availableFrom = [INVALID_DAY];
     if (radius.trim() && !/^\d{1,3}$/.test(radius.trim())) local.mobilityRadiusKm = ['Indiquez un nombre de kilomètres, par exemple 20.'];
     if (!readiness) local.readiness = ['Choisissez une conclusion.'];
     if (!summary.trim()) local.summary = ['La synthèse pour le référent est obligatoire.'];

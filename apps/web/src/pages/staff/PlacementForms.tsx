@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, readDay } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, TextField, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
-import { day, parseDay } from '../../format';
+import { day } from '../../format';
 import {
   EndPlacementDocument,
   ExitPathwayDocument,
@@ -29,13 +29,6 @@ function partyOf(type: ContractType): { field: 'employerPartnerId' | 'tempAgency
   if (type === 'TRAINING') return { field: 'trainingBodyPartnerId', kind: 'TRAINING_BODY', label: 'Organisme de formation' };
   if (AGENCY.includes(type)) return { field: 'tempAgencyPartnerId', kind: 'TEMP_AGENCY', label: 'Agence d’intérim' };
   return { field: 'employerPartnerId', kind: 'EMPLOYER', label: 'Employeur' };
-}
-
-/** A day typed JJ/MM/AAAA, or the error to show beside its field (null when empty and optional). */
-function dayOf(text: string, required: boolean): { value: string | null; error?: string[] } {
-  if (!text.trim()) return { value: null, error: required ? ['Ce jour est obligatoire.'] : undefined };
-  const value = parseDay(text);
-  return value ? { value } : { value: null, error: ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'] };
 }
 
 /** DIAGNOSED or IN_PLACEMENT: a job or a training begins (the contract's rules are the server's; its refusals come back beside their fields). */
@@ -68,8 +61,8 @@ export function StartPlacement({ pathwayId, drafts }: { pathwayId: string; draft
   const ofKind = (kind: OrganisationKind) => (partners?.partners.edges ?? []).map((edge) => edge.node).filter((partner) => partner.kind === kind).map((partner) => [partner.id, partner.name] as [string, string]);
 
   async function submit() {
-    const start_ = dayOf(startOn, true);
-    const end = dayOf(plannedEndOn, false);
+    const start_ = readDay(startOn, true);
+    const end = readDay(plannedEndOn, false);
     const local: FieldErrors = {};
     if (start_.error) local.startOn = start_.error;
     if (end.error) local.plannedEndOn = end.error;
@@ -149,7 +142,7 @@ export function EndPlacement({ placement }: { placement: { id: string; contractT
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
-        const ended = dayOf(endedOn, true);
+        const ended = readDay(endedOn, true);
         const local: FieldErrors = {};
         if (ended.error) local.endedOn = ended.error;
         if (!reason) local.reason = ['Choisissez un motif.'];
@@ -184,7 +177,7 @@ export function ExitPathway({ pathwayId }: { pathwayId: string }) {
   const [{ fetching }, exit] = useMutation(ExitPathwayDocument);
 
   async function send(preview: boolean) {
-    const on = dayOf(exitedOn, true);
+    const on = readDay(exitedOn, true);
     const local: FieldErrors = {};
     if (on.error) local.exitedOn = on.error;
     if (!reason) local.reason = ['Choisissez un motif.'];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { DateField } from '../../components/DateField';
+import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { parseDay } from '../../format';
@@ -35,7 +35,7 @@ export function ProposalStep({ proposal }: { proposal: { id: string; status: Pro
       onSubmit={async (event) => {
         event.preventDefault();
         const day = parseDay(on);
-        if (!day) return setErrors({ on: ['Cette date n’est pas valable : écrivez-la JJ/MM/AAAA.'] });
+        if (!day) return setErrors({ on: [INVALID_DAY] });
         const result = await record({ input: { proposalId: proposal.id, step, on: day, reason: reason || undefined, comment: comment.trim() || undefined } });
         if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
         const failures = result.data?.recordProposalStep.userErrors ?? [];
