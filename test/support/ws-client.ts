@@ -23,9 +23,9 @@ export class SubscriptionProbe<T = Record<string, unknown>> {
   }
 
   /** Subscribes, and resolves once the server has taken the subscription. */
-  async subscribe(query: string): Promise<void> {
+  async subscribe(query: string, variables?: Record<string, unknown>): Promise<void> {
     this.unsubscribe = this.client.subscribe<T>(
-      { query },
+      { query, variables },
       {
         next: (message) => {
           if (message.errors) this.errors.push(message.errors);
@@ -55,6 +55,13 @@ export class SubscriptionProbe<T = Record<string, unknown>> {
       });
     }
     return this.received[count - 1];
+  }
+
+  /** The codes of the errors the server answered (a refused operation), once some came. */
+  async errorCodes(timeoutMs = 5000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.errors.length === 0 && this.received.length === 0 && !this.closed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return this.errors.flatMap((error) => (Array.isArray(error) ? error : [error])).map((error) => (error as { extensions?: { code?: string } }).extensions?.code ?? 'NONE');
   }
 
   async close(): Promise<void> {

@@ -96,6 +96,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   INVALID_CURSOR: 'Cette page de résultats n’est plus valable : revenez au début de la liste.',
   BAD_REQUEST: 'La demande n’a pas pu être comprise.',
   QUERY_TOO_COMPLEX: 'La demande est trop lourde.',
+  SUBSCRIPTIONS_ONLY: 'La connexion en direct ne sert qu’aux mises à jour : rechargez la page.',
   GRAPHQL_PARSE_FAILED: 'La demande n’a pas pu être comprise.',
   GRAPHQL_VALIDATION_FAILED: 'La console et le serveur ne sont pas de la même version : rechargez la page.',
   OPERATION_RESOLUTION_FAILURE: 'La demande n’a pas pu être comprise.',

@@ -12,6 +12,8 @@ export const GraphqlErrorCode = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A query or mutation sent over the WebSocket, which carries subscriptions only. */
+  SUBSCRIPTIONS_ONLY: 'SUBSCRIPTIONS_ONLY',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
@@ -112,12 +114,16 @@ export function classifyError(error: unknown, formatted?: GraphQLFormattedError)
 }
 
 /**
- * Apollo's formatError: stable extensions.code on every error; in development, the stack frames,
- * never the first line of a stack, which repeats the message (a driver's quotes SQL values).
+ * Every transport's formatError: stable extensions.code on every error; in development, the stack
+ * frames, never the first line of a stack, which repeats the message (a driver's quotes SQL
+ * values); in production, no "Did you mean …?" that would spell out the schema to a stranger.
  */
-export function formatError(includeStacktrace: boolean) {
+export function formatError(options: { includeStacktrace: boolean; hideSuggestions: boolean }) {
+  const { includeStacktrace, hideSuggestions } = options;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const { code, message, extensions } = classifyError(error, formatted);
+    const classified = classifyError(error, formatted);
+    const { code, extensions } = classified;
+    const message = hideSuggestions ? classified.message.replace(/ ?Did you mean .+\?/g, '').trim() : classified.message;
     const trace = includeStacktrace ? formatted.extensions?.stacktrace : undefined;
     const stacktrace = Array.isArray(trace) ? trace.filter((line) => typeof line === 'string' && line.trimStart().startsWith('at ')) : undefined;
     return {

@@ -1,12 +1,9 @@
-import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
-import { AuditService } from '@parcours/audit';
 import { ReportBus, ReportsService, type ReferentReport } from '@parcours/reports';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { takeReads } from '../audit/audit-reads';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
-import type { GraphqlContext } from '../graphql/graphql-context';
 import { AcknowledgeReportInput, ReferentReportConnection, ReferentReportNode, ReferentReportsFilter, ReportPayload } from './reports.types';
 
 const { REFERENT, MANAGER, ADMIN } = Role;
@@ -16,7 +13,6 @@ export class ReportsResolver {
   constructor(
     private readonly reports: ReportsService,
     private readonly bus: ReportBus,
-    private readonly audit: AuditService,
   ) {}
 
   @Roles(REFERENT, MANAGER, ADMIN)
@@ -47,21 +43,14 @@ export class ReportsResolver {
     description: 'Each report issued to the signed-in referent, as it is written. Checked at each event: session live, account active, still the referent.',
     resolve: (node: ReferentReportNode) => node,
   })
-  referentReportIssued(@CurrentActor() actor: Actor, @Context() context: GraphqlContext): AsyncIterableIterator<ReferentReportNode> {
+  referentReportIssued(@CurrentActor() actor: Actor): AsyncIterableIterator<ReferentReportNode> {
     const controller = new AbortController();
-    const { reports, bus, audit } = this;
-    // What the previous event's selection read is logged before the next one is sent, and at the end.
-    const logReads = () => audit.recordReads(actor, context.req.id, 'subscription referentReportIssued', takeReads(context));
+    const { reports, bus } = this;
+    // What each event's selection reads is written to the access log by the WebSocket pipeline (websocket.ts).
     async function* stream(): AsyncGenerator<ReferentReportNode> {
-      try {
-        for await (const issued of bus.issued(controller.signal)) {
-          const report = await reports.deliverable(actor, issued);
-          if (!report) continue;
-          yield toReportNode(report, reports.today());
-          await logReads();
-        }
-      } finally {
-        await logReads();
+      for await (const issued of bus.issued(controller.signal)) {
+        const report = await reports.deliverable(actor, issued);
+        if (report) yield toReportNode(report, reports.today());
       }
     }
     const inner = stream();
