@@ -114,6 +114,18 @@ describe('account lifecycle', () => {
       ]);
     });
 
+    it('ends an outstanding link when the password is changed while signed in', async () => {
+      const counsellor = await accounts.user('COUNSELLOR');
+      await mutate(REQUEST, { email: counsellor.email });
+      const { token } = linkOf((await mailsTo(counsellor.email))[0]);
+      const changed = await mutate('mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } userErrors { code } } }', {
+        input: { currentPassword: counsellor.password, newPassword: STRONG },
+      }, counsellor.token);
+      expect(changed.userErrors).toEqual([]);
+      expect(await mutate(RESET, { token, password: 'Encore-un-autre-2026!' })).toEqual({ passwordSet: null, userErrors: [{ code: 'INVALID_RESET_TOKEN', field: ['input', 'token'] }] });
+      expect((await signIn(counsellor.email, STRONG)).tokens).not.toBeNull();
+    });
+
     it('refuses a link after 30 minutes (test clock), a forged one, a malformed one, and one a newer link replaced', async () => {
       const counsellor = await accounts.user('COUNSELLOR');
       await mutate(REQUEST, { email: counsellor.email });

@@ -98,6 +98,23 @@ describe('the console’s session routes and pages', () => {
     expect(refreshCookie(response)).toMatchObject({ value: '' });
   });
 
+  it('ends the session on the server on DELETE /session: a refresh cookie captured before is refused, and the access token too', async () => {
+    const signedIn = await signIn({ email: user.email, password: user.password });
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const captured = refreshCookie(signedIn)!.value;
+    const other = refreshCookie(await signIn({ email: user.email, password: user.password }))!.value;
+    const out = await fetch(`${t.url}/session`, { method: 'DELETE', headers: { cookie: `parcours_refresh=${captured}` } });
+    expect(out.status).toBe(204);
+    const replayed = await refresh(captured);
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    expect((await t.api.request('{ me { id } }', undefined, { token: accessToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // Only that session: another sign-in of the same person goes on.
+    expect((await refresh(other)).status).toBe(200);
+    // A cookie that is not a session's current token ends nothing.
+    expect((await fetch(`${t.url}/session`, { method: 'DELETE', headers: { cookie: `parcours_refresh=${captured.split('.')[0]}.forged` } })).status).toBe(204);
+  });
+
   describe('the built console at /', () => {
     beforeAll(() => {
       if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error(`No console built in ${CONSOLE_DIR}: run npm run build:web first (npm test does).`);

@@ -49,6 +49,12 @@ describe('the outcome export', () => {
     const signed = await link(manager, input);
     expect(signed.path).toMatch(/^\/exports\/outcomes\.csv\?from=2026-01-01&groupBy=MONTH&to=2026-12-31&link=/);
     expect((await download(signed.path)).status).toBe(200);
+    // Once: whoever holds it afterwards (a proxy's log, a shared screen) opens nothing.
+    const again = await download(signed.path);
+    expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([401, 'LINK_USED']);
+    const concurrent = await link(manager, { ...input, groupBy: ['COMMUNE'] });
+    const statuses = await Promise.all(Array.from({ length: 5 }, () => download(concurrent.path).then((response) => response.status)));
+    expect(statuses.sort()).toEqual([200, 401, 401, 401, 401]);
 
     const altered = await download(signed.path.replace('to=2026-12-31', 'to=2026-06-30'));
     expect([altered.status, ((await altered.json()) as { code: string }).code]).toEqual([401, 'INVALID_LINK']);
@@ -58,8 +64,9 @@ describe('the outcome export', () => {
     const token = decodeURIComponent(/link=([^&]+)$/.exec(signed.path)![1]);
     expect((await t.api.request('{ me { id } }', undefined, { token })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
+    const unused = await link(manager, input);
     t.clock.advance(6 * 60_000);
-    const expired = await download(signed.path);
+    const expired = await download(unused.path);
     expect([expired.status, ((await expired.json()) as { code: string }).code]).toEqual([401, 'LINK_EXPIRED']);
     t.clock.set('2026-03-16T09:00:00Z');
   });

@@ -12,6 +12,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   INVALID_REFRESH_TOKEN: 'Votre session a pris fin : connectez-vous de nouveau.',
   WEAK_PASSWORD: 'Ce mot de passe est trop facile à deviner : choisissez-en un plus long, ou une phrase de plusieurs mots.',
   LINK_EXPIRED: 'Ce lien a expiré : demandez-en un nouveau.',
+  LINK_USED: 'Ce lien a déjà servi : demandez-en un nouveau.',
   INVALID_LINK: 'Ce lien n’est pas valable pour cette adresse.',
   TOO_MANY_REQUESTS: 'Trop de demandes en peu de temps : patientez quelques secondes puis réessayez.',
   // Accounts and organisations

@@ -11,6 +11,7 @@ export class AccountsPersonalData implements PersonalDataPolicy {
     User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'passwordSet', 'reportEmails', 'createdAt', 'updatedAt'],
     Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
     LoginFailure: ['id', 'key', 'failedAt'],
+    SpentLink: ['id', 'expiresAt'],
     AccountToken: ['id', 'user', 'purpose', 'secretHash', 'expiresAt', 'createdAt', 'endedAt', 'endReason'],
     AccountEvent: ['id', 'user', 'type', 'at', 'byUserId', 'detail'],
   };

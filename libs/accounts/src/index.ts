@@ -6,6 +6,7 @@ export * from './auth/auth.service';
 export * from './auth/login-failure.entity';
 export * from './auth/password-policy';
 export * from './auth/session.entity';
+export * from './auth/spent-link.entity';
 export * from './bootstrap/accounts-bootstrap';
 export * from './organisations/organisation-kind';
 export * from './organisations/organisation.entity';

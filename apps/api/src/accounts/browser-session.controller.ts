@@ -55,11 +55,13 @@ export class BrowserSessionController {
     }
   }
 
-  /** Forgets the cookie (the session itself ends through the GraphQL logout, with the access token). */
+  /** Signs out: ends the cookie's session on the server (its refresh token is refused from now on), and clears the cookie. */
   @Delete()
   @HttpCode(204)
-  signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+  async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     sameOrigin(request);
+    const token = request.cookies[REFRESH_COOKIE];
+    if (token) await this.auth.logoutByRefreshToken(token);
     reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 

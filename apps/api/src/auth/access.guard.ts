@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { AuthService, type Actor } from '@parcours/accounts';
+import { AuthService, type Actor, type LinkRefusal } from '@parcours/accounts';
 import type { FastifyRequest } from 'fastify';
 import { currentAuditScope } from '@parcours/unit-of-work';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -61,7 +61,7 @@ export class AccessGuard implements CanActivate {
     let actor: Actor | null = token ? await this.auth.authenticate(token) : null;
     if (!token && use && typeof query.link === 'string') {
       const opened = await this.auth.actorOfLink(query.link, use, linkParameters(query));
-      if (typeof opened === 'string') throw new UnauthorizedException({ statusCode: 401, code: opened, message: opened === 'LINK_EXPIRED' ? 'This link has expired: ask for a new one.' : 'This link is not valid for this address.' });
+      if (typeof opened === 'string') throw new UnauthorizedException({ statusCode: 401, code: opened, message: LINK_REFUSALS[opened] });
       actor = opened;
     }
     if (!actor) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first: the access token is missing, expired or no longer valid.' });
@@ -72,6 +72,12 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 }
+
+const LINK_REFUSALS: Record<LinkRefusal, string> = {
+  LINK_EXPIRED: 'This link has expired: ask for a new one.',
+  LINK_USED: 'This link has already been used, and opens once: ask for a new one.',
+  INVALID_LINK: 'This link is not valid for this address.',
+};
 
 /** The query parameters a link is bound to: every one but the link itself, sorted, URL-encoded. */
 export function linkParameters(query: Record<string, unknown>): string {

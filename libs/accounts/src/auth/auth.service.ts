@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { addHours, addMinutes } from 'date-fns';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
 import type { Actor } from '../actor';
+import { AccountTokenEndReason, endAccountLinks } from '../recovery/account-token.entity';
+import { SpentLink } from './spent-link.entity';
 import type { OrganisationKind } from '../organisations/organisation-kind';
 import type { Role } from '../users/role';
 import { AccountEvent, AccountEventType } from '../users/account-event.entity';
@@ -32,10 +35,12 @@ interface AccessClaims {
   use?: string;
   /** A link's parameters, hashed: the link opens those and no others. */
   prm?: string;
+  /** A link's id: it opens its resource once. */
+  jti?: string;
 }
 
 /** Why a signed link is refused. */
-export type LinkRefusal = 'LINK_EXPIRED' | 'INVALID_LINK';
+export type LinkRefusal = 'LINK_EXPIRED' | 'INVALID_LINK' | 'LINK_USED';
 
 interface LiveSession {
   role: Role;
@@ -114,6 +119,17 @@ export class AuthService {
     return this.issue(rotated.userId, { id: sessionId, refreshExpiresAt: this.refreshExpiry(now) }, rotated.next, now);
   }
 
+  /**
+   * Ends the session a refresh token belongs to (signing out in the console, which holds no access
+   * token then): its refresh token is refused afterwards. A token that is not the session's current
+   * one ends nothing.
+   */
+  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!UUID.test(sessionId ?? '') || !secret) return;
+    await this.uow.run(null, ({ em, now }) => this.endSessions(em, { id: sessionId, refreshTokenHash: sha256(secret) }, SessionEndReason.LOGOUT, now));
+  }
+
   async logout(actor: Actor, everywhere: boolean): Promise<void> {
     const which = everywhere || !actor.sessionId ? { user: actor.userId } : { id: actor.sessionId };
     await this.uow.run(actor, ({ em, now }) => this.endSessions(em, which, SessionEndReason.LOGOUT, now));
@@ -142,7 +158,7 @@ export class AuthService {
     if (!actor.sessionId) throw new Error('A link is signed for a signed-in session.');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + minutes * 60_000);
-    const claims = { sub: actor.userId, sid: actor.sessionId, use, prm: hashParameters(parameters), iat: Math.floor(now.getTime() / 1000), exp: Math.floor(expiresAt.getTime() / 1000) };
+    const claims = { sub: actor.userId, sid: actor.sessionId, use, prm: hashParameters(parameters), jti: randomUUID(), iat: Math.floor(now.getTime() / 1000), exp: Math.floor(expiresAt.getTime() / 1000) };
     return { token: await this.jwt.signAsync(claims), expiresAt };
   }
 
@@ -155,9 +171,23 @@ export class AuthService {
     } catch (error) {
       return (error as Error).name === 'TokenExpiredError' ? 'LINK_EXPIRED' : 'INVALID_LINK';
     }
-    if (claims.use !== use || claims.prm !== hashParameters(parameters) || typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '')) return 'INVALID_LINK';
+    if (claims.use !== use || claims.prm !== hashParameters(parameters) || typeof claims.exp !== 'number' || !UUID.test(claims.sid ?? '') || !UUID.test(claims.sub ?? '') || !UUID.test(claims.jti ?? '')) return 'INVALID_LINK';
     const live = await this.liveSession(claims.sid, claims.sub);
-    return live ? { userId: claims.sub, role: live.role, organisationId: live.organisation_id, organisationKind: live.kind, sessionId: claims.sid } : 'INVALID_LINK';
+    if (!live) return 'INVALID_LINK';
+    if (!(await this.spendLink(claims.jti!, new Date(claims.exp * 1000), now))) return 'LINK_USED';
+    return { userId: claims.sub, role: live.role, organisationId: live.organisation_id, organisationKind: live.kind, sessionId: claims.sid };
+  }
+
+  /**
+   * A link opens its resource once: its id is written down when it is used, and of two uses,
+   * concurrent or not, the second finds it there. Spent ids are kept until their link expires.
+   */
+  private async spendLink(linkId: string, expiresAt: Date, now: Date): Promise<boolean> {
+    return this.uow.run(null, async ({ em }) => {
+      await em.nativeDelete(SpentLink, { expiresAt: { $lt: now } });
+      const written = await (em as SqlEntityManager).createQueryBuilder(SpentLink).insert({ id: linkId, expiresAt }).onConflict('id').ignore().execute('run');
+      return written.affectedRows === 1;
+    });
   }
 
   /** A session not ended, of an active user: what a long-lived connection re-checks at each event. */
@@ -175,7 +205,7 @@ export class AuthService {
     return row ?? null;
   }
 
-  /** Changes the caller's password and ends their other sessions. */
+  /** Changes the caller's password, ends their other sessions and their reset links. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const now = this.clock.now();
     const user = await this.uow.read(actor, ({ em }) => em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] }));
@@ -197,6 +227,8 @@ export class AuthService {
       em.persist(new AccountEvent(account, AccountEventType.PASSWORD_CHANGED, actor.userId, now));
       const others = actor.sessionId ? { id: { $ne: actor.sessionId } } : {};
       await this.endSessions(em, { user: user.id, ...others }, SessionEndReason.PASSWORD_CHANGED, now);
+      // A reset link asked before (by the holder, or by someone who has the mailbox) chooses no password after this one.
+      await endAccountLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
     });
     if (weak) throw new AccountsError('WEAK_PASSWORD', weak, ['input', 'newPassword']);
   }

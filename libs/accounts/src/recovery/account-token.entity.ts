@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { Entity, Index, type EntityManager, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../users/user.entity';
 
@@ -61,4 +61,9 @@ export class AccountToken {
   isUsable(at: Date): boolean {
     return this.endedAt === null && at < this.expiresAt;
   }
+}
+
+/** Ends every working link of a user (deactivation, a new address, a password chosen or changed). */
+export async function endAccountLinks(em: EntityManager, userId: string, reason: AccountTokenEndReason, at: Date): Promise<void> {
+  await em.nativeUpdate(AccountToken, { user: userId, endedAt: null }, { endedAt: at, endReason: reason });
 }

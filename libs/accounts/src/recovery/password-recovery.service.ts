@@ -13,7 +13,7 @@ import { SessionEndReason } from '../auth/session.entity';
 import { AccountEvent, AccountEventType } from '../users/account-event.entity';
 import { emailKey, User } from '../users/user.entity';
 import { AccountLinks, sameHash } from './account-links';
-import { AccountToken, AccountTokenEndReason, AccountTokenPurpose } from './account-token.entity';
+import { AccountToken, AccountTokenEndReason, AccountTokenPurpose, endAccountLinks } from './account-token.entity';
 
 /** The link of a reset request is written this long after the request: once its answer has left. */
 const AFTER_ANSWER_MS = 10;
@@ -39,17 +39,12 @@ export class PasswordRecovery implements BeforeApplicationShutdown {
 
   /** Writes a new link for the user, in the caller's transaction, ending the earlier ones; the outbox composer sends it. */
   async issue(em: EntityManager, user: User, purpose: AccountTokenPurpose, now: Date): Promise<AccountToken> {
-    await this.endLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
+    await endAccountLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
     const { passwordResetMinutes, invitationDays } = this.config.auth;
     const expiresAt = purpose === AccountTokenPurpose.INVITATION ? addDays(now, invitationDays) : addMinutes(now, passwordResetMinutes);
     const token = new AccountToken(user, purpose, this.links.secretHash, expiresAt, now);
     em.persist(token);
     return token;
-  }
-
-  /** Ends every working link of a user (deactivation, a new address, a password chosen). */
-  async endLinks(em: EntityManager, userId: string, reason: AccountTokenEndReason, at: Date): Promise<void> {
-    await em.nativeUpdate(AccountToken, { user: userId, endedAt: null }, { endedAt: at, endReason: reason });
   }
 
   /**
@@ -127,7 +122,7 @@ export class PasswordRecovery implements BeforeApplicationShutdown {
       if (!user) throw invalid();
       await this.throttle.succeeded(em, keys, attempt);
       user.changePassword(passwordHash, now);
-      await this.endLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
+      await endAccountLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
       await this.auth.endSessionsOf(em, user.id, SessionEndReason.PASSWORD_RESET, now);
       const type = found.purpose === AccountTokenPurpose.INVITATION ? AccountEventType.INVITATION_ACCEPTED : AccountEventType.PASSWORD_RESET;
       em.persist(new AccountEvent(user, type, null, now));

@@ -10,7 +10,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { assertStrongPassword } from '../auth/password-policy';
 import { SessionEndReason } from '../auth/session.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { AccountTokenEndReason, AccountTokenPurpose } from '../recovery/account-token.entity';
+import { AccountTokenEndReason, AccountTokenPurpose, endAccountLinks } from '../recovery/account-token.entity';
 import { PasswordRecovery } from '../recovery/password-recovery.service';
 import { AccountEvent, AccountEventType } from './account-event.entity';
 import { accountFacts, HasOpenWorkError, holdsWork, successorProblem, WORK_HOLDING_ROLES, WorkHolders, type OpenWork } from './open-work';
@@ -100,7 +100,7 @@ export class UsersService {
         }
         if (fields.length === 0) return user;
         // A link sent to the former address must not open the account.
-        if (fields.includes('email')) await this.recovery.endLinks(em, user.id, AccountTokenEndReason.REVOKED, now);
+        if (fields.includes('email')) await endAccountLinks(em, user.id, AccountTokenEndReason.REVOKED, now);
         em.persist(new AccountEvent(user, AccountEventType.UPDATED, actor.userId, now, { fields, ...(fields.includes('role') ? { role: { from, to: user.role } } : {}) }));
         return user;
       });
@@ -140,7 +140,7 @@ export class UsersService {
       }
       user.deactivate(now);
       await this.auth.endSessionsOf(em, user.id, SessionEndReason.USER_DEACTIVATED, now);
-      await this.recovery.endLinks(em, user.id, AccountTokenEndReason.REVOKED, now);
+      await endAccountLinks(em, user.id, AccountTokenEndReason.REVOKED, now);
       const handedOver = holdsWork(counts) ? { successorId: successor!.id, handedOver: { ...counts } } : {};
       em.persist(new AccountEvent(user, AccountEventType.DEACTIVATED, actor.userId, now, handedOver));
       return user;

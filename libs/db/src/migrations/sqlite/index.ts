@@ -10,6 +10,7 @@ import { Migration20261127025525_placements } from './Migration20261127025525_pl
 import { Migration20261127034059_outcomes } from './Migration20261127034059_outcomes';
 import { Migration20261127070424_list_order } from './Migration20261127070424_list_order';
 import { Migration20261127114934_account_lifecycle } from './Migration20261127114934_account_lifecycle';
+import { Migration20261206025754_hardening } from './Migration20261206025754_hardening';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -22,4 +23,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127034059_outcomes', class: Migration20261127034059_outcomes },
   { name: 'Migration20261127070424_list_order', class: Migration20261127070424_list_order },
   { name: 'Migration20261127114934_account_lifecycle', class: Migration20261127114934_account_lifecycle },
+  { name: 'Migration20261206025754_hardening', class: Migration20261206025754_hardening },
 ];

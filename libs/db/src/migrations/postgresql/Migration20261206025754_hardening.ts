@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206025754_hardening extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "spent_link" ("id" uuid not null, "expires_at" timestamptz not null, constraint "spent_link_pkey" primary key ("id"));`);
+    this.addSql(`create index "spent_link_expires_at_index" on "spent_link" ("expires_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "spent_link" cascade;`);
+  }
+
+}
