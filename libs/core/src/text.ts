@@ -30,3 +30,15 @@ export function searchNameContains(text: string): Record<string, never[]> {
   const pattern = `%${searchText(text).replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
   return { [raw((alias: string) => `${alias}.search_name like ? escape '\\'`, [pattern])]: [] };
 }
+
+/**
+ * What a spreadsheet may read as the start of a formula or a command: = + - @ and their full-width
+ * forms (＝ ＋ － ＠, which some spreadsheets fold to ASCII), | and ｜ (DDE in older Excel), % , tab,
+ * carriage return and line feed — also after leading spaces, which some spreadsheets skip.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@|%\uFF1D\uFF0B\uFF0D\uFF20\uFF5C\uFF05\u2212]|^[\t\r\n]/;
+
+/** A text cell of a CSV or spreadsheet file, written so that no spreadsheet runs it: a leading apostrophe. */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}

@@ -1,4 +1,4 @@
-import { isLocalDate } from '@parcours/core';
+import { isLocalDate, spreadsheetSafe } from '@parcours/core';
 import { FIGURES, OutcomeDimension, type OutcomeReport, type OutcomeReportInput, type OutcomeRow } from '@parcours/outcomes';
 import type { Territory } from '@parcours/territory';
 import { stringify } from 'csv-stringify';
@@ -39,13 +39,6 @@ const DIMENSION_HEADERS: Record<OutcomeDimension, string> = {
   [OutcomeDimension.CONTRACT_TYPE]: 'Type de contrat',
 };
 
-/** A spreadsheet would run a cell starting with one of these as a formula: it is written as text. */
-const FORMULA = /^[=+\-@\t\r]/;
-
-function cell(value: string): string {
-  return FORMULA.test(value) ? `'${value}` : value;
-}
-
 /**
  * The report as a CSV file for French spreadsheets: UTF-8 with a byte-order mark, `;` between
  * cells, decimal commas, one row per group then the total; a hidden cell reads "masqué"; a cell
@@ -71,7 +64,7 @@ export function outcomesCsv(report: OutcomeReport, territory: Territory): Readab
   csv.write([...dimensions.map((dimension) => DIMENSION_HEADERS[dimension]), ...FIGURES.map((figure) => figure.name)]);
   const total: OutcomeRow = { key: Object.fromEntries(dimensions.map((dimension) => [dimension, undefined])) as OutcomeRow['key'], figures: report.total.figures };
   for (const row of [...report.rows, total]) {
-    csv.write([...dimensions.map((dimension) => cell(dimensionValue(row, dimension))), ...FIGURES.map((figure) => figureValue(row, figure.name))]);
+    csv.write([...dimensions.map((dimension) => spreadsheetSafe(dimensionValue(row, dimension))), ...FIGURES.map((figure) => figureValue(row, figure.name))]);
   }
   csv.end();
   return csv;
