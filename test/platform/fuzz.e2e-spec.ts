@@ -4,12 +4,16 @@ import {
   getNamedType,
   isEnumType,
   isInputObjectType,
+  isAbstractType,
   isLeafType,
   isListType,
   isNonNullType,
+  isObjectType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, startJourneyApp } from '../support/journey';
@@ -30,9 +34,29 @@ const hostile = fc.oneof(
 );
 
 /**
- * Fuzzing every operation of the schema with hostile strings in every String and ID, and plausible
- * values elsewhere, as each role: never an INTERNAL_SERVER_ERROR, never a 5xx (seeded, a few
- * thousand cases; FUZZ_RUNS sets the runs per operation).
+ * The whole result of a field, nested resolvers included (but fields that need arguments, and
+ * below a depth where the schema only repeats itself): what an attacker's query would select.
+ */
+export function wholeSelection(schema: GraphQLSchema, type: GraphQLOutputType, depth = 0): string {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (depth >= 4) return ' { __typename }';
+  if (isAbstractType(named)) {
+    const parts = schema.getPossibleTypes(named).map((possible) => `... on ${possible.name}${wholeSelection(schema, possible, depth + 1)}`);
+    return ` { __typename ${parts.join(' ')} }`;
+  }
+  if (!isObjectType(named)) return ' { __typename }';
+  const fields = Object.values(named.getFields())
+    .filter((field) => field.args.every((arg) => !isNonNullType(arg.type)))
+    .map((field) => `${field.name}${wholeSelection(schema, field.type, depth + 1)}`);
+  return ` { __typename ${fields.join(' ')} }`;
+}
+
+/**
+ * Fuzzing every operation of the schema with hostile strings in every String and ID, null in any
+ * field (those that may not be null included), and plausible values elsewhere, as each role,
+ * selecting the whole result: never an INTERNAL_SERVER_ERROR, never a 5xx (seeded, a few thousand
+ * cases; FUZZ_RUNS sets the runs per operation).
  */
 describe('every operation under hostile input', () => {
   let t: TestApp;
@@ -42,7 +66,8 @@ describe('every operation under hostile input', () => {
   let ids: string[];
 
   beforeAll(async () => {
-    ({ t, accounts, journey } = await startJourneyApp());
+    // Whole selections are long: the limits are raised here so that the resolvers run, not the limits answer.
+    ({ t, accounts, journey } = await startJourneyApp({ env: { GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '1000000', GRAPHQL_MAX_ALIASES: '1000' } }));
     const referent = await accounts.user('REFERENT');
     const counsellor = await accounts.user('COUNSELLOR');
     users = [referent, counsellor, await accounts.user('MANAGER'), await accounts.user('FUNDER'), { id: '', email: '', password: '', token: accounts.adminToken }];
@@ -52,8 +77,10 @@ describe('every operation under hostile input', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  const valueOf = (type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> => {
-    if (isNonNullType(type)) return valueOf(type.ofType, depth);
+  /** A value for an input, or now and then null, whether the schema allows it or not. */
+  const valueOf = (type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> => fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: plainValueOf(type, depth), weight: 6 });
+  const plainValueOf = (type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> => {
+    if (isNonNullType(type)) return plainValueOf(type.ofType, depth);
     if (isListType(type)) return fc.array(valueOf(type.ofType as GraphQLInputType, depth), { maxLength: 3 });
     const named = getNamedType(type);
     if (isEnumType(named)) return fc.constantFrom(...named.getValues().map((value) => value.value as string));
@@ -94,29 +121,57 @@ describe('every operation under hostile input', () => {
     return [...all.filter(({ field }) => !LAST.includes(field.name)), ...all.filter(({ field }) => LAST.includes(field.name))];
   };
 
+  /** Every path to an input field of the arguments (through input objects), each to be tried with null. */
+  const inputPaths = (args: readonly GraphQLArgument[]): string[][] => {
+    const below = (type: GraphQLInputType, path: string[], depth: number): string[][] => {
+      const named = getNamedType(type);
+      if (!isInputObjectType(named) || isListType(isNonNullType(type) ? type.ofType : type) || depth > 3) return [path];
+      return [path, ...Object.values(named.getFields()).flatMap((field) => below(field.type, [...path, field.name], depth + 1))];
+    };
+    return args.flatMap((arg) => below(arg.type, [arg.name], 0));
+  };
+  const withNull = (values: Record<string, unknown>, path: string[]): Record<string, unknown> => {
+    const copy = structuredClone(values);
+    let at: Record<string, unknown> = copy;
+    for (const key of path.slice(0, -1)) {
+      if (typeof at[key] !== 'object' || at[key] === null) at[key] = {};
+      at = at[key] as Record<string, unknown>;
+    }
+    at[path[path.length - 1]] = null;
+    return copy;
+  };
+
   it('answers every case without an INTERNAL_SERVER_ERROR or a 5xx', async () => {
     const failures: unknown[] = [];
     let cases = 0;
+    const check = async (operation: string, query: string, values: Record<string, unknown>, user: TestUser) => {
+      cases++;
+      const response = await t.api.request(query, values, { token: user.token });
+      const internal = (response.errors ?? []).some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
+      if (response.status >= 500 || internal) failures.push({ operation, status: response.status, variables: values, errors: response.errors });
+    };
     for (const { kind, field } of operations()) {
       const args: readonly GraphQLArgument[] = field.args;
       const definitions = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
       const call = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-      const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+      const selection = wholeSelection(t.app.get(GraphQLSchemaHost).schema, field.type);
       const query = `${kind}${definitions ? ` (${definitions})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`;
-      const variables = fc.record(Object.fromEntries(args.map((arg) => [arg.name, valueOf(arg.type, 0)])), {
-        requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name),
-      });
+      const record = (of: typeof valueOf) =>
+        fc.record(Object.fromEntries(args.map((arg) => [arg.name, of(arg.type, 0)])), { requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name) });
       await fc.assert(
-        fc.asyncProperty(variables, fc.constantFrom(...users), async (values, user) => {
-          cases++;
-          const response = await t.api.request(query, values, { token: user.token });
-          const internal = (response.errors ?? []).some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
-          if (response.status >= 500 || internal) failures.push({ operation: field.name, status: response.status, variables: values, errors: response.errors });
+        fc.asyncProperty(record(valueOf), fc.constantFrom(...users), async (values, user) => {
+          await check(field.name, query, values, user);
           return true;
         }),
         { seed: SEED, numRuns: RUNS_PER_OPERATION },
       );
+      // Then each input field null in turn, in an otherwise complete input, as every role.
+      const [base] = fc.sample(fc.record(Object.fromEntries(args.map((arg) => [arg.name, plainValueOf(arg.type, 0)]))), { seed: SEED, numRuns: 1 });
+      for (const path of inputPaths(args)) {
+        for (const user of users) await check(field.name, query, withNull(base, path), user);
+      }
     }
+    expect([...new Set(failures.map((failure) => (failure as { operation: string }).operation))]).toEqual([]);
     expect(failures.slice(0, 5)).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(2000);
   }, 600_000);

@@ -36,6 +36,29 @@ describe('input hygiene', () => {
     expect(await t.orm.em.fork().count(LoginFailure, {})).toBe(before);
   });
 
+  it.each([
+    ['POST /session', 'a\u0000@x.fr'],
+    ['POST /session', 'a\uD800@x.fr'],
+  ])('refuses a control character on the REST route %s with 400 BAD_USER_INPUT, writing nothing', async (_route, email) => {
+    const before = await t.orm.em.fork().count(LoginFailure, {});
+    const response = await fetch(`${t.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Whatever-password-1' }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('body.email') });
+    expect(await t.orm.em.fork().count(LoginFailure, {})).toBe(before);
+  });
+
+  it('refuses a control character in an export’s query string with 400 BAD_USER_INPUT', async () => {
+    const response = await fetch(`${t.url}/exports/outcomes.csv?from=2026-01-01%00&to=2026-12-31`, { headers: { authorization: `Bearer ${accounts.adminToken}` } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('refuses null for a setting that may be left out but not null, before any SQL (it was INTERNAL)', async () => {
+    const response = await t.api.request('mutation { updateMyNotificationSettings(input: { reportEmails: null }) { userErrors { code field } } }', undefined, { token: referent.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ updateMyNotificationSettings: { userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'reportEmails'] }] } });
+  });
+
   it('refuses a control character written in the query itself', async () => {
     const response = await t.api.request('{ communes(search: "Saint\\u0000") { inseeCode } }', undefined, { token: referent.token });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);

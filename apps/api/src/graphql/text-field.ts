@@ -1,7 +1,7 @@
 import { applyDecorators, type PipeTransform } from '@nestjs/common';
 import { Args, Field } from '@nestjs/graphql';
 import { InvalidInputError } from '@parcours/core';
-import { IsString, Length, MaxLength } from 'class-validator';
+import { IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 
 /**
  * A string input field and its maximum, declared together: the schema says "At most N
@@ -26,4 +26,13 @@ export function TextArg(name: string, max: number, description?: string): Parame
     },
   };
   return Args(name, { type: () => String, description: [description, `At most ${max} characters.`].filter(Boolean).join(' ') }, limit);
+}
+
+/**
+ * An input field that may be left out, but is never null (a setting that has no "no value"):
+ * `null` is refused as INVALID_INPUT naming the field, before any SQL, where `@IsOptional()` would
+ * let it through to a NOT NULL column.
+ */
+export function OmittableNotNull(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined, { message: 'may be left out, but not null' });
 }

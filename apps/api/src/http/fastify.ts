@@ -6,6 +6,7 @@ import { runInAuditScope } from '@parcours/unit-of-work';
 import { AppConfig } from '@parcours/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { unfitBody } from '../graphql/operation-checks';
 import { CONSOLE_DIR } from '../project';
 import { serveConsole } from './console';
 
@@ -37,6 +38,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const fastify = app.getHttpAdapter().getInstance();
   // Every request runs in an audit scope: writes of personal data below it know who and which request.
   fastify.addHook('onRequest', (request, _reply, done) => runInAuditScope({ requestId: request.id, operation: 'http' }, done));
+  // The REST routes (sessions, exports) hold their input to the rule GraphQL's has (operation-checks.ts), before any handler runs.
+  fastify.addHook('preHandler', async (request, reply) => {
+    if (request.url.startsWith('/graphql')) return;
+    const unfit = unfitBody(request.query, 'query') ?? unfitBody(request.body, 'body');
+    if (unfit) await reply.status(400).send({ statusCode: 400, code: 'BAD_USER_INPUT', message: `The request's ${unfit}` });
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(config.requestIdHeader, request.id);
   });

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OutboxStatus, OutboxTopic, SkipReason, type OutboxMessage } from '@parcours/notifications';
-import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsString } from 'class-validator';
 import { UserNode } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
+import { OmittableNotNull } from '../graphql/text-field';
 import { Payload } from '../graphql/user-error';
 
 registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
@@ -40,8 +41,8 @@ export class RetryOutboxMessageInput {
 
 @InputType()
 export class NotificationSettingsInput {
-  @Field({ nullable: true, description: 'An e-mail for each new report (it says only that a report is waiting, with its link).' })
-  @IsOptional()
+  @Field({ nullable: true, description: 'An e-mail for each new report (it says only that a report is waiting, with its link). Leave it out to keep it; never null.' })
+  @OmittableNotNull()
   @IsBoolean()
   reportEmails?: boolean;
 }
