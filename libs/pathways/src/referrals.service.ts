@@ -9,6 +9,7 @@ import { assessEligibility, IneligibilityCode } from './eligibility';
 import { assertNoIdentityConflict, checkBarriers, checkPersonDetails } from './person-input';
 import { operatorStaff } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
+import { lockPathway } from './pathway-lock';
 import { Pathway } from './pathway.entity';
 import { PathwaysError } from './pathways-error';
 import { RefusedReferral } from './refused-referral.entity';
@@ -131,11 +132,16 @@ export class ReferralsService {
     });
   }
 
-  /** Loads a pathway the actor may see (else NOT_FOUND) and applies one change, in one unit of work. */
+  /**
+   * Loads a pathway the actor may see (else NOT_FOUND), locked until the command ends, and applies
+   * one change, in one unit of work. Locked first: on PostgreSQL, two commands that each wrote a
+   * row referring to the pathway (its history) and then closed it (a unique key changes) would
+   * each wait for the other's reference — a deadlock, every time.
+   */
   private async change(actor: Actor, pathwayId: string, apply: (pathway: Pathway, work: Work) => Promise<void>, populate: readonly typeof CLOSING[number][] = []): Promise<Pathway> {
     if (!isUuid(pathwayId)) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
     return this.uow.run(actor, async (work) => {
-      const pathway = await work.reads.findOne(Pathway, { id: pathwayId }, { populate: [...populate] });
+      const pathway = await lockPathway(work.reads, pathwayId, populate);
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
       await apply(pathway, work);
       return pathway;

@@ -1,4 +1,4 @@
-import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
+import { DeadlockException, EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor, User } from '@parcours/accounts';
@@ -27,12 +27,23 @@ export interface WorkOptions {
 }
 
 /**
- * How many times a command that lost a race on a versioned row is run again on fresh state, after
- * a short random pause: of N commands racing on one pathway, one wins each round (PostgreSQL;
- * SQLite runs its writers one at a time), so 20 at once all land well within it.
+ * How many times a command that lost a race is run again on fresh state, after a short random
+ * pause: of N commands racing on one pathway, one wins each round (PostgreSQL; SQLite runs its
+ * writers one at a time), so 20 at once all land well within it. A race is lost on a versioned row
+ * (OptimisticLockError), or, on PostgreSQL, by a deadlock or a serialisation failure (40P01,
+ * 40001), or by a unique index another transaction has just filled (23505): run again, the command
+ * sees the winner's row and gives the answer it gives when run second (APPOINTMENT_NOT_PLANNED,
+ * PROPOSAL_ALREADY_USED…). A unique violation that stays after a few runs is no race but a real
+ * duplicate: it goes on to the service, which names it (EMAIL_TAKEN…).
  */
 const ATTEMPTS = 30;
+const UNIQUE_ATTEMPTS = 4;
 const PAUSE_MS = 3;
+
+function lostRace(error: unknown, attempt: number): boolean {
+  if (error instanceof OptimisticLockError || error instanceof DeadlockException) return true;
+  return error instanceof UniqueConstraintViolationException && attempt < UNIQUE_ATTEMPTS;
+}
 
 const current = new AsyncLocalStorage<Work>();
 
@@ -58,7 +69,7 @@ export class UnitOfWork {
       try {
         return await this.runOnce(actor, work, options);
       } catch (error) {
-        if (!(error instanceof OptimisticLockError)) throw error;
+        if (!lostRace(error, attempt)) throw error;
         if (attempt >= ATTEMPTS) {
           throw new DomainError('CONCURRENT_CHANGE', 'Others changed this record at the same moment, again and again: try once more.');
         }

@@ -6,6 +6,7 @@ import { Clock, isUuid, NotFoundError } from '@parcours/core';
 import { ClosedBecause, Opportunity, OpportunityStatus, WITH_PARTNERS } from '@parcours/opportunities';
 import { AuditAction, SYSTEM, UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
+import { lockPathway } from '../pathway-lock';
 import { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
 import { Proposal, type StepRecord } from './proposal.entity';
@@ -55,11 +56,13 @@ export class ProposalsService {
   async recordStep(actor: Actor, proposalId: string, record: StepRecord): Promise<Proposal> {
     if (!isUuid(proposalId)) throw new NotFoundError('Proposal', ['input', 'proposalId']);
     return this.uow.run(actor, async ({ reads, now, today, by }) => {
-      if (record.step === ProposalStatus.HIRED) {
-        // The opportunity first, locked: two HIRED steps then take it one after the other, and never
-        // each hold a proposal the other's filling must cancel (a deadlock on PostgreSQL).
-        const target = await reads.findOne(Proposal, { id: proposalId }, { fields: ['opportunity'] });
-        if (target) await lockOpportunity(reads, target.opportunity.id);
+      const target = await reads.findOne(Proposal, { id: proposalId }, { fields: ['opportunity', 'pathway'] });
+      if (target) {
+        // The opportunity first when HIRED, locked: two HIRED steps then take it one after the other,
+        // and never each hold a proposal the other's filling must cancel (a deadlock on PostgreSQL).
+        if (record.step === ProposalStatus.HIRED) await lockOpportunity(reads, target.opportunity.id);
+        // Then the pathway, whose history the step writes: two steps at once take it in turn.
+        await lockPathway(reads, target.pathway.id, []);
       }
       const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER], refresh: true });
       if (!proposal) throw new NotFoundError('Proposal', ['input', 'proposalId']);
