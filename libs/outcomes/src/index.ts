@@ -4,4 +4,6 @@ export * from './outcome-figures';
 export * from './outcome-report.service';
 export * from './outcomes-error';
 export * from './outcomes.module';
-export * from './suppression';
+export * from './report-cells';
+export * from './disclosure/joint-suppression';
+export * from './disclosure/funder-publication';

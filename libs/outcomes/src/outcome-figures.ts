@@ -16,6 +16,18 @@ export interface CountDefinition {
   when?: string;
   /** What the schema says it counts. */
   description: string;
+  /**
+   * Never shown to anyone: the rest of a shown count once a shown part of it is taken away
+   * (diagnostics that are not ready…), declared with its sum so that disclosure control protects
+   * it as it protects a shown cell — "diagnostics − readyForEmployment" is a count of people too.
+   */
+  hidden?: true;
+  /**
+   * Its rows depend on the whole period, not only on their own day (a maturity rule, "open at
+   * some day of the period"): a month's count is not its share of a longer period's, so a funder
+   * sees it for the whole convention only.
+   */
+  periodDependent?: true;
 }
 
 export interface FamilyDefinition {
@@ -33,7 +45,10 @@ export interface FamilyDefinition {
   /** The dimensions' expressions (null: the family cannot be broken down by it). */
   dimensions: Partial<Record<OutcomeDimension, string>>;
   counts: CountDefinition[];
-  /** Counts adding up to another (a breakdown), for complementary suppression across them. */
+  /**
+   * Counts adding up to another (a breakdown, or a part and its hidden rest): the relations
+   * between figures that disclosure control, and the adversary of its test, work from.
+   */
   sums?: { total: string; members: string[] }[];
   /** A lower median of a number of days per row, with a window function. */
   median?: { name: string; days: string; description: string };
@@ -82,6 +97,7 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
   const period = (column: string) => `${column} between ${from} and ${to}`;
   const firstDiagnostic = '(select pathway_id, min(recorded_on) as first_on from diagnostic group by pathway_id)';
   const firstPlacement = '(select pathway_id, min(start_on) as first_on from placement group by pathway_id)';
+  const LATE = `(r.acknowledged_on > r.due_on or (r.acknowledged_on is null and r.due_on < ${today}))`;
   return [
     {
       name: 'referrals',
@@ -144,12 +160,25 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       dimensions: PATHWAY_DIMENSIONS('d.first_on'),
       counts: [
         { name: 'diagnosed', description: 'Pathways whose first diagnostic was recorded in the period (diagnosedOn).' },
-        { name: 'diagnosedMature', when: `p.referred_on <= ${matureBy}`, description: 'Of those, the pathways referred at least 30 days before the period ends (the "mature" rule): the base of the 30-day share.' },
+        { name: 'diagnosedMature', when: `p.referred_on <= ${matureBy}`, periodDependent: true, description: 'Of those, the pathways referred at least 30 days before the period ends (the "mature" rule): the base of the 30-day share.' },
+        { name: 'diagnosedNotMature', when: `p.referred_on > ${matureBy}`, hidden: true, periodDependent: true, description: 'Of those, the pathways referred less than 30 days before the period ends.' },
         {
           name: 'diagnosedWithin30Days',
           when: `p.referred_on <= ${matureBy} and ${daysBetween(driver, 'd.first_on', 'p.referred_on')} <= 30`,
+          periodDependent: true,
           description: 'Of the mature ones, those diagnosed at most 30 days after their referral.',
         },
+        {
+          name: 'diagnosedAfter30Days',
+          when: `p.referred_on <= ${matureBy} and ${daysBetween(driver, 'd.first_on', 'p.referred_on')} > 30`,
+          hidden: true,
+          periodDependent: true,
+          description: 'Of the mature ones, those diagnosed more than 30 days after their referral.',
+        },
+      ],
+      sums: [
+        { total: 'diagnosed', members: ['diagnosedMature', 'diagnosedNotMature'] },
+        { total: 'diagnosedMature', members: ['diagnosedWithin30Days', 'diagnosedAfter30Days'] },
       ],
       median: { name: 'daysToDiagnosticMedian', days: daysBetween(driver, 'd.first_on', 'p.referred_on'), description: 'Lower median of the days from referral (referredOn) to the first diagnostic (diagnosedOn), over the pathways diagnosed in the period.' },
     },
@@ -164,7 +193,9 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       counts: [
         { name: 'appointmentsWithOutcome', description: 'Diagnostic appointments held or missed in the period (the appointment day).' },
         { name: 'noShows', when: "a.status = 'NO_SHOW'", description: 'Of those, the ones the person missed (NO_SHOW).' },
+        { name: 'appointmentsHeld', when: "a.status = 'HELD'", hidden: true, description: 'Of those, the ones held.' },
       ],
+      sums: [{ total: 'appointmentsWithOutcome', members: ['noShows', 'appointmentsHeld'] }],
     },
     {
       name: 'diagnostics',
@@ -177,7 +208,9 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       counts: [
         { name: 'diagnostics', description: 'Diagnostics recorded in the period (diagnosedOn).' },
         { name: 'readyForEmployment', when: "dg.readiness in ('READY_FOR_EMPLOYMENT', 'READY_WITH_SUPPORT')", description: 'Of those, READY_FOR_EMPLOYMENT or READY_WITH_SUPPORT.' },
+        { name: 'notReady', when: "dg.readiness not in ('READY_FOR_EMPLOYMENT', 'READY_WITH_SUPPORT')", hidden: true, description: 'Of those, NOT_READY or REORIENTATION_SUGGESTED.' },
       ],
+      sums: [{ total: 'diagnostics', members: ['readyForEmployment', 'notReady'] }],
     },
     {
       name: 'proposals',
@@ -237,6 +270,17 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { name: 'stillInWork', when: `c.status in ('RECORDED', 'RECORDED_LATE') and fc.situation in (${IN_WORK.map((situation) => `'${situation}'`).join(', ')})`, description: 'Recorded as still in work, anywhere: IN_POST, IN_OTHER_WORK or IN_TRAINING.' },
         { name: 'sixMonthUnknown', when: "c.status in ('RECORDED', 'RECORDED_LATE') and (fc.situation is null or fc.situation = 'UNKNOWN')", description: 'Recorded without a known situation (UNKNOWN), shown apart.' },
         { name: 'sixMonthMissed', when: "c.status = 'MISSED'", description: 'MISSED, shown apart.' },
+        { name: 'sixMonthPending', when: "c.status not in ('RECORDED', 'RECORDED_LATE', 'MISSED', 'CANCELLED')", hidden: true, description: 'Neither recorded nor missed yet.' },
+        {
+          name: 'sixMonthOtherSituation',
+          when: `c.status in ('RECORDED', 'RECORDED_LATE') and fc.situation is not null and fc.situation <> 'UNKNOWN' and fc.situation not in (${IN_WORK.map((situation) => `'${situation}'`).join(', ')})`,
+          hidden: true,
+          description: 'Recorded, and no longer in work.',
+        },
+      ],
+      sums: [
+        { total: 'sixMonthCheckpoints', members: ['sixMonthRecorded', 'sixMonthMissed', 'sixMonthPending'] },
+        { total: 'sixMonthRecorded', members: ['stillInWork', 'sixMonthUnknown', 'sixMonthOtherSituation'] },
       ],
     },
     {
@@ -249,8 +293,10 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       dimensions: PATHWAY_DIMENSIONS('r.due_on'),
       counts: [
         { name: 'reportsDue', description: 'Reports to referents due for acknowledgement in the period (dueOn).' },
-        { name: 'reportsLate', when: `(r.acknowledged_on > r.due_on or (r.acknowledged_on is null and r.due_on < ${today}))`, description: 'Of those, acknowledged after their due day, or still unacknowledged after it (OVERDUE).' },
+        { name: 'reportsLate', when: LATE, description: 'Of those, acknowledged after their due day, or still unacknowledged after it (OVERDUE).' },
+        { name: 'reportsNotLate', when: `not ${LATE}`, hidden: true, description: 'Of those, acknowledged in time or not yet due.' },
       ],
+      sums: [{ total: 'reportsDue', members: ['reportsLate', 'reportsNotLate'] }],
     },
     {
       name: 'progress',
@@ -260,7 +306,7 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS(null),
-      counts: [{ name: 'participantsOpen', description: 'Distinct people with a pathway open at some day of the period (referred by its end, not closed before its start): progress against a convention\'s target.' }],
+      counts: [{ name: 'participantsOpen', periodDependent: true, description: 'Distinct people with a pathway open at some day of the period (referred by its end, not closed before its start): progress against a convention\'s target.' }],
     },
   ];
 }

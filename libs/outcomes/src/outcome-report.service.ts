@@ -11,7 +11,10 @@ import { UnitOfWork } from '@parcours/unit-of-work';
 import { families, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
 import { OutcomesError } from './outcomes-error';
-import { ALL, cellId, suppressedCells, type CountCell } from './suppression';
+import { ALL, cellId } from './report-cells';
+import { FUNDER_BREAKDOWNS, publicationCellId, publicationCells, publicationRelations, WHOLE, type FamilyRows, type FunderBreakdown, type PublicationCell } from './disclosure/funder-publication';
+import { suppressJointly } from './disclosure/joint-suppression';
+import { createHash } from 'node:crypto';
 
 export interface OutcomeReportInput {
   from?: LocalDate | null;
@@ -60,7 +63,7 @@ export function figureDefinitions(): FigureDefinition[] {
   return [
     { name: 'referralAttempts', description: 'Referral attempts in the period: referrals made plus attempts refused at once.', kind: 'count' as const },
     ...definitions.flatMap((family) => [
-      ...family.counts.map((count) => ({ name: count.name, description: count.description, kind: 'count' as const })),
+      ...family.counts.filter((count) => !count.hidden).map((count) => ({ name: count.name, description: count.description, kind: 'count' as const })),
       ...(family.median ? [{ name: family.median.name, description: family.median.description, kind: 'days' as const }] : []),
     ]),
     { name: 'diagnosedWithin30DaysShare', description: 'diagnosedWithin30Days ÷ diagnosedMature: the share of mature pathways diagnosed within 30 days of referral.', kind: 'rate' as const },
@@ -74,6 +77,20 @@ export function figureDefinitions(): FigureDefinition[] {
 
 /** The figures, defined once. */
 export const FIGURES: readonly FigureDefinition[] = figureDefinitions();
+
+/** Figures that are the sum of counts of several families; hidden when any of them is. */
+export const FIGURE_SUMS: Record<string, string[]> = {
+  referralAttempts: ['referrals', 'refusedReferrals'],
+};
+
+/** The share of these exit categories among all exits: the rate of "sorties dynamiques". */
+export const DYNAMIC_EXIT_RATE: [name: string, parts: string[], of: string] = [
+  'dynamicExitRate',
+  Object.values(OutcomeCategory)
+    .filter(isDynamicExit)
+    .map((category) => `exits_${category}`),
+  'exits',
+];
 
 /** Rates computed from two counts of the same family; hidden when either is. */
 export const RATES: Record<string, [numerator: string, denominator: string]> = {
@@ -93,6 +110,9 @@ type Row = Record<string, unknown>;
  */
 @Injectable()
 export class OutcomeReportService {
+  /** Per convention, the last publication's state and the cells its funder may not see. */
+  private readonly publications = new Map<string, { state: string; unknown: Set<string> }>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly em: EntityManager,
@@ -113,9 +133,7 @@ export class OutcomeReportService {
     const to = input.to ?? convention?.endOn;
     if (!from || !to) throw new OutcomesError('PERIOD_REQUIRED', 'Name a period (from and to) or a convention.', ['from']);
     if (from > to) throw new OutcomesError('INVALID_PERIOD', `The period starts (${from}) after it ends (${to}).`, ['from']);
-    if (funder && convention && (from !== convention.startOn || to !== convention.endOn) && !wholeMonths(from, to)) {
-      throw new OutcomesError('WHOLE_MONTHS_ONLY', 'A funder asks for whole months (from the 1st to the last day of a month) or for the whole convention.', ['from']);
-    }
+    if (funder) return this.funderReport(convention!, from, to, groupBy);
     const operatorId = convention ? convention.operator.id : actor.role === Role.ADMIN ? null : actor.organisationId;
     const today = parisDay(this.clock.now());
     const definitions = families(this.driver, { from, to, matureBy: addCalendarDays(to, -30), today });
@@ -126,11 +144,105 @@ export class OutcomeReportService {
         counted.push(await run(countsSql(family, groupBy, operatorId)));
         medians.push(family.median ? await run(medianSql(family, groupBy, operatorId)) : null);
       }
-      const assembled = assemble(definitions, groupBy, counted, medians, funder);
+      const assembled = assemble(definitions, groupBy, counted, medians);
       return { report: assembled, names: await namesOf(assembled.rows, run) };
     });
     if (convention) report.total.figures.targetParticipants = { value: convention.targetParticipants, suppressed: false };
-    return { from, to, convention, groupBy, suppressionApplied: funder, rows: report.rows, total: report.total, names };
+    return { from, to, convention, groupBy, suppressionApplied: false, rows: report.rows, total: report.total, names };
+  }
+
+  /**
+   * A funder's figures: read from the convention's publication (funder-publication.ts), the same
+   * for every question it may ask — the whole convention, in total, by month or by one breakdown;
+   * one month of it, in total — with the cells it may not see decided jointly over all of it
+   * (joint-suppression.ts), once per state of the data.
+   */
+  private async funderReport(convention: Convention, from: LocalDate, to: LocalDate, groupBy: OutcomeDimension[]): Promise<OutcomeReport> {
+    const whole = from === convention.startOn && to === convention.endOn;
+    const month = whole ? WHOLE : from.slice(0, 7);
+    if (!whole && !(from.endsWith('-01') && to === lastDayOfMonth(from))) {
+      throw new OutcomesError('WHOLE_MONTHS_ONLY', 'A funder reads one whole month (from its 1st to its last day) of its convention, or the whole convention.', ['from']);
+    }
+    if (!whole && (month < convention.startOn.slice(0, 7) || month > convention.endOn.slice(0, 7))) {
+      throw new OutcomesError('PERIOD_OUTSIDE_CONVENTION', `The convention runs from ${convention.startOn} to ${convention.endOn}: a funder reads its figures within it.`, ['from']);
+    }
+    const [dimension, ...more] = groupBy;
+    if (more.length > 0 || (!whole && dimension && dimension !== OutcomeDimension.MONTH)) {
+      throw new OutcomesError('GROUPING_NOT_ALLOWED', "A funder reads the convention's figures by month, prescriber, commune or contract type, one at a time, and a month's in total.", ['groupBy']);
+    }
+    // A month the convention only partly covers counts its days within it.
+    const period = whole ? { from, to } : { from: from < convention.startOn ? convention.startOn : from, to: to > convention.endOn ? convention.endOn : to };
+    const today = parisDay(this.clock.now());
+    const definitions = families(this.driver, { from: convention.startOn, to: convention.endOn, matureBy: addCalendarDays(convention.endOn, -30), today });
+    const asked = families(this.driver, { ...period, matureBy: addCalendarDays(period.to, -30), today });
+    const operatorId = convention.operator.id;
+    const { rows, medians, names } = await this.snapshot(async (run) => {
+      const rows: FamilyRows[] = [];
+      const medians: (Row[] | null)[] = [];
+      for (const [index, family] of definitions.entries()) {
+        const byBreakdown = {} as FamilyRows['byBreakdown'];
+        for (const breakdown of FUNDER_BREAKDOWNS) byBreakdown[breakdown] = await run(countsSql(family, [breakdown], operatorId));
+        rows.push({ byMonth: family.day ? await run(countsSql(family, [OutcomeDimension.MONTH], operatorId)) : null, byBreakdown });
+        medians.push(asked[index].median ? await run(medianSql(asked[index], groupBy, operatorId)) : null);
+      }
+      const prescribers = dimension === OutcomeDimension.PRESCRIBER ? rows.flatMap((family) => family.byBreakdown.PRESCRIBER.map((row) => row.d0)) : [];
+      return { rows, medians, names: await namesOf([...new Set(prescribers)].map((id) => ({ key: { [OutcomeDimension.PRESCRIBER]: id as string }, figures: {} })), run) };
+    });
+    const cells = publicationCells(definitions, rows);
+    const unknown = this.unknownCells(convention.id, definitions, cells);
+    const byId = new Map(cells.map((cell) => [cell.id, cell]));
+    const figuresAt = (month: string, breakdown: FunderBreakdown | typeof WHOLE, value: string | null): Record<string, Figure> => {
+      const figures: Record<string, Figure> = {};
+      for (const family of definitions) {
+        for (const count of family.counts) {
+          if (count.hidden) continue;
+          const id = publicationCellId(count.name, month, breakdown, value);
+          const cell = byId.get(id);
+          // A month's share of a count that depends on the whole period is no figure: nothing to show, nothing hidden.
+          if (count.periodDependent && month !== WHOLE) figures[count.name] = { value: null, suppressed: false };
+          else figures[count.name] = { value: unknown.has(id) ? null : (cell?.count ?? 0), suppressed: unknown.has(id) };
+        }
+      }
+      return figures;
+    };
+    const valuesOf = (breakdown: FunderBreakdown | 'MONTH'): (string | null)[] =>
+      [...new Set(cells.filter((cell) => (breakdown === 'MONTH' ? cell.month !== WHOLE : cell.breakdown === breakdown)).map((cell) => (breakdown === 'MONTH' ? cell.month : cell.value)))].sort((a, b) =>
+        String(a ?? '').localeCompare(String(b ?? '')),
+      );
+    const total: OutcomeRow = { key: {}, figures: figuresAt(month, WHOLE, WHOLE) };
+    const grouped: OutcomeRow[] =
+      dimension === undefined
+        ? []
+        : dimension === OutcomeDimension.MONTH
+          ? (whole ? valuesOf('MONTH') : [month]).map((value) => ({ key: { [OutcomeDimension.MONTH]: value }, figures: figuresAt(value!, WHOLE, WHOLE) }))
+          : valuesOf(dimension as FunderBreakdown).map((value) => ({ key: { [dimension]: value }, figures: figuresAt(WHOLE, dimension as FunderBreakdown, value) }));
+    // Medians and rates: shown only where every count they come from is shown.
+    const all = levels(groupBy);
+    asked.forEach((family, index) => {
+      for (const row of medians[index] ?? []) {
+        const level = all[Number(row.lvl)];
+        const target = level.length === 0 ? total : grouped.find((candidate) => candidate.key[dimension!] === ((row.d0 as string | null) ?? null));
+        if (!target) continue;
+        const base = target.figures[family.counts[0].name];
+        target.figures[family.median!.name] = { value: base.suppressed ? null : Number(row.days), suppressed: base.suppressed };
+      }
+    });
+    for (const row of [...grouped, total]) derive(row);
+    for (const row of [...grouped, total]) for (const { name, kind } of FIGURES) row.figures[name] ??= { value: kind === 'count' ? 0 : null, suppressed: false };
+    total.figures.targetParticipants = { value: convention.targetParticipants, suppressed: false };
+    return { from: period.from, to: period.to, convention, groupBy, suppressionApplied: true, rows: grouped, total, names };
+  }
+
+  /** The publication's unknown cells, decided once per state of the data (the cells' counts), per convention. */
+  private unknownCells(conventionId: string, definitions: FamilyDefinition[], cells: PublicationCell[]): Set<string> {
+    const state = createHash('sha256')
+      .update(cells.map((cell) => `${cell.id}=${cell.count}/${cell.people}`).sort().join('\n'))
+      .digest('hex');
+    const cached = this.publications.get(conventionId);
+    if (cached?.state === state) return cached.unknown;
+    const unknown = suppressJointly(cells, publicationRelations(definitions, cells));
+    this.publications.set(conventionId, { state, unknown });
+    return unknown;
   }
 
   private get driver(): 'sqlite' | 'postgresql' {
@@ -169,8 +281,11 @@ async function namesOf(rows: OutcomeRow[], run: (sql: string) => Promise<Row[]>)
   return names;
 }
 
-function wholeMonths(from: LocalDate, to: LocalDate): boolean {
-  return from.endsWith('-01') && addCalendarDays(to, 1).endsWith('-01');
+function lastDayOfMonth(day: LocalDate): LocalDate {
+  const next = `${day.slice(0, 7)}-28`;
+  let last = next;
+  for (let candidate = next; candidate.slice(0, 7) === day.slice(0, 7); candidate = addCalendarDays(candidate, 1)) last = candidate;
+  return last;
 }
 
 /** The grouping levels of a report by `dimensions`: every subset, the full one first (its column types lead the UNION). */
@@ -227,8 +342,8 @@ export function medianSql(family: FamilyDefinition, dimensions: OutcomeDimension
     .join('\nunion all\n');
 }
 
-/** The rows of the report and its total, from every family's rows; the funder's view suppressed. */
-function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[], counted: Row[][], medians: (Row[] | null)[], suppress: boolean): { rows: OutcomeRow[]; total: OutcomeRow } {
+/** The rows of the report and its total, from every family's rows (the managers' view: nothing suppressed). */
+function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[], counted: Row[][], medians: (Row[] | null)[]): { rows: OutcomeRow[]; total: OutcomeRow } {
   const all = levels(dimensions);
   const keyOf = (row: Row): Record<string, string> =>
     Object.fromEntries(dimensions.map((dimension, index) => [dimension, all[Number(row.lvl)].includes(dimension) ? ((row[column(index)] as string | null) ?? NONE) : ALL]));
@@ -239,60 +354,14 @@ function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[
     if (!row) rows.set(id, (row = { key: Object.fromEntries(dimensions.map((dimension) => [dimension, key[dimension] === NONE ? null : key[dimension]])), figures: {} }));
     return row;
   };
-  const hiddenCells = new Set<string>();
   definitions.forEach((family, index) => {
-    const cells = counted[index].map((row) => ({ key: keyOf(row), row }));
-    if (suppress) {
-      const summed = new Set((family.sums ?? []).flatMap((sum) => [sum.total, ...sum.members]));
-      for (const count of family.counts.filter((count) => !summed.has(count.name))) {
-        const table: CountCell[] = cells.map(({ key, row }) => ({ key, value: Number(row[count.name] ?? 0), people: Number(row[`${count.name}__people`] ?? 0) }));
-        for (const id of suppressedCells(completed(table, dimensions), dimensions)) hiddenCells.add(`${count.name}@${id}`);
-      }
-      for (const sum of family.sums ?? []) {
-        const measured = [...dimensions, 'measure'];
-        const table: CountCell[] = cells.flatMap(({ key, row }) =>
-          [sum.total, ...sum.members].map((name) => ({ key: { ...key, measure: name === sum.total ? ALL : name }, value: Number(row[name] ?? 0), people: Number(row[`${name}__people`] ?? 0) })),
-        );
-        for (const id of suppressedCells(completed(table, measured), measured)) {
-          const [, place, measure] = /^(.*?)\|?measure=(.*)$/.exec(id)!;
-          hiddenCells.add(`${measure === ALL ? sum.total : measure}@${place}`);
-        }
-      }
+    for (const row of counted[index]) {
+      const target = rowAt(keyOf(row));
+      for (const count of family.counts) if (!count.hidden) target.figures[count.name] = { value: Number(row[count.name] ?? 0), suppressed: false };
     }
-    for (const { key, row } of cells) {
-      const target = rowAt(key);
-      for (const count of family.counts) {
-        const hidden = hiddenCells.has(`${count.name}@${cellId(key, dimensions)}`);
-        target.figures[count.name] = { value: hidden ? null : Number(row[count.name] ?? 0), suppressed: hidden };
-      }
-      // A family's first count is its base: a median follows it.
-      if (family.median) target.figures[family.median.name] ??= { value: null, suppressed: hiddenCells.has(`${family.counts[0].name}@${cellId(key, dimensions)}`) };
-    }
-    for (const row of medians[index] ?? []) {
-      const key = keyOf(row);
-      const hidden = hiddenCells.has(`${family.counts[0].name}@${cellId(key, dimensions)}`);
-      rowAt(key).figures[family.median!.name] = { value: hidden ? null : Number(row.days), suppressed: hidden };
-    }
+    for (const row of medians[index] ?? []) rowAt(keyOf(row)).figures[family.median!.name] = { value: Number(row.days), suppressed: false };
   });
-  for (const row of rows.values()) {
-    for (const [rate, [numerator, denominator]] of Object.entries(RATES)) {
-      const [top, bottom] = [row.figures[numerator], row.figures[denominator]];
-      if (!top || !bottom) continue;
-      const hidden = top.suppressed || bottom.suppressed;
-      row.figures[rate] = { value: hidden || !bottom.value ? null : Math.round((top.value! / bottom.value) * 10_000) / 10_000, suppressed: hidden };
-    }
-    const exits = row.figures.exits;
-    if (exits) {
-      const parts = Object.values(OutcomeCategory).filter(isDynamicExit).map((category) => row.figures[`exits_${category}`]);
-      const hidden = exits.suppressed || parts.some((part) => part?.suppressed);
-      row.figures.dynamicExitRate = { value: hidden || !exits.value ? null : Math.round((parts.reduce((sum, part) => sum + (part?.value ?? 0), 0) / exits.value) * 10_000) / 10_000, suppressed: hidden };
-    }
-    const [referrals, refused] = [row.figures.referrals, row.figures.refusedReferrals];
-    if (referrals || refused) {
-      const hidden = Boolean(referrals?.suppressed || refused?.suppressed);
-      row.figures.referralAttempts = { value: hidden ? null : (referrals?.value ?? 0) + (refused?.value ?? 0), suppressed: hidden };
-    }
-  }
+  for (const row of rows.values()) derive(row);
   // A figure without rows in a group counted nothing there (a median or a rate: nothing to say).
   for (const row of rows.values()) for (const { name, kind } of FIGURES) row.figures[name] ??= { value: kind === 'count' ? 0 : null, suppressed: false };
   const leaf = [...rows.values()].filter((row) => dimensions.every((dimension) => row.key[dimension] !== ALL));
@@ -302,18 +371,25 @@ function assemble(definitions: FamilyDefinition[], dimensions: OutcomeDimension[
   return { rows: dimensions.length > 0 ? leaf : [], total };
 }
 
-/** The table with a zero cell wherever a line would otherwise miss one (a group with no rows of this family). */
-function completed(cells: CountCell[], dimensions: string[]): CountCell[] {
-  const values = dimensions.map((dimension) => [...new Set(cells.map((cell) => cell.key[dimension]))]);
-  const present = new Set(cells.map((cell) => cellId(cell.key, dimensions)));
-  const result = [...cells];
-  const walk = (index: number, key: Record<string, string>) => {
-    if (index === dimensions.length) {
-      if (!present.has(cellId(key, dimensions))) result.push({ key: { ...key }, value: 0, people: 0 });
-      return;
-    }
-    for (const value of values[index]) walk(index + 1, { ...key, [dimensions[index]]: value });
-  };
-  walk(0, {});
-  return result;
+/** The figures computed from counts: rates, the dynamic-exit rate, referral attempts; hidden where any count they come from is. */
+function derive(row: OutcomeRow): void {
+  for (const [rate, [numerator, denominator]] of Object.entries(RATES)) {
+    const [top, bottom] = [row.figures[numerator], row.figures[denominator]];
+    if (!top || !bottom) continue;
+    const hidden = top.suppressed || bottom.suppressed;
+    row.figures[rate] = { value: hidden || !bottom.value ? null : Math.round((top.value! / bottom.value) * 10_000) / 10_000, suppressed: hidden };
+  }
+  const [rate, names, of] = DYNAMIC_EXIT_RATE;
+  const exits = row.figures[of];
+  if (exits) {
+    const parts = names.map((name) => row.figures[name]);
+    const hidden = exits.suppressed || parts.some((part) => part?.suppressed);
+    row.figures[rate] = { value: hidden || !exits.value ? null : Math.round((parts.reduce((sum, part) => sum + (part?.value ?? 0), 0) / exits.value) * 10_000) / 10_000, suppressed: hidden };
+  }
+  for (const [name, members] of Object.entries(FIGURE_SUMS)) {
+    const parts = members.map((member) => row.figures[member]);
+    if (parts.every((part) => !part)) continue;
+    const hidden = parts.some((part) => part?.suppressed);
+    row.figures[name] = { value: hidden ? null : parts.reduce((sum, part) => sum + (part?.value ?? 0), 0), suppressed: hidden };
+  }
 }
