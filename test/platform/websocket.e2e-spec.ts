@@ -1,7 +1,7 @@
 import { AuditEntry } from '@parcours/audit';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
-import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
+import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
 import type { TestApp } from '../support/test-app';
 import { SubscriptionProbe } from '../support/ws-client';
 
@@ -96,13 +96,7 @@ describe.each([
   it('logs what an event read before sending it, and sends nothing once the token has expired (closed 4403, which clients retry with a fresh token)', async () => {
     const schedule = async () => {
       const pathway = await journey.refer(referent);
-      await journey.accept(counsellor, pathway.id);
-      const data = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
-        SCHEDULE,
-        { input: { pathwayId: pathway.id, startsAt: t.clock.now().toISOString(), channel: 'VIDEO' } },
-        { token: counsellor.token },
-      );
-      return { pathway, appointmentId: data.scheduleDiagnostic.appointment.id };
+      return { pathway, appointmentId: await journey.acceptAndSchedule(counsellor, pathway.id) };
     };
     const diagnose = (appointmentId: string) => t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, { token: counsellor.token });
 

@@ -7,9 +7,9 @@ import { ConventionNode, OrganisationNameNode } from '../conventions/conventions
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
 
-registerEnumType(OutcomeDimension, { name: 'OutcomeDimension', description: 'What the report is grouped by (two at most). A funder: MONTH, PRESCRIBER, COMMUNE, CONTRACT_TYPE only.' });
+registerEnumType(OutcomeDimension, { name: 'OutcomeDimension', description: "What the report is grouped by (two at most). A funder: one of MONTH, PRESCRIBER, COMMUNE, CONTRACT_TYPE over the whole convention; a month's figures in total." });
 
-@ObjectType('Figure', { description: 'A figure: its value, or null with suppressed true when a funder may not see it (fewer than 5 distinct people, or a cell that would give one away).' })
+@ObjectType('Figure', { description: 'A figure: its value, or null with suppressed true when a funder may not see it (fewer than 5 distinct people, or a cell that would narrow one to fewer than 5 values, whatever answers are combined). Null and not suppressed: no figure here (a rate without a base, a count that depends on the whole period in a funder\'s month).' })
 export class FigureNode {
   @Field(() => Float, { nullable: true }) value: number | null;
   @Field() suppressed: boolean;
@@ -46,13 +46,13 @@ export class OutcomeReportNode {
 
 @InputType()
 export class OutcomeReportInput {
-  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (a convention: its start by default). A funder: the 1st of a month.' }) @IsOptional() from?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, included (a convention: its end by default). A funder: the last day of a month.' }) @IsOptional() to?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (a convention: its start by default). A funder: the 1st of a month of the convention, or nothing for the whole convention.' }) @IsOptional() from?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day, included (a convention: its end by default). A funder: the last day of the same month.' }) @IsOptional() to?: string | null;
   @Field(() => ID, { nullable: true, description: "A convention the caller may see: its period and its operator. Required for a funder." }) @IsOptional() @IsString() conventionId?: string | null;
   @Field(() => [OutcomeDimension], { nullable: true, description: 'Up to two.' }) @IsOptional() @IsArray() @IsEnum(OutcomeDimension, { each: true }) groupBy?: OutcomeDimension[] | null;
 }
 
-@ObjectType('ExportLink', { description: 'A download address that works without the access token, for a few minutes, for its parameters only, while the session lasts.' })
+@ObjectType('ExportLink', { description: 'A download address that works without the access token, once, for a few minutes, for its parameters only, while the session lasts.' })
 export class ExportLinkNode {
   @Field({ description: 'The path to open on this server, its link included.' }) path: string;
   @Field() expiresAt: Date;
