@@ -248,6 +248,23 @@ describe('the outcome report', () => {
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual([code]);
   });
 
+  it('counts, in a month a convention only partly covers, the days within it; a month outside it is PERIOD_OUTSIDE_CONVENTION', async () => {
+    const metropole = (await t.api.data<{ me: { organisation: { id: string } } }>('{ me { organisation { id } } }', {}, { token: funderUser.token })).me.organisation.id;
+    const later = await t.api.data<{ createConvention: { convention: { id: string } } }>(
+      'mutation ($input: CreateConventionInput!) { createConvention(input: $input) { convention { id } } }',
+      { input: { operatorId: accounts.operatorId, funderId: metropole, title: 'L.O.I.R.E printemps', budgetLine: 'SERV / chap 65 / SUECO', startOn: '2026-03-03', endOn: '2026-06-30', targetParticipants: 5, amountCents: 100 } },
+      { token: manager.token },
+    );
+    const id = later.createConvention.convention.id;
+    // The nine referrals of 2 March are before it: its March starts on the 3rd.
+    const march = await report(funderUser, { conventionId: id, from: '2026-03-01', to: '2026-03-31' });
+    expect([march.from, march.to]).toEqual(['2026-03-03', '2026-03-31']);
+    expect(march.total.figures.referrals).toEqual({ value: 0, suppressed: false });
+    expect((await report(manager, { from: '2026-03-01', to: '2026-03-31' })).total.figures.referrals.value).toBe(9);
+    const february = await t.api.request(REPORT, { input: { conventionId: id, from: '2026-02-01', to: '2026-02-28' } }, { token: funderUser.token });
+    expect(february.errors?.map((error) => error.extensions?.code)).toEqual(['PERIOD_OUTSIDE_CONVENTION']);
+  });
+
   it("answers another funder's convention as not found, and whole months of its own", async () => {
     const response = await t.api.request(REPORT, { input: { conventionId } }, { token: otherFunder.token });
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
