@@ -171,8 +171,8 @@ describe('every operation under hostile input', () => {
         for (const user of users) await check(field.name, query, withNull(base, path), user);
       }
     }
-    expect([...new Set(failures.map((failure) => (failure as { operation: string }).operation))]).toEqual([]);
     expect(failures.slice(0, 5)).toEqual([]);
+    expect([...new Set(failures.map((failure) => (failure as { operation: string }).operation))]).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(2000);
   }, 600_000);
 });

@@ -53,6 +53,15 @@ describe('input hygiene', () => {
     expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it.each(['0000-01-01T00:00:00Z', '0001-01-01T00:30:00+01:00', '+010000-01-01T00:00:00Z'])('refuses the instant %s, outside years 1000 to 9999, with BAD_USER_INPUT (PostgreSQL has no year 0: it was INTERNAL)', async (startsAt) => {
+    const response = await t.api.request(
+      'mutation ($input: ScheduleDiagnosticInput!) { scheduleDiagnostic(input: $input) { userErrors { code } } }',
+      { input: { pathwayId: '14071159-45ab-4ad5-9ab3-c491ba9ba6d1', startsAt, channel: 'PHONE' } },
+      { token: referent.token },
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('refuses null for a setting that may be left out but not null, before any SQL (it was INTERNAL)', async () => {
     const response = await t.api.request('mutation { updateMyNotificationSettings(input: { reportEmails: null }) { userErrors { code field } } }', undefined, { token: referent.token });
     expect(response.errors).toBeUndefined();

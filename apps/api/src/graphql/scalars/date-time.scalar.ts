@@ -5,9 +5,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 function parse(value: unknown): Date {
   const instant = typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : undefined;
-  if (!instant || Number.isNaN(instant.getTime())) {
+  // Years 1000 to 9999 in UTC: PostgreSQL has no year 0, and a four-digit year is what every column and day holds.
+  if (!instant || Number.isNaN(instant.getTime()) || instant.getUTCFullYear() < 1000 || instant.getUTCFullYear() > 9999) {
     throw new GraphQLError(
-      `DateTime must be an ISO 8601 instant with its offset, as 2026-03-15T09:30:00Z (got ${JSON.stringify(value)}).`,
+      `DateTime must be an ISO 8601 instant with its offset, between the years 1000 and 9999, as 2026-03-15T09:30:00Z (got ${JSON.stringify(value)}).`,
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
