@@ -114,6 +114,9 @@ describe('a funder’s figures against an adversary with a linear-programming so
       expect(await codes({ from: '2025-03-01', to: '2025-04-30' })).toEqual(['WHOLE_MONTHS_ONLY']);
       expect(await codes({ from: '2000-01-01', to: '2099-12-31' })).toEqual(['WHOLE_MONTHS_ONLY']);
       expect(await codes({ groupBy: ['PRESCRIBER', 'COMMUNE'] })).toEqual(['GROUPING_NOT_ALLOWED']);
+      // The CSV is the same report: the same refusal.
+      const csv = await fetch(`${server.url}/exports/outcomes.csv?conventionId=${conventionId}&from=2099-01-01&to=2099-01-31`, { headers: { authorization: `Bearer ${token}` } });
+      expect([csv.status, ((await csv.json()) as { code: string }).code]).toEqual([400, 'PERIOD_OUTSIDE_CONVENTION']);
     });
 
     it('gives in its CSV exactly what the answers give', async () => {
