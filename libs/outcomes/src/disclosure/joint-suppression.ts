@@ -39,19 +39,43 @@ export function intervals(cells: ReadonlyMap<string, DisclosureCell>, relations:
 }
 
 class IntervalSolver {
+  /** Each cell's class: cells a relation of one member says are equal (a month of the convention and that month) are one quantity. */
+  private readonly classOf = new Map<string, string>();
+  /** A class's count, when one of its cells is shown. */
+  private readonly known = new Map<string, number>();
+  private readonly relations: { total: string; members: string[] }[] = [];
   private readonly touching = new Map<string, number[]>();
+  private readonly memo = new Map<string, Interval>();
 
-  constructor(
-    private readonly cells: ReadonlyMap<string, DisclosureCell>,
-    private readonly relations: readonly Relation[],
-    private readonly unknown: ReadonlySet<string>,
-  ) {
-    relations.forEach((relation, index) => {
-      for (const id of [relation.total, ...relation.members]) if (unknown.has(id)) this.touching.set(id, [...(this.touching.get(id) ?? []), index]);
-    });
+  constructor(cells: ReadonlyMap<string, DisclosureCell>, relations: readonly Relation[], unknown: ReadonlySet<string>) {
+    const parent = new Map<string, string>();
+    const find = (id: string): string => {
+      let root = id;
+      while (parent.has(root)) root = parent.get(root)!;
+      return root;
+    };
+    for (const relation of relations) {
+      if (relation.members.length !== 1) continue;
+      const [a, b] = [find(relation.total), find(relation.members[0])];
+      if (a !== b) parent.set(a, b);
+    }
+    const ids = new Set([...cells.keys(), ...relations.flatMap((relation) => [relation.total, ...relation.members])]);
+    for (const id of ids) {
+      const root = find(id);
+      this.classOf.set(id, root);
+      // A cell no answer holds (a coordinate without rows) counts zero, and is known.
+      if (!unknown.has(id)) this.known.set(root, cells.get(id)?.count ?? 0);
+    }
+    for (const relation of relations) {
+      if (relation.members.length === 1) continue;
+      const index = this.relations.push({ total: this.classOf.get(relation.total)!, members: relation.members.map((member) => this.classOf.get(member)!) }) - 1;
+      for (const id of new Set([this.relations[index].total, ...this.relations[index].members])) {
+        if (!this.known.has(id)) this.touching.set(id, [...(this.touching.get(id) ?? []), index]);
+      }
+    }
   }
 
-  /** The unknown cells linked to `id` through relations, and those relations. */
+  /** The unknown classes linked to `id` through relations, and those relations. */
   private component(id: string): { variables: Set<string>; relations: Set<number> } {
     const variables = new Set([id]);
     const used = new Set<number>();
@@ -62,7 +86,7 @@ class IntervalSolver {
         used.add(index);
         const relation = this.relations[index];
         for (const other of [relation.total, ...relation.members]) {
-          if (this.unknown.has(other) && !variables.has(other)) {
+          if (!this.known.has(other) && !variables.has(other)) {
             variables.add(other);
             queue.push(other);
           }
@@ -72,23 +96,23 @@ class IntervalSolver {
     return { variables, relations: used };
   }
 
-  private bound(id: string, direction: 'maximize' | 'minimize', extra?: Constraint): number | null {
+  private bound(id: string, direction: 'maximize' | 'minimize'): number | null {
     const { variables, relations } = this.component(id);
     const constraints = new Map<string, Constraint>();
-    const coefficients = new Map<string, [string, number][]>([...variables].map((variable) => [variable, []]));
+    const coefficients = new Map<string, Map<string, number>>([...variables].map((variable) => [variable, new Map()]));
     for (const index of relations) {
       const relation = this.relations[index];
       let known = 0;
       const terms: [string, number][] = [[relation.total, 1], ...relation.members.map((member): [string, number] => [member, -1])];
       for (const [cell, sign] of terms) {
-        if (variables.has(cell)) coefficients.get(cell)!.push([`r${index}`, sign]);
-        else known += sign * (this.cells.get(cell)?.count ?? 0);
+        const own = coefficients.get(cell);
+        if (own) own.set(`r${index}`, (own.get(`r${index}`) ?? 0) + sign);
+        else known += sign * (this.known.get(cell) ?? 0);
       }
       constraints.set(`r${index}`, { equal: -known });
     }
-    coefficients.get(id)!.push(['objective', 1]);
-    if (extra) constraints.set('objective', extra);
-    const model: Model = { direction, objective: 'objective', constraints, variables: coefficients };
+    coefficients.get(id)!.set('objective', 1);
+    const model: Model = { direction, objective: 'objective', constraints, variables: [...coefficients].map(([variable, terms]) => [variable, [...terms]] as const) };
     const solution = solve(model);
     if (solution.status === 'unbounded') return direction === 'maximize' ? Infinity : 0;
     if (solution.status !== 'optimal') return null;
@@ -96,21 +120,31 @@ class IntervalSolver {
   }
 
   interval(id: string): Interval {
-    const max = this.bound(id, 'maximize');
-    const min = this.bound(id, 'minimize');
-    return {
-      min: min === null ? 0 : Math.max(0, Math.ceil(min - EPSILON)),
-      max: max === null ? Infinity : max === Infinity ? Infinity : Math.floor(max + EPSILON),
-    };
+    const root = this.classOf.get(id) ?? id;
+    const value = this.known.get(root);
+    if (value !== undefined) return { min: value, max: value };
+    let found = this.memo.get(root);
+    if (!found) {
+      const max = this.bound(root, 'maximize');
+      const min = this.bound(root, 'minimize');
+      found = {
+        min: min === null ? 0 : Math.max(0, Math.ceil(min - EPSILON)),
+        max: max === null || max === Infinity ? Infinity : Math.floor(max + EPSILON),
+      };
+      this.memo.set(root, found);
+    }
+    return found;
   }
 
   /** Whether the cell can be narrowed to fewer than `width` + 1 values: first by its maximum alone (the minimum is at least 0). */
   narrowerThan(id: string, width: number): boolean {
-    const max = this.bound(id, 'maximize');
+    const root = this.classOf.get(id) ?? id;
+    if (this.known.has(root)) return true;
+    const max = this.bound(root, 'maximize');
     if (max === null || max === Infinity) return false;
     const top = Math.floor(max + EPSILON);
     if (top < width) return true;
-    const min = this.bound(id, 'minimize') ?? 0;
+    const min = this.bound(root, 'minimize') ?? 0;
     return top - Math.max(0, Math.ceil(min - EPSILON)) < width;
   }
 }
