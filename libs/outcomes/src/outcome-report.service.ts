@@ -5,7 +5,7 @@ import { Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Convention } from '@parcours/conventions';
 import { onOwnSqliteReader } from '@parcours/db';
-import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
+import { addCalendarDays, addCalendarMonths, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
 import { isDynamicExit, OutcomeCategory } from '@parcours/pathways';
 import { UnitOfWork } from '@parcours/unit-of-work';
 import { families, type FamilyDefinition } from './outcome-figures';
@@ -136,7 +136,8 @@ export class OutcomeReportService {
     if (funder) return this.funderReport(convention!, from, to, groupBy);
     const operatorId = convention ? convention.operator.id : actor.role === Role.ADMIN ? null : actor.organisationId;
     const today = parisDay(this.clock.now());
-    const definitions = families(this.driver, { from, to, matureBy: addCalendarDays(to, -30), today });
+    // Hidden rests serve the funder's disclosure control only: the managers' statements leave them out.
+    const definitions = families(this.driver, { from, to, matureBy: addCalendarDays(to, -30), today }).map((family) => ({ ...family, counts: family.counts.filter((count) => !count.hidden) }));
     const { report, names } = await this.snapshot(async (run) => {
       const counted: Row[][] = [];
       const medians: (Row[] | null)[] = [];
@@ -145,7 +146,7 @@ export class OutcomeReportService {
         medians.push(family.median ? await run(medianSql(family, groupBy, operatorId)) : null);
       }
       const assembled = assemble(definitions, groupBy, counted, medians);
-      return { report: assembled, names: await namesOf(assembled.rows, run) };
+      return { report: assembled, names: await namesOf(assembled.rows.map((row) => row.key), run) };
     });
     if (convention) report.total.figures.targetParticipants = { value: convention.targetParticipants, suppressed: false };
     return { from, to, convention, groupBy, suppressionApplied: false, rows: report.rows, total: report.total, names };
@@ -185,8 +186,8 @@ export class OutcomeReportService {
         rows.push({ byMonth: family.day ? await run(countsSql(family, [OutcomeDimension.MONTH], operatorId)) : null, byBreakdown });
         medians.push(asked[index].median ? await run(medianSql(asked[index], groupBy, operatorId)) : null);
       }
-      const prescribers = dimension === OutcomeDimension.PRESCRIBER ? rows.flatMap((family) => family.byBreakdown.PRESCRIBER.map((row) => row.d0)) : [];
-      return { rows, medians, names: await namesOf([...new Set(prescribers)].map((id) => ({ key: { [OutcomeDimension.PRESCRIBER]: id as string }, figures: {} })), run) };
+      const prescribers = dimension === OutcomeDimension.PRESCRIBER ? rows.flatMap((family) => family.byBreakdown.PRESCRIBER.map((row) => ({ [OutcomeDimension.PRESCRIBER]: row.d0 as string | null }))) : [];
+      return { rows, medians, names: await namesOf(prescribers, run) };
     });
     const cells = publicationCells(definitions, rows);
     const unknown = this.unknownCells(convention.id, definitions, cells);
@@ -269,9 +270,9 @@ export class OutcomeReportService {
   }
 }
 
-/** The names of the prescribers, referents and counsellors the rows name: two statements, in the report's snapshot, no entity built. */
-async function namesOf(rows: OutcomeRow[], run: (sql: string) => Promise<Row[]>): Promise<Map<string, string>> {
-  const ids = (dimensions: OutcomeDimension[]) => [...new Set(rows.flatMap((row) => dimensions.map((dimension) => row.key[dimension]).filter((id): id is string => typeof id === 'string' && isUuid(id))))];
+/** The names of the prescribers, referents and counsellors the rows' keys name: two statements, in the report's snapshot, no entity built. */
+async function namesOf(keys: RowKey[], run: (sql: string) => Promise<Row[]>): Promise<Map<string, string>> {
+  const ids = (dimensions: OutcomeDimension[]) => [...new Set(keys.flatMap((key) => dimensions.map((dimension) => key[dimension]).filter((id): id is string => typeof id === 'string' && isUuid(id))))];
   const list = (values: string[]) => values.map((id) => `'${id}'`).join(', ');
   const names = new Map<string, string>();
   const organisations = ids([OutcomeDimension.PRESCRIBER]);
@@ -282,10 +283,7 @@ async function namesOf(rows: OutcomeRow[], run: (sql: string) => Promise<Row[]>)
 }
 
 function lastDayOfMonth(day: LocalDate): LocalDate {
-  const next = `${day.slice(0, 7)}-28`;
-  let last = next;
-  for (let candidate = next; candidate.slice(0, 7) === day.slice(0, 7); candidate = addCalendarDays(candidate, 1)) last = candidate;
-  return last;
+  return addCalendarDays(addCalendarMonths(`${day.slice(0, 7)}-01`, 1), -1);
 }
 
 /** The grouping levels of a report by `dimensions`: every subset, the full one first (its column types lead the UNION). */

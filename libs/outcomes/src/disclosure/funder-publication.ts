@@ -78,15 +78,20 @@ export function publicationRelations(definitions: readonly FamilyDefinition[], c
     const key = `${cell.month}|${cell.breakdown}|${cell.value ?? NONE}`;
     coordinates.set(cell.figure, (coordinates.get(cell.figure) ?? new Set()).add(key));
   }
+  // The cells of each figure at each month and breakdown, indexed once.
+  const at = new Map<string, string[]>();
+  for (const cell of cells) {
+    const key = `${cell.figure}|${cell.month === WHOLE ? WHOLE : 'month'}|${cell.breakdown}`;
+    at.set(key, [...(at.get(key) ?? []), cell.id]);
+  }
   for (const family of definitions) {
     for (const count of family.counts) {
       const total = publicationCellId(count.name, WHOLE, WHOLE, WHOLE);
       if (!byId.has(total)) continue;
-      const of = (month: string, breakdown: string) => cells.filter((cell) => cell.figure === count.name && cell.month === month && cell.breakdown === breakdown).map((cell) => cell.id);
-      const months = cells.filter((cell) => cell.figure === count.name && cell.month !== WHOLE).map((cell) => cell.id);
+      const months = at.get(`${count.name}|month|${WHOLE}`) ?? [];
       if (months.length > 0) relations.push({ total, members: months });
       for (const breakdown of FUNDER_BREAKDOWNS) {
-        const members = of(WHOLE, breakdown);
+        const members = at.get(`${count.name}|${WHOLE}|${breakdown}`) ?? [];
         if (members.length > 0) relations.push({ total, members });
       }
     }
