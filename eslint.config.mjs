@@ -1,9 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
 
-// Journey entities: read only through ScopedReads, which starts from each entity's visibleTo(actor).
-// A new stage adds its entities here (and gives each a static visibleTo).
-const SCOPED_ENTITIES = '/^(Pathway|PathwayEvent|ReferralBarrier|Appointment|Diagnostic|Proposal|ProposalStep|Placement|Checkpoint|Contact|Partner|PartnerChange|Opportunity|ReferentReport|Convention)$/';
+/**
+ * The scoped entities, found in the code: every class of libs/ with a `static visibleTo(actor)`
+ * rule. They are read only through ScopedReads, which starts from that rule; a new entity with a
+ * rule is covered the day it is written (test/architecture checks this list against the ORM's).
+ */
+export function scopedEntities(root = import.meta.dirname) {
+  const names = new Set();
+  for (const file of readdirSync(join(root, 'libs'), { recursive: true })) {
+    if (!String(file).endsWith('.ts') || String(file).endsWith('.spec.ts')) continue;
+    for (const match of readFileSync(join(root, 'libs', String(file)), 'utf8').matchAll(/static visibleTo\(actor: Actor\): FilterQuery<(\w+)>/g)) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+const SCOPED_ENTITIES = `/^(${scopedEntities().join('|')})$/`;
 const READS = '/^(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|stream|createQueryBuilder|qb|getRepository|nativeUpdate|nativeDelete)$/';
+
+/**
+ * The libs from the bottom up. Each may import only those below it, so that no import cycle among
+ * them can be written (a cycle needs an import upwards). A new lib takes its place here; a lib
+ * missing from the list is refused by test/architecture.
+ */
+export const LAYERS = ['core', 'config', 'lifecycle', 'territory', 'unit-of-work', 'audit', 'accounts', 'participants', 'opportunities', 'conventions', 'pathways', 'reports', 'notifications', 'data-protection', 'outcomes', 'db'];
 
 const LIB_IMPORTS = [
   {
@@ -27,23 +47,31 @@ export default tseslint.config(
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: LIB_IMPORTS }] },
   },
-  {
-    // Stages import downwards only: pathways (and its proposals) import opportunities, never the reverse.
-    files: ['libs/opportunities/**/*.ts'],
+  ...LAYERS.map((lib, index) => ({
+    // Each lib imports only the libs below it: no cycle among libs can be written.
+    files: [`libs/${lib}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             ...LIB_IMPORTS,
-            {
-              group: ['@parcours/pathways', '@parcours/reports', '@parcours/notifications', '@parcours/data-protection'],
-              message: 'libs/opportunities knows nothing of pathways and proposals: whatever must touch both lives in libs/pathways/src/proposals.',
-            },
+            ...(index + 1 < LAYERS.length
+              ? [{ group: LAYERS.slice(index + 1).map((above) => `@parcours/${above}`), message: `libs/${lib} imports only the libs below it (LAYERS in eslint.config.mjs, from the bottom: ${LAYERS.slice(0, index).join(', ') || 'none'}).` }]
+              : []),
           ],
         },
       ],
     },
+  })),
+  {
+    // The worker and the API share libs, never each other's code.
+    files: ['apps/worker/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/api/src/**', '**/apps/api/**'], message: 'apps/worker imports libs only: what it shares with the API lives in a lib (libs/lifecycle…).' }] }] },
+  },
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/worker/src/**', '**/apps/worker/**'], message: 'apps/api imports libs only, never the worker.' }] }] },
   },
   {
     // One owner of forks and transactions, and reads of journey entities only through their scope.

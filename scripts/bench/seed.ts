@@ -25,7 +25,7 @@ const BATCH = 100;
  */
 export async function seedBenchData(app: INestApplicationContext, reads: number, writes: number): Promise<BenchData> {
   const uow = app.get(UnitOfWork);
-  const admin = await uow.read(SYSTEM, ({ em }) => em.findOneOrFail(User, { role: Role.ADMIN }, { populate: ['organisation'] }));
+  const admin = await uow.read(SYSTEM, (reads) => reads.findOneOrFail(User, { role: Role.ADMIN }, { populate: ['organisation'] }));
   const asActor = (user: User): Actor => ({
     userId: user.id,
     role: user.role,
@@ -38,7 +38,7 @@ export async function seedBenchData(app: INestApplicationContext, reads: number,
   const users = app.get(UsersService);
   const create = async (organisationId: string, role: Role, email: string) => {
     const user = await users.create(adminActor, { organisationId, role, email, fullName: `Bench ${role.toLowerCase()}`, initialPassword: BENCH_PASSWORD });
-    return uow.read(SYSTEM, ({ em }) => em.findOneOrFail(User, user.id, { populate: ['organisation'] }));
+    return uow.read(SYSTEM, (reads) => reads.findOneOrFail(User, { id: user.id }, { populate: ['organisation'] }));
   };
   const referent = asActor(await create(prescriber.id, Role.REFERENT, BENCH_USERS.referent));
   const counsellor = asActor(await create(admin.organisation.id, Role.COUNSELLOR, BENCH_USERS.counsellor));

@@ -11,7 +11,7 @@ import { OpportunitiesModule } from '@parcours/opportunities';
 import { PathwaysModule } from '@parcours/pathways';
 import { ReportsModule } from '@parcours/reports';
 import { UnitOfWorkModule } from '@parcours/unit-of-work';
-import { LoggingModule } from '../../apps/api/src/logging/logging.module';
+import { LoggingModule } from '@parcours/lifecycle';
 
 /**
  * The domain without the API: the same libraries, flush pipeline (reports, outbox, audit) and

@@ -44,7 +44,7 @@ export interface World {
  */
 export async function buildWorld(app: INestApplicationContext, chance: Chance, pathways: number, from: LocalDate, until: LocalDate): Promise<World> {
   const uow = app.get(UnitOfWork);
-  const adminUser = await uow.read(SYSTEM, ({ em }) => em.findOneOrFail(User, { role: Role.ADMIN }, { populate: ['organisation'] }));
+  const adminUser = await uow.read(SYSTEM, (reads) => reads.findOneOrFail(User, { role: Role.ADMIN }, { populate: ['organisation'] }));
   const admin = actorOf(adminUser, OrganisationKind.OPERATOR);
   const operatorId = adminUser.organisation.id;
   const organisations = app.get(OrganisationsService);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -43,10 +44,29 @@ describe('the lint rules of the journey core', () => {
     expect(restrictedLines('declare const em: any;\nem.fork();\n', 'libs/unit-of-work/src/unit-of-work.ts')).toEqual([]);
   });
 
-  it('keeps the stages importing downwards: opportunities never import pathways, which import opportunities', () => {
+  it('keeps the libs importing downwards: an import upwards, which any cycle needs, fails the lint', () => {
     const imports = "import { Pathway } from '@parcours/pathways';\nimport { ReportKind } from '@parcours/reports';\nimport { Role } from '@parcours/accounts';\n";
     expect(restrictedLines(imports, 'libs/opportunities/src/example.ts', 'no-restricted-imports')).toEqual([1, 2]);
     expect(restrictedLines("import { Opportunity } from '@parcours/opportunities';\n", 'libs/pathways/src/example.ts', 'no-restricted-imports')).toEqual([]);
     expect(restrictedLines("import { Field } from '@nestjs/graphql';\n", 'libs/opportunities/src/example.ts', 'no-restricted-imports')).toEqual([1]);
+    // The circle this rule broke: the unit of work and the audit took Actor from accounts, which imports both.
+    expect(restrictedLines("import type { Actor } from '@parcours/accounts';\n", 'libs/unit-of-work/src/example.ts', 'no-restricted-imports')).toEqual([1]);
+    expect(restrictedLines("import type { Actor } from '@parcours/accounts';\n", 'libs/audit/src/example.ts', 'no-restricted-imports')).toEqual([1]);
+    expect(restrictedLines("import { UnitOfWork } from '@parcours/unit-of-work';\n", 'libs/accounts/src/example.ts', 'no-restricted-imports')).toEqual([]);
+    // A constructed cycle: core importing the pathways, which import core.
+    expect(restrictedLines("import { Pathway } from '@parcours/pathways';\n", 'libs/core/src/example.ts', 'no-restricted-imports')).toEqual([1]);
+    expect(restrictedLines("import { ENTITIES } from '@parcours/db';\n", 'libs/outcomes/src/example.ts', 'no-restricted-imports')).toEqual([1]);
   });
+
+  it('keeps the worker and the API apart: what they share is a lib', () => {
+    expect(restrictedLines("import { readConfigOrExit } from '../../api/src/lifecycle';\n", 'apps/worker/src/example.ts', 'no-restricted-imports')).toEqual([1]);
+    expect(restrictedLines("import { readConfigOrExit } from '@parcours/lifecycle';\n", 'apps/worker/src/example.ts', 'no-restricted-imports')).toEqual([]);
+  });
+
+  it('places every lib in the layers', () => {
+    const script = "import('./eslint.config.mjs').then((config) => process.stdout.write(JSON.stringify(config.LAYERS)))";
+    const layers = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    expect([...layers].sort()).toEqual(readdirSync(join(ROOT, 'libs')).sort());
+  });
+
 });

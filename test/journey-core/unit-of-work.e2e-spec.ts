@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { OrganisationKind, Role, type Actor } from '@parcours/accounts';
-import { AppointmentChannel, InterviewsService, Pathway, PathwayEvent, ReferralsService, Appointment } from '@parcours/pathways';
+import { AppointmentChannel, InterviewsService, Pathway, PathwayEvent, pathwayViews, ReferralsService, Appointment } from '@parcours/pathways';
 import { FlushPipeline, UnitOfWork, type Work } from '@parcours/unit-of-work';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, startJourneyApp } from '../support/journey';
@@ -54,6 +54,27 @@ describe('the unit of work', () => {
     expect(seen[0]).toBe(true);
     expect(seen[1]).toEqual(seen[2]);
     expect(await stored(pathway.id)).toEqual({ status: 'DIAGNOSTIC_SCHEDULED', events: ['ParticipantReferred', 'ReferralAccepted', 'DiagnosticScheduled'], appointments: 1 });
+  });
+
+  it('refuses a command of another actor inside a command, and writes nothing of the outer one', async () => {
+    const pathway = await journey.refer(referent);
+    const other: Actor = { ...actor, userId: referent.id, role: Role.REFERENT };
+    await expect(
+      uow.run(actor, async () => {
+        await referrals.accept(actor, pathway.id);
+        await uow.run(other, async () => undefined);
+      }),
+    ).rejects.toThrow('cannot run inside a command of another user');
+    await expect(uow.run(actor, () => uow.run(null, async () => undefined))).rejects.toThrow('A command of the system cannot run inside a command of another user');
+    expect((await stored(pathway.id)).status).toBe('REFERRED');
+  });
+
+  it('reads pathway views only within the reader\'s scope: an id out of it gives nothing, as a missing one', async () => {
+    const mine = await journey.refer(referent);
+    const theirs = await journey.refer(await accounts.user('REFERENT'));
+    const asReferent: Actor = { userId: referent.id, role: Role.REFERENT, organisationId: 'a referent sees by referent, not by organisation', organisationKind: OrganisationKind.PRESCRIBER, sessionId: null };
+    const views = await uow.read(asReferent, (reads) => pathwayViews(reads, [theirs.id, mine.id, '00000000-0000-4000-8000-000000000000']));
+    expect(views.map((view) => view.id)).toEqual([mine.id]);
   });
 
   it('writes nothing of either when the inner service fails, and does not wait for a connection', async () => {

@@ -1,5 +1,5 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { onOwnSqliteReader } from '@parcours/db';
+import { onOwnSqliteReader } from '@parcours/unit-of-work';
 import { AccountsFixture } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeOnSqlite } from '../support/test-database';

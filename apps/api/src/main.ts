@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApiApp, prepareDatabase } from './api-app';
-import { exitOnStartFailure, readConfigOrExit, stopOnSignals } from './lifecycle';
+import { exitOnStartFailure, readConfigOrExit, stopOnSignals } from '@parcours/lifecycle';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();

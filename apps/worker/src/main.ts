@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseMigrations } from '@parcours/db';
+import { exitOnStartFailure, readConfigOrExit, stopOnSignals } from '@parcours/lifecycle';
 import { OutboxRelay } from '@parcours/notifications';
 import { Logger } from 'nestjs-pino';
-import { exitOnStartFailure, readConfigOrExit, stopOnSignals } from '../../api/src/lifecycle';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -3,9 +3,9 @@ import { AuditModule } from '@parcours/audit';
 import { AppConfig, ConfigModule } from '@parcours/config';
 import { CoreModule } from '@parcours/core';
 import { DatabaseModule } from '@parcours/db';
+import { LoggingModule } from '@parcours/lifecycle';
 import { NotificationsModule } from '@parcours/notifications';
 import { UnitOfWorkModule } from '@parcours/unit-of-work';
-import { LoggingModule } from '../../api/src/logging/logging.module';
 
 /** The relay process: the database, the unit of work (with its flush pipeline and audit), the outbox. No HTTP. */
 @Module({})

@@ -1,17 +1,17 @@
+// Who acts, their role and their organisation's kind live in libs/core (below the unit of work and
+// the audit, which need them); accounts, which owns them in the domain, serves them under its name too.
+export { type Actor, isPartnerKind, OrganisationKind, PARTNER_KINDS, Role, ROLE_ORGANISATION_KIND, roleFits } from '@parcours/core';
 export * from './accounts-personal-data';
 export * from './accounts-error';
 export * from './accounts.module';
-export * from './actor';
 export * from './auth/auth.service';
 export * from './auth/login-failure.entity';
 export * from './auth/password-policy';
 export * from './auth/session.entity';
 export * from './auth/spent-link.entity';
 export * from './bootstrap/accounts-bootstrap';
-export * from './organisations/organisation-kind';
 export * from './organisations/organisation.entity';
 export * from './organisations/organisations.service';
-export * from './users/role';
 export * from './users/user-scope';
 export * from './users/user.entity';
 export * from './users/users.service';

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@parcours/accounts';
+import type { Actor } from '@parcours/core';
 import { AppConfig } from '@parcours/config';
 import { Clock, GroupCommit, isUuid } from '@parcours/core';
-import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
+import { type Page, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 
@@ -32,7 +32,8 @@ export class AuditService {
    * request: each request still waits until its own entries are committed before it answers.
    */
   private readonly reads = new GroupCommit<AuditEntry>((entries) =>
-    this.uow.read(SYSTEM, async ({ em }) => {
+    this.uow.read(SYSTEM, async (reads) => {
+      const em = reads.unscoped('the audit writes its entries');
       for (let from = 0; from < entries.length; from += ROWS_PER_INSERT) await em.insertMany(AuditEntry, entries.slice(from, from + ROWS_PER_INSERT));
     }),
   );
@@ -67,7 +68,7 @@ export class AuditService {
         }),
     );
     if (entries.length === 0) return;
-    if (this.uow.inCommand()) await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, entries));
+    if (this.uow.inCommand()) await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, entries));
     else await this.reads.add(entries);
   }
 
@@ -87,7 +88,7 @@ export class AuditService {
       fields: fields.join(','),
       reason: null,
     });
-    await this.uow.read(SYSTEM, ({ em }) => em.insertMany(AuditEntry, [entry]));
+    await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, [entry]));
   }
 
   async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Page<AuditEntry>> {
@@ -100,8 +101,9 @@ export class AuditService {
   }
 
   /** Drops the entries older than AUDIT_RETENTION_MONTHS. Idempotent. */
+  @Sweep('audit purge')
   async purge(): Promise<{ purged: number }> {
     const before = subMonths(this.clock.now(), this.config.dataProtection.auditRetentionMonths);
-    return { purged: await this.uow.read(SYSTEM, ({ em }) => em.nativeDelete(AuditEntry, { at: { $lt: before } })) };
+    return { purged: await this.uow.read(SYSTEM, (reads) => reads.nativeDelete(AuditEntry, { at: { $lt: before } })) };
   }
 }

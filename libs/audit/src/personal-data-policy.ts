@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import type { Actor } from '@parcours/accounts';
+import type { Actor } from '@parcours/core';
 
 /**
  * One entity's personal data, property by property:

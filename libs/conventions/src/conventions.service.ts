@@ -41,7 +41,7 @@ export class ConventionsService {
   /** The input checked against every rule at once, its organisations found (NOT_FOUND otherwise). */
   private async terms(actor: Actor, reads: ScopedReads, input: ConventionInput): Promise<ConventionTerms> {
     const organisation = async (id: string, field: string) => {
-      const found = isUuid(id) ? await reads.em.findOne(Organisation, { id }) : null;
+      const found = isUuid(id) ? await reads.findOne(Organisation, { id }) : null;
       if (!found) throw new NotFoundError('Organisation', ['input', field]);
       return found;
     };

@@ -4,3 +4,6 @@ export * from './domain-error';
 export * from './core.module';
 export * from './text';
 export * from './group-commit';
+export * from './actor';
+export * from './organisation-kind';
+export * from './role';

@@ -4,13 +4,8 @@ import type { Actor } from '@parcours/accounts';
 import { AuditService, PersonalDataPolicies, type DataSubject } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { Clock, DomainError, isUuid, NotFoundError } from '@parcours/core';
-import { AuditAction, currentAuditScope, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { AuditAction, currentAuditScope, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
-
-export interface RetentionReport {
-  cutoff: Date;
-  anonymised: number;
-}
 
 /**
  * Right of access, erasure, and retention (DOMAIN.md, "Personal data"), over the personal-data
@@ -31,7 +26,8 @@ export class DataProtectionService {
    * pathways the actor may see (ADMIN: all; MANAGER: their operator's). Nothing about anyone else.
    */
   async export(actor: Actor, participantId: string): Promise<Record<string, unknown>> {
-    const document = await this.uow.read(actor, async ({ em }) => {
+    const document = await this.uow.read(actor, async (reads) => {
+      const em = reads.unscoped("each module's personal-data policy applies the actor's scope to its own rows");
       const subject = isUuid(participantId) ? await this.policies.subjects().find(em, actor, participantId) : null;
       if (!subject) throw new NotFoundError('Participant');
       const parts = [];
@@ -68,9 +64,10 @@ export class DataProtectionService {
    * (transition, handover, correction, report) for RETENTION_MONTHS, whether closed or left open.
    * Idempotent: an anonymised participant is never taken again.
    */
-  async sweepRetention(): Promise<RetentionReport> {
+  @Sweep('retention of participants')
+  async sweepRetention(): Promise<{ anonymised: number }> {
     const cutoff = subMonths(this.clock.now(), this.config.dataProtection.retentionMonths);
-    const due = await this.uow.read(SYSTEM, ({ em }) => this.policies.subjects().retentionDue(em, cutoff));
+    const due = await this.uow.read(SYSTEM, (reads) => this.policies.subjects().retentionDue(reads.unscoped('retention looks at every pathway'), cutoff));
     const audit = { action: AuditAction.ANONYMISE, operation: 'retention sweep', reason: `no change for ${this.config.dataProtection.retentionMonths} months` };
     let anonymised = 0;
     for (const participantId of due) {
@@ -86,7 +83,7 @@ export class DataProtectionService {
       );
     }
     if (anonymised > 0) await this.uow.forgetFreedData();
-    return { cutoff, anonymised };
+    return { anonymised };
   }
 
   /** Every module forgets its part, in the command in progress. */

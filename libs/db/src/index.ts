@@ -6,4 +6,3 @@ export * from './migrations';
 export * from './sqlite-writers';
 export * from './sqlite-backup';
 export * from './database-locks';
-export * from './sqlite-own-reader';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, NotFoundError } from '@parcours/core';
-import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
+import { type Page, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subDays, subMonths } from 'date-fns';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -48,12 +48,13 @@ export class OutboxService {
   }
 
   /** Sweep: SENT and SKIPPED messages after OUTBOX_RETENTION_DAYS, DEAD ones after 12 months. */
+  @Sweep('outbox purge')
   async purge(): Promise<{ purged: number }> {
     const now = this.clock.now();
     const done = subDays(now, this.config.mail.retentionDays);
     const dead = subMonths(now, DEAD_LETTER_RETENTION_MONTHS);
-    const purged = await this.uow.read(SYSTEM, ({ em }) =>
-      em.nativeDelete(OutboxMessage, {
+    const purged = await this.uow.read(SYSTEM, (reads) =>
+      reads.nativeDelete(OutboxMessage, {
         $or: [
           { status: { $in: [OutboxStatus.SENT, OutboxStatus.SKIPPED] }, finishedAt: { $lt: done } },
           { status: OutboxStatus.DEAD, finishedAt: { $lt: dead } },

@@ -4,7 +4,7 @@ import { isPartnerKind, Organisation, OrganisationKind, Role, type Actor } from 
 import { AppConfig } from '@parcours/config';
 import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, searchNameContains, type Problem } from '@parcours/core';
 import { Territory } from '@parcours/territory';
-import { AuditAction, UnitOfWork, type Page, type ScopedReads } from '@parcours/unit-of-work';
+import { AuditAction, type Page, type ScopedReads, Sweep, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { Opportunity } from './opportunity.entity';
 import { OpportunitiesError } from './opportunities-error';
@@ -90,6 +90,7 @@ export class PartnersService {
    * offers anybody changed, for RETENTION_MONTHS loses its contact (name, phone, e-mail); the
    * partner itself stays. Idempotent.
    */
+  @Sweep('retention of partner contacts')
   async sweepContacts(): Promise<{ forgotten: number }> {
     const cutoff = subMonths(this.clock.now(), this.config.dataProtection.retentionMonths);
     const audit = { action: AuditAction.ANONYMISE, operation: 'retention sweep', reason: `partner contact unchanged for ${this.config.dataProtection.retentionMonths} months` };

@@ -1,10 +1,7 @@
-import { EntityManager, IsolationLevel } from '@mikro-orm/core';
-import { BaseSqlitePlatform, type AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Convention } from '@parcours/conventions';
-import { onOwnSqliteReader } from '@parcours/db';
 import { addCalendarDays, addCalendarMonths, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
 import { isDynamicExit, OutcomeCategory } from '@parcours/pathways';
 import { UnitOfWork } from '@parcours/unit-of-work';
@@ -115,7 +112,6 @@ export class OutcomeReportService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -247,7 +243,7 @@ export class OutcomeReportService {
   }
 
   private get driver(): 'sqlite' | 'postgresql' {
-    return this.em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
+    return this.uow.driver();
   }
 
   /** A convention the actor may see (a FUNDER's own, a manager's operator's): NOT_FOUND otherwise. */
@@ -257,17 +253,11 @@ export class OutcomeReportService {
     return convention;
   }
 
-  /**
-   * Every statement in one read-only transaction: one snapshot of the database, so that the figures
-   * add up even while commands write. PostgreSQL: REPEATABLE READ on a pooled connection. SQLite: a
-   * WAL read transaction on a connection of its own, since a report at scale takes seconds and the
-   * readers it would hold serve every interactive read.
-   */
-  private async snapshot<T>(work: (run: (sql: string) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    const connection = this.em.getConnection('read') as AbstractSqlConnection;
-    if (this.driver === 'sqlite') return onOwnSqliteReader(connection, this.config.database.sqliteBusyTimeoutMs, work);
-    return connection.transactional((trx) => work((sql) => connection.execute<Row[]>(sql, [], 'all', trx)), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  /** Every statement in one snapshot, so that the figures add up even while commands write (UnitOfWork.longRead). */
+  private snapshot<T>(work: (run: (sql: string) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    return this.uow.longRead(work);
   }
+
 }
 
 /** The names of the prescribers, referents and counsellors the rows' keys name: two statements, in the report's snapshot, no entity built. */

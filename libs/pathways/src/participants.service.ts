@@ -24,7 +24,7 @@ export class ParticipantsService {
     const pathways = isUuid(participantId)
       ? await this.uow.read(actor, async (reads) => {
           const visible = await reads.find(Pathway, { participant: participantId }, { fields: ['id'], orderBy: { referredAt: 'desc', id: 'desc' } });
-          return pathwayViews(reads.em, visible.map((pathway) => pathway.id));
+          return pathwayViews(reads, visible.map((pathway) => pathway.id));
         })
       : [];
     if (pathways.length === 0) throw new NotFoundError('Participant');

@@ -8,6 +8,6 @@ import { Pathway } from './pathway.entity';
  */
 export async function lockPathway(reads: ScopedReads, id: string, populate: readonly string[]): Promise<Pathway | null> {
   const pathway = await reads.findOneForUpdate(Pathway, { id });
-  if (pathway && populate.length > 0) await reads.em.populate(pathway, populate as never[]);
+  if (pathway) await reads.populate(pathway, populate);
   return pathway;
 }

@@ -1,11 +1,13 @@
-import type { EntityManager, Platform } from '@mikro-orm/core';
+import type { Platform } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { LocalDate } from '@parcours/core';
+import type { ScopedReads } from '@parcours/unit-of-work';
 import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
 import type { EligibilityReason } from './eligibility';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
 import type { Contract, OutcomeBasis, OutcomeCategory, OutcomeParameters } from './placements/outcome';
 import type { ExitReason } from './placements/placement-enums';
+import { Pathway } from './pathway.entity';
 
 /** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
 export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null };
@@ -63,19 +65,20 @@ where p.id in`;
 type Row = Record<string, unknown>;
 
 /**
- * The views of pathways the caller has already been found to see (the ids come out of a scoped
- * read), in the order of the ids: one statement for a whole page, and no entity built. The
- * ORM's hydration of a page of 50 pathways with its people cost some 20 ms of CPU (a profile of
- * `pathways(first: 50)`); these rows cost a fraction of it.
+ * The views of the pathways among `ids` the reader may see (the scope is part of the statement:
+ * `reads.idsQuery`), in the order of the ids: one statement for a whole page, and no entity built.
+ * The ORM's hydration of a page of 50 pathways with its people cost some 20 ms of CPU (a profile
+ * of `pathways(first: 50)`); these rows cost a fraction of it.
  */
-export async function pathwayViews(em: EntityManager, ids: readonly string[]): Promise<PathwayView[]> {
+export async function pathwayViews(reads: ScopedReads, ids: readonly string[]): Promise<PathwayView[]> {
   if (ids.length === 0) return [];
+  const scoped = reads.idsQuery(Pathway, { id: { $in: [...ids] } });
+  const em = reads.unscoped('a raw view, whose statement selects only from reads.idsQuery');
   // Inside a command, on its transaction (it sees its own writes); otherwise on a reader.
   const transaction = em.getTransactionContext();
   const connection = em.getConnection(transaction ? 'write' : 'read');
   const themes = em.getPlatform() instanceof BaseSqlitePlatform ? "group_concat(b.theme, ',')" : "string_agg(b.theme, ',')";
-  const sql = `${VIEW(themes)} (${ids.map(() => '?').join(', ')})`;
-  const rows = await connection.execute<Row[]>(sql, [...ids], 'all', transaction);
+  const rows = await connection.execute<Row[]>(`${VIEW(themes)} (${scoped.sql})`, [...scoped.params], 'all', transaction);
   const platform = em.getPlatform();
   const byId = new Map<string, PathwayView>(rows.map((row: Row): [string, PathwayView] => [String(row.id), toView(row, (value) => instant(value, platform))]));
   return ids.flatMap((id): PathwayView[] => {

@@ -29,11 +29,9 @@ export class PathwaysService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A pathway the actor may see, as pages show it: the visibility rule, then its view by id. */
+  /** A pathway the actor may see, as pages show it: its view, in one statement that applies the visibility rule. */
   async get(actor: Actor, id: string): Promise<PathwayView> {
-    const [view] = isUuid(id)
-      ? await this.uow.read(actor, async (reads) => ((await reads.count(Pathway, { id })) === 1 ? pathwayViews(reads.em, [id]) : []))
-      : [];
+    const [view] = isUuid(id) ? await this.uow.read(actor, (reads) => pathwayViews(reads, [id])) : [];
     if (!view) throw new NotFoundError('Pathway');
     return view;
   }
@@ -58,7 +56,7 @@ export class PathwaysService {
         orderBy: { referredAt: 'desc', id: 'desc' },
         fields: ['id', 'referredAt'],
       });
-      const views = await pathwayViews(reads.em, found.items.map((pathway) => pathway.id));
+      const views = await pathwayViews(reads, found.items.map((pathway) => pathway.id));
       return { page: found as Page<Pathway>, views: new Map(views.map((view) => [view.id, view])) };
     });
   }

@@ -1,4 +1,4 @@
-import type { Actor } from '@parcours/accounts';
+import type { Actor } from '@parcours/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export enum AuditAction {

@@ -4,3 +4,6 @@ export * from './flush-pipeline';
 export * from './unit-of-work';
 export * from './unit-of-work.module';
 export * from './scoped-reads';
+export * from './sweeps';
+export * from './unscoped-entities';
+export * from './sqlite-own-reader';

@@ -1,8 +1,9 @@
 import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
-import type { Actor } from '@parcours/accounts';
+import type { Actor } from '@parcours/core';
 import { LockMode, Utils } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
+import { BaseSqlitePlatform, type SqlEntityManager } from '@mikro-orm/knex';
 import { checkCursor } from './cursor';
+import { UNSCOPED_ENTITIES } from './unscoped-entities';
 
 /** A page of a list, and its total over all pages, counted on demand. */
 export type Page<T extends object, P extends string = never> = Cursor<T, P, '*', never, false> & { count(): Promise<number> };
@@ -16,37 +17,92 @@ export interface ScopedEntity<T extends object> extends EntityClass<T> {
   visibleTo(actor: Actor): FilterQuery<T>;
 }
 
-function isScoped<T extends object>(entity: EntityClass<T>): entity is ScopedEntity<T> {
+export function isScoped<T extends object>(entity: EntityClass<T>): entity is ScopedEntity<T> {
   return typeof (entity as Partial<ScopedEntity<T>>).visibleTo === 'function';
 }
 
+/** Thrown on the first read of an entity that has no visibleTo rule and is not a registered unscoped entity. */
+export class UnscopedEntityError extends Error {
+  constructor(name: string) {
+    super(`${name} has no static visibleTo(actor) and is not in UNSCOPED_ENTITIES (libs/unit-of-work/src/unscoped-entities.ts): give it a rule, or register it with the reason it needs none.`);
+  }
+}
+
+/** An entity's rule, or nothing for a registered unscoped one; any other entity is refused. */
+function ruleOf<T extends object>(entity: EntityClass<T>): ScopedEntity<T> | null {
+  if (isScoped(entity)) return entity;
+  if (Object.hasOwn(UNSCOPED_ENTITIES, entity.name)) return null;
+  throw new UnscopedEntityError(entity.name);
+}
+
 /**
- * The only way libs/ read journey entities (a lint rule refuses any other): every query starts
- * from the entity's `visibleTo(viewer)` rule, batch loaders included, so that out of scope and
- * missing are the same nothing. SYSTEM sees all, and says so where it is used.
+ * The only way libs/ read (a lint rule refuses reads of scoped entities through anything else):
+ * every query starts from the entity's `visibleTo(viewer)` rule, batch loaders and raw views
+ * included, so that out of scope and missing are the same nothing. An entity with no rule must be
+ * registered in UNSCOPED_ENTITIES with its reason, or its first read throws (and the server does
+ * not start: `assertEveryEntityScoped`). SYSTEM sees all, and says so where it is used. The entity
+ * manager itself is reached only through `unscoped(reason)`, a named escape a test lists.
  */
 export class ScopedReads {
+  readonly #em: EntityManager;
+
   constructor(
-    readonly em: EntityManager,
+    em: EntityManager,
     readonly viewer: Viewer,
-  ) {}
+  ) {
+    this.#em = em;
+  }
 
   /** The same reads as the system, for the mechanisms that work across every scope. */
   system(): ScopedReads {
-    return new ScopedReads(this.em, SYSTEM);
+    return new ScopedReads(this.#em, SYSTEM);
+  }
+
+  /**
+   * The entity manager with no scope at all: for writes outside a command's entities (the audit's
+   * inserts, purges), raw statements, and reads of registered unscoped entities that need the
+   * manager itself. `reason` says why, where it is used; test/architecture lists every use.
+   */
+  unscoped(reason: string): EntityManager {
+    if (reason.trim().length === 0) throw new Error('An unscoped read says why.');
+    return this.#em;
   }
 
   where<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): FilterQuery<T> {
-    if (this.viewer === SYSTEM || !isScoped(entity)) return where;
-    return { $and: [where, entity.visibleTo(this.viewer)] } as FilterQuery<T>;
+    const rule = ruleOf(entity);
+    if (this.viewer === SYSTEM || !rule) return where;
+    return { $and: [where, rule.visibleTo(this.viewer)] } as FilterQuery<T>;
+  }
+
+  /**
+   * The SQL of the ids of `entity` the viewer may see among `where`, for a raw view to select
+   * from (`… where p.id in (${sql})`): a view never takes bare ids.
+   */
+  idsQuery<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): { sql: string; params: readonly unknown[] } {
+    const query = (this.#em as SqlEntityManager).createQueryBuilder(entity, 'scoped').select('id').where(this.where(entity, where));
+    return { sql: query.getQuery(), params: query.getParams() };
+  }
+
+  /** Deletes the rows the viewer may see among `where` without loading them (the purges, as SYSTEM); how many went. */
+  nativeDelete<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<number> {
+    return this.#em.nativeDelete(entity, this.where(entity, where));
+  }
+
+  /** Loads relations of entities already read in scope (what hangs from an aggregate follows it). */
+  async populate<T extends object>(entities: T | T[], populate: readonly string[]): Promise<void> {
+    if (populate.length > 0) await this.#em.populate(entities, populate as never[]);
   }
 
   find<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOptions<T, P, F>): Promise<Loaded<T, P, F>[]> {
-    return this.em.find(entity, this.where(entity, where), options);
+    return this.#em.find(entity, this.where(entity, where), options);
   }
 
   findOne<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOneOptions<T, P, F>): Promise<Loaded<T, P, F> | null> {
-    return this.em.findOne(entity, this.where(entity, where), options);
+    return this.#em.findOne(entity, this.where(entity, where), options);
+  }
+
+  findOneOrFail<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options?: FindOneOptions<T, P, F>): Promise<Loaded<T, P, F>> {
+    return this.#em.findOneOrFail(entity, this.where(entity, where), options);
   }
 
   /**
@@ -56,12 +112,12 @@ export class ScopedReads {
    * (`em.populate`): FOR UPDATE does not go through outer joins.
    */
   findOneForUpdate<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<Loaded<T> | null> {
-    const postgres = !(this.em.getPlatform() instanceof BaseSqlitePlatform);
+    const postgres = !(this.#em.getPlatform() instanceof BaseSqlitePlatform);
     return this.findOne(entity, where, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
   }
 
   count<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>, options?: CountOptions<T>): Promise<number> {
-    return this.em.count(entity, this.where(entity, where), options);
+    return this.#em.count(entity, this.where(entity, where), options);
   }
 
   /**
@@ -70,15 +126,15 @@ export class ScopedReads {
    * the joins of what the page populates.
    */
   async findByCursor<T extends object, P extends string = never, F extends string = '*'>(entity: EntityClass<T>, where: FilterQuery<T>, options: FindByCursorOptions<T, P, F>): Promise<Page<T, P>> {
-    if (typeof options.after === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.after);
-    if (typeof options.before === 'string') checkCursor(this.em.getMetadata().get(entity.name), options.orderBy ?? {}, options.before);
+    if (typeof options.after === 'string') checkCursor(this.#em.getMetadata().get(entity.name), options.orderBy ?? {}, options.after);
+    if (typeof options.before === 'string') checkCursor(this.#em.getMetadata().get(entity.name), options.orderBy ?? {}, options.before);
     const scoped = this.where(entity, where);
     // MikroORM rewrites the conditions it is given: the count gets its own copy.
     const forCount = Utils.copy(scoped);
     // eslint-disable-next-line no-restricted-syntax -- the one place that pages, once the cursor is checked
-    const cursor = (await this.em.findByCursor(entity, scoped, { ...options, includeCount: false } as unknown as FindByCursorOptions<T, P, '*', never, false>)) as Cursor<T, P, '*', never, false>;
+    const cursor = (await this.#em.findByCursor(entity, scoped, { ...options, includeCount: false } as unknown as FindByCursorOptions<T, P, '*', never, false>)) as Cursor<T, P, '*', never, false>;
     let counted: Promise<number> | undefined;
-    return Object.assign(cursor, { count: () => (counted ??= this.em.count(entity, forCount)) });
+    return Object.assign(cursor, { count: () => (counted ??= this.#em.count(entity, forCount)) });
   }
 
   /** Rows of several pathways (or any parent) at once, in key order: one statement for a whole page. */

@@ -1,11 +1,20 @@
-import { DeadlockException, EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
-import { Injectable } from '@nestjs/common';
-import type { Actor, User } from '@parcours/accounts';
-import { Clock, DomainError, parisDay, type LocalDate } from '@parcours/core';
+import { DeadlockException, EntityManager, IsolationLevel, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { BaseSqlitePlatform, type AbstractSqlConnection } from '@mikro-orm/knex';
+import { AppConfig } from '@parcours/config';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock, DomainError, parisDay, type Actor, type LocalDate } from '@parcours/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AuditAction, currentAuditScope, runInAuditScope } from './audit-scope';
-import { ScopedReads, SYSTEM, type Viewer } from './scoped-reads';
+import { isScoped, ScopedReads, SYSTEM, type Viewer } from './scoped-reads';
+import { onOwnSqliteReader } from './sqlite-own-reader';
+import { unscopedProblems } from './unscoped-entities';
+
+/**
+ * The acting user's entity. The unit of work sits below the accounts and knows only that it has an
+ * id; libs/accounts declares it its User (module augmentation in user.entity.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by libs/accounts
+export interface ActingUser {}
 
 /** One command in progress: its entity manager and transaction, its instant, who acts. */
 export interface Work {
@@ -16,7 +25,7 @@ export interface Work {
   /** Null for background work (sweeps), which the audit names SYSTEM. */
   readonly actor: Actor | null;
   /** The acting user, as a reference; throws for background work, which acts as nobody. */
-  readonly by: User;
+  readonly by: ActingUser;
   /** Reads as the actor may see (SYSTEM for background work). */
   readonly reads: ScopedReads;
 }
@@ -56,15 +65,34 @@ const current = new AsyncLocalStorage<Work>();
  * again from the start, and sees the winner's state.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
+  /** The server does not start with an entity that has no visibleTo rule and no registered reason (UNSCOPED_ENTITIES). */
+  onModuleInit(): void {
+    const entities = Object.values(this.em.getMetadata().getAll())
+      .filter((meta) => !meta.embeddable && !meta.virtual && !meta.abstract && typeof meta.class === 'function')
+      .map((meta) => ({ name: meta.className, hasRule: isScoped(meta.class) }));
+    const problems = unscopedProblems(entities);
+    if (problems.length > 0) throw new Error(`Entities without a scope: ${problems.join('; ')}.`);
+  }
+
+  /**
+   * Runs a command. Inside another command it joins it, as the same actor: a nested command with
+   * another actor throws (it would write under the outer one's name and audit scope).
+   */
   async run<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions = {}): Promise<T> {
     const outer = current.getStore();
-    if (outer) return work(outer);
+    if (outer) {
+      if ((outer.actor?.userId ?? null) !== (actor?.userId ?? null)) {
+        throw new Error(`A command of ${actor ? 'a user' : 'the system'} cannot run inside a command of ${outer.actor ? 'another user' : 'the system'}: it would be written and audited as the outer one.`);
+      }
+      return work(outer);
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.runOnce(actor, work, options);
@@ -76,6 +104,23 @@ export class UnitOfWork {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * PAUSE_MS * Math.min(attempt, 5)));
       }
     }
+  }
+
+  /** The database the process runs on. */
+  driver(): 'sqlite' | 'postgresql' {
+    return this.em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
+  }
+
+  /**
+   * A long read of aggregates (the outcome report) in one read-only snapshot of the database, by
+   * raw statements: PostgreSQL, REPEATABLE READ on a pooled connection; SQLite, a WAL read
+   * transaction on a connection of its own, since a report at scale takes seconds and the pooled
+   * readers serve every interactive read. What it selects is the caller's to scope.
+   */
+  longRead<T>(work: (run: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+    const connection = this.em.getConnection('read') as AbstractSqlConnection;
+    if (this.driver() === 'sqlite') return onOwnSqliteReader(connection, this.config.database.sqliteBusyTimeoutMs, work);
+    return connection.transactional((trx) => work((sql) => connection.execute<Record<string, unknown>[]>(sql, [], 'all', trx)), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
 
   /** Whether the caller runs inside a command (and would join its transaction). */
@@ -125,9 +170,9 @@ export class UnitOfWork {
           now,
           today: parisDay(now),
           actor,
-          get by(): User {
+          get by(): ActingUser {
             if (!actor) throw new Error('Background work acts as nobody: it has no acting user.');
-            return em.getReference<User>('User', actor.userId);
+            return em.getReference<ActingUser>('User', actor.userId);
           },
           reads: new ScopedReads(em, actor ?? SYSTEM),
         };

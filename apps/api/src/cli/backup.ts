@@ -13,7 +13,7 @@ async function backup(): Promise<void> {
   }
   const config = loadConfig();
   if (config.database.driver !== 'sqlite' || !config.database.sqlitePath || config.database.sqlitePath === ':memory:') {
-    process.stderr.write('Backup refused: DATABASE_URL is not a SQLite file. Back up PostgreSQL with pg_dump (README, "Backups").\n');
+    process.stderr.write('Backup refused: DATABASE_URL is not a SQLite file. Back up PostgreSQL with pg_dump (docs/operations.md, "Backups").\n');
     process.exit(2);
   }
   const result = await backupSqlite(config.database.sqlitePath, target, config.database.sqliteBusyTimeoutMs);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import type { GraphQLError } from 'graphql';
-import { safeError } from '../logging/safe-error';
+import { safeError } from '@parcours/lifecycle';
 import { classifyError } from './errors';
 import type { GraphqlContext } from './graphql-context';
 

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@parcours/core';
-import { safeError } from '../logging/safe-error';
+import { safeError } from '@parcours/lifecycle';
 
 /**
  * Replaces Nest's default exception handler, which logs every error thrown below a resolver with

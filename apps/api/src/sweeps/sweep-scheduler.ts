@@ -1,27 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
-import { DataProtectionService } from '@parcours/data-protection';
 import { DatabaseLocks } from '@parcours/db';
-import { OutboxService } from '@parcours/notifications';
-import { PartnersService } from '@parcours/opportunities';
-import { FollowUpsService, ProposalsService } from '@parcours/pathways';
+import { Sweeps, type SweepResult } from '@parcours/unit-of-work';
 
-/** What one run of the sweeps changed. */
-export interface SweepSummary {
-  opportunitiesClosed: number;
-  proposalsStale: number;
-  checkpointsMissed: number;
-  anonymised: number;
-  contactsForgotten: number;
-  auditPurged: number;
-  outboxPurged: number;
-}
+/** What one run of the sweeps changed, by sweep (its `@Sweep` name); a sweep that failed is absent. */
+export type SweepSummary = Record<string, SweepResult>;
 
 /**
- * Runs the idempotent sweeps in the API process every SWEEP_INTERVAL_MINUTES (0: never): stale
- * opportunities and proposals, missed checkpoints, the retention anonymisation (and partners' contacts), the audit
- * purge and the outbox purge. Stopped before the database closes.
+ * Runs every `@Sweep()` of the API process (stale offers and proposals, missed checkpoints,
+ * retention, the audit and outbox purges…): once the server starts — Nest calls
+ * onApplicationBootstrap from listen(), after prepareDatabase has migrated and bootstrapped — and
+ * then every SWEEP_INTERVAL_MINUTES (0: never, not even at start). A server restarted more often
+ * than the interval still sweeps. Stopped before the database closes.
  */
 @Injectable()
 export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,18 +21,14 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly config: AppConfig,
-    private readonly dataProtection: DataProtectionService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly proposals: ProposalsService,
-    private readonly followUps: FollowUpsService,
-    private readonly partners: PartnersService,
+    private readonly sweeps: Sweeps,
     private readonly locks: DatabaseLocks,
   ) {}
 
   onApplicationBootstrap(): void {
     const minutes = this.config.dataProtection.sweepIntervalMinutes;
     if (minutes === 0) return;
+    void this.runOnce();
     this.timer = setInterval(() => void this.runOnce(), minutes * 60_000);
     this.timer.unref();
   }
@@ -54,20 +40,21 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
 
   /**
    * The sweeps, one after the other, in one process at a time (the sweeps lock: a process that
-   * finds another sweeping skips this tick, null); a failure is logged and retried at the next tick.
+   * finds another sweeping skips this tick, null). A sweep that fails is logged and the others
+   * still run; it is tried again at the next tick.
    */
   runOnce(): Promise<SweepSummary | null> {
     this.running ??= (async () => {
       try {
         const summary = await this.locks.ifFree('sweeps', () => this.sweep());
-        if (summary && Object.values(summary).some((count) => count > 0)) {
-          this.logger.log(
-            `Stale: ${summary.opportunitiesClosed} opportunit(y/ies) closed, ${summary.proposalsStale} proposal(s) marked STALE, ${summary.checkpointsMissed} checkpoint(s) MISSED; retention: ${summary.anonymised} participant(s) anonymised, ${summary.contactsForgotten} partner contact(s) forgotten; audit: ${summary.auditPurged} old entr(y/ies) purged; outbox: ${summary.outboxPurged} old message(s) purged`,
-          );
-        }
+        const changed = Object.entries(summary ?? {}).flatMap(([name, result]) => {
+          const counts = Object.entries(result).filter(([, count]) => count > 0);
+          return counts.length === 0 ? [] : [`${name}: ${counts.map(([what, count]) => `${count} ${what}`).join(', ')}`];
+        });
+        if (changed.length > 0) this.logger.log(`Swept: ${changed.join('; ')}`);
         return summary;
       } catch (error) {
-        this.logger.error(`A sweep failed: ${(error as Error).name}`);
+        this.logger.error(`The sweeps could not run: ${(error as Error).name}`);
         return null;
       } finally {
         this.running = undefined;
@@ -77,21 +64,14 @@ export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async sweep(): Promise<SweepSummary> {
-    const opportunities = await this.proposals.sweepStaleOpportunities();
-    const proposals = await this.proposals.sweepStaleProposals();
-    const checkpoints = await this.followUps.sweepMissedCheckpoints();
-    const retention = await this.dataProtection.sweepRetention();
-    const contacts = await this.partners.sweepContacts();
-    const audit = await this.audit.purge();
-    const outbox = await this.outbox.purge();
-    return {
-      opportunitiesClosed: opportunities.closed,
-      proposalsStale: proposals.stale,
-      checkpointsMissed: checkpoints.missed,
-      anonymised: retention.anonymised,
-      contactsForgotten: contacts.forgotten,
-      auditPurged: audit.purged,
-      outboxPurged: outbox.purged,
-    };
+    const summary: SweepSummary = {};
+    for (const sweep of this.sweeps.all()) {
+      try {
+        summary[sweep.name] = await sweep.run();
+      } catch (error) {
+        this.logger.error(`The sweep "${sweep.name}" failed: ${(error as Error).name}`);
+      }
+    }
+    return summary;
   }
 }

@@ -8,11 +8,11 @@ import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { addHours, addMinutes } from 'date-fns';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
-import type { Actor } from '../actor';
+import type { Actor } from '@parcours/core';
 import { AccountTokenEndReason, endAccountLinks } from '../recovery/account-token.entity';
 import { SpentLink } from './spent-link.entity';
-import type { OrganisationKind } from '../organisations/organisation-kind';
-import type { Role } from '../users/role';
+import type { OrganisationKind } from '@parcours/core';
+import type { Role } from '@parcours/core';
 import { AccountEvent, AccountEventType } from '../users/account-event.entity';
 import { emailKey, User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
@@ -74,7 +74,7 @@ export class AuthService {
     if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed attempts: try again in ${minutes} minute(s).`);
     }
-    const user = await this.uow.read(SYSTEM, ({ em }) => em.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }));
+    const user = await this.uow.read(SYSTEM, (reads) => reads.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }));
     // The password is checked outside any transaction: argon2 takes time, and SQLite has one writer.
     const valid = await this.hasher.verify(user?.passwordSet ? user.passwordHash : undefined, password);
     if (!user || !valid || !user.active) throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
@@ -201,14 +201,14 @@ export class AuthService {
    * password change take effect at the very next request, whichever process serves it.
    */
   private async liveSession(sessionId: string, userId: string): Promise<LiveSession | null> {
-    const [row] = await this.uow.read(SYSTEM, ({ em }) => em.getConnection('read').execute<LiveSession[]>(LIVE_SESSION, [sessionId, userId]));
+    const [row] = await this.uow.read(SYSTEM, (reads) => reads.unscoped('the live session of the token presented, in one raw statement').getConnection('read').execute<LiveSession[]>(LIVE_SESSION, [sessionId, userId]));
     return row ?? null;
   }
 
   /** Changes the caller's password, ends their other sessions and their reset links. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const now = this.clock.now();
-    const user = await this.uow.read(actor, ({ em }) => em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] }));
+    const user = await this.uow.read(actor, (reads) => reads.findOneOrFail(User, { id: actor.userId }, { populate: ['passwordHash'] }));
     const keys = this.throttle.keys(user.emailKey, ip);
     const { minutes, attempt } = await this.uow.run(actor, ({ em }) => this.throttle.claim(em, keys, now));
     if (minutes > 0) {

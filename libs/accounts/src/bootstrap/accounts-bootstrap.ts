@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { Organisation, organisationNameKey } from '../organisations/organisation.entity';
-import { OrganisationKind } from '../organisations/organisation-kind';
-import { Role } from '../users/role';
+import { OrganisationKind } from '@parcours/core';
+import { Role } from '@parcours/core';
 import { User } from '../users/user.entity';
 
 export interface BootstrapResult {
@@ -29,7 +29,7 @@ export class AccountsBootstrap {
   ) {}
 
   async run(): Promise<BootstrapResult> {
-    if ((await this.uow.read(SYSTEM, ({ em }) => em.count(User, {}))) > 0) return { created: false };
+    if ((await this.uow.read(SYSTEM, (reads) => reads.count(User, {}))) > 0) return { created: false };
     const { operatorName, adminEmail, adminName, adminPassword } = this.config.bootstrap;
     if (adminPassword !== undefined) {
       const problem = passwordProblem(adminPassword, adminEmail);

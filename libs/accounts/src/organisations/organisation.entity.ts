@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { isPartnerKind, OrganisationKind } from './organisation-kind';
+import { isPartnerKind, OrganisationKind } from '@parcours/core';
 
 /** A name as stored: without surrounding or repeated spaces. */
 export function organisationName(name: string): string {

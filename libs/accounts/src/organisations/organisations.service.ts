@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, NotFoundError } from '@parcours/core';
 import { SYSTEM, UnitOfWork, type Work, type Page } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
-import type { Actor } from '../actor';
+import type { Actor } from '@parcours/core';
 import type { PageRequest } from '../users/users.service';
 import { Organisation, organisationNameKey } from './organisation.entity';
-import { isPartnerKind, OrganisationKind } from './organisation-kind';
+import { isPartnerKind, OrganisationKind } from '@parcours/core';
 
 @Injectable()
 export class OrganisationsService {
@@ -34,7 +34,7 @@ export class OrganisationsService {
   }
 
   async get(actor: Actor, id: string): Promise<Organisation> {
-    const organisation = isUuid(id) ? await this.uow.read(actor, ({ em }) => em.findOne(Organisation, id)) : null;
+    const organisation = isUuid(id) ? await this.uow.read(actor, (reads) => reads.findOne(Organisation, { id })) : null;
     if (!organisation) throw new NotFoundError('Organisation');
     return organisation;
   }
@@ -60,7 +60,7 @@ export class OrganisationsService {
   }
 
   private ofKind(kind: OrganisationKind): Promise<Organisation[]> {
-    return this.uow.read(SYSTEM, ({ em }) => em.find(Organisation, { kind }, { orderBy: { nameKey: 'asc' } }));
+    return this.uow.read(SYSTEM, (reads) => reads.find(Organisation, { kind }, { orderBy: { nameKey: 'asc' } }));
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {

@@ -107,7 +107,7 @@ export class PasswordRecovery implements BeforeApplicationShutdown {
     if (minutes > 0) throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many attempts: try again in ${minutes} minute(s).`);
     const invalid = () =>
       new AccountsError('INVALID_RESET_TOKEN', 'This link no longer works: it has expired, was already used or was replaced by a newer one. Ask for a new one.', ['input', 'token']);
-    const found = presented ? await this.uow.read(SYSTEM, ({ em }) => em.findOne(AccountToken, presented.id, { populate: ['user'] })) : null;
+    const found = presented ? await this.uow.read(SYSTEM, (reads) => reads.findOne(AccountToken, { id: presented.id }, { populate: ['user'] })) : null;
     if (!presented || !found || !sameHash(found.secretHash, presented.secretHash) || !found.isUsable(now) || !found.user.getEntity().active) throw invalid();
     const weak = passwordProblem(newPassword, found.user.getEntity().email);
     if (weak) {

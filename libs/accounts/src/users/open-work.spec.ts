@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { OrganisationKind } from '../organisations/organisation-kind';
+import { OrganisationKind } from '@parcours/core';
 import { HasOpenWorkError, holdsWork, NO_OPEN_WORK, successorProblem, type AccountFacts } from './open-work';
-import { Role } from './role';
+import { Role } from '@parcours/core';
 
 type Org = { id: string; kind: OrganisationKind };
 const operator: Org = { id: randomUUID(), kind: OrganisationKind.OPERATOR };

@@ -3,8 +3,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Work } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
-import { OrganisationKind } from '../organisations/organisation-kind';
-import { Role } from './role';
+import { OrganisationKind } from '@parcours/core';
+import { Role } from '@parcours/core';
 import type { User } from './user.entity';
 
 /** What a member of staff holds that must never be left without an owner. */

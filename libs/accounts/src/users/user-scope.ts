@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Actor } from '../actor';
-import { Role } from './role';
+import type { Actor } from '@parcours/core';
+import { Role } from '@parcours/core';
 import type { User } from './user.entity';
 
 /**

@@ -2,8 +2,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@
 import { randomUUID } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
 import { Organisation } from '../organisations/organisation.entity';
-import { searchText } from '@parcours/core';
-import { Role, roleFits } from './role';
+import { Role, roleFits, searchText } from '@parcours/core';
 
 /** E-mail addresses compare without case: the key is what is unique. */
 export function emailKey(email: string): string {
@@ -134,4 +133,10 @@ function assertRoleFits(role: Role, organisation: Organisation): void {
       ['input', 'role'],
     );
   }
+}
+
+declare module '@parcours/unit-of-work' {
+  /** The acting user of a command is an account: `work.by` is a reference to its User. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the augmentation only names what the unit of work's ActingUser is
+  interface ActingUser extends User {}
 }

@@ -4,7 +4,7 @@ import { AppConfig } from '@parcours/config';
 import { ForbiddenError, isUuid, NotFoundError, searchNameContains } from '@parcours/core';
 import { SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
-import type { Actor } from '../actor';
+import type { Actor } from '@parcours/core';
 import { AuthService } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertStrongPassword } from '../auth/password-policy';
@@ -14,7 +14,7 @@ import { AccountTokenEndReason, AccountTokenPurpose, endAccountLinks } from '../
 import { PasswordRecovery } from '../recovery/password-recovery.service';
 import { AccountEvent, AccountEventType } from './account-event.entity';
 import { accountFacts, HasOpenWorkError, holdsWork, successorProblem, WORK_HOLDING_ROLES, WorkHolders, type OpenWork } from './open-work';
-import { Role } from './role';
+import { Role } from '@parcours/core';
 import { emailKey, User } from './user.entity';
 import { usersVisibleTo } from './user-scope';
 
@@ -59,14 +59,14 @@ export class UsersService {
    */
   async create(actor: Actor, command: CreateUserCommand): Promise<User> {
     if (actor.role === Role.MANAGER && (command.role !== Role.COUNSELLOR || command.organisationId !== actor.organisationId)) throw managesCounsellorsOnly();
-    const organisation = isUuid(command.organisationId) ? await this.uow.read(actor, ({ em }) => em.findOne(Organisation, command.organisationId)) : null;
+    const organisation = isUuid(command.organisationId) ? await this.uow.read(actor, (reads) => reads.findOne(Organisation, { id: command.organisationId })) : null;
     if (!organisation) throw new NotFoundError('Organisation', ['input', 'organisationId']);
     const password = command.initialPassword ?? null;
     if (password !== null) assertStrongPassword(password, ['input', 'initialPassword'], command.email);
     else if (!this.config.mail.smtpUrl) {
       throw new AccountsError('INVITATION_NEEDS_MAIL', 'Without SMTP_URL no invitation can be sent: give an initial password.', ['input', 'initialPassword']);
     }
-    if (await this.uow.read(actor, ({ em }) => em.count(User, { emailKey: emailKey(command.email) }))) throw emailTaken();
+    if (await this.uow.read(actor, (reads) => reads.count(User, { emailKey: emailKey(command.email) }))) throw emailTaken();
     const passwordHash = password === null ? null : await this.hasher.hash(password);
     try {
       return await this.uow.run(actor, async ({ em, now }) => {
@@ -160,13 +160,13 @@ export class UsersService {
   /** What the user holds that would need a successor. */
   async openWork(actor: Actor, userId: string): Promise<OpenWork> {
     const user = await this.get(actor, userId);
-    return this.uow.read(actor, ({ em }) => this.holders.openWork(em, user.id));
+    return this.uow.read(actor, (reads) => this.holders.openWork(reads.unscoped('each work holder counts the rows it holds of one account the caller may see'), user.id));
   }
 
   /** The account's history, newest first. */
   async history(actor: Actor, userId: string): Promise<AccountEvent[]> {
     const user = await this.get(actor, userId);
-    return this.uow.read(actor, ({ em }) => em.find(AccountEvent, { user: user.id }, { orderBy: { at: 'desc', id: 'desc' } }));
+    return this.uow.read(actor, (reads) => reads.find(AccountEvent, { user: user.id }, { orderBy: { at: 'desc', id: 'desc' } }));
   }
 
   /**
@@ -192,7 +192,7 @@ export class UsersService {
 
   async get(actor: Actor, id: string): Promise<User> {
     if (!isUuid(id)) throw new NotFoundError('User');
-    const user = await this.uow.read(actor, ({ em }) => em.findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] }));
+    const user = await this.uow.read(actor, (reads) => reads.findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] }));
     if (!user) throw new NotFoundError('User');
     return user;
   }
@@ -214,8 +214,8 @@ export class UsersService {
 
   /** Active referents whose name contains the search, to hand a pathway over: names and organisations only. */
   async referents(search: string, limit: number): Promise<User[]> {
-    return this.uow.read(SYSTEM, ({ em }) =>
-      em.find(
+    return this.uow.read(SYSTEM, (reads) =>
+      reads.find(
         User,
         { role: Role.REFERENT, deactivatedAt: null, ...searchNameContains(search) },
         { orderBy: { searchName: 'asc', id: 'asc' }, limit, populate: ['organisation'] },

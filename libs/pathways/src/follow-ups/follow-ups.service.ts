@@ -4,7 +4,7 @@ import { Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { addCalendarDays, Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay, type LocalDate, type Problem } from '@parcours/core';
 import { BarrierTheme } from '@parcours/participants';
-import { AuditAction, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
+import { AuditAction, type Page, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { lockPathway } from '../pathway-lock';
 import { pathwayViews, type PathwayView } from '../pathway-view';
 import { Checkpoint } from './checkpoint.entity';
@@ -58,7 +58,7 @@ export class FollowUpsService {
     if (counsellorId) where.push({ pathway: { counsellor: isUuid(counsellorId) ? counsellorId : { $in: [] } } });
     return this.uow.read(actor, async (reads) => {
       const found = await reads.findByCursor(Checkpoint, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { dueOn: 'asc', id: 'asc' } });
-      const views = await pathwayViews(reads.em, [...new Set(found.items.map((checkpoint) => checkpoint.pathway.id))]);
+      const views = await pathwayViews(reads, [...new Set(found.items.map((checkpoint) => checkpoint.pathway.id))]);
       return { page: found, views: new Map(views.map((view) => [view.id, view])) };
     });
   }
@@ -75,6 +75,7 @@ export class FollowUpsService {
    * Marks MISSED every pending checkpoint FOLLOW_UP_MISSED_AFTER_DAYS after its day, in the
    * history without moving the retention clock. Idempotent.
    */
+  @Sweep('missed checkpoints')
   async sweepMissedCheckpoints(): Promise<{ missed: number }> {
     const afterDays = this.config.journey.followUpMissedAfterDays;
     const lastDue = addCalendarDays(parisDay(this.clock.now()), -afterDays);

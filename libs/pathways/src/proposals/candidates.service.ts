@@ -72,7 +72,7 @@ export class CandidatesService {
       ranked.sort(byRank);
       const start = after ? ranked.findIndex((item) => byRank(item, after) > 0) : 0;
       const slice = start < 0 ? [] : ranked.slice(start, start + first);
-      const views = new Map((await pathwayViews(reads.em, slice.map((item) => item.pathwayId))).map((view) => [view.id, view]));
+      const views = new Map((await pathwayViews(reads, slice.map((item) => item.pathwayId))).map((view) => [view.id, view]));
       return {
         candidates: slice.map((item) => ({ pathway: views.get(item.pathwayId)!, score: item.score, reasons: item.reasons, cursor: encodeCursor(item) })),
         hasNextPage: start >= 0 && start + first < ranked.length,

@@ -4,7 +4,7 @@ import type { Actor, User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, NotFoundError } from '@parcours/core';
 import { ClosedBecause, Opportunity, OpportunityStatus, WITH_PARTNERS } from '@parcours/opportunities';
-import { AuditAction, SYSTEM, UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
+import { AuditAction, type ScopedReads, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { lockPathway } from '../pathway-lock';
 import { Pathway } from '../pathway.entity';
@@ -78,7 +78,7 @@ export class ProposalsService {
     return this.uow.run(actor, async ({ reads, now, by }) => {
       const opportunity = await lockOpportunity(reads, opportunityId);
       if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
-      await reads.em.populate(opportunity, [...WITH_PARTNERS]);
+      await reads.populate(opportunity, WITH_PARTNERS);
       opportunity.close(ClosedBecause.BY_STAFF, now);
       await endOpenProposals(reads, opportunity, by, now);
       return opportunity;
@@ -99,6 +99,7 @@ export class ProposalsService {
    * Closes every open opportunity nobody updated for OPPORTUNITY_STALE_DAYS (as les emplois
    * deactivates job descriptions), cancelling its open proposals. Idempotent.
    */
+  @Sweep('stale offers')
   async sweepStaleOpportunities(): Promise<{ closed: number }> {
     const cutoff = subDays(this.clock.now(), this.config.journey.opportunityStaleDays);
     const due = await this.uow.read(SYSTEM, (reads) => reads.find(Opportunity, { status: OpportunityStatus.OPEN, updatedAt: { $lt: cutoff } }, { fields: ['id'] }));
@@ -107,7 +108,7 @@ export class ProposalsService {
       await this.sweep('stale opportunities sweep', async (reads, now) => {
         const opportunity = await lockOpportunity(reads, id);
         if (!opportunity || opportunity.status !== OpportunityStatus.OPEN || opportunity.updatedAt >= cutoff) return;
-        await reads.em.populate(opportunity, [...WITH_PARTNERS]);
+        await reads.populate(opportunity, WITH_PARTNERS);
         opportunity.close(ClosedBecause.STALE, now);
         await endOpenProposals(reads, opportunity, null, now);
         closed++;
@@ -120,6 +121,7 @@ export class ProposalsService {
    * Marks STALE every open proposal with no step for PROPOSAL_STALE_DAYS (as les emplois
    * auto-rejects); in the history, without moving the retention clock. Idempotent.
    */
+  @Sweep('stale proposals')
   async sweepStaleProposals(): Promise<{ stale: number }> {
     const cutoff = subDays(this.clock.now(), this.config.journey.proposalStaleDays);
     const stale = { status: { $in: [...OPEN_PROPOSAL_STATUSES] }, lastStepAt: { $lt: cutoff } };

@@ -1,5 +1,5 @@
-import type { OrganisationKind } from './organisations/organisation-kind';
-import type { Role } from './users/role';
+import type { OrganisationKind } from './organisation-kind';
+import type { Role } from './role';
 
 /** Who is acting: passed explicitly to every service call, never read from a global. */
 export interface Actor {

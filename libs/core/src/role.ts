@@ -1,4 +1,4 @@
-import { OrganisationKind } from '../organisations/organisation-kind';
+import { OrganisationKind } from './organisation-kind';
 
 export enum Role {
   ADMIN = 'ADMIN',

@@ -1,0 +1,3 @@
+export * from './lifecycle';
+export * from './logging.module';
+export * from './safe-error';
