@@ -172,7 +172,7 @@ describeInBrowser('the whole journey, each role in its own browser', () => {
     await a.getByRole('cell', { name: 'Lecture : query pathway' }).first().waitFor();
     await a.getByRole('cell', { name: /COUNSELLOR/ }).first().waitFor();
     await screens.check(a, '72-journey-access-log');
-  });
+  }, 120_000); // a whole journey in five browsers: seconds on an idle machine, more beside the suite's longest files
 
   it('leaves no serious or critical accessibility violation on these screens', () => {
     expect(screens.violations).toEqual({});

@@ -38,7 +38,8 @@ export interface TestAppOptions {
  * listening on a free port, with a clock the test controls.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  // Migrated once for the whole run and copied, unless the test prepares an older schema itself.
+  const database: TestDatabase = await createTestDatabase({ migrated: !options.prepare });
   await options.prepare?.(database.url);
   const config = loadConfig({
     NODE_ENV: 'test',

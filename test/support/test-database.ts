@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Database } from 'sqlite3';
+import { assertTestDatabase, withMaintenanceConnection, workerTemplate } from './test-templates';
+
+export { assertTestDatabase } from './test-templates';
 
 /** A database made for one test file, and thrown away after it. */
 export interface TestDatabase {
@@ -12,26 +15,19 @@ export interface TestDatabase {
 }
 
 /**
- * Refuses any database whose name does not say it is for tests: the suite creates and drops
- * databases, and must never touch a real one by mistake.
- */
-export function assertTestDatabase(url: string): void {
-  const name = url.startsWith('sqlite:') ? basename(url.slice('sqlite:'.length)) : new URL(url).pathname.slice(1);
-  if (!/test/i.test(name)) {
-    throw new Error(`Refusing to run tests against "${name}": a test database's name must contain "test".`);
-  }
-}
-
-/**
  * DATABASE_URL chooses the driver: unset or sqlite:… gives a new SQLite file in a temporary folder;
- * postgresql://…/parcours_test gives a new database parcours_test_<random> on that server.
+ * postgresql://…/parcours_test gives a new database parcours_test_<random> on that server. Empty,
+ * or `migrated`: a copy of the template the suite migrated once (a file copy on SQLite, CREATE
+ * DATABASE … TEMPLATE on PostgreSQL) instead of running every migration again in each file.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL ?? 'sqlite:parcours-test.sqlite';
+  const template = options.migrated ? await workerTemplate(base) : null;
   if (base.startsWith('sqlite:')) {
     const folder = mkdtempSync(join(tmpdir(), 'parcours-test-'));
     const url = `sqlite:${join(folder, 'parcours-test.sqlite')}`;
     assertTestDatabase(url);
+    if (template) copyFileSync(template.slice('sqlite:'.length), url.slice('sqlite:'.length));
     return { url, drop: async () => rmSync(folder, { recursive: true, force: true }) };
   }
   assertTestDatabase(base);
@@ -39,7 +35,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${server.pathname.slice(1)}_${randomBytes(5).toString('hex')}`;
   const url = new URL(base);
   url.pathname = `/${name}`;
-  await withMaintenanceConnection(server, (client) => client.query(`create database "${name}"`));
+  const from = template ? ` template "${new URL(template).pathname.slice(1)}"` : '';
+  await withMaintenanceConnection(server, (client) => client.query(`create database "${name}"${from}`));
   return {
     url: url.toString(),
     drop: () =>
@@ -49,17 +46,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function withMaintenanceConnection<T>(server: URL, work: (client: Client) => Promise<T>): Promise<T> {
-  const maintenance = new URL(server);
-  maintenance.pathname = '/postgres';
-  const client = new Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A describe that runs on the embedded SQLite only (what it checks is SQLite's own: files, locks). */
 export const describeOnSqlite: jest.Describe = (process.env.DATABASE_URL ?? 'sqlite').startsWith('postgres') ? describe.skip : describe;
