@@ -107,5 +107,5 @@ describe('a journey walked over months with CLOCK_START, through the real server
     const production = runMain(env('2027-01-01', 'production'));
     expect(await production.exited).toBe(1);
     expect(production.output()).toContain('Configuration error: CLOCK_START: is for rehearsals, demos and tests, and is refused when NODE_ENV=production');
-  });
+  }, 120_000); // five servers started one after the other
 });

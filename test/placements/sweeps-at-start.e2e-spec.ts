@@ -61,5 +61,5 @@ describe('the sweeps at start-up, through the real server', () => {
     }
     expect(statuses).toEqual(['15d MISSED', '1m MISSED', '3m PENDING', '6m PENDING']);
     expect(server.output()).toContain('missed checkpoints: 2 missed');
-  });
+  }, 60_000); // two servers started one after the other
 });

@@ -141,7 +141,7 @@ describe('GraphQL conventions', () => {
       const response = await t.api.request(mutate, { input: { day: '2026-05-01' } });
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({
-        probeMutate: { day: null, userErrors: [{ code: 'CLOSED_DAY', field: ['input', 'day'], message: 'Nobody works on 1 May.' }] },
+        probeMutate: { day: null, userErrors: [{ code: 'INVALID_DATE', field: ['input', 'day'], message: 'Nobody works on 1 May.' }] },
       });
     });
 

@@ -55,7 +55,7 @@ class ConventionsProbeResolver {
 
   @Mutation(() => ProbePayload)
   probeMutate(@Args('input') input: ProbeInput): { day: string } {
-    if (input.day === '2026-05-01') throw new DomainError('CLOSED_DAY', 'Nobody works on 1 May.', ['input', 'day']);
+    if (input.day === '2026-05-01') throw new DomainError('INVALID_DATE', 'Nobody works on 1 May.', ['input', 'day']);
     return { day: input.day };
   }
 }

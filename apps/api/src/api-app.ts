@@ -60,6 +60,7 @@ export async function prepareDatabase(app: INestApplicationContext, config: AppC
     return app.get(AccountsBootstrap).run();
   });
   if (config.clockStart) await assertClockStartsAfterRecords(app, config.clockStart);
+  app.get(DatabaseMigrations).markReady();
   if (!bootstrap.created) return;
   logger.log(`Created the operator organisation "${config.bootstrap.operatorName}" and its first administrator`);
   if (bootstrap.generatedPassword) {

@@ -1,8 +1,14 @@
+import type { ErrorCode } from './graphql/generated';
+
 /**
- * What a person reads for each error code the API answers (GraphQL names and codes stay English;
- * test/console/error-messages.spec.ts fails when the server has a code without a sentence here).
+ * What a person reads for each error code the API answers (GraphQL names and codes stay English).
+ * Keyed on the schema's enum ErrorCode (generated from schema.gql): a code the server adds
+ * without a sentence here, or a sentence for a code it no longer has, fails the console's build.
  */
-export const ERROR_MESSAGES: Record<string, string> = {
+/** The console's own codes: what went wrong before any answer of the server. */
+type ConsoleErrorCode = 'NETWORK_ERROR';
+
+export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   // Sessions and access
   UNAUTHENTICATED: 'Votre session a pris fin : connectez-vous de nouveau.',
   FORBIDDEN: "Votre rôle ne permet pas cette action.",
@@ -49,7 +55,6 @@ export const ERROR_MESSAGES: Record<string, string> = {
   APPOINTMENT_NOT_DUE: 'Ce rendez-vous n’a pas encore eu lieu.',
   NOT_RECORDED: 'Rien n’a encore été enregistré à corriger.',
   INVALID_ASSESSMENT: 'L’évaluation des freins est incomplète ou incohérente.',
-  DECLARED_BARRIERS: 'Les freins déclarés à l’orientation doivent être évalués.',
   NOT_PROPOSABLE: 'Cette offre ne peut pas être proposée à cette personne au stade actuel.',
   PROPOSAL_ALREADY_OPEN: 'Cette offre est déjà proposée à cette personne.',
   INVALID_REASON: 'Ce motif ne convient pas à cette étape.',
@@ -116,5 +121,5 @@ export function frenchMessage(code: string, serverMessage = ''): string {
     // Sign-ins count failures; links (requests and uses) count every attempt.
     if (minutes) return /failed attempts/i.test(serverMessage) ? `Trop de tentatives de connexion ont échoué : ${wait}` : `Trop de demandes à la suite : ${wait}`;
   }
-  return ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL_SERVER_ERROR;
+  return (ERROR_MESSAGES as Record<string, string>)[code] ?? ERROR_MESSAGES.INTERNAL_SERVER_ERROR;
 }

@@ -18,8 +18,17 @@ export const AccountsErrorCode = {
   INVALID_RESET_TOKEN: 'INVALID_RESET_TOKEN',
   CANNOT_CHANGE_OWN_ROLE: 'CANNOT_CHANGE_OWN_ROLE',
   INVITATION_NEEDS_MAIL: 'INVITATION_NEEDS_MAIL',
+  /** A link (the CSV export's) refused: expired, already used, or not for this address. */
+  LINK_EXPIRED: 'LINK_EXPIRED',
+  LINK_USED: 'LINK_USED',
+  INVALID_LINK: 'INVALID_LINK',
 } as const;
 export type AccountsErrorCode = (typeof AccountsErrorCode)[keyof typeof AccountsErrorCode];
+
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the module's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<AccountsErrorCode, true> {}
+}
 
 export class AccountsError extends DomainError {
   constructor(code: AccountsErrorCode, message: string, field?: string[]) {

@@ -1,5 +1,5 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import type { Actor } from '@parcours/core';
+import type { Actor, ErrorCode } from '@parcours/core';
 
 /**
  * One entity's personal data, property by property:
@@ -40,7 +40,7 @@ export interface DataSubjectFinder {
   /** Every pathway of the participant, whoever may see it; null when there is no such participant. */
   whole(em: EntityManager, participantId: string): Promise<DataSubject | null>;
   /** Why the participant may not be erased now (an open pathway), or null. */
-  erasureBlocker(em: EntityManager, participantId: string): Promise<{ code: string; message: string } | null>;
+  erasureBlocker(em: EntityManager, participantId: string): Promise<{ code: ErrorCode; message: string } | null>;
   /** Participants none of whose pathways had a recorded change since the cutoff, not yet anonymised. */
   retentionDue(em: EntityManager, cutoff: Date): Promise<string[]>;
 }

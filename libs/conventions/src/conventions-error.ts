@@ -9,6 +9,11 @@ export const ConventionsErrorCode = {
 } as const;
 export type ConventionsErrorCode = (typeof ConventionsErrorCode)[keyof typeof ConventionsErrorCode];
 
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the module's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<ConventionsErrorCode, true> {}
+}
+
 export class ConventionsError extends DomainError {
   constructor(code: ConventionsErrorCode, message: string, field?: string[]) {
     super(code, message, field);

@@ -1,6 +1,38 @@
+/**
+ * The codes the core itself answers. Every module keeps its own table beside its errors and adds
+ * it to ErrorCodes by module augmentation:
+ *
+ *   declare module '@parcours/core' {
+ *     interface ErrorCodes extends Record<AccountsErrorCode, true> {}
+ *   }
+ *
+ * so that ErrorCode is the union of every module's codes and a code no table declares does not
+ * compile. apps/api serves them all as the GraphQL enum ErrorCode.
+ */
+export const CoreErrorCode = {
+  /** Missing, or out of the caller's scope: the same answer. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The role allows the operation but not this use of it. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Input that breaks a declared constraint (format, length, range). */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** A cursor the server did not give. */
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  /** Others changed the same record again and again while the command was retried. */
+  CONCURRENT_CHANGE: 'CONCURRENT_CHANGE',
+} as const;
+export type CoreErrorCode = (typeof CoreErrorCode)[keyof typeof CoreErrorCode];
+
+/** Every module's codes, joined by module augmentation (see CoreErrorCode). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- each module extends it with its table
+export interface ErrorCodes extends Record<CoreErrorCode, true> {}
+
+/** A code the server may answer: one of some module's table. */
+export type ErrorCode = keyof ErrorCodes & string;
+
 /** One expected business failure: a stable code clients can switch on, and a sentence people can read. */
 export interface Problem {
-  code: string;
+  code: ErrorCode;
   message: string;
   /** Path of the input field at fault, as in ['input', 'birthDate']. */
   field?: string[];
@@ -15,13 +47,13 @@ export class DomainError extends Error {
   /** What a mutation's payload answers beside its userErrors (counts that explain a refusal), if anything. */
   readonly payload?: object;
 
-  constructor(code: string, message: string, field?: string[]) {
+  constructor(code: ErrorCode, message: string, field?: string[]) {
     super(message);
     this.name = new.target.name;
     this.problems = [{ code, message, ...(field ? { field } : {}) }];
   }
 
-  get code(): string {
+  get code(): ErrorCode {
     return this.problems[0].code;
   }
 

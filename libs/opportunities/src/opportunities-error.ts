@@ -20,6 +20,11 @@ export const OpportunitiesErrorCode = {
 } as const;
 export type OpportunitiesErrorCode = (typeof OpportunitiesErrorCode)[keyof typeof OpportunitiesErrorCode];
 
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the module's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<OpportunitiesErrorCode, true> {}
+}
+
 export class OpportunitiesError extends DomainError {
   constructor(code: OpportunitiesErrorCode, message: string, field?: string[]) {
     super(code, message, field);

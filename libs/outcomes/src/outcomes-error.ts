@@ -12,6 +12,11 @@ export const OutcomesErrorCode = {
 } as const;
 export type OutcomesErrorCode = (typeof OutcomesErrorCode)[keyof typeof OutcomesErrorCode];
 
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the module's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<OutcomesErrorCode, true> {}
+}
+
 export class OutcomesError extends DomainError {
   constructor(code: OutcomesErrorCode, message: string, field?: string[]) {
     super(code, message, field);

@@ -12,6 +12,8 @@ export const PathwaysErrorCode = {
   IDENTITY_CONFLICT: 'IDENTITY_CONFLICT',
   OPEN_PATHWAY_EXISTS: 'OPEN_PATHWAY_EXISTS',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** Erasure refused while the person has an open pathway. */
+  PATHWAY_OPEN: 'PATHWAY_OPEN',
   PATHWAY_CLOSED: 'PATHWAY_CLOSED',
   NOT_ACCEPTED_YET: 'NOT_ACCEPTED_YET',
   ALREADY_ASSIGNED: 'ALREADY_ASSIGNED',
@@ -43,6 +45,11 @@ export const PathwaysErrorCode = {
   CHECKPOINT_CLOSED: 'CHECKPOINT_CLOSED',
 } as const;
 export type PathwaysErrorCode = (typeof PathwaysErrorCode)[keyof typeof PathwaysErrorCode];
+
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the module's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<PathwaysErrorCode, true> {}
+}
 
 export class PathwaysError extends DomainError {
   constructor(code: PathwaysErrorCode, message: string, field?: string[]) {

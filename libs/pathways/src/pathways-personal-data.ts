@@ -11,6 +11,7 @@ import { PathwayEvent } from './pathway-event.entity';
 import { seesSensitiveDetails } from './pathway-scope';
 import { Pathway } from './pathway.entity';
 import { ReferralBarrier } from './referral-barrier.entity';
+import type { PathwaysErrorCode } from './pathways-error';
 import { Proposal, ProposalStep } from './proposals/proposal.entity';
 import { Placement } from './placements/placement.entity';
 import { Checkpoint } from './follow-ups/checkpoint.entity';
@@ -33,7 +34,7 @@ class PathwaySubjects implements DataSubjectFinder {
     return { participantId, pathwayIds: pathways.map((pathway) => pathway.id), anonymisedAt: participant.anonymisedAt };
   }
 
-  async erasureBlocker(em: EntityManager, participantId: string): Promise<{ code: string; message: string } | null> {
+  async erasureBlocker(em: EntityManager, participantId: string): Promise<{ code: PathwaysErrorCode; message: string } | null> {
     const open = await new ScopedReads(em, SYSTEM).count(Pathway, { participant: participantId, openKey: { $ne: null } });
     return open > 0 ? { code: 'PATHWAY_OPEN', message: 'The person has an open pathway: close it (exit or withdraw) before erasing.' } : null;
   }

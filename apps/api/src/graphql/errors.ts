@@ -19,6 +19,12 @@ export const GraphqlErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
+export type GraphqlErrorCode = (typeof GraphqlErrorCode)[keyof typeof GraphqlErrorCode];
+
+declare module '@parcours/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the transport's codes join ErrorCode (libs/core/src/domain-error.ts)
+  interface ErrorCodes extends Record<GraphqlErrorCode, true> {}
+}
 
 const HTTP_STATUS_CODES: Record<number, string> = {
   400: GraphqlErrorCode.BAD_USER_INPUT,

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError, type Problem } from '@parcours/core';
+import { CoreErrorCode, DomainError, type Problem } from '@parcours/core';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 
@@ -25,7 +25,7 @@ export class InputValidationPipe implements PipeTransform {
 function problems(errors: ValidationError[], path: string[]): Problem[] {
   return errors.flatMap((error) => {
     const field = [...path, error.property];
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ code: 'INVALID_INPUT', field, message }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ code: CoreErrorCode.INVALID_INPUT, field, message }));
     return [...own, ...problems(error.children ?? [], field)];
   });
 }

@@ -1,9 +1,11 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import type { ErrorCode } from '@parcours/core';
+import { ERROR_CODES } from './error-code';
 
 @ObjectType({ description: 'An expected business failure of a mutation: nothing was written.' })
 export class UserError {
-  @Field({ description: 'Stable code clients can switch on, such as NOT_FOUND or INVALID_INPUT.' })
-  code: string;
+  @Field(() => ERROR_CODES, { description: 'Stable code clients can switch on, such as NOT_FOUND or INVALID_INPUT.' })
+  code: ErrorCode;
 
   @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, as ["input", "email"].' })
   field?: string[];

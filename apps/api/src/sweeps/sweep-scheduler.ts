@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@parcours/config';
-import { DatabaseLocks } from '@parcours/db';
+import { DatabaseLocks, DatabaseMigrations } from '@parcours/db';
 import { Sweeps, type SweepResult } from '@parcours/unit-of-work';
 
 /** What one run of the sweeps changed, by sweep (its `@Sweep` name); a sweep that failed is absent. */
@@ -8,32 +8,39 @@ export type SweepSummary = Record<string, SweepResult>;
 
 /**
  * Runs every `@Sweep()` of the API process (stale offers and proposals, missed checkpoints,
- * retention, the audit and outbox purges…): once the server starts — Nest calls
- * onApplicationBootstrap from listen(), after prepareDatabase has migrated and bootstrapped — and
- * then every SWEEP_INTERVAL_MINUTES (0: never, not even at start). A server restarted more often
- * than the interval still sweeps. Stopped before the database closes.
+ * retention, the audit and outbox purges…): once the application has started and its database is
+ * ready (prepareDatabase has migrated and bootstrapped it, and says so), then every
+ * SWEEP_INTERVAL_MINUTES (0: never, not even at start). A server restarted more often than the
+ * interval still sweeps; a command that starts the application without preparing a database (the
+ * schema's generation) never does. Stopped before the database closes.
  */
 @Injectable()
 export class SweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sweeps');
   private timer?: NodeJS.Timeout;
   private running?: Promise<SweepSummary | null>;
+  private stopped = false;
 
   constructor(
     private readonly config: AppConfig,
     private readonly sweeps: Sweeps,
     private readonly locks: DatabaseLocks,
+    private readonly migrations: DatabaseMigrations,
   ) {}
 
   onApplicationBootstrap(): void {
     const minutes = this.config.dataProtection.sweepIntervalMinutes;
     if (minutes === 0) return;
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), minutes * 60_000);
-    this.timer.unref();
+    void this.migrations.whenReady().then(() => {
+      if (this.stopped) return;
+      void this.runOnce();
+      this.timer = setInterval(() => void this.runOnce(), minutes * 60_000);
+      this.timer.unref();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running;
   }

@@ -7,7 +7,7 @@ import { Clock } from '@parcours/core';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { addHours, addMinutes } from 'date-fns';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AccountsError } from '../accounts-error';
+import { AccountsError, AccountsErrorCode } from '../accounts-error';
 import type { Actor } from '@parcours/core';
 import { AccountTokenEndReason, endAccountLinks } from '../recovery/account-token.entity';
 import { SpentLink } from './spent-link.entity';
@@ -40,7 +40,7 @@ interface AccessClaims {
 }
 
 /** Why a signed link is refused. */
-export type LinkRefusal = 'LINK_EXPIRED' | 'INVALID_LINK' | 'LINK_USED';
+export type LinkRefusal = typeof AccountsErrorCode.LINK_EXPIRED | typeof AccountsErrorCode.INVALID_LINK | typeof AccountsErrorCode.LINK_USED;
 
 interface LiveSession {
   role: Role;
