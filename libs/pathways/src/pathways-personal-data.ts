@@ -4,21 +4,19 @@ import type { Actor } from '@parcours/accounts';
 import { entityPolicy, PersonalData, type DataSubject, type DataSubjectFinder, type ExportPart, type PersonalDataPolicy } from '@parcours/audit';
 import { Participant } from '@parcours/participants';
 import { ScopedReads, SYSTEM } from '@parcours/unit-of-work';
-import { Appointment } from './interviews/appointment.entity';
-import { diagnosticSeenBy } from './interviews/diagnostic-view';
-import { Diagnostic } from './interviews/diagnostic.entity';
 import { PathwayEvent } from './pathway-event.entity';
 import { seesSensitiveDetails } from './pathway-scope';
 import { Pathway } from './pathway.entity';
 import { ReferralBarrier } from './referral-barrier.entity';
 import type { PathwaysErrorCode } from './pathways-error';
-import { Proposal, ProposalStep } from './proposals/proposal.entity';
-import { Placement } from './placements/placement.entity';
-import { Checkpoint } from './follow-ups/checkpoint.entity';
-import { Contact } from './follow-ups/contact.entity';
-import { BarrierTheme } from '@parcours/participants';
 
-const participantOf = (row: { pathway: { getEntity(): Pathway } }) => row.pathway.getEntity().participant.id;
+/** The person a row hanging from a pathway is about. */
+export const participantOf = (row: { pathway: { getEntity(): Pathway } }) => row.pathway.getEntity().participant.id;
+
+/** One list of rows per pathway, keyed by its id, as an export part's `perPathway` wants them. */
+export function byPathway<T>(ids: readonly string[], rows: T[][]): Record<string, T[]> {
+  return Object.fromEntries(ids.map((id, index) => [id, rows[index]]));
+}
 
 /** How the data subjects are found: a person, and their pathways. */
 class PathwaySubjects implements DataSubjectFinder {
@@ -49,7 +47,10 @@ class PathwaySubjects implements DataSubjectFinder {
   }
 }
 
-/** Pathways, their history, barriers at referral, appointments and diagnostics. */
+/**
+ * Pathways, their history and the barriers at referral; each stage folder declares its own rows
+ * beside it (interviews/, proposals/, placements/, follow-ups/ *-personal-data.ts).
+ */
 @PersonalData()
 @Injectable()
 export class PathwaysPersonalData implements PersonalDataPolicy {
@@ -79,61 +80,6 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
         'placement', 'contact', 'checkpoint', 'outcomeCategory', 'fields', 'recorded',
       ],
     }),
-    entityPolicy<Diagnostic>({
-      entity: Diagnostic,
-      subject: participantOf,
-      object: (diagnostic) => diagnostic.id,
-      erase: ['notes', 'strengths', 'summary'],
-      keep: [
-        'id', 'pathway', 'appointment', 'recordedBy', 'assessments', 'targetJobs', 'contractTypes', 'workingTime', 'mobilityRadiusKm',
-        'availableFrom', 'readiness', 'recordedAt', 'recordedOn', 'correctedAt',
-      ],
-    }),
-    entityPolicy<Appointment>({
-      entity: Appointment,
-      subject: participantOf,
-      object: (appointment) => appointment.id,
-      erase: [],
-      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
-    }),
-    entityPolicy<Proposal>({
-      entity: Proposal,
-      subject: participantOf,
-      object: (proposal) => proposal.id,
-      erase: [],
-      keep: ['id', 'pathway', 'opportunity', 'status', 'openKey', 'proposedAt', 'proposedOn', 'lastStepOn', 'lastStepAt', 'reason', 'steps'],
-    }),
-    entityPolicy<ProposalStep>({
-      entity: ProposalStep,
-      subject: (step) => participantOf(step.proposal.getEntity()),
-      object: (step) => step.proposal.id,
-      erase: ['comment'],
-      keep: ['id', 'proposal', 'step', 'on', 'reason', 'by', 'at'],
-    }),
-    entityPolicy<Placement>({
-      entity: Placement,
-      subject: participantOf,
-      object: (placement) => placement.id,
-      erase: ['endComment'],
-      keep: [
-        'id', 'pathway', 'contractType', 'partner', 'client', 'startOn', 'plannedEndOn', 'endedOn', 'endReason', 'hoursPerWeek', 'qualification', 'level',
-        'proposal', 'startedBy', 'createdAt', 'endedAt', 'correctedAt',
-      ],
-    }),
-    entityPolicy<Checkpoint>({
-      entity: Checkpoint,
-      subject: participantOf,
-      object: (checkpoint) => checkpoint.id,
-      erase: [],
-      keep: ['id', 'pathway', 'key', 'kind', 'offset', 'placement', 'dueOn', 'status', 'missedAt', 'recordedAt'],
-    }),
-    entityPolicy<Contact>({
-      entity: Contact,
-      subject: participantOf,
-      object: (contact) => contact.id,
-      erase: ['justiceJustification', 'note', 'nextStep'],
-      keep: ['id', 'pathway', 'kind', 'on', 'reached', 'situation', 'difficulties', 'checkpoint', 'recordedBy', 'recordedAt'],
-    }),
     entityPolicy<ReferralBarrier>({
       entity: ReferralBarrier,
       subject: participantOf,
@@ -150,18 +96,11 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
   async exportOf(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart> {
     const reads = new ScopedReads(em, viewer);
     const ids = subject.pathwayIds;
-    const [pathways, appointments, diagnostics, events, proposals, placements, contacts, checkpoints] = await Promise.all([
+    const [pathways, events] = await Promise.all([
       reads.find(Pathway, { id: { $in: ids } }, { populate: ['operator', 'referent', 'counsellor', 'referralBarriers', 'justiceJustification'], orderBy: { referredAt: 'asc' } }),
-      reads.byParent(Appointment, 'pathway', ids, { orderBy: { startsAt: 'asc' } }),
-      reads.byParent(Diagnostic, 'pathway', ids, { orderBy: { recordedAt: 'asc' } }),
       reads.byParent(PathwayEvent, 'pathway', ids, { orderBy: { id: 'asc' } }),
-      reads.byParent(Proposal, 'pathway', ids, { orderBy: { proposedAt: 'asc', id: 'asc' }, populate: ['steps', 'opportunity.partner.organisation'] }),
-      reads.byParent(Placement, 'pathway', ids, { orderBy: { startOn: 'asc', createdAt: 'asc' }, populate: ['partner.organisation', 'client.organisation'] }),
-      reads.byParent(Contact, 'pathway', ids, { orderBy: { on: 'asc', recordedAt: 'asc' }, populate: ['justiceJustification'] }),
-      reads.byParent(Checkpoint, 'pathway', ids, { orderBy: { dueOn: 'asc', key: 'asc' } }),
     ]);
     const sensitive = seesSensitiveDetails(viewer);
-    const byId = <T>(rows: T[][]) => Object.fromEntries(ids.map((id, index) => [id, rows[index]]));
     return {
       sections: {
         pathways: pathways.map((pathway) => ({
@@ -189,42 +128,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
         })),
       },
       perPathway: {
-        appointments: byId(appointments.map((rows) => rows.map(({ startsAt, channel, place, status, outcomeAt }) => ({ startsAt, channel, place, status, outcomeAt })))),
-        diagnostics: byId(
-          diagnostics.map((rows) =>
-            rows.map((diagnostic) => {
-              const { recordedAt, correctedAt, readiness, assessments, targetJobs, contractTypes, workingTime, mobilityRadiusKm, availableFrom, strengths, summary } = diagnosticSeenBy(diagnostic, viewer);
-              return { recordedAt, correctedAt, readiness, assessments, targetJobs, contractTypes, workingTime, mobilityRadiusKm, availableFrom, strengths, summary };
-            }),
-          ),
-        ),
-        proposals: byId(
-          proposals.map((rows) =>
-            rows.map((proposal) => ({
-              offer: proposal.offer(),
-              status: proposal.status,
-              proposedOn: proposal.proposedOn,
-              steps: proposal.steps.getItems().map(({ step, on, reason, comment }) => ({ step, on, reason, comment: sensitive ? comment : null })),
-            })),
-          ),
-        ),
-        placements: byId(placements.map((rows) => rows.map((placement) => ({ ...placement.summary(), endComment: sensitive ? placement.endComment : null })))),
-        contacts: byId(
-          contacts.map((rows) =>
-            rows.map((contact) => ({
-              kind: contact.kind,
-              on: contact.on,
-              reached: contact.reached,
-              situation: contact.situation,
-              difficulties: sensitive ? contact.difficulties : contact.difficulties.filter((difficulty) => difficulty.theme !== BarrierTheme.JUSTICE),
-              justiceJustification: sensitive ? contact.justiceJustification : null,
-              note: sensitive ? contact.note : null,
-              nextStep: contact.nextStep,
-            })),
-          ),
-        ),
-        checkpoints: byId(checkpoints.map((rows) => rows.map(({ kind, offset, dueOn, status }) => ({ kind, offset, dueOn, status })))),
-        history: byId(
+        history: byPathway(ids,
           events.map((rows) =>
             rows.map((event) => ({
               type: event.type,
@@ -255,11 +159,5 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
     const reads = new ScopedReads(em, SYSTEM);
     const ids = subject.pathwayIds;
     for (const pathway of await reads.find(Pathway, { id: { $in: ids } }, { populate: ['events', 'justiceJustification'] })) pathway.forgetPersonalDetails();
-    for (const diagnostic of await reads.find(Diagnostic, { pathway: { $in: ids } })) diagnostic.forgetPersonalDetails();
-    for (const proposal of await reads.find(Proposal, { pathway: { $in: ids } }, { populate: ['steps'] })) proposal.forgetPersonalDetails();
-    for (const placement of await reads.find(Placement, { pathway: { $in: ids } })) placement.forgetPersonalDetails();
-    for (const contact of await reads.find(Contact, { pathway: { $in: ids } }, { populate: ['justiceJustification'] })) contact.forgetPersonalDetails();
-    // The calendar of an exited pathway goes on until the person is erased.
-    for (const checkpoint of await reads.find(Checkpoint, { pathway: { $in: ids } })) checkpoint.cancel();
   }
 }

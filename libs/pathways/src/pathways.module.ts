@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ParticipantsModule } from '@parcours/participants';
+import { FollowUpsPersonalData } from './follow-ups/follow-ups-personal-data';
+import { InterviewsPersonalData } from './interviews/interviews-personal-data';
 import { PathwaysPersonalData } from './pathways-personal-data';
+import { PlacementsPersonalData } from './placements/placements-personal-data';
+import { ProposalsPersonalData } from './proposals/proposals-personal-data';
 import { InterviewsService } from './interviews/interviews.service';
 import { CandidatesService } from './proposals/candidates.service';
 import { ProposalsService } from './proposals/proposals.service';
@@ -13,7 +17,7 @@ import { FollowUpsService } from './follow-ups/follow-ups.service';
 
 @Module({
   imports: [ParticipantsModule],
-  providers: [PathwaysPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
+  providers: [PathwaysPersonalData, InterviewsPersonalData, ProposalsPersonalData, PlacementsPersonalData, FollowUpsPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
   exports: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
 })
 export class PathwaysModule {}
