@@ -28,6 +28,14 @@ describe('scope by construction', () => {
     for (const reason of Object.values(UNSCOPED_ENTITIES)) expect(reason.length).toBeGreaterThan(20);
   });
 
+  it('gives the ORM every entity of the sources: each lib lists its own, libs/db joins the lists', () => {
+    const declared = sources()
+      .filter((file) => file.startsWith('libs/') && file.endsWith('.entity.ts'))
+      .flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/@Entity\([\s\S]*?export class (\w+)/g)].map((match) => match[1]));
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.sort()).toEqual(ENTITIES.map((entity) => entity.name).sort());
+  });
+
   it('refuses at first use an entity with no rule and no registered reason, whoever reads', () => {
     for (const viewer of [SYSTEM, { userId: 'u', role: 'ADMIN', organisationId: 'o', organisationKind: 'OPERATOR', sessionId: null }] as const) {
       expect(() => new ScopedReads({} as never, viewer as never).where(Stray, {})).toThrow(UnscopedEntityError);

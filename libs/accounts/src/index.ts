@@ -20,3 +20,4 @@ export * from './recovery/account-token.entity';
 export * from './recovery/password-recovery.service';
 export * from './users/account-event.entity';
 export * from './users/open-work';
+export * from './entities';

@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit.service';
 export * from './personal-data-policies';
 export * from './personal-data-policy';
+export * from './entities';

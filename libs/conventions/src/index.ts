@@ -4,3 +4,4 @@ export * from './conventions-error';
 export * from './conventions-personal-data';
 export * from './conventions.module';
 export * from './conventions.service';
+export * from './entities';

@@ -11,3 +11,4 @@ export * from './outbox.service';
 export * from './relay-lock';
 export * from './report-email';
 export * from './retry-schedule';
+export * from './entities';

@@ -9,3 +9,4 @@ export * from './opportunity.entity';
 export * from './partner.entity';
 export * from './partners.service';
 export * from './siret';
+export * from './entities';

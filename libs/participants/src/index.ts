@@ -3,3 +3,4 @@ export * from './participant-enums';
 export * from './participant.entity';
 export * from './participants-personal-data';
 export * from './participants.module';
+export * from './entities';

@@ -34,3 +34,4 @@ export * from './follow-ups/follow-up-calendar';
 export * from './follow-ups/follow-up-enums';
 export * from './placements/placements.service';
 export * from './follow-ups/follow-ups.service';
+export * from './entities';

@@ -7,3 +7,4 @@ export * from './reports-personal-data';
 export * from './reports.module';
 export * from './reports.service';
 export * from './working-days';
+export * from './entities';
