@@ -79,8 +79,9 @@ export class ScopedReads {
    * from (`… where p.id in (${sql})`): a view never takes bare ids.
    */
   idsQuery<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): { sql: string; params: readonly unknown[] } {
-    const query = (this.#em as SqlEntityManager).createQueryBuilder(entity, 'scoped').select('id').where(this.where(entity, where));
-    return { sql: query.getQuery(), params: query.getParams() };
+    // knex's own SQL, with `?` placeholders on every driver, as the raw statements around it (getQuery() is the driver's native $1 on PostgreSQL).
+    const query = (this.#em as SqlEntityManager).createQueryBuilder(entity, 'scoped').select('id').where(this.where(entity, where)).getKnexQuery().toSQL();
+    return { sql: query.sql, params: query.bindings };
   }
 
   /** Deletes the rows the viewer may see among `where` without loading them (the purges, as SYSTEM); how many went. */
