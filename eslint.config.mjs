@@ -15,7 +15,9 @@ export function scopedEntities(root = import.meta.dirname) {
   }
   return [...names].sort();
 }
-const SCOPED_ENTITIES = `/^(${scopedEntities().join('|')})$/`;
+/** Unscoped entities about a person (UNSCOPED_ENTITIES says why they have no rule): read through ScopedReads too, never the raw manager. */
+export const PERSONAL_UNSCOPED = ['Participant'];
+const SCOPED_ENTITIES = `/^(${[...scopedEntities(), ...PERSONAL_UNSCOPED].join('|')})$/`;
 const READS = '/^(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|stream|createQueryBuilder|qb|getRepository|nativeUpdate|nativeDelete)$/';
 
 /**

@@ -31,6 +31,8 @@ describe('the lint rules of the journey core', () => {
     ['reads.system().count(Pathway, {})', false],
     ['new ScopedReads(em, SYSTEM).find(ReferentReport, {})', false],
     ['em.find(User, {})', false],
+    ['em.findOne(Participant, { id })', true],
+    ['reads.system().findOne(Participant, { id })', false],
   ];
 
   it('refuses every read of a journey entity that does not start from its scope, and every fork, in libs/', () => {

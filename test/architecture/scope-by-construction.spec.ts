@@ -48,9 +48,12 @@ describe('scope by construction', () => {
   });
 
   it("lints with the entities the code gives a rule, not a list kept by hand", () => {
-    const script = "import('./eslint.config.mjs').then((config) => process.stdout.write(JSON.stringify(config.scopedEntities())))";
-    const linted = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    const script = "import('./eslint.config.mjs').then((config) => process.stdout.write(JSON.stringify([config.scopedEntities(), config.PERSONAL_UNSCOPED])))";
+    const [linted, personal] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[][];
     expect(linted).toEqual(ENTITIES.filter((entity) => isScoped(entity as EntityClass<object>)).map((entity) => entity.name).sort());
+    // The person is registered without a rule, and still read only through ScopedReads.
+    expect(personal).toEqual(['Participant']);
+    expect(personal.every((name) => Object.hasOwn(UNSCOPED_ENTITIES, name))).toBe(true);
   });
 
   it('reaches the entity manager only through reads.unscoped(reason), each use listed here', () => {

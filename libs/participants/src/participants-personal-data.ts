@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { entityPolicy, PersonalData, type DataSubject, type ExportPart, type PersonalDataPolicy } from '@parcours/audit';
 import type { EntityManager } from '@mikro-orm/core';
+import { ScopedReads, SYSTEM } from '@parcours/unit-of-work';
 import { Participant } from './participant.entity';
 
 /** The person: identity and contact are erased; what the figures need is kept. */
@@ -18,11 +19,11 @@ export class ParticipantsPersonalData implements PersonalDataPolicy {
   ];
 
   async exportOf(em: EntityManager, subject: DataSubject): Promise<ExportPart> {
-    const participant = await em.findOneOrFail(Participant, subject.participantId);
+    const participant = await new ScopedReads(em, SYSTEM).findOneOrFail(Participant, { id: subject.participantId });
     return { sections: { participant: { ...participant.details(), id: participant.id, anonymisedAt: participant.anonymisedAt, createdAt: participant.createdAt } } };
   }
 
   async forget(em: EntityManager, subject: DataSubject, now: Date): Promise<void> {
-    (await em.findOneOrFail(Participant, subject.participantId)).anonymise(now);
+    (await new ScopedReads(em, SYSTEM).findOneOrFail(Participant, { id: subject.participantId })).anonymise(now);
   }
 }

@@ -39,17 +39,17 @@ export class ParticipantsService {
   async update(actor: Actor, participantId: string, patch: Partial<ParticipantDetails>): Promise<Participant> {
     if (!isUuid(participantId)) throw new NotFoundError('Participant', ['input', 'participantId']);
     try {
-      return await this.uow.run(actor, async ({ em: tx, reads, now, today, by }) => {
+      return await this.uow.run(actor, async ({ reads, now, today, by }) => {
         const pathway = await reads.findOne(Pathway, { participant: participantId, status: { $in: [...OPEN_STATUSES] } }, { populate: ['participant'] });
         if (!pathway) throw new NotFoundError('Participant', ['input', 'participantId']);
         const participant = pathway.participant.getEntity();
         if (participant.anonymisedAt) throw new NotFoundError('Participant', ['input', 'participantId']);
         const next = checkPersonDetails({ ...participant.details(), ...definedOnly(patch) }, today, this.territory, ['input']);
         const key = identityKey(next.lastName, next.firstNames, next.birthDate);
-        if (key !== participant.identityKey && (await tx.count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {
+        if (key !== participant.identityKey && (await reads.system().count(Participant, { identityKey: key, id: { $ne: participant.id } })) > 0) {
           throw identityConflict(['input', 'lastName']);
         }
-        await assertNoIdentityConflict(tx, key, next.franceTravailId, participant.id);
+        await assertNoIdentityConflict(reads, key, next.franceTravailId, participant.id);
         const changed = participant.apply(next, now);
         if (changed.length > 0) pathway.recordParticipantUpdate(changed, by, now);
         return participant;

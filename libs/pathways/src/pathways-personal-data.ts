@@ -26,7 +26,7 @@ class PathwaySubjects implements DataSubjectFinder {
   }
 
   async whole(em: EntityManager, participantId: string): Promise<DataSubject | null> {
-    const participant = await em.findOne(Participant, participantId, { fields: ['id', 'anonymisedAt'] });
+    const participant = await new ScopedReads(em, SYSTEM).findOne(Participant, { id: participantId }, { fields: ['id', 'anonymisedAt'] });
     if (!participant) return null;
     const pathways = await new ScopedReads(em, SYSTEM).find(Pathway, { participant: participantId }, { fields: ['id'] });
     return { participantId, pathwayIds: pathways.map((pathway) => pathway.id), anonymisedAt: participant.anonymisedAt };

@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { isLocalDate, type LocalDate } from '@parcours/core';
 import { BarrierTheme, Participant, type ParticipantDetails } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
+import type { ScopedReads } from '@parcours/unit-of-work';
 import { PathwaysError } from './pathways-error';
 
 /**
@@ -46,9 +46,10 @@ export function checkBarriers(barriers: BarrierTheme[], justification: string | 
 }
 
 /** A France Travail identifier already held by a person of another identity is never merged silently. */
-export async function assertNoIdentityConflict(em: EntityManager, key: string, franceTravailId: string | null, except?: string): Promise<void> {
+export async function assertNoIdentityConflict(reads: ScopedReads, key: string, franceTravailId: string | null, except?: string): Promise<void> {
   if (!franceTravailId) return;
-  const holder = await em.findOne(Participant, { franceTravailId });
+  // Across every scope: the identifier is anyone's, whether or not the caller may see them.
+  const holder = await reads.system().findOne(Participant, { franceTravailId });
   if (holder && holder.identityKey !== key && holder.id !== except) {
     throw new PathwaysError(
       'IDENTITY_CONFLICT',

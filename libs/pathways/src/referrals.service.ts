@@ -64,8 +64,9 @@ export class ReferralsService {
       try {
         return await this.uow.run(actor, async ({ em, reads, now, today: on, by }) => {
           const key = identityKey(person.lastName, person.firstNames, person.birthDate);
-          await assertNoIdentityConflict(em, key, person.franceTravailId);
-          let participant = await em.findOne(Participant, { identityKey: key });
+          await assertNoIdentityConflict(reads, key, person.franceTravailId);
+          // The identity rule looks across every scope (DOMAIN.md: one person, one open pathway).
+          let participant = await reads.system().findOne(Participant, { identityKey: key });
           if (participant) {
             await this.assertNoOpenPathway(reads, participant.id);
             participant.apply(person, now);
