@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { OrganisationKind, Role, type Actor } from '@parcours/accounts';
 import { AppointmentChannel, InterviewsService, Pathway, PathwayEvent, pathwayViews, ReferralsService, Appointment } from '@parcours/pathways';
-import { FlushPipeline, UnitOfWork, type Work } from '@parcours/unit-of-work';
+import { AuditAction, FlushPipeline, UnitOfWork, type Work } from '@parcours/unit-of-work';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, startJourneyApp } from '../support/journey';
 import type { TestApp } from '../support/test-app';
@@ -56,7 +56,7 @@ describe('the unit of work', () => {
     expect(await stored(pathway.id)).toEqual({ status: 'DIAGNOSTIC_SCHEDULED', events: ['ParticipantReferred', 'ReferralAccepted', 'DiagnosticScheduled'], appointments: 1 });
   });
 
-  it('refuses a command of another actor inside a command, and writes nothing of the outer one', async () => {
+  it('refuses a command of another actor, or under another audit, inside a command, and writes nothing of the outer one', async () => {
     const pathway = await journey.refer(referent);
     const other: Actor = { ...actor, userId: referent.id, role: Role.REFERENT };
     await expect(
@@ -66,6 +66,9 @@ describe('the unit of work', () => {
       }),
     ).rejects.toThrow('cannot run inside a command of another user');
     await expect(uow.run(actor, () => uow.run(null, async () => undefined))).rejects.toThrow('A command of the system cannot run inside a command of another user');
+    // Nor another audit: an erasure's writes inside an ordinary command would be filed as WRITE.
+    await expect(uow.run(actor, () => uow.run(actor, async () => undefined, { audit: { action: AuditAction.ERASE, reason: 'r' } }))).rejects.toThrow('A command audited as ERASE cannot run inside one audited as WRITE');
+    expect(await uow.run(actor, () => uow.run(actor, async () => 'joined', { audit: { action: AuditAction.WRITE } }))).toBe('joined');
     expect((await stored(pathway.id)).status).toBe('REFERRED');
   });
 

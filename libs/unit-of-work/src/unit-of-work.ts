@@ -82,14 +82,20 @@ export class UnitOfWork implements OnModuleInit {
   }
 
   /**
-   * Runs a command. Inside another command it joins it, as the same actor: a nested command with
-   * another actor throws (it would write under the outer one's name and audit scope).
+   * Runs a command. Inside another command it joins it, as the same actor and under the same
+   * audit: a nested command with another actor, or asking another audit action or reason, throws
+   * (its writes would be filed under the outer one's).
    */
   async run<T>(actor: Actor | null, work: (work: Work) => Promise<T>, options: WorkOptions = {}): Promise<T> {
     const outer = current.getStore();
     if (outer) {
       if ((outer.actor?.userId ?? null) !== (actor?.userId ?? null)) {
         throw new Error(`A command of ${actor ? 'a user' : 'the system'} cannot run inside a command of ${outer.actor ? 'another user' : 'the system'}: it would be written and audited as the outer one.`);
+      }
+      const scope = currentAuditScope();
+      const audit = options.audit;
+      if (audit && scope && ((audit.action ?? AuditAction.WRITE) !== (scope.action ?? AuditAction.WRITE) || (audit.reason !== undefined && audit.reason !== scope.reason))) {
+        throw new Error(`A command audited as ${audit.action ?? AuditAction.WRITE} cannot run inside one audited as ${scope.action ?? AuditAction.WRITE}: its writes would be filed under the outer one.`);
       }
       return work(outer);
     }
