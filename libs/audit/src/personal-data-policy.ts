@@ -8,15 +8,22 @@ import type { Actor, ErrorCode } from '@parcours/core';
  * - `keep`: what the figures need and may survive without identity (codes, dates, links).
  * A test walks the ORM's metadata and fails on a property in neither list.
  */
-export interface EntityPolicy<T extends object = never> {
+export interface EntityPolicy<T extends object = never, E extends keyof T & string = never> {
   entity: EntityClass<T>;
   /** The participant the row is about. */
   subject(entity: T): string;
   /** How the audit names the row. */
   object(entity: T): string;
-  erase: readonly (keyof T & string)[];
-  keep: readonly (keyof T & string)[];
+  erase: readonly PolicyProperty<T, E>[];
+  keep: readonly PolicyProperty<T, E>[];
 }
+
+/**
+ * A property as the ORM's metadata names it: the entity's own, or one of an embedded object's
+ * (`E`, the entity's embedded properties), which the ORM names `<embedded>_<property>`
+ * (`exited_comment`): what a change set's payload and the metadata carry.
+ */
+export type PolicyProperty<T, E extends keyof T & string = never> = (keyof T & string) | { [K in E]: `${K}_${keyof NonNullable<T[K]> & string}` }[E];
 
 /** Whose data: a participant, and those of their pathways the request may reach. */
 export interface DataSubject {
@@ -64,6 +71,6 @@ export interface PersonalDataPolicy {
 }
 
 /** Declares a typed entity policy (the property lists are checked against the entity's keys). */
-export function entityPolicy<T extends object>(policy: EntityPolicy<T>): EntityPolicy<never> {
+export function entityPolicy<T extends object, E extends keyof T & string = never>(policy: EntityPolicy<T, E>): EntityPolicy<never> {
   return policy as unknown as EntityPolicy<never>;
 }

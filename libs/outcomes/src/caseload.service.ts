@@ -55,7 +55,7 @@ export class CaseloadService {
       const count = <T extends object>(entity: new (...args: never[]) => T, where: FilterQuery<T>) => reads.count(entity, where);
       const byStatus = await Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await count(Pathway, { ...mine, status }) })));
       const exits = await Promise.all(
-        Object.values(OutcomeCategory).map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, outcomeCategory: category, exitedOn: { $gte: firstOfMonth, $lte: today } } as FilterQuery<Pathway>) })),
+        Object.values(OutcomeCategory).map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, exited: { category, on: { $gte: firstOfMonth, $lte: today } } } as FilterQuery<Pathway>) })),
       );
       return {
         weekFrom: monday,

@@ -57,16 +57,16 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
   readonly subjects = new PathwaySubjects();
 
   readonly entities = [
-    entityPolicy<Pathway>({
+    entityPolicy<Pathway, 'referral' | 'exited'>({
       entity: Pathway,
       subject: (pathway) => pathway.participant.id,
       object: (pathway) => pathway.id,
       erase: ['justiceJustification', 'declineComment', 'exitComment'],
       keep: [
-        'id', 'participant', 'operator', 'prescriber', 'referent', 'counsellor', 'status', 'openKey', 'acceptedOn', 'closedOn', 'referredAt', 'referredOn', 'referralCommuneCode',
-        'ageAtReferral', 'referralRsaStatus', 'referralBarriers', 'eligibilityReasons', 'declineReason', 'acceptedAt', 'closedAt',
-        'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
-        'exitedOn', 'exitReason', 'outcomeCategory', 'outcomeBasis', 'outcomeContractType', 'outcomeParameters', 'declaredSituation',
+        'id', 'participant', 'operator', 'prescriber', 'referent', 'counsellor', 'status', 'openKey', 'acceptedOn', 'closedOn', 'referredAt', 'referredOn',
+        'referral', 'referral_communeCode', 'referral_age', 'referral_rsaStatus', 'referral_eligibilityReasons', 'referralBarriers',
+        'declineReason', 'acceptedAt', 'closedAt', 'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
+        'exited', 'exited_on', 'exited_reason', 'exited_category', 'exited_basis', 'exited_contractType', 'exited_parameters', 'exited_declared',
       ],
     }),
     entityPolicy<PathwayEvent>({
@@ -111,19 +111,19 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
           status: pathway.status,
           referredAt: pathway.referredAt,
           situationAtReferral: {
-            communeCode: pathway.referralCommuneCode,
-            ageAtReferral: pathway.ageAtReferral,
-            rsaStatus: pathway.referralRsaStatus,
+            communeCode: pathway.referral.communeCode,
+            ageAtReferral: pathway.referral.age,
+            rsaStatus: pathway.referral.rsaStatus,
             barriers: pathway.referralBarriers.getItems().map((barrier) => barrier.theme),
             justiceJustification: sensitive ? pathway.justiceJustification : null,
-            eligibilityReasons: pathway.eligibilityReasons.split(','),
+            eligibilityReasons: pathway.referral.eligibilityReasons.split(','),
           },
           declineReason: pathway.declineReason,
           declineComment: pathway.declineComment,
           acceptedAt: pathway.acceptedAt,
           closedAt: pathway.closedAt,
-          exit: pathway.exitedOn
-            ? { exitedOn: pathway.exitedOn, reason: pathway.exitReason, comment: pathway.exitComment, outcomeCategory: pathway.outcomeCategory, outcomeBasis: pathway.outcomeBasis, declaredSituation: pathway.declaredSituation }
+          exit: pathway.exited
+            ? { exitedOn: pathway.exited.on, reason: pathway.exited.reason, comment: pathway.exitComment, outcomeCategory: pathway.exited.category, outcomeBasis: pathway.exited.basis, declaredSituation: pathway.exited.declared }
             : null,
         })),
       },

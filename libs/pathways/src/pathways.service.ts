@@ -46,7 +46,7 @@ export class PathwaysService {
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
     if (filter.counsellorId) where.push({ counsellor: isUuid(filter.counsellorId) ? filter.counsellorId : { $in: [] } });
-    if (filter.communeCode) where.push({ referralCommuneCode: filter.communeCode });
+    if (filter.communeCode) where.push({ referral: { communeCode: filter.communeCode } });
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
     return this.uow.read(actor, async (reads) => {

@@ -43,7 +43,7 @@ export class FollowUpsService {
         if (!checkpoint) throw new NotFoundError('Checkpoint', ['input', 'checkpointId']);
       }
       if (problems.length > 0) throw DomainError.all(problems);
-      return pathway.recordContact(input, checkpoint, by, now);
+      return pathway.followUpStage.recordContact(input, checkpoint, by, now);
     });
   }
 
@@ -90,7 +90,7 @@ export class FollowUpsService {
           const pathway = found && (await lockPathway(reads, found.pathway.id, []));
           const checkpoint = pathway && (await reads.findOne(Checkpoint, { id, status: CheckpointStatus.PENDING }, { refresh: true }));
           if (!pathway || !checkpoint || !isMissed(checkpoint.dueOn, today, afterDays)) return;
-          pathway.missCheckpoint(checkpoint, now);
+          pathway.followUpStage.missCheckpoint(checkpoint, now);
           missed++;
         },
         { audit: { action: AuditAction.WRITE, operation: 'missed checkpoints sweep' } },

@@ -27,27 +27,27 @@ export class InterviewsService {
       const pathway = await reads.findOne(Pathway, { id: pathwayId });
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
       const counsellor = await operatorStaff(em, pathway, counsellorId ?? actor.userId, 'counsellorId');
-      return pathway.scheduleDiagnostic(counsellor, slot.startsAt, slot.channel, slot.place, by, now);
+      return pathway.interviewStage.schedule(counsellor, slot.startsAt, slot.channel, slot.place, by, now);
     });
   }
 
   async reschedule(actor: Actor, appointmentId: string, slot: AppointmentSlot): Promise<Appointment> {
     return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now }) => {
-      pathway.rescheduleAppointment(appointment, slot.startsAt, slot.channel, slot.place, by, now);
+      pathway.interviewStage.reschedule(appointment, slot.startsAt, slot.channel, slot.place, by, now);
       return appointment;
     });
   }
 
   async close(actor: Actor, appointmentId: string, outcome: AppointmentStatus.NO_SHOW | AppointmentStatus.EXCUSED | AppointmentStatus.CANCELLED): Promise<Appointment> {
     return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now }) => {
-      pathway.closeAppointment(appointment, outcome, by, now);
+      pathway.interviewStage.close(appointment, outcome, by, now);
       return appointment;
     });
   }
 
   async record(actor: Actor, appointmentId: string, findings: DiagnosticFindings): Promise<Diagnostic> {
     checkFindings(findings);
-    return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now, today }) => pathway.recordDiagnostic(appointment, findings, by, now, today));
+    return this.withAppointment(actor, appointmentId, (pathway, appointment, { by, now, today }) => pathway.interviewStage.record(appointment, findings, by, now, today));
   }
 
   async correct(actor: Actor, diagnosticId: string, findings: DiagnosticFindings): Promise<Diagnostic> {
@@ -56,7 +56,7 @@ export class InterviewsService {
     return this.uow.run(actor, async ({ reads, by, now }) => {
       const diagnostic = await reads.findOne(Diagnostic, { id: diagnosticId }, { populate: ['pathway'] });
       if (!diagnostic) throw new NotFoundError('Diagnostic', ['input', 'diagnosticId']);
-      diagnostic.pathway.getEntity().correctDiagnostic(diagnostic, findings, by, now);
+      diagnostic.pathway.getEntity().interviewStage.correct(diagnostic, findings, by, now);
       return diagnostic;
     });
   }

@@ -5,7 +5,8 @@ import { AppConfig } from '@parcours/config';
 import { DomainError, isUuid, NotFoundError, type LocalDate, type Problem } from '@parcours/core';
 import { Partner } from '@parcours/opportunities';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
-import { Pathway, type FollowUpRules } from '../pathway.entity';
+import { Pathway } from '../pathway.entity';
+import type { FollowUpRules } from './placement-stage';
 import { PathwaysError } from '../pathways-error';
 import { Proposal } from '../proposals/proposal.entity';
 import { CLOSING } from '../referrals.service';
@@ -80,7 +81,7 @@ export class PlacementsService {
           qualification: input.qualification ?? null,
           level: input.level ?? null,
         };
-        return pathway.startPlacement(terms, proposal, this.rules, by, now);
+        return pathway.placementStage.start(terms, proposal, this.rules, by, now);
       });
     } catch (error) {
       // The proposal's unique index: two placements from one proposal at once.
@@ -93,7 +94,7 @@ export class PlacementsService {
   async end(actor: Actor, input: EndPlacementInput): Promise<{ ended: Placement; cdi: Placement | null }> {
     return this.withPlacement(actor, input.placementId, (pathway, placement, today, rules, work) => {
       if (input.endedOn > today) throw new PathwaysError('DATE_IN_FUTURE', 'A placement is ended on the day it ended: today or earlier.', ['input', 'endedOn']);
-      const cdi = pathway.endPlacement(placement, { on: input.endedOn, reason: input.reason, comment: input.comment }, rules, work.by, work.now);
+      const cdi = pathway.placementStage.end(placement, { on: input.endedOn, reason: input.reason, comment: input.comment }, rules, work.by, work.now);
       return { ended: placement, cdi };
     });
   }
@@ -118,7 +119,7 @@ export class PlacementsService {
         qualification: input.qualification ?? null,
         level: input.level ?? null,
       };
-      pathway.correctPlacement(placement, correction, rules, work.by, work.now);
+      pathway.placementStage.correct(placement, correction, rules, work.by, work.now);
       return placement;
     });
   }

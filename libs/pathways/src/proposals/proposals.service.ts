@@ -40,7 +40,7 @@ export class ProposalsService {
         const opportunity = await reads.findOne(Opportunity, { id: opportunityId, operator: pathway.operator.id }, { populate: ['partner.organisation'] });
         if (!opportunity) throw new NotFoundError('Opportunity', ['input', 'opportunityId']);
         if ((await reads.count(Proposal, { openKey: `${opportunity.id}/${pathway.id}` })) > 0) throw alreadyOpen();
-        return pathway.propose(opportunity, by, now, today);
+        return pathway.proposalStage.propose(opportunity, by, now, today);
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw alreadyOpen();
@@ -66,7 +66,7 @@ export class ProposalsService {
       }
       const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER], refresh: true });
       if (!proposal) throw new NotFoundError('Proposal', ['input', 'proposalId']);
-      const filled = proposal.pathway.getEntity().recordProposalStep(proposal, record, by, now, today);
+      const filled = proposal.pathway.getEntity().proposalStage.recordStep(proposal, record, by, now, today);
       if (filled) await endOpenProposals(reads, proposal.opportunity.getEntity(), by, now);
       return proposal;
     });
@@ -131,7 +131,7 @@ export class ProposalsService {
       await this.sweep('stale proposals sweep', async (reads, now) => {
         const proposal = await reads.findOne(Proposal, { id, ...stale }, { populate: [...WITH_OFFER] });
         if (!proposal) return;
-        proposal.pathway.getEntity().endProposal(proposal, ProposalStatus.STALE, null, null, now);
+        proposal.pathway.getEntity().proposalStage.end(proposal, ProposalStatus.STALE, null, null, now);
         marked++;
       });
     }
@@ -152,7 +152,7 @@ function lockOpportunity(reads: ScopedReads, id: string): Promise<Opportunity | 
 /** The proposals still open on an opportunity that closed or filled: CANCELLED, NO_POSITION. */
 async function endOpenProposals(reads: ScopedReads, opportunity: Opportunity, by: User | null, now: Date): Promise<void> {
   const open = await reads.system().find(Proposal, { opportunity: opportunity.id, status: { $in: [...OPEN_PROPOSAL_STATUSES] } }, { populate: ['pathway'] });
-  for (const proposal of open) proposal.pathway.getEntity().endProposal(proposal, ProposalStatus.CANCELLED, ProposalReason.NO_POSITION, by, now);
+  for (const proposal of open) proposal.pathway.getEntity().proposalStage.end(proposal, ProposalStatus.CANCELLED, ProposalReason.NO_POSITION, by, now);
 }
 
 function alreadyOpen(): PathwaysError {
