@@ -1,18 +1,18 @@
 import type { ReadRecord } from '@parcours/audit';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { GraphqlContext } from '../graphql/graphql-context';
-import { PERSONAL_FIELDS } from './personal-fields';
+import { personalTypes } from './graphql-personal-data';
 
 const READS = Symbol('audit-reads');
 type WithReads = GraphqlContext & { [READS]?: Map<string, ReadRecord> };
 
 /**
- * Wraps the resolver of every personal field of the schema (and of no other field, which keeps
- * its plain, synchronous resolver): once the field is resolved, its object and name are noted on
+ * Wraps the resolver of every personal field of the schema, as its types declare them (and of no
+ * other field, which keeps its plain, synchronous resolver): once the field is resolved, its object and name are noted on
  * the request, and written to the audit log before the response is sent (audit-reads.plugin.ts).
  */
 export function auditPersonalFields(schema: GraphQLSchema): GraphQLSchema {
-  for (const [typeName, type] of Object.entries(PERSONAL_FIELDS)) {
+  for (const [typeName, type] of Object.entries(personalTypes(schema))) {
     const objectType = schema.getType(typeName);
     if (!isObjectType(objectType)) continue;
     const fields = objectType.getFields();

@@ -1,7 +1,6 @@
-import type { GraphqlPersonalData } from '../audit/graphql-personal-data';
-
-/** A funding convention, and the outcome figures, are about no person: aggregates only. */
-export const CONVENTIONS_PERSONAL_FIELDS: GraphqlPersonalData = {
-  personal: {},
-  none: ['Convention', 'ConventionPayload', 'OrganisationName', 'OutcomeReport', 'OutcomeRow', 'OutcomeFigures', 'Figure', 'ExportLink', 'ExportLinkPayload', 'Caseload', 'StatusCount', 'CategoryCount'],
-};
+/**
+ * The conventions GraphQL types that carry nothing about a participant. A type that does says so
+ * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
+ * a type that is in neither place.
+ */
+export const CONVENTIONS_NO_PERSONAL_DATA: readonly string[] = ['Convention', 'ConventionPayload', 'OrganisationName', 'OutcomeReport', 'OutcomeRow', 'OutcomeFigures', 'Figure', 'ExportLink', 'ExportLinkPayload', 'Caseload', 'StatusCount', 'CategoryCount'];

@@ -1,7 +1,6 @@
-import type { GraphqlPersonalData } from '../audit/graphql-personal-data';
-
-/** The access log names people by id and fields by name; the export itself is audited as a whole. */
-export const DATA_PROTECTION_PERSONAL_FIELDS: GraphqlPersonalData = {
-  personal: {},
-  none: ['AuditEntry', 'AuditEntryEdge', 'AuditEntryConnection', 'ErasePayload'],
-};
+/**
+ * The data protection GraphQL types that carry nothing about a participant. A type that does says so
+ * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
+ * a type that is in neither place.
+ */
+export const DATA_PROTECTION_NO_PERSONAL_DATA: readonly string[] = ['AuditEntry', 'AuditEntryEdge', 'AuditEntryConnection', 'ErasePayload'];

@@ -11,6 +11,7 @@ import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { PathwaysMapping } from '../pathways/pathways.mapping';
 import { PathwayNode } from '../pathways/pathways.types';
 import { CheckpointNode, ContactNode, ContactPayload, FollowUpDueConnection, FollowUpsDueFilter, RecordContactInput } from './follow-ups.types';
+import { NotPersonal } from '../audit/graphql-personal-data';
 
 const { COUNSELLOR, MANAGER } = Role;
 
@@ -63,12 +64,14 @@ export class FollowUpsResolver {
     });
   }
 
+  @NotPersonal()
   @ResolveField(() => [ContactNode], { description: "Contacts, oldest first. Notes, JUSTICE and its justification for the operator's staff and ADMIN only." })
   async contacts(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<ContactNode[]> {
     const loader = requestLoader(context, 'pathway-contacts', (ids) => this.service.contactsOf(signedIn(context), ids));
     return (await loader.load(pathway.id)).map((contact) => toContactNode(contact, pathway.participant.id, context.actor));
   }
 
+  @NotPersonal()
   @ResolveField(() => [CheckpointNode], { description: 'The follow-up calendar, soonest first (cancelled checkpoints included).' })
   async checkpoints(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<CheckpointNode[]> {
     const loader = requestLoader(context, 'pathway-checkpoints', (ids) => this.service.checkpointsOf(signedIn(context), ids));

@@ -7,6 +7,7 @@ import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Text } from '../graphql/text-field';
 import { Payload } from '../graphql/user-error';
 import { PathwayNode } from '../pathways/pathways.types';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(ContactKind, { name: 'ContactKind' });
 registerEnumType(ContactReached, { name: 'ContactReached', description: 'Who the counsellor reached.' });
@@ -21,35 +22,37 @@ export class FollowUpDifficultyNode {
   @Field() blocking: boolean;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Contact', objectId: of(source, 'id') }))
 @ObjectType('Contact', { description: 'A contact with the person and/or the employer, answering a checkpoint or not.' })
 export class ContactNode {
-  @Field(() => ID) id: string;
-  @Field(() => ContactKind) kind: ContactKind;
-  @Field(() => LocalDateScalar) on: string;
-  @Field(() => ContactReached) reached: ContactReached;
-  @Field(() => FollowUpSituation, { nullable: true }) situation: FollowUpSituation | null;
-  @Field(() => [FollowUpDifficultyNode], { description: "Theme and blocking flag; JUSTICE for the operator's staff and ADMIN only." }) difficulties: FollowUpDifficultyNode[];
-  @Field(() => String, { nullable: true, description: "Why JUSTICE was named: the operator's staff and ADMIN only." }) justiceJustification: string | null;
-  @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) note: string | null;
-  @Field(() => String, { nullable: true }) nextStep: string | null;
-  @Field(() => ID, { nullable: true, description: 'The checkpoint it answers.' }) checkpointId: string | null;
-  @Field() recordedAt: Date;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field(() => ContactKind) kind: ContactKind;
+  @Personal() @Field(() => LocalDateScalar) on: string;
+  @Personal() @Field(() => ContactReached) reached: ContactReached;
+  @Personal() @Field(() => FollowUpSituation, { nullable: true }) situation: FollowUpSituation | null;
+  @Personal() @Field(() => [FollowUpDifficultyNode], { description: "Theme and blocking flag; JUSTICE for the operator's staff and ADMIN only." }) difficulties: FollowUpDifficultyNode[];
+  @Personal() @Field(() => String, { nullable: true, description: "Why JUSTICE was named: the operator's staff and ADMIN only." }) justiceJustification: string | null;
+  @Personal() @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) note: string | null;
+  @Personal() @Field(() => String, { nullable: true }) nextStep: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: 'The checkpoint it answers.' }) checkpointId: string | null;
+  @Personal() @Field() recordedAt: Date;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('Checkpoint', { description: "A day of the pathway's follow-up calendar." })
 export class CheckpointNode {
-  @Field(() => ID) id: string;
-  @Field(() => CheckpointKind) kind: CheckpointKind;
-  @Field(() => String, { nullable: true, description: 'An OFFSET checkpoint\'s offset ("15d", "6m").' }) offset: string | null;
-  @Field(() => ID, { nullable: true, description: "A PLANNED_END checkpoint's placement (a temp-mission chain's first mission)." }) placementId: string | null;
-  @Field(() => LocalDateScalar) dueOn: string;
-  @Field(() => CheckpointStatus) status: CheckpointStatus;
-  @Field(() => Date, { nullable: true }) recordedAt: Date | null;
-  @Field(() => Date, { nullable: true }) missedAt: Date | null;
-  @Field(() => ID) pathwayId: string;
+  @NotPersonal() @Field(() => ID) id: string;
+  @NotPersonal() @Field(() => CheckpointKind) kind: CheckpointKind;
+  @NotPersonal() @Field(() => String, { nullable: true, description: 'An OFFSET checkpoint\'s offset ("15d", "6m").' }) offset: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: "A PLANNED_END checkpoint's placement (a temp-mission chain's first mission)." }) placementId: string | null;
+  @Personal() @Field(() => LocalDateScalar) dueOn: string;
+  @Personal() @Field(() => CheckpointStatus) status: CheckpointStatus;
+  @Personal() @Field(() => Date, { nullable: true }) recordedAt: Date | null;
+  @Personal() @Field(() => Date, { nullable: true }) missedAt: Date | null;
+  @NotPersonal() @Field(() => ID) pathwayId: string;
   /** Not a field: for the audit. */
   participantId: string;
 }

@@ -1,18 +1,6 @@
-import { of, type GraphqlPersonalData } from '../audit/graphql-personal-data';
-
-/** What of appointments and diagnostics is personal, field by field. */
-export const INTERVIEWS_PERSONAL_FIELDS: GraphqlPersonalData = {
-  personal: {
-    Appointment: {
-      locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
-      personal: ['startsAt', 'place'],
-      other: ['id', 'channel', 'status', 'counsellor', 'needsUpdate'],
-    },
-    Diagnostic: {
-      locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Diagnostic', objectId: of(source, 'id') }),
-      personal: ['readiness', 'assessments', 'targetJobs', 'contractTypes', 'workingTime', 'mobilityRadiusKm', 'availableFrom', 'strengths', 'summary'],
-      other: ['id', 'recordedAt', 'correctedAt'],
-    },
-  },
-  none: ['AppointmentPayload', 'DiagnosticPayload', 'BarrierAssessment', 'TargetJob'],
-};
+/**
+ * The interviews GraphQL types that carry nothing about a participant. A type that does says so
+ * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
+ * a type that is in neither place.
+ */
+export const INTERVIEWS_NO_PERSONAL_DATA: readonly string[] = ['AppointmentPayload', 'DiagnosticPayload', 'BarrierAssessment', 'TargetJob'];

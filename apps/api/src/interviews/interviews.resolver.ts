@@ -21,6 +21,7 @@ import {
   RescheduleAppointmentInput,
   ScheduleDiagnosticInput,
 } from './interviews.types';
+import { NotPersonal } from '../audit/graphql-personal-data';
 
 const { COUNSELLOR, MANAGER } = Role;
 
@@ -82,12 +83,14 @@ export class InterviewsResolver {
     return this.diagnosticPayload(actor, await this.interviews.correct(actor, input.diagnosticId, findings(input)));
   }
 
+  @NotPersonal()
   @ResolveField(() => [AppointmentNode], { description: 'The diagnostic appointments, oldest first.' })
   async appointments(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<AppointmentNode[]> {
     const loader = requestLoader(context, 'pathway-appointments', (ids) => this.interviews.appointmentsOf(signedIn(context), ids));
     return (await loader.load(pathway.id)).map((appointment) => this.appointmentNode(appointment, pathway.participant.id, pathway.operator.name));
   }
 
+  @NotPersonal()
   @ResolveField(() => DiagnosticNode, { nullable: true, description: 'The latest diagnostic, once recorded.' })
   async diagnostic(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<DiagnosticNode | null> {
     const loader = requestLoader(context, 'pathway-diagnostic', (ids) => this.interviews.diagnosticsOf(signedIn(context), ids));

@@ -9,6 +9,7 @@ import { Payload } from '../graphql/user-error';
 import { PathwayNode, PersonInCharge } from '../pathways/pathways.types';
 import { Text } from '../graphql/text-field';
 import { RomeCode } from '../graphql/rome-code';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(AppointmentChannel, { name: 'AppointmentChannel' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
@@ -17,15 +18,16 @@ registerEnumType(Readiness, { name: 'Readiness' });
 registerEnumType(WorkingTime, { name: 'WorkingTime' });
 registerEnumType(ContractType, { name: 'ContractType' });
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('Appointment')
 export class AppointmentNode {
-  @Field(() => ID) id: string;
-  @Field() startsAt: Date;
-  @Field(() => AppointmentChannel) channel: AppointmentChannel;
-  @Field(() => String, { nullable: true }) place: string | null;
-  @Field(() => AppointmentStatus) status: AppointmentStatus;
-  @Field(() => PersonInCharge, { description: 'The counsellor who runs the interview.' }) counsellor: PersonInCharge;
-  @Field({ description: 'PLANNED, and its time has passed without an outcome.' }) needsUpdate: boolean;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field() startsAt: Date;
+  @NotPersonal() @Field(() => AppointmentChannel) channel: AppointmentChannel;
+  @Personal() @Field(() => String, { nullable: true }) place: string | null;
+  @NotPersonal() @Field(() => AppointmentStatus) status: AppointmentStatus;
+  @NotPersonal() @Field(() => PersonInCharge, { description: 'The counsellor who runs the interview.' }) counsellor: PersonInCharge;
+  @NotPersonal() @Field({ description: 'PLANNED, and its time has passed without an outcome.' }) needsUpdate: boolean;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;
@@ -45,20 +47,21 @@ export class TargetJobNode {
   @Field(() => String, { nullable: true, description: 'ROME code, as K2204.' }) romeCode: string | null;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Diagnostic', objectId: of(source, 'id') }))
 @ObjectType('Diagnostic')
 export class DiagnosticNode {
-  @Field(() => ID) id: string;
-  @Field(() => Readiness) readiness: Readiness;
-  @Field(() => [BarrierAssessmentNode], { description: 'JUSTICE is shown to the operator\'s staff and ADMIN only.' }) assessments: BarrierAssessmentNode[];
-  @Field(() => [TargetJobNode]) targetJobs: TargetJobNode[];
-  @Field(() => [ContractType]) contractTypes: ContractType[];
-  @Field(() => WorkingTime) workingTime: WorkingTime;
-  @Field(() => Int, { nullable: true }) mobilityRadiusKm: number | null;
-  @Field(() => LocalDateScalar, { nullable: true }) availableFrom: string | null;
-  @Field(() => String, { nullable: true }) strengths: string | null;
-  @Field({ description: 'Written for the referent.' }) summary: string;
-  @Field() recordedAt: Date;
-  @Field(() => Date, { nullable: true }) correctedAt: Date | null;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field(() => Readiness) readiness: Readiness;
+  @Personal() @Field(() => [BarrierAssessmentNode], { description: 'JUSTICE is shown to the operator\'s staff and ADMIN only.' }) assessments: BarrierAssessmentNode[];
+  @Personal() @Field(() => [TargetJobNode]) targetJobs: TargetJobNode[];
+  @Personal() @Field(() => [ContractType]) contractTypes: ContractType[];
+  @Personal() @Field(() => WorkingTime) workingTime: WorkingTime;
+  @Personal() @Field(() => Int, { nullable: true }) mobilityRadiusKm: number | null;
+  @Personal() @Field(() => LocalDateScalar, { nullable: true }) availableFrom: string | null;
+  @Personal() @Field(() => String, { nullable: true }) strengths: string | null;
+  @Personal() @Field({ description: 'Written for the referent.' }) summary: string;
+  @NotPersonal() @Field() recordedAt: Date;
+  @NotPersonal() @Field(() => Date, { nullable: true }) correctedAt: Date | null;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;

@@ -1,13 +1,9 @@
-import type { GraphqlPersonalData } from '../audit/graphql-personal-data';
-
 /**
- * Partners and offers are about no participant. A partner's contact is personal data of the
- * contact person, not of a participant: its retention is the module's (opportunities-personal-data.ts).
+ * The opportunities GraphQL types that carry nothing about a participant. A type that does says so
+ * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
+ * a type that is in neither place.
  */
-export const OPPORTUNITIES_PERSONAL_FIELDS: GraphqlPersonalData = {
-  personal: {},
-  none: [
+export const OPPORTUNITIES_NO_PERSONAL_DATA: readonly string[] = [
     'Partner', 'PartnerContact', 'PartnerChange', 'PartnerSummary', 'PartnerPayload', 'PartnerEdge', 'PartnerConnection',
     'Opportunity', 'OpportunityPayload', 'OpportunityEdge', 'OpportunityConnection',
-  ],
-};
+  ];

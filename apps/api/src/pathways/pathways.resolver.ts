@@ -28,6 +28,7 @@ import {
   UpdateParticipantInput,
   WithdrawReferralInput,
 } from './pathways.types';
+import { NotPersonal, Personal } from '../audit/graphql-personal-data';
 
 const { ADMIN, MANAGER, COUNSELLOR, REFERENT } = Role;
 
@@ -122,6 +123,7 @@ export class PathwaysResolver {
     return { participant: this.map.participant(participant), pathways: pathways.map((pathway) => this.node(pathway)) };
   }
 
+  @NotPersonal()
   @ResolveField(() => [PathwayEventNode], { description: 'Every transition, handover and correction, oldest first.' })
   async history(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PathwayEventNode[]> {
     const loader = requestLoader(context, 'pathway-history', (ids) => this.reads.histories(signedIn(context), ids));
@@ -141,6 +143,7 @@ export class PathwaysResolver {
 export class ReferralSituationResolver {
   constructor(private readonly pathways: PathwaysService) {}
 
+  @Personal()
   @ResolveField(() => String, { nullable: true, description: "Why JUSTICE was declared: the operator's counsellors and managers, and ADMIN, only; null for anyone else." })
   async justiceJustification(@Parent() situation: ReferralSituationNode, @Context() context: GraphqlContext): Promise<string | null> {
     const actor = context.actor;

@@ -8,6 +8,7 @@ import { Connection } from '../graphql/connection';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
 import { Text } from '../graphql/text-field';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
@@ -59,57 +60,61 @@ export class FranceTravailRegistration {
   @Field(() => String, { nullable: true, description: 'Why the person is not registered.' }) missingReason: string | null;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'id'), objectType: 'Participant', objectId: of(source, 'id') }))
 @ObjectType('Participant')
 export class ParticipantNode {
-  @Field(() => ID) id: string;
-  @Field() lastName: string;
-  @Field() firstNames: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Null once the person was anonymised.' }) birthDate: string | null;
-  @Field(() => Sex, { nullable: true }) sex: Sex | null;
-  @Field({ description: 'The identity was erased (on request or after the retention period).' }) anonymised: boolean;
-  @Field(() => String, { nullable: true }) phone: string | null;
-  @Field(() => String, { nullable: true }) email: string | null;
-  @Field() addressLine: string;
-  @Field() postalCode: string;
-  @Field(() => Commune) commune: Commune;
-  @Field(() => RsaStatus) rsaStatus: RsaStatus;
-  @Field(() => FranceTravailRegistration) franceTravail: FranceTravailRegistration;
-  @Field(() => EducationLevel) educationLevel: EducationLevel;
-  @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field() lastName: string;
+  @Personal() @Field() firstNames: string;
+  @Personal() @Field(() => LocalDateScalar, { nullable: true, description: 'Null once the person was anonymised.' }) birthDate: string | null;
+  @Personal() @Field(() => Sex, { nullable: true }) sex: Sex | null;
+  @Personal() @Field({ description: 'The identity was erased (on request or after the retention period).' }) anonymised: boolean;
+  @Personal() @Field(() => String, { nullable: true }) phone: string | null;
+  @Personal() @Field(() => String, { nullable: true }) email: string | null;
+  @Personal() @Field() addressLine: string;
+  @Personal() @Field() postalCode: string;
+  @Personal() @Field(() => Commune) commune: Commune;
+  @Personal() @Field(() => RsaStatus) rsaStatus: RsaStatus;
+  @Personal() @Field(() => FranceTravailRegistration) franceTravail: FranceTravailRegistration;
+  @Personal() @Field(() => EducationLevel) educationLevel: EducationLevel;
+  @Personal() @Field(() => LocalDateScalar, { description: 'The day the person was informed of the processing of their data.' }) informedOn: string;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('ReferralSituation', { description: 'The situation the eligibility was decided on, as it was at referral.' })
 export class ReferralSituationNode {
-  @Field(() => Commune) commune: Commune;
-  @Field(() => RsaStatus) rsaStatus: RsaStatus;
-  @Field(() => [BarrierTheme], { description: 'Themes declared at referral.' }) barriers: BarrierTheme[];
-  @Field(() => [EligibilityReason]) eligibilityReasons: EligibilityReason[];
+  @Personal() @Field(() => Commune) commune: Commune;
+  @Personal() @Field(() => RsaStatus) rsaStatus: RsaStatus;
+  @Personal() @Field(() => [BarrierTheme], { description: 'Themes declared at referral.' }) barriers: BarrierTheme[];
+  @Personal() @Field(() => [EligibilityReason]) eligibilityReasons: EligibilityReason[];
   /** Not fields: name the pathway and the person, for the justification resolver and the audit. */
   pathwayId: string;
   participantId: string;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('PathwayEvent', { description: 'One line of the history: who, when, what, why (never the data itself).' })
 export class PathwayEventNode {
-  @Field(() => JourneyEventTypeEnum) type: JourneyEventType;
-  @Field(() => PathwayEventKind, { description: 'TRANSITION for a change of status; otherwise what happened.' }) kind: PathwayEventKind;
-  @Field() at: Date;
-  @Field(() => ID, { nullable: true, description: 'The user who acted.' }) byUserId: string | null;
-  @Field(() => PathwayStatus, { nullable: true }) fromStatus: PathwayStatus | null;
-  @Field(() => PathwayStatus, { nullable: true }) toStatus: PathwayStatus | null;
-  @Field(() => String, { nullable: true }) reason: string | null;
-  @Field(() => String, { nullable: true }) comment: string | null;
-  @Field(() => ID, { nullable: true, description: 'The user handed over from.' }) fromUserId: string | null;
-  @Field(() => ID, { nullable: true, description: 'The user handed over to, or the counsellor put in charge.' }) toUserId: string | null;
-  @Field(() => ID, { nullable: true }) appointmentId: string | null;
-  @Field(() => ID, { nullable: true }) diagnosticId: string | null;
-  @Field(() => ID, { nullable: true }) proposalId: string | null;
-  @Field(() => String, { nullable: true, description: 'The step a proposal reached (a ProposalStatus).' }) proposalStep: string | null;
-  @Field(() => ID, { nullable: true }) placementId: string | null;
-  @Field(() => ID, { nullable: true }) contactId: string | null;
-  @Field(() => ID, { nullable: true }) checkpointId: string | null;
-  @Field(() => String, { nullable: true, description: 'The outcome category an exit (or a correction after it) computed.' }) outcomeCategory: string | null;
-  @Field(() => [String], { nullable: true, description: "The names of the person's fields corrected." }) fields: string[] | null;
+  @NotPersonal() @Field(() => JourneyEventTypeEnum) type: JourneyEventType;
+  @NotPersonal() @Field(() => PathwayEventKind, { description: 'TRANSITION for a change of status; otherwise what happened.' }) kind: PathwayEventKind;
+  @NotPersonal() @Field() at: Date;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: 'The user who acted.' }) byUserId: string | null;
+  @NotPersonal() @Field(() => PathwayStatus, { nullable: true }) fromStatus: PathwayStatus | null;
+  @NotPersonal() @Field(() => PathwayStatus, { nullable: true }) toStatus: PathwayStatus | null;
+  @Personal() @Field(() => String, { nullable: true }) reason: string | null;
+  @Personal() @Field(() => String, { nullable: true }) comment: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: 'The user handed over from.' }) fromUserId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: 'The user handed over to, or the counsellor put in charge.' }) toUserId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) appointmentId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) diagnosticId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) proposalId: string | null;
+  @NotPersonal() @Field(() => String, { nullable: true, description: 'The step a proposal reached (a ProposalStatus).' }) proposalStep: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) placementId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) contactId: string | null;
+  @NotPersonal() @Field(() => ID, { nullable: true }) checkpointId: string | null;
+  @Personal() @Field(() => String, { nullable: true, description: 'The outcome category an exit (or a correction after it) computed.' }) outcomeCategory: string | null;
+  @NotPersonal() @Field(() => [String], { nullable: true, description: "The names of the person's fields corrected." }) fields: string[] | null;
+  @NotPersonal()
   @Field(() => String, {
     nullable: true,
     deprecationReason: 'Read the typed fields (toUserId, fromUserId, appointmentId, diagnosticId, fields).',
@@ -121,21 +126,22 @@ export class PathwayEventNode {
   participantId: string;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source.participant as Record<string, unknown>, 'id'), objectType: 'Pathway', objectId: of(source, 'id') }))
 @ObjectType('Pathway')
 export class PathwayNode {
-  @Field(() => ID) id: string;
-  @Field(() => PathwayStatus) status: PathwayStatus;
-  @Field(() => ParticipantNode) participant: ParticipantNode;
-  @Field(() => Operator) operator: Operator;
-  @Field(() => PersonInCharge, { description: 'The active referent.' }) referent: PersonInCharge;
-  @Field(() => PersonInCharge, { nullable: true, description: 'The counsellor in charge, once accepted.' }) counsellor: PersonInCharge | null;
-  @Field() referredAt: Date;
-  @Field(() => LocalDateScalar) referredOn: string;
-  @Field(() => ReferralSituationNode) situation: ReferralSituationNode;
-  @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
-  @Field(() => String, { nullable: true }) declineComment: string | null;
-  @Field(() => Date, { nullable: true }) closedAt: Date | null;
-  @Field({ description: 'Still REFERRED after REFERRAL_STALE_DAYS days.' }) waitingTooLong: boolean;
+  @NotPersonal() @Field(() => ID) id: string;
+  @NotPersonal() @Field(() => PathwayStatus) status: PathwayStatus;
+  @NotPersonal() @Field(() => ParticipantNode) participant: ParticipantNode;
+  @NotPersonal() @Field(() => Operator) operator: Operator;
+  @NotPersonal() @Field(() => PersonInCharge, { description: 'The active referent.' }) referent: PersonInCharge;
+  @NotPersonal() @Field(() => PersonInCharge, { nullable: true, description: 'The counsellor in charge, once accepted.' }) counsellor: PersonInCharge | null;
+  @NotPersonal() @Field() referredAt: Date;
+  @NotPersonal() @Field(() => LocalDateScalar) referredOn: string;
+  @NotPersonal() @Field(() => ReferralSituationNode) situation: ReferralSituationNode;
+  @NotPersonal() @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Personal() @Field(() => String, { nullable: true }) declineComment: string | null;
+  @NotPersonal() @Field(() => Date, { nullable: true }) closedAt: Date | null;
+  @NotPersonal() @Field({ description: 'Still REFERRED after REFERRAL_STALE_DAYS days.' }) waitingTooLong: boolean;
   /** Not a field: the exit, which the placements stage shows as `outcome`. */
   exit: ExitView | null;
 }

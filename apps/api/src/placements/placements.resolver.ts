@@ -11,6 +11,7 @@ import type { PartnerSummary } from '../opportunities/opportunities.types';
 import { PathwaysMapping } from '../pathways/pathways.mapping';
 import { PathwayNode } from '../pathways/pathways.types';
 import { CorrectPlacementInput, EndPlacementInput, ExitPathwayInput, ExitPayload, OutcomeNode, PlacementNode, PlacementPayload, StartPlacementInput } from './placements.types';
+import { NotPersonal } from '../audit/graphql-personal-data';
 
 const { COUNSELLOR, MANAGER } = Role;
 
@@ -76,12 +77,14 @@ export class PlacementsResolver {
     return { pathway: this.map.pathway(view, this.pathways.isWaitingTooLong(view)), outcome: toOutcomeNode(view.exit!, view.id, view.participant.id, actor) };
   }
 
+  @NotPersonal()
   @ResolveField(() => [PlacementNode], { description: 'Placements, in start order. End comments for the operator\'s staff and ADMIN only.' })
   async placements(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PlacementNode[]> {
     const loader = requestLoader(context, 'pathway-placements', (ids) => this.service.placementsOf(signedIn(context), ids));
     return (await loader.load(pathway.id)).map((placement) => toPlacementNode(placement, pathway.participant.id, context.actor));
   }
 
+  @NotPersonal()
   @ResolveField(() => OutcomeNode, { nullable: true, description: 'Once EXITED: the exit and its computed category.' })
   outcome(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): OutcomeNode | null {
     return pathway.exit ? toOutcomeNode(pathway.exit, pathway.id, pathway.participant.id, context.actor) : null;

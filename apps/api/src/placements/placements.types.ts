@@ -8,6 +8,7 @@ import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Text } from '../graphql/text-field';
 import { Payload } from '../graphql/user-error';
 import { PathwayNode } from '../pathways/pathways.types';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(PlacementEndReason, { name: 'PlacementEndReason', description: 'OTHER needs a comment; CONVERTED_TO_CDI starts the CDI with the same employer the next day.' });
 registerEnumType(ExitReason, { name: 'ExitReason', description: 'OTHER needs a comment.' });
@@ -17,25 +18,26 @@ registerEnumType(OutcomeCategory, {
 });
 registerEnumType(SixMonthsRule, { name: 'SixMonthsRule', description: 'AT_LEAST: 6 months or more is durable (FSE+); MORE_THAN: more than 6 months (IAE circular).' });
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Placement', objectId: of(source, 'id') }))
 @ObjectType('Placement', { description: 'A work placement: an employment contract or an entry into training, running until its end is recorded.' })
 export class PlacementNode {
-  @Field(() => ID) id: string;
-  @Field(() => ContractType) contractType: ContractType;
-  @Field(() => PartnerSummary, { nullable: true }) employer: PartnerSummary | null;
-  @Field(() => PartnerSummary, { nullable: true }) tempAgency: PartnerSummary | null;
-  @Field(() => PartnerSummary, { nullable: true, description: "A temp agency's client." }) client: PartnerSummary | null;
-  @Field(() => PartnerSummary, { nullable: true }) trainingBody: PartnerSummary | null;
-  @Field(() => LocalDateScalar) startOn: string;
-  @Field(() => LocalDateScalar, { nullable: true }) plannedEndOn: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Null while it runs.' }) endedOn: string | null;
-  @Field(() => PlacementEndReason, { nullable: true }) endReason: PlacementEndReason | null;
-  @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) endComment: string | null;
-  @Field() running: boolean;
-  @Field(() => Int, { nullable: true }) hoursPerWeek: number | null;
-  @Field(() => Qualification, { nullable: true }) qualification: Qualification | null;
-  @Field(() => Int, { nullable: true }) level: number | null;
-  @Field(() => ID, { nullable: true, description: 'The HIRED proposal it comes from.' }) proposalId: string | null;
-  @Field(() => Date, { nullable: true }) correctedAt: Date | null;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field(() => ContractType) contractType: ContractType;
+  @Personal() @Field(() => PartnerSummary, { nullable: true }) employer: PartnerSummary | null;
+  @Personal() @Field(() => PartnerSummary, { nullable: true }) tempAgency: PartnerSummary | null;
+  @Personal() @Field(() => PartnerSummary, { nullable: true, description: "A temp agency's client." }) client: PartnerSummary | null;
+  @Personal() @Field(() => PartnerSummary, { nullable: true }) trainingBody: PartnerSummary | null;
+  @Personal() @Field(() => LocalDateScalar) startOn: string;
+  @Personal() @Field(() => LocalDateScalar, { nullable: true }) plannedEndOn: string | null;
+  @Personal() @Field(() => LocalDateScalar, { nullable: true, description: 'Null while it runs.' }) endedOn: string | null;
+  @Personal() @Field(() => PlacementEndReason, { nullable: true }) endReason: PlacementEndReason | null;
+  @Personal() @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) endComment: string | null;
+  @Personal() @Field() running: boolean;
+  @Personal() @Field(() => Int, { nullable: true }) hoursPerWeek: number | null;
+  @Personal() @Field(() => Qualification, { nullable: true }) qualification: Qualification | null;
+  @Personal() @Field(() => Int, { nullable: true }) level: number | null;
+  @NotPersonal() @Field(() => ID, { nullable: true, description: 'The HIRED proposal it comes from.' }) proposalId: string | null;
+  @Personal() @Field(() => Date, { nullable: true }) correctedAt: Date | null;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;
@@ -58,16 +60,17 @@ export class DeclaredSituationNode {
   @Field(() => Qualification, { nullable: true }) qualification: Qualification | null;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('Outcome', { description: 'An exited pathway\'s exit and the category computed from it, with the rule that produced it.' })
 export class OutcomeNode {
-  @Field(() => OutcomeCategory) category: OutcomeCategory;
-  @Field(() => LocalDateScalar) exitedOn: string;
-  @Field(() => ExitReason) reason: ExitReason;
-  @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) comment: string | null;
-  @Field(() => OutcomeBasisNode, { nullable: true, description: 'Null when nothing was running nor declared (OTHER).' }) basis: OutcomeBasisNode | null;
-  @Field(() => SixMonthsRule) sixMonthsRule: SixMonthsRule;
-  @Field(() => Int) tempChainGapDays: number;
-  @Field(() => DeclaredSituationNode, { nullable: true }) declaredSituation: DeclaredSituationNode | null;
+  @Personal() @Field(() => OutcomeCategory) category: OutcomeCategory;
+  @Personal() @Field(() => LocalDateScalar) exitedOn: string;
+  @Personal() @Field(() => ExitReason) reason: ExitReason;
+  @Personal() @Field(() => String, { nullable: true, description: "The operator's staff and ADMIN only; null for anyone else." }) comment: string | null;
+  @Personal() @Field(() => OutcomeBasisNode, { nullable: true, description: 'Null when nothing was running nor declared (OTHER).' }) basis: OutcomeBasisNode | null;
+  @NotPersonal() @Field(() => SixMonthsRule) sixMonthsRule: SixMonthsRule;
+  @NotPersonal() @Field(() => Int) tempChainGapDays: number;
+  @Personal() @Field(() => DeclaredSituationNode, { nullable: true }) declaredSituation: DeclaredSituationNode | null;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;

@@ -1,18 +1,6 @@
-import { of, type GraphqlPersonalData } from '../audit/graphql-personal-data';
-
-/** What of proposals and candidates is personal, field by field: what was proposed to whom, and how it went. */
-export const PROPOSALS_PERSONAL_FIELDS: GraphqlPersonalData = {
-  personal: {
-    Proposal: {
-      locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Proposal', objectId: of(source, 'id') }),
-      personal: ['status', 'offer', 'proposedOn', 'lastStepOn', 'reason', 'steps', 'placementDraft'],
-      other: ['id'],
-    },
-    Candidate: {
-      locate: (source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }),
-      personal: ['score', 'reasons'],
-      other: ['pathway'],
-    },
-  },
-  none: ['ProposalPayload', 'ProposedOffer', 'ProposalStep', 'PlacementDraft', 'CandidateEdge', 'CandidateConnection'],
-};
+/**
+ * The proposals GraphQL types that carry nothing about a participant. A type that does says so
+ * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
+ * a type that is in neither place.
+ */
+export const PROPOSALS_NO_PERSONAL_DATA: readonly string[] = ['ProposalPayload', 'ProposedOffer', 'ProposalStep', 'PlacementDraft', 'CandidateEdge', 'CandidateConnection'];

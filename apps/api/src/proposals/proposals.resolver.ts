@@ -12,6 +12,7 @@ import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { PathwaysMapping } from '../pathways/pathways.mapping';
 import { PathwayNode } from '../pathways/pathways.types';
 import { CandidateConnection, PlacementDraftNode, ProposalNode, ProposalPayload, ProposeOpportunityInput, RecordProposalStepInput } from './proposals.types';
+import { NotPersonal } from '../audit/graphql-personal-data';
 
 const { COUNSELLOR, MANAGER } = Role;
 
@@ -64,6 +65,7 @@ export class ProposalsResolver {
     };
   }
 
+  @NotPersonal()
   @ResolveField(() => [ProposalNode], { description: 'Offers proposed to the person, newest first. Comments for the operator\'s staff and ADMIN only.' })
   async proposals(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<ProposalNode[]> {
     const loader = requestLoader(context, 'pathway-proposals', (ids) => this.service.proposalsOf(signedIn(context), ids));

@@ -7,6 +7,7 @@ import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Text } from '../graphql/text-field';
 import { Payload } from '../graphql/user-error';
 import { PathwayNode } from '../pathways/pathways.types';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
@@ -54,16 +55,17 @@ export class PlacementDraftNode {
   @Field(() => Int, { nullable: true }) hoursPerWeek: number | null;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Proposal', objectId: of(source, 'id') }))
 @ObjectType('Proposal')
 export class ProposalNode {
-  @Field(() => ID) id: string;
-  @Field(() => ProposalStatus) status: ProposalStatus;
-  @Field(() => ProposedOfferNode) offer: ProposedOfferNode;
-  @Field(() => LocalDateScalar) proposedOn: string;
-  @Field(() => LocalDateScalar) lastStepOn: string;
-  @Field(() => ProposalReason, { nullable: true, description: 'The final step\'s reason code.' }) reason: ProposalReason | null;
-  @Field(() => [ProposalStepNode], { description: 'Oldest first.' }) steps: ProposalStepNode[];
-  @Field(() => PlacementDraftNode, { nullable: true, description: 'Once HIRED.' }) placementDraft: PlacementDraftNode | null;
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field(() => ProposalStatus) status: ProposalStatus;
+  @Personal() @Field(() => ProposedOfferNode) offer: ProposedOfferNode;
+  @Personal() @Field(() => LocalDateScalar) proposedOn: string;
+  @Personal() @Field(() => LocalDateScalar) lastStepOn: string;
+  @Personal() @Field(() => ProposalReason, { nullable: true, description: 'The final step\'s reason code.' }) reason: ProposalReason | null;
+  @Personal() @Field(() => [ProposalStepNode], { description: 'Oldest first.' }) steps: ProposalStepNode[];
+  @Personal() @Field(() => PlacementDraftNode, { nullable: true, description: 'Once HIRED.' }) placementDraft: PlacementDraftNode | null;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;
@@ -93,11 +95,12 @@ export class RecordProposalStepInput {
   @Text(2000, { nullable: true, description: "Staff's own words (required with OTHER); never in a report." }) @IsOptional() comment?: string | null;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
 @ObjectType('Candidate', { description: 'A person an offer could go to, and why.' })
 export class CandidateNode {
-  @Field(() => PathwayNode) pathway: PathwayNode;
-  @Field(() => Int, { description: 'Out of 100.' }) score: number;
-  @Field(() => [FitReason]) reasons: FitReason[];
+  @NotPersonal() @Field(() => PathwayNode) pathway: PathwayNode;
+  @Personal() @Field(() => Int, { description: 'Out of 100.' }) score: number;
+  @Personal() @Field(() => [FitReason]) reasons: FitReason[];
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;

@@ -7,6 +7,7 @@ import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
 import { Payload } from '../graphql/user-error';
+import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-personal-data';
 
 registerEnumType(ReportKind, { name: 'ReportKind' });
 registerEnumType(ReportState, { name: 'ReportState', description: 'UNACKNOWLEDGED until its due day, OVERDUE after it, ACKNOWLEDGED once read.' });
@@ -60,28 +61,29 @@ export class ReportedExit {
   @Field(() => OutcomeCategory) category: OutcomeCategory;
 }
 
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'ReferentReport', objectId: of(source, 'id') }))
 @ObjectType('ReferentReport', { description: 'A report to the pathway\'s referent: systematic, written with the event that triggers it.' })
 export class ReferentReportNode {
-  @Field(() => ID) id: string;
-  @Field(() => ReportKind) kind: ReportKind;
-  @Field({ description: 'A corrected diagnostic sends a new report marked so.' }) correction: boolean;
-  @Field(() => ID) pathwayId: string;
-  @Field(() => ID) participantId: string;
-  @Field({ description: "The person's names." }) participantName: string;
-  @Field(() => Readiness, { nullable: true }) readiness: Readiness | null;
-  @Field(() => [ReportedBarrier]) barriers: ReportedBarrier[];
-  @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
-  @Field(() => ReportedProposal, { nullable: true, description: 'PROPOSAL_ACCEPTED and PROPOSAL_DECLINED: the offer and the step.' }) proposal: ReportedProposal | null;
-  @Field(() => ReportedPlacement, { nullable: true, description: 'PLACEMENT_STARTED and PLACEMENT_ENDED (and their corrections).' }) placement: ReportedPlacement | null;
-  @Field(() => ReportedFollowUp, { nullable: true, description: 'FOLLOW_UP_DIFFICULTY.' }) followUp: ReportedFollowUp | null;
-  @Field(() => ReportedExit, { nullable: true, description: 'PATHWAY_EXITED, or a correction that changed an exited pathway\'s category.' }) exit: ReportedExit | null;
-  @Field() nextStep: string;
-  @Field(() => String, { nullable: true, description: "The counsellor's summary, written for the referent." }) counsellorSummary: string | null;
-  @Field({ description: 'When the event happened.' }) eventAt: Date;
-  @Field(() => LocalDateScalar, { description: 'Acknowledge by this working day.' }) dueOn: string;
-  @Field(() => ReportState) state: ReportState;
-  @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
-  @Field(() => ID) referentId: string;
+  @NotPersonal() @Field(() => ID) id: string;
+  @NotPersonal() @Field(() => ReportKind) kind: ReportKind;
+  @NotPersonal() @Field({ description: 'A corrected diagnostic sends a new report marked so.' }) correction: boolean;
+  @NotPersonal() @Field(() => ID) pathwayId: string;
+  @NotPersonal() @Field(() => ID) participantId: string;
+  @Personal() @Field({ description: "The person's names." }) participantName: string;
+  @Personal() @Field(() => Readiness, { nullable: true }) readiness: Readiness | null;
+  @Personal() @Field(() => [ReportedBarrier]) barriers: ReportedBarrier[];
+  @Personal() @Field(() => DeclineReason, { nullable: true }) declineReason: DeclineReason | null;
+  @Personal() @Field(() => ReportedProposal, { nullable: true, description: 'PROPOSAL_ACCEPTED and PROPOSAL_DECLINED: the offer and the step.' }) proposal: ReportedProposal | null;
+  @Personal() @Field(() => ReportedPlacement, { nullable: true, description: 'PLACEMENT_STARTED and PLACEMENT_ENDED (and their corrections).' }) placement: ReportedPlacement | null;
+  @Personal() @Field(() => ReportedFollowUp, { nullable: true, description: 'FOLLOW_UP_DIFFICULTY.' }) followUp: ReportedFollowUp | null;
+  @Personal() @Field(() => ReportedExit, { nullable: true, description: 'PATHWAY_EXITED, or a correction that changed an exited pathway\'s category.' }) exit: ReportedExit | null;
+  @Personal() @Field() nextStep: string;
+  @Personal() @Field(() => String, { nullable: true, description: "The counsellor's summary, written for the referent." }) counsellorSummary: string | null;
+  @NotPersonal() @Field({ description: 'When the event happened.' }) eventAt: Date;
+  @NotPersonal() @Field(() => LocalDateScalar, { description: 'Acknowledge by this working day.' }) dueOn: string;
+  @NotPersonal() @Field(() => ReportState) state: ReportState;
+  @NotPersonal() @Field(() => Date, { nullable: true }) acknowledgedAt: Date | null;
+  @NotPersonal() @Field(() => ID) referentId: string;
 }
 
 @ObjectType()
