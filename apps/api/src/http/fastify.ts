@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { Logger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { runInAuditScope } from '@parcours/unit-of-work';
@@ -9,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { unfitBody } from '../graphql/operation-checks';
 import { CONSOLE_DIR } from '../project';
 import { serveConsole } from './console';
+import { helmetOptions, securityHeaders } from './security-headers';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -47,8 +47,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(config.requestIdHeader, request.id);
   });
-  // helmet's policy in production; outside it none, for the GraphQL explorer's inline scripts. The console's pages carry their own (console.ts).
-  await fastify.register(fastifyHelmet, { contentSecurityPolicy: config.isProduction ? undefined : false });
+  // helmet's headers on every response, computed once (security-headers.ts). The console's pages carry their own policy (console.ts).
+  const headers = securityHeaders(helmetOptions(config.isProduction));
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   // The console's refresh token travels in a cookie (accounts/browser-session.controller.ts).
   await fastify.register(fastifyCookie);
   const logger = new Logger('Console');
