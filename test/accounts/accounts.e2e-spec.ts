@@ -136,4 +136,17 @@ describe('organisations and users', () => {
     expect(errorCodes(await t.api.request(ME))).toEqual(['UNAUTHENTICATED']);
     expect(await userCount()).toBe(before);
   });
+
+  it('answers me and user(id), read as plain rows, exactly as the list answers the same account from its entity', async () => {
+    const FIELDS = 'id email fullName role active deactivatedAt reportEmails invitationPending createdAt organisation { id name kind createdAt }';
+    const manager = await accounts.user('MANAGER', { organisationId: accounts.operatorId, fullName: 'Une responsable' });
+    const invited = await accounts.user('COUNSELLOR', { organisationId: accounts.operatorId, fullName: 'Un conseiller' });
+    const listed = await t.api.data<{ users: { edges: { node: { id: string } }[] } }>(`{ users(first: 50) { edges { node { ${FIELDS} } } } }`, undefined, asAdmin());
+    const fromList = (id: string) => listed.users.edges.map((edge) => edge.node).find((node) => node.id === id);
+    const { me } = await t.api.data<{ me: unknown }>(`{ me { ${FIELDS} } }`, undefined, { token: manager.token });
+    expect(me).toEqual(fromList(manager.id));
+    expect(me).toMatchObject({ role: 'MANAGER', active: true, deactivatedAt: null, invitationPending: false, organisation: { kind: 'OPERATOR' } });
+    const { user } = await t.api.data<{ user: unknown }>(`query ($id: ID!) { user(id: $id) { ${FIELDS} } }`, { id: invited.id }, asAdmin());
+    expect(user).toEqual(fromList(invited.id));
+  });
 });

@@ -69,7 +69,6 @@ describe('scope by construction', () => {
         'libs/audit/src/audit.service.ts: the audit writes its entries',
         "libs/data-protection/src/data-protection.service.ts: each module's personal-data policy applies the actor's scope to its own rows",
         'libs/data-protection/src/data-protection.service.ts: retention looks at every pathway',
-        'libs/pathways/src/pathway-view.ts: a raw view, whose statement selects only from reads.idsQuery',
         'scripts/bench/harness.ts: the benchmark asks the database its version',
       ].sort(),
     );

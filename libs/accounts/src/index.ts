@@ -14,6 +14,7 @@ export * from './organisations/organisation.entity';
 export * from './organisations/organisations.service';
 export * from './users/user-scope';
 export * from './users/user.entity';
+export * from './users/user-view';
 export * from './users/users.service';
 export * from './recovery/account-links';
 export * from './recovery/account-token.entity';

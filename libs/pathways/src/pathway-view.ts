@@ -1,5 +1,3 @@
-import type { Platform } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { LocalDate } from '@parcours/core';
 import type { ScopedReads } from '@parcours/unit-of-work';
 import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
@@ -66,21 +64,15 @@ type Row = Record<string, unknown>;
 
 /**
  * The views of the pathways among `ids` the reader may see (the scope is part of the statement:
- * `reads.idsQuery`), in the order of the ids: one statement for a whole page, and no entity built.
+ * `reads.rows`), in the order of the ids: one statement for a whole page, and no entity built.
  * The ORM's hydration of a page of 50 pathways with its people cost some 20 ms of CPU (a profile
  * of `pathways(first: 50)`); these rows cost a fraction of it.
  */
 export async function pathwayViews(reads: ScopedReads, ids: readonly string[]): Promise<PathwayView[]> {
   if (ids.length === 0) return [];
-  const scoped = reads.idsQuery(Pathway, { id: { $in: [...ids] } });
-  const em = reads.unscoped('a raw view, whose statement selects only from reads.idsQuery');
-  // Inside a command, on its transaction (it sees its own writes); otherwise on a reader.
-  const transaction = em.getTransactionContext();
-  const connection = em.getConnection(transaction ? 'write' : 'read');
-  const themes = em.getPlatform() instanceof BaseSqlitePlatform ? "group_concat(b.theme, ',')" : "string_agg(b.theme, ',')";
-  const rows = await connection.execute<Row[]>(`${VIEW(themes)} (${scoped.sql})`, [...scoped.params], 'all', transaction);
-  const platform = em.getPlatform();
-  const byId = new Map<string, PathwayView>(rows.map((row: Row): [string, PathwayView] => [String(row.id), toView(row, (value) => instant(value, platform))]));
+  const themes = reads.dialect === 'sqlite' ? "group_concat(b.theme, ',')" : "string_agg(b.theme, ',')";
+  const rows = await reads.rows<Row, Pathway>(Pathway, { id: { $in: [...ids] } }, (scoped) => `${VIEW(themes)} (${scoped})`);
+  const byId = new Map<string, PathwayView>(rows.map((row: Row): [string, PathwayView] => [String(row.id), toView(row, (value) => reads.instant(value))]));
   return ids.flatMap((id): PathwayView[] => {
     const view = byId.get(id);
     return view ? [view] : [];
@@ -143,11 +135,4 @@ function toView(row: Row, instant: (value: unknown) => Date | null): PathwayView
 function json<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-/** SQLite stores instants as milliseconds; PostgreSQL answers them as text, which its platform parses. */
-function instant(value: unknown, platform: Platform): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  return typeof value === 'number' || /^\d+$/.test(String(value)) ? new Date(Number(value)) : platform.parseDate(String(value));
 }

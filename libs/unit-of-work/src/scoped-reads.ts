@@ -84,6 +84,31 @@ export class ScopedReads {
     return { sql: query.sql, params: query.bindings };
   }
 
+  /**
+   * The read side without entities: plain rows of a hand-written statement over the ids of
+   * `entity` the viewer may see among `where` (`select(ids)` selects from that SQL: `… where p.id
+   * in (${ids})`), so that no such statement takes bare ids. No entity is built, no identity map
+   * or change set kept: about a tenth of the CPU of the ORM's find for the same SQL. Inside a
+   * command, on its transaction (it sees its own writes); otherwise on a reader.
+   */
+  rows<R extends object, T extends object>(entity: EntityClass<T>, where: FilterQuery<T>, select: (ids: string) => string): Promise<R[]> {
+    const scoped = this.idsQuery(entity, where);
+    const transaction = this.#em.getTransactionContext();
+    return this.#em.getConnection(transaction ? 'write' : 'read').execute<R[]>(select(scoped.sql), [...scoped.params], 'all', transaction);
+  }
+
+  /** The database's own dialect, for the few expressions the rows' statements write differently. */
+  get dialect(): 'sqlite' | 'postgresql' {
+    return this.#em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
+  }
+
+  /** An instant as a row answers it: SQLite stores milliseconds, PostgreSQL answers text its platform parses. */
+  instant(value: unknown): Date | null {
+    if (value === null || value === undefined) return null;
+    if (value instanceof Date) return value;
+    return typeof value === 'number' || /^\d+$/.test(String(value)) ? new Date(Number(value)) : this.#em.getPlatform().parseDate(String(value));
+  }
+
   /** Deletes the rows the viewer may see among `where` without loading them (the purges, as SYSTEM); how many went. */
   nativeDelete<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<number> {
     return this.#em.nativeDelete(entity, this.where(entity, where));

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccountEventType, OrganisationKind, Role, type AccountEvent, type OpenWork, type Organisation, type User } from '@parcours/accounts';
+import { AccountEventType, OrganisationKind, Role, User, userView, type AccountEvent, type OpenWork, type Organisation, type UserView } from '@parcours/accounts';
 import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { Payload } from '../graphql/user-error';
@@ -212,18 +212,20 @@ export function toOrganisationNode(organisation: Organisation): OrganisationNode
   return { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt };
 }
 
-export function toUserNode(user: User): UserNode {
+/** A user as the API answers them: from a view (reads), or from the entity a command changed. */
+export function toUserNode(user: User | UserView): UserNode {
+  const view = user instanceof User ? userView(user) : user;
   return {
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    role: user.role,
-    active: user.active,
-    deactivatedAt: user.deactivatedAt,
-    organisation: toOrganisationNode(user.organisation.getEntity()),
-    reportEmails: user.reportEmails,
-    invitationPending: !user.passwordSet,
-    createdAt: user.createdAt,
+    id: view.id,
+    email: view.email,
+    fullName: view.fullName,
+    role: view.role,
+    active: view.active,
+    deactivatedAt: view.deactivatedAt,
+    organisation: { ...view.organisation },
+    reportEmails: view.reportEmails,
+    invitationPending: !view.passwordSet,
+    createdAt: view.createdAt,
   };
 }
 

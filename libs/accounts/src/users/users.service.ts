@@ -17,6 +17,7 @@ import { accountFacts, HasOpenWorkError, holdsWork, successorProblem, WORK_HOLDI
 import { Role } from '@parcours/core';
 import { emailKey, User } from './user.entity';
 import { usersVisibleTo } from './user-scope';
+import { userViews, type UserView } from './user-view';
 
 export interface CreateUserCommand {
   organisationId: string;
@@ -190,9 +191,10 @@ export class UsersService {
     return successor;
   }
 
-  async get(actor: Actor, id: string): Promise<User> {
+  /** A user the actor may see, as plain data (one statement, no entity). */
+  async get(actor: Actor, id: string): Promise<UserView> {
     if (!isUuid(id)) throw new NotFoundError('User');
-    const user = await this.uow.read(actor, (reads) => reads.findOne(User, { $and: [{ id }, usersVisibleTo(actor)] }, { populate: ['organisation'] }));
+    const [user] = await this.uow.read(actor, (reads) => userViews(reads, { $and: [{ id }, usersVisibleTo(actor)] }));
     if (!user) throw new NotFoundError('User');
     return user;
   }

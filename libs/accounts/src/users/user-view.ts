@@ -1,0 +1,64 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { OrganisationKind, Role } from '@parcours/core';
+import type { ScopedReads } from '@parcours/unit-of-work';
+import { User } from './user.entity';
+
+/** A member of staff as the pages show them: plain data, read without the ORM's entities. */
+export interface UserView {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  deactivatedAt: Date | null;
+  reportEmails: boolean;
+  /** False for an invitation not yet followed: nobody can sign in as this user yet. */
+  passwordSet: boolean;
+  createdAt: Date;
+  organisation: { id: string; name: string; kind: OrganisationKind; createdAt: Date };
+}
+
+const VIEW = `select u.id, u.email, u.full_name, u.role, u.deactivated_at, u.report_emails, u.password_set, u.created_at,
+  o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind, o.created_at as organisation_created_at
+from app_user u join organisation o on o.id = u.organisation_id
+where u.id in`;
+
+type Row = Record<string, unknown>;
+
+/** The users among `where` the reader may see (the caller's rule, usersVisibleTo, is part of `where`), in one statement. */
+export async function userViews(reads: ScopedReads, where: FilterQuery<User>): Promise<UserView[]> {
+  const rows = await reads.rows<Row, User>(User, where, (scoped) => `${VIEW} (${scoped})`);
+  return rows.map((row) => {
+    const deactivatedAt = reads.instant(row.deactivated_at);
+    return {
+      id: String(row.id),
+      email: String(row.email),
+      fullName: String(row.full_name),
+      role: row.role as Role,
+      active: deactivatedAt === null,
+      deactivatedAt,
+      // SQLite answers 0 or 1, PostgreSQL a boolean.
+      reportEmails: Boolean(Number(row.report_emails)),
+      passwordSet: Boolean(Number(row.password_set)),
+      createdAt: reads.instant(row.created_at)!,
+      organisation: { id: String(row.organisation_id), name: String(row.organisation_name), kind: row.organisation_kind as OrganisationKind, createdAt: reads.instant(row.organisation_created_at)! },
+    };
+  });
+}
+
+/** The same view of an entity already loaded (the commands answer with it). */
+export function userView(user: User): UserView {
+  const organisation = user.organisation.getEntity();
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    active: user.active,
+    deactivatedAt: user.deactivatedAt,
+    reportEmails: user.reportEmails,
+    passwordSet: user.passwordSet,
+    createdAt: user.createdAt,
+    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt },
+  };
+}
