@@ -76,4 +76,20 @@ describe('page cursors', () => {
     expect(next[connection].edges).toHaveLength(1);
     expect(next[connection].edges[0].cursor).not.toBe(endCursor);
   });
+
+  it.each(CONNECTIONS)('%s: walking the pages one at a time gives exactly one big page, in its order', async (connection, _table, who) => {
+    type Page = Record<string, { edges: { cursor: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } }>;
+    const all = await t.api.data<Page>(`{ ${connection}(first: 50) { edges { cursor } pageInfo { endCursor hasNextPage } } }`, {}, { token: who().token });
+    expect(all[connection].pageInfo.hasNextPage).toBe(false);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 60; pages++) {
+      const page: Page = await t.api.data<Page>(`query ($after: String) { ${connection}(first: 1, after: $after) { edges { cursor } pageInfo { endCursor hasNextPage } } }`, { after }, { token: who().token });
+      walked.push(...page[connection].edges.map((edge) => edge.cursor));
+      if (!page[connection].pageInfo.hasNextPage) break;
+      after = page[connection].pageInfo.endCursor;
+    }
+    expect(walked.length).toBeGreaterThanOrEqual(2);
+    expect(walked).toEqual(all[connection].edges.map((edge) => edge.cursor));
+  });
 });

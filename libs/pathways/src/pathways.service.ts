@@ -40,7 +40,7 @@ export class PathwaysService {
    * A page of the pathways the actor may see: the page itself (ids and cursor fields only, through
    * the visibility rule), then the views of its pathways by id.
    */
-  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Pathway>; views: Map<string, PathwayView> }> {
+  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Pick<Pathway, 'id' | 'referredAt'>>; views: Map<string, PathwayView> }> {
     const where: FilterQuery<Pathway>[] = [];
     if (filter.search) where.push({ participant: searchNameContains(filter.search) });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
@@ -50,14 +50,9 @@ export class PathwaysService {
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
     return this.uow.read(actor, async (reads) => {
-      const found = await reads.findByCursor(Pathway, { $and: where }, {
-        first: page.first ?? 20,
-        after: page.after,
-        orderBy: { referredAt: 'desc', id: 'desc' },
-        fields: ['id', 'referredAt'],
-      });
+      const found = await reads.keysByCursor(Pathway, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { referredAt: 'desc', id: 'desc' } });
       const views = await pathwayViews(reads, found.items.map((pathway) => pathway.id));
-      return { page: found as Page<Pathway>, views: new Map(views.map((view) => [view.id, view])) };
+      return { page: found, views: new Map(views.map((view) => [view.id, view])) };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
 import type { Actor } from '@parcours/core';
-import { LockMode, Utils } from '@mikro-orm/core';
+import { Cursor as MikroCursor, LockMode, Utils, type QueryOrderMap } from '@mikro-orm/core';
 import { BaseSqlitePlatform, type SqlEntityManager } from '@mikro-orm/knex';
 import { checkCursor } from './cursor';
 import { UNSCOPED_ENTITIES } from './unscoped-entities';
@@ -159,6 +159,37 @@ export class ScopedReads {
     const forCount = Utils.copy(scoped);
     // eslint-disable-next-line no-restricted-syntax -- the one place that pages, once the cursor is checked
     const cursor = (await this.#em.findByCursor(entity, scoped, { ...options, includeCount: false } as unknown as FindByCursorOptions<T, P, '*', never, false>)) as Cursor<T, P, '*', never, false>;
+    let counted: Promise<number> | undefined;
+    return Object.assign(cursor, { count: () => (counted ??= this.#em.count(entity, forCount)) });
+  }
+
+  /**
+   * A page of a list as its keys only (the ordered properties, the id among them), no entity: for a
+   * list whose rows are then read as views (`rows`). The same cursors as `findByCursor`, the same
+   * INVALID_CURSOR before any SQL, the same total on demand. Building a page of 50 partial
+   * entities (with their collections) cost more CPU than its statement (a profile of the pathways list).
+   */
+  async keysByCursor<T extends object, K extends keyof T & string>(
+    entity: EntityClass<T>,
+    where: FilterQuery<T>,
+    options: { first: number; after?: string | null; orderBy: Record<K, 'asc' | 'desc'> },
+  ): Promise<Page<Pick<T, K>>> {
+    const meta = this.#em.getMetadata().get<T>(entity.name);
+    if (typeof options.after === 'string') checkCursor(meta, options.orderBy, options.after);
+    const scoped = this.where(entity, where);
+    const forCount = Utils.copy(scoped);
+    const cursorOptions: { first: number; after?: string; orderBy: Record<K, 'asc' | 'desc'>; overfetch: true; limit?: number } = { first: options.first, after: options.after ?? undefined, orderBy: options.orderBy, overfetch: true };
+    const driver = this.#em.getDriver() as unknown as { processCursorOptions(meta: unknown, options: object, orderBy: object): { where: FilterQuery<T>; orderBy: QueryOrderMap<T>[] } };
+    const page = driver.processCursorOptions(meta, cursorOptions, options.orderBy);
+    const keys = Object.keys(options.orderBy) as K[];
+    const rows = await (this.#em as SqlEntityManager)
+      .createQueryBuilder(entity, 'keys')
+      .select(keys)
+      .where({ $and: [scoped, page.where] } as FilterQuery<T>)
+      .orderBy(page.orderBy)
+      .limit(cursorOptions.limit!)
+      .execute<Pick<T, K>[]>('all');
+    const cursor = new MikroCursor<Pick<T, K>, never, '*', never, false>(rows as never, undefined as never, cursorOptions as never, meta as never) as unknown as Page<Pick<T, K>>;
     let counted: Promise<number> | undefined;
     return Object.assign(cursor, { count: () => (counted ??= this.#em.count(entity, forCount)) });
   }
