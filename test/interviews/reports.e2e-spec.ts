@@ -250,4 +250,24 @@ describe('reports: due dates, handovers, who receives what', () => {
     expect(results.filter((result) => result.recordDiagnostic.userErrors.length === 0)).toHaveLength(50);
     expect((await t.orm.em.fork().count(ReferentReport, { referent: referent.id })) - before).toBe(50);
   });
+
+  it('answers a report read as plain rows (inbox, referentReport) exactly as the command answers it from its entity', async () => {
+    const FIELDS = 'id kind correction pathwayId participantId participantName readiness barriers { theme blocking } declineReason nextStep counsellorSummary eventAt dueOn state acknowledgedAt referentId';
+    const referent = await accounts.user('REFERENT');
+    const { appointmentId } = await scheduled(referent);
+    expect((await diagnose(appointmentId)).recordDiagnostic.userErrors).toEqual([]);
+    const [{ node: listed }] = (await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>(`{ referentReports(first: 1) { edges { node { ${FIELDS} } } } }`, {}, { token: referent.token })).referentReports.edges;
+    const acknowledged = await t.api.data<{ acknowledgeReport: { report: Record<string, unknown> } }>(
+      `mutation ($input: AcknowledgeReportInput!) { acknowledgeReport(input: $input) { report { ${FIELDS} } } }`,
+      { input: { reportId: listed.id } },
+      { token: referent.token },
+    );
+    const fromEntity = acknowledged.acknowledgeReport.report;
+    expect(fromEntity).toMatchObject({ kind: 'DIAGNOSTIC_RECORDED', state: 'ACKNOWLEDGED', correction: false });
+    expect(listed).toEqual({ ...fromEntity, state: 'UNACKNOWLEDGED', acknowledgedAt: null });
+    const { referentReport } = await t.api.data<{ referentReport: unknown }>(`query ($id: ID!) { referentReport(id: $id) { ${FIELDS} } }`, { id: listed.id }, { token: referent.token });
+    expect(referentReport).toEqual(fromEntity);
+    const [{ node: again }] = (await t.api.data<{ referentReports: { edges: { node: unknown }[] } }>(`{ referentReports(first: 1) { edges { node { ${FIELDS} } } } }`, {}, { token: referent.token })).referentReports.edges;
+    expect(again).toEqual(fromEntity);
+  });
 });

@@ -8,3 +8,4 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './working-days';
 export * from './entities';
+export * from './report-view';

@@ -12,6 +12,12 @@ export enum ReportState {
   ACKNOWLEDGED = 'ACKNOWLEDGED',
 }
 
+/** UNACKNOWLEDGED until its due day, OVERDUE after it, ACKNOWLEDGED once acknowledged (a report or its view). */
+export function reportState(report: { acknowledgedAt: Date | null; dueOn: LocalDate }, today: LocalDate): ReportState {
+  if (report.acknowledgedAt) return ReportState.ACKNOWLEDGED;
+  return today > report.dueOn ? ReportState.OVERDUE : ReportState.UNACKNOWLEDGED;
+}
+
 /**
  * The systematic report to the pathway's active referent, written in the same transaction as the
  * event that triggers it. Its acknowledgement is due on a working day computed once, when written.
@@ -93,8 +99,7 @@ export class ReferentReport {
   }
 
   state(today: LocalDate): ReportState {
-    if (this.acknowledgedAt) return ReportState.ACKNOWLEDGED;
-    return today > this.dueOn ? ReportState.OVERDUE : ReportState.UNACKNOWLEDGED;
+    return reportState(this, today);
   }
 
   acknowledge(at: Date): void {

@@ -6,6 +6,7 @@ import { Pathway } from '@parcours/pathways';
 import { UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { ReferentReport, ReportState } from './referent-report.entity';
 import type { IssuedReport } from './report-bus';
+import { reportViews, type ReportView } from './report-view';
 
 export interface InboxFilter {
   state?: ReportState;
@@ -25,28 +26,23 @@ export class ReportsService {
   }
 
   /** Newest first. States: UNACKNOWLEDGED (not yet due), OVERDUE (past its due day), ACKNOWLEDGED. */
-  async inbox(actor: Actor, filter: InboxFilter, page: { first?: number; after?: string }): Promise<Page<ReferentReport>> {
+  async inbox(actor: Actor, filter: InboxFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Pick<ReferentReport, 'id' | 'eventAt'>>; views: Map<string, ReportView> }> {
     const today = this.today();
     const where: FilterQuery<ReferentReport>[] = [];
     if (filter.referentId) where.push({ referent: isUuid(filter.referentId) ? filter.referentId : { $in: [] } });
     if (filter.state === ReportState.ACKNOWLEDGED) where.push({ acknowledgedAt: { $ne: null } });
     if (filter.state === ReportState.UNACKNOWLEDGED) where.push({ acknowledgedAt: null, dueOn: { $gte: today } });
     if (filter.state === ReportState.OVERDUE) where.push({ acknowledgedAt: null, dueOn: { $lt: today } });
-    return this.uow.read(actor, (reads) =>
-      reads.findByCursor(ReferentReport, { $and: where }, {
-        first: page.first ?? 20,
-        after: page.after,
-        orderBy: { eventAt: 'desc', id: 'desc' },
-        populate: ['pathway.participant'] as const,
-      }),
-    );
+    return this.uow.read(actor, async (reads) => {
+      const found = await reads.keysByCursor(ReferentReport, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { eventAt: 'desc', id: 'desc' } });
+      const views = found.items.length > 0 ? await reportViews(reads, { id: { $in: found.items.map((report) => report.id) } }) : [];
+      return { page: found, views: new Map(views.map((view) => [view.id, view])) };
+    });
   }
 
   /** One report, as the inbox shows it to this actor (the e-mail's link opens it); out of scope is NOT_FOUND. */
-  async get(actor: Actor, reportId: string): Promise<ReferentReport> {
-    const report = isUuid(reportId)
-      ? await this.uow.read(actor, (reads) => reads.findOne(ReferentReport, { id: reportId }, { populate: ['pathway.participant'] }))
-      : null;
+  async get(actor: Actor, reportId: string): Promise<ReportView> {
+    const [report] = isUuid(reportId) ? await this.uow.read(actor, (reads) => reportViews(reads, { id: reportId })) : [];
     if (!report) throw new NotFoundError('Report', ['id']);
     return report;
   }

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
-import { ReportBus, ReportsService, type ReferentReport } from '@parcours/reports';
+import { ReferentReport, ReportBus, ReportsService, reportState, reportView, type ReportView } from '@parcours/reports';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
@@ -23,7 +23,8 @@ export class ReportsResolver {
     @Args('filter', { type: () => ReferentReportsFilter, nullable: true }) filter?: ReferentReportsFilter,
   ): Promise<ReferentReportConnection> {
     const today = this.reports.today();
-    return toConnection(await this.reports.inbox(actor, filter ?? {}, page), (report) => toReportNode(report, today));
+    const { page: found, views } = await this.reports.inbox(actor, filter ?? {}, page);
+    return toConnection(found, (report) => toReportNode(views.get(report.id)!, today));
   }
 
   @Roles(REFERENT, MANAGER, ADMIN)
@@ -68,13 +69,15 @@ export class ReportsResolver {
   }
 }
 
-export function toReportNode(report: ReferentReport, today: string): ReferentReportNode {
-  const participant = report.pathway.getEntity().participant.getEntity();
+/** A report as the API answers it: from its view (reads), or from the entity a command or the live push has. */
+export function toReportNode(from: ReferentReport | ReportView, today: string): ReferentReportNode {
+  const report = from instanceof ReferentReport ? reportView(from) : from;
+  const participant = report.participant;
   return {
     id: report.id,
     kind: report.kind,
     correction: report.correction,
-    pathwayId: report.pathway.id,
+    pathwayId: report.pathwayId,
     participantId: participant.id,
     participantName: `${participant.firstNames} ${participant.lastName}`.trim(),
     readiness: report.summary.readiness ?? null,
@@ -88,8 +91,8 @@ export function toReportNode(report: ReferentReport, today: string): ReferentRep
     counsellorSummary: report.counsellorSummary,
     eventAt: report.eventAt,
     dueOn: report.dueOn,
-    state: report.state(today),
+    state: reportState(report, today),
     acknowledgedAt: report.acknowledgedAt,
-    referentId: report.referent.id,
+    referentId: report.referentId,
   };
 }
