@@ -72,14 +72,16 @@ export async function pathwayViews(reads: ScopedReads, ids: readonly string[]): 
   if (ids.length === 0) return [];
   const themes = reads.dialect === 'sqlite' ? "group_concat(b.theme, ',')" : "string_agg(b.theme, ',')";
   const rows = await reads.rows<Row, Pathway>(Pathway, { id: { $in: [...ids] } }, (scoped) => `${VIEW(themes)} (${scoped})`);
-  const byId = new Map<string, PathwayView>(rows.map((row: Row): [string, PathwayView] => [String(row.id), toView(row, (value) => reads.instant(value))]));
+  const byId = new Map<string, PathwayView>(rows.map((row: Row): [string, PathwayView] => [String(row.id), toView(row, reads)]));
   return ids.flatMap((id): PathwayView[] => {
     const view = byId.get(id);
     return view ? [view] : [];
   });
 }
 
-function toView(row: Row, instant: (value: unknown) => Date | null): PathwayView {
+function toView(row: Row, reads: ScopedReads): PathwayView {
+  const instant = (value: unknown) => reads.instant(value);
+  const json = <T>(value: unknown) => reads.json<T>(value);
   const text = (name: string) => row[name] as string;
   const optional = (name: string) => (row[name] ?? null) as string | null;
   return {
@@ -97,8 +99,7 @@ function toView(row: Row, instant: (value: unknown) => Date | null): PathwayView
       postalCode: text('postal_code'),
       communeCode: text('commune_code'),
       rsaStatus: text('rsa_status') as RsaStatus,
-      // SQLite answers 0 or 1, PostgreSQL a boolean.
-      franceTravailRegistered: Boolean(Number(row.france_travail_registered)),
+      franceTravailRegistered: reads.boolean(row.france_travail_registered),
       franceTravailId: optional('france_travail_id'),
       franceTravailMissingReason: optional('france_travail_missing_reason'),
       educationLevel: text('education_level') as EducationLevel,
@@ -129,10 +130,4 @@ function toView(row: Row, instant: (value: unknown) => Date | null): PathwayView
         }
       : null,
   };
-}
-
-/** SQLite answers JSON columns as text, PostgreSQL as parsed values. */
-function json<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

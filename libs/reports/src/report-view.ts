@@ -35,13 +35,11 @@ export async function reportViews(reads: ScopedReads, where: FilterQuery<Referen
   return rows.map((row) => ({
     id: String(row.id),
     kind: row.kind as ReportKind,
-    // SQLite answers 0 or 1, PostgreSQL a boolean.
-    correction: Boolean(Number(row.correction)),
+    correction: reads.boolean(row.correction),
     pathwayId: String(row.pathway_id),
     referentId: String(row.referent_id),
     participant: { id: String(row.participant_id), firstNames: String(row.first_names), lastName: String(row.last_name) },
-    // SQLite answers JSON as text, PostgreSQL as parsed values.
-    summary: (typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary) as ReportSummary,
+    summary: reads.json<ReportSummary>(row.summary)!,
     counsellorSummary: (row.counsellor_summary ?? null) as string | null,
     eventAt: reads.instant(row.event_at)!,
     dueOn: String(row.due_on),

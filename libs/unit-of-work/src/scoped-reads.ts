@@ -109,6 +109,17 @@ export class ScopedReads {
     return typeof value === 'number' || /^\d+$/.test(String(value)) ? new Date(Number(value)) : this.#em.getPlatform().parseDate(String(value));
   }
 
+  /** A boolean as a row answers it: SQLite 0 or 1, PostgreSQL a boolean. */
+  boolean(value: unknown): boolean {
+    return Boolean(Number(value));
+  }
+
+  /** A JSON column as a row answers it: SQLite text, PostgreSQL the parsed value. */
+  json<T>(value: unknown): T | null {
+    if (value === null || value === undefined) return null;
+    return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+  }
+
   /** Deletes the rows the viewer may see among `where` without loading them (the purges, as SYSTEM); how many went. */
   nativeDelete<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<number> {
     return this.#em.nativeDelete(entity, this.where(entity, where));

@@ -37,9 +37,8 @@ export async function userViews(reads: ScopedReads, where: FilterQuery<User>): P
       role: row.role as Role,
       active: deactivatedAt === null,
       deactivatedAt,
-      // SQLite answers 0 or 1, PostgreSQL a boolean.
-      reportEmails: Boolean(Number(row.report_emails)),
-      passwordSet: Boolean(Number(row.password_set)),
+      reportEmails: reads.boolean(row.report_emails),
+      passwordSet: reads.boolean(row.password_set),
       createdAt: reads.instant(row.created_at)!,
       organisation: { id: String(row.organisation_id), name: String(row.organisation_name), kind: row.organisation_kind as OrganisationKind, createdAt: reads.instant(row.organisation_created_at)! },
     };
