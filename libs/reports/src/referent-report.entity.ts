@@ -98,10 +98,6 @@ export class ReferentReport {
     this.dueOn = values.dueOn;
   }
 
-  state(today: LocalDate): ReportState {
-    return reportState(this, today);
-  }
-
   acknowledge(at: Date): void {
     if (this.acknowledgedAt) return;
     this.acknowledgedAt = at;

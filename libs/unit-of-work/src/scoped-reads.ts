@@ -166,12 +166,10 @@ export class ScopedReads {
     if (typeof options.after === 'string') checkCursor(this.#em.getMetadata().get(entity.name), options.orderBy ?? {}, options.after);
     if (typeof options.before === 'string') checkCursor(this.#em.getMetadata().get(entity.name), options.orderBy ?? {}, options.before);
     const scoped = this.where(entity, where);
-    // MikroORM rewrites the conditions it is given: the count gets its own copy.
-    const forCount = Utils.copy(scoped);
+    const count = this.countOnDemand(entity, scoped);
     // eslint-disable-next-line no-restricted-syntax -- the one place that pages, once the cursor is checked
     const cursor = (await this.#em.findByCursor(entity, scoped, { ...options, includeCount: false } as unknown as FindByCursorOptions<T, P, '*', never, false>)) as Cursor<T, P, '*', never, false>;
-    let counted: Promise<number> | undefined;
-    return Object.assign(cursor, { count: () => (counted ??= this.#em.count(entity, forCount)) });
+    return Object.assign(cursor, { count });
   }
 
   /**
@@ -188,7 +186,7 @@ export class ScopedReads {
     const meta = this.#em.getMetadata().get<T>(entity.name);
     if (typeof options.after === 'string') checkCursor(meta, options.orderBy, options.after);
     const scoped = this.where(entity, where);
-    const forCount = Utils.copy(scoped);
+    const count = this.countOnDemand(entity, scoped);
     const cursorOptions: { first: number; after?: string; orderBy: Record<K, 'asc' | 'desc'>; overfetch: true; limit?: number } = { first: options.first, after: options.after ?? undefined, orderBy: options.orderBy, overfetch: true };
     const driver = this.#em.getDriver() as unknown as { processCursorOptions(meta: unknown, options: object, orderBy: object): { where: FilterQuery<T>; orderBy: QueryOrderMap<T>[] } };
     const page = driver.processCursorOptions(meta, cursorOptions, options.orderBy);
@@ -200,9 +198,15 @@ export class ScopedReads {
       .orderBy(page.orderBy)
       .limit(cursorOptions.limit!)
       .execute<Pick<T, K>[]>('all');
-    const cursor = new MikroCursor<Pick<T, K>, never, '*', never, false>(rows as never, undefined as never, cursorOptions as never, meta as never) as unknown as Page<Pick<T, K>>;
+    const cursor = new MikroCursor<Pick<T, K>, never, '*', never, false>(rows as never, undefined as never, cursorOptions as never, meta as never);
+    return Object.assign(cursor, { count }) as unknown as Page<Pick<T, K>>;
+  }
+
+  /** A list's total, counted once and only when asked for, on its own conditions (MikroORM rewrites the conditions it is given: the count gets its own copy). */
+  private countOnDemand<T extends object>(entity: EntityClass<T>, scoped: FilterQuery<T>): () => Promise<number> {
+    const forCount = Utils.copy(scoped);
     let counted: Promise<number> | undefined;
-    return Object.assign(cursor, { count: () => (counted ??= this.#em.count(entity, forCount)) });
+    return () => (counted ??= this.#em.count(entity, forCount));
   }
 
   /** Rows of several pathways (or any parent) at once, in key order: one statement for a whole page. */
