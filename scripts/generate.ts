@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type AppConfig } from '@parcours/config';
 import { addCalendarDays, addCalendarMonths, isLocalDate, ManualClock, parisDay, parisInstant, type LocalDate } from '@parcours/core';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../apps/api/src/api-app';
+import { CommandMeter } from './demo-data/command-meter';
 import { digestOf } from './demo-data/digest';
 import { Chance } from './demo-data/fiction';
 import { GeneratorModule } from './demo-data/generator.module';
@@ -111,12 +113,14 @@ async function main(): Promise<void> {
       etaBuffer: 200,
     });
     bar.start(args.pathways, 0, { rate: '0', day: from });
-    const simulation = new JourneySimulation(app, clock, chance, world);
+    const meter = new CommandMeter(app.get(MikroORM));
+    const simulation = new JourneySimulation(app, clock, chance, world, meter);
     const simulatedFrom = Date.now();
     await simulation.run(args.pathways, from, args.until, (referred) => {
       bar.update(referred, { rate: Math.round(referred / Math.max(0.001, (Date.now() - simulatedFrom) / 1000)).toString(), day: parisDay(clock.now()) });
     });
     bar.stop();
+    meter.stop();
     const digest = await digestOf(app);
     const seconds = (Date.now() - started) / 1000;
     const peakMb = process.resourceUsage().maxRSS / 1024;
@@ -126,6 +130,9 @@ async function main(): Promise<void> {
         `Digest ${digest} (every table, business columns, ids masked; the same seed, size and --until give the same digest, on SQLite as on PostgreSQL).`,
         `Serve it with CLOCK_START=${args.until}, so that its clock goes on from the day after the simulation.`,
         `Accounts (password ${DEMO_PASSWORD}): ${Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `${role} ${email}`).join(', ')}.`,
+        '',
+        'What each journey step cost (one or two commands each, the flush and its composers included; statements on every connection):',
+        meter.table(),
         '',
       ].join('\n'),
     );

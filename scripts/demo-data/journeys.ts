@@ -33,6 +33,7 @@ import {
 import { ReferentReport, ReportsService } from '@parcours/reports';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork } from '@parcours/unit-of-work';
+import type { CommandMeter } from './command-meter';
 import { Chance, fictionalPerson, territoryCommunes } from './fiction';
 import type { Partner, World } from './world';
 
@@ -82,6 +83,8 @@ interface Journey {
 
 interface Planned {
   actor: Actor;
+  /** The journey step, as the command table names it. */
+  name: string;
   run: () => Promise<void>;
 }
 
@@ -161,6 +164,7 @@ export class JourneySimulation {
     private readonly clock: ManualClock,
     private readonly chance: Chance,
     private readonly world: World,
+    private readonly meter: CommandMeter,
   ) {
     this.communes = territoryCommunes(app.get(Territory));
   }
@@ -189,9 +193,11 @@ export class JourneySimulation {
           await uow.run(batch[0].actor, async ({ em }) => {
             // One command at a time, as the API would run them: the entity manager holds one command's entities.
             for (const item of batch) {
-              await item.run();
-              await em.flush();
-              em.clear();
+              await this.meter.measure(item.name, async () => {
+                await item.run();
+                await em.flush();
+                em.clear();
+              });
             }
           });
           this.clock.advance(1000);
@@ -199,7 +205,7 @@ export class JourneySimulation {
         }
       }
       this.clock.set(parisInstant(this.today, 23, 30));
-      await this.sweep();
+      await this.meter.measure('(evening sweeps)', () => this.sweep());
     }
   }
 
@@ -241,15 +247,16 @@ export class JourneySimulation {
     };
   }
 
-  private plan(day: number, journey: Journey, who: 'referent' | 'counsellor', step: (journey: Journey) => Promise<void>): void {
+  /** Plans a step on a day; `name` is the step's in the generator's command table (a named step's own by default). */
+  private plan(day: number, journey: Journey, who: 'referent' | 'counsellor', step: (journey: Journey) => Promise<void>, name = step.name): void {
     const planned = this.agenda.get(day) ?? [];
-    planned.push({ actor: journey[who], run: () => step(journey) });
+    planned.push({ actor: journey[who], name, run: () => step(journey) });
     this.agenda.set(day, planned);
   }
 
   /** Plans a step `days` after today (at least one: a pathway moves at most once a day). */
-  private later(days: number, journey: Journey, who: 'referent' | 'counsellor', step: (journey: Journey) => Promise<void>): void {
-    this.plan(this.dayIndex(this.today) + Math.max(1, days), journey, who, step);
+  private later(days: number, journey: Journey, who: 'referent' | 'counsellor', step: (journey: Journey) => Promise<void>, name = step.name): void {
+    this.plan(this.dayIndex(this.today) + Math.max(1, days), journey, who, step, name);
   }
 
   /** Days since the first simulated day (UTC arithmetic on the written day: no time zone can move it). */
@@ -306,7 +313,7 @@ export class JourneySimulation {
       place: channel === AppointmentChannel.ON_SITE ? 'Antenne de Saint-Étienne, 2 rue Balay' : null,
     });
     const appointmentId = appointment.id; // the plan keeps the id, never the entity (and its graph)
-    this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.attend(j, appointmentId));
+    this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.attend(j, appointmentId), 'attend');
   };
 
   private attend = async (journey: Journey, appointmentId: string): Promise<void> => {
@@ -316,7 +323,7 @@ export class JourneySimulation {
       journey.noShows += 1;
       await interviews.close(journey.counsellor, appointmentId, this.chance.chance(0.8) ? AppointmentStatus.NO_SHOW : AppointmentStatus.EXCUSED);
       if (journey.fate === Fate.UNREACHABLE && journey.noShows >= 2) {
-        this.later(this.chance.int(10, 30), journey, 'counsellor', (j) => this.exit(j, ExitReason.UNREACHABLE));
+        this.later(this.chance.int(10, 30), journey, 'counsellor', (j) => this.exit(j, ExitReason.UNREACHABLE), 'exit');
       } else {
         this.later(this.chance.int(2, 8), journey, 'counsellor', this.schedule);
       }
@@ -359,7 +366,7 @@ export class JourneySimulation {
         ]));
         break;
       case Fate.JOB_FOUND_DIRECTLY:
-        this.later(this.chance.int(10, 60), journey, 'counsellor', (j) => this.startDirectly(j));
+        this.later(this.chance.int(10, 60), journey, 'counsellor', this.startDirectly);
         break;
       default:
         this.later(this.chance.int(5, 25), journey, 'counsellor', this.propose);
@@ -378,7 +385,7 @@ export class JourneySimulation {
     else if (this.chance.chance(0.4)) steps = [ProposalStatus.DECLINED_BY_PARTICIPANT];
     else steps = [ProposalStatus.ACCEPTED_BY_PARTICIPANT, ProposalStatus.SENT_TO_EMPLOYER, ...(this.chance.chance(0.5) ? [ProposalStatus.INTERVIEW] : []), ProposalStatus.REJECTED_BY_EMPLOYER];
     const proposalId = proposal.id;
-    if (steps.length > 0) this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => this.step(j, proposalId, offer, steps));
+    if (steps.length > 0) this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => this.step(j, proposalId, offer, steps), 'step');
     else if (journey.fate !== Fate.NO_SOLUTION) this.later(this.chance.int(10, 30), journey, 'counsellor', this.propose);
   };
 
@@ -393,7 +400,7 @@ export class JourneySimulation {
       reason,
       comment: reason === 'OTHER' ? 'Précisé lors de l’échange téléphonique.' : null,
     });
-    if (rest.length > 0) this.later(this.chance.int(2, 9), journey, 'counsellor', (j) => this.step(j, proposalId, offer, rest));
+    if (rest.length > 0) this.later(this.chance.int(2, 9), journey, 'counsellor', (j) => this.step(j, proposalId, offer, rest), 'step');
     else if (step === ProposalStatus.HIRED) await this.start(journey, offer.contractType, offer.partner, offer.client, proposalId, offer.qualification, 0);
     else if (journey.fate !== Fate.NO_SOLUTION) this.later(this.chance.int(3, 20), journey, 'counsellor', this.propose);
   };
@@ -449,10 +456,10 @@ export class JourneySimulation {
         : running.withEmployer && !training && this.chance.chance(0.1)
           ? PlacementEndReason.CONVERTED_TO_CDI
           : PlacementEndReason.END_OF_TERM;
-      this.plan(this.dayIndex(endOn), journey, 'counsellor', (j) => this.end(j, running, endOn, reason));
+      this.plan(this.dayIndex(endOn), journey, 'counsellor', (j) => this.end(j, running, endOn, reason), 'end');
     } else if (this.chance.chance(0.12)) {
       const endOn = addCalendarDays(startOn, this.chance.int(20, 150));
-      this.plan(this.dayIndex(endOn), journey, 'counsellor', (j) => this.end(j, running, endOn, this.chance.pick([PlacementEndReason.END_OF_TRIAL_PERIOD, PlacementEndReason.RESIGNATION])));
+      this.plan(this.dayIndex(endOn), journey, 'counsellor', (j) => this.end(j, running, endOn, this.chance.pick([PlacementEndReason.END_OF_TRIAL_PERIOD, PlacementEndReason.RESIGNATION])), 'end');
     }
     if (!journey.exitPlanned && this.chance.chance(0.85)) this.planExit(journey, calendarDaysBetween(this.today, addCalendarMonths(startOn, 6)) + this.chance.int(0, 60), ExitReason.FOUND_WORK_OR_TRAINING);
   };
@@ -468,7 +475,7 @@ export class JourneySimulation {
     // Temp missions follow one another, a few days apart, as long as the pathway is open.
     if (running.contractType === ContractType.TEMP_MISSION && reason === PlacementEndReason.END_OF_TERM && !journey.exited && running.chain < 4 && this.chance.chance(0.6)) {
       const agency = running.agency ?? this.chance.pick(this.world.agencies);
-      this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => (j.exited ? Promise.resolve() : this.start(j, ContractType.TEMP_MISSION, agency, this.chance.pick(this.world.employers), null, null, running.chain + 1)));
+      this.later(this.chance.int(1, 6), journey, 'counsellor', (j) => (j.exited ? Promise.resolve() : this.start(j, ContractType.TEMP_MISSION, agency, this.chance.pick(this.world.employers), null, null, running.chain + 1)), 'start');
     }
   };
 
@@ -482,7 +489,7 @@ export class JourneySimulation {
       const on = addCalendarDays(checkpoint.dueOn, this.chance.int(0, 5));
       if (this.dayIndex(on) <= this.dayIndex(this.today)) continue;
       const key = checkpoint.key;
-      this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.contact(j, key));
+      this.plan(this.dayIndex(on), journey, 'counsellor', (j) => this.contact(j, key), 'contact');
     }
   }
 
@@ -512,7 +519,7 @@ export class JourneySimulation {
 
   private planExit(journey: Journey, days: number, reason: ExitReason): void {
     journey.exitPlanned = true;
-    this.later(days, journey, 'counsellor', (j) => this.exit(j, reason));
+    this.later(days, journey, 'counsellor', (j) => this.exit(j, reason), 'exit');
   }
 
   private exit = async (journey: Journey, reason: ExitReason): Promise<void> => {

@@ -2,13 +2,15 @@ import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
 import { OffersFixture } from '../support/offers';
 import { PlacementsFixture } from '../support/placements';
-import { logStatements } from '../support/statements';
+import { logStatements } from '@parcours/db';
 import type { TestApp } from '../support/test-app';
 
 /**
  * The statements each hot operation runs, counted on every connection: a change that adds one
  * (an N+1, a second authentication query, a flush too many) fails here, not in production.
  */
+const TODAY = '2026-03-16';
+
 describe('statements per operation', () => {
   let t: TestApp;
   let accounts: AccountsFixture;
@@ -72,6 +74,20 @@ describe('statements per operation', () => {
     expect(inside.filter((statement) => /^update/i.test(statement)).map((statement) => /^update\s+\W?(\w+)/i.exec(statement)?.[1])).toEqual(['pathway', 'appointment']);
     // Before: authentication. After: the payload's pathway (its view, scoped in the statement) and the audit entry of what it shows.
     expect(sql).toHaveLength(1 + inside.length + 2);
+  });
+
+  it('recordProposalStep: the proposal found as a plain row, the pathway locked, the proposal with its steps and offer in one statement; nothing read twice', async () => {
+    const offers = new OffersFixture(t.api, accounts);
+    const job = await offers.job(counsellor, await offers.partner('EMPLOYER'));
+    const proposal = await offers.propose(counsellor, (await journey.diagnosed(referent, counsellor)).id, job.id);
+    const sql = await statementsOf(() => offers.step(counsellor, proposal.id, 'ACCEPTED_BY_PARTICIPANT', TODAY));
+    const inside = sql.slice(sql.findIndex((statement) => /^begin/i.test(statement)), sql.findIndex((statement) => /^commit/i.test(statement)) + 1);
+    // Was 12 reads (a refresh read the pathway, the steps and the partner's organisation again and again).
+    // (The pathway's row is not rewritten: the test clock stands still, so its last change is already now.)
+    expect(kinds(inside)).toEqual(['begin', 'select', 'select', 'select', 'insert', 'insert', 'insert', 'update', 'commit']);
+    const tables = (kind: string) => inside.filter((statement) => statement.toLowerCase().startsWith(kind)).map((statement) => /^\w+\s+(?:into\s+)?\W?(\w+)/i.exec(statement)?.[1]);
+    expect(tables('insert').sort()).toEqual(['pathway_event', 'proposal_step', 'referent_report']);
+    expect(tables('update')).toEqual(['proposal']);
   });
 
   it('candidates(first: 20) and pathways with their proposals: as many statements for many people as for a few', async () => {

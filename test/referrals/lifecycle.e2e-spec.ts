@@ -1,4 +1,4 @@
-import { logStatements } from '../support/statements';
+import { logStatements } from '@parcours/db';
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { aPerson, JourneyFixture, PATHWAY_FIELDS, type PathwayView, startJourneyApp } from '../support/journey';

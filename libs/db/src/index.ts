@@ -6,3 +6,4 @@ export * from './migrations';
 export * from './sqlite-writers';
 export * from './sqlite-backup';
 export * from './database-locks';
+export * from './statement-log';

@@ -56,15 +56,17 @@ export class ProposalsService {
   async recordStep(actor: Actor, proposalId: string, record: StepRecord): Promise<Proposal> {
     if (!isUuid(proposalId)) throw new NotFoundError('Proposal', ['input', 'proposalId']);
     return this.uow.run(actor, async ({ reads, now, today, by }) => {
-      const target = await reads.findOne(Proposal, { id: proposalId }, { fields: ['opportunity', 'pathway'] });
+      // Which opportunity and pathway, as a plain row: the proposal itself is loaded once, after the locks.
+      const [target] = await reads.rows<{ opportunity_id: string; pathway_id: string }, Proposal>(Proposal, { id: proposalId }, (ids) => `select opportunity_id, pathway_id from proposal where id in (${ids})`);
       if (target) {
         // The opportunity first when HIRED, locked: two HIRED steps then take it one after the other,
         // and never each hold a proposal the other's filling must cancel (a deadlock on PostgreSQL).
-        if (record.step === ProposalStatus.HIRED) await lockOpportunity(reads, target.opportunity.id);
+        if (record.step === ProposalStatus.HIRED) await lockOpportunity(reads, target.opportunity_id);
         // Then the pathway, whose history the step writes: two steps at once take it in turn.
-        await lockPathway(reads, target.pathway.id, []);
+        await lockPathway(reads, target.pathway_id, []);
       }
-      const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: [...WITH_OFFER], refresh: true });
+      // The pathway is the locked one, already loaded: not read again.
+      const proposal = await reads.findOne(Proposal, { id: proposalId }, { populate: ['steps', 'opportunity.partner.organisation'] });
       if (!proposal) throw new NotFoundError('Proposal', ['input', 'proposalId']);
       const filled = proposal.pathway.getEntity().proposalStage.recordStep(proposal, record, by, now, today);
       if (filled) await endOpenProposals(reads, proposal.opportunity.getEntity(), by, now);

@@ -7,7 +7,11 @@ export interface StatementLog {
   stop(): void;
 }
 
-/** Logs the statements the application runs, on the writer and on every read connection. */
+/**
+ * Logs the statements the application runs, on the writer and on every read connection: what the
+ * statement-count tests assert and what the generator's per-command meter counts. The SQL only,
+ * never the parameters (they carry personal data).
+ */
 export function logStatements(orm: MikroORM): StatementLog {
   const driver = orm.em.getDriver() as unknown as { getConnection(type: 'write'): AbstractSqlConnection; replicas: AbstractSqlConnection[] };
   const knexes = [driver.getConnection('write'), ...driver.replicas].map((connection) => connection.getKnex());
