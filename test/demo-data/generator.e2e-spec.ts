@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { replicate } from '../../scripts/bench/replicate';
 import { DEMO_PASSWORD } from '../../scripts/demo-data/constants';
 import { GraphqlClient } from '../support/graphql-client';
 import { runMain, startServer } from '../support/server-process';
@@ -104,6 +105,25 @@ describe('npm run generate: demo data through the domain', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it('a generated database replicated for the benchmarks at scale: every journey table times the copies, fresh ids and people, nothing pointing outside its copy', async () => {
+    const database = await fresh();
+    expect((await generate(['--database', database.url, '--pathways', '20', '--seed', '5', '--until', UNTIL])).code).toBe(0);
+    const tables = ['participant', 'pathway', 'referral_barrier', 'appointment', 'diagnostic', 'referent_report', 'proposal', 'proposal_step', 'placement', 'checkpoint', 'follow_up_contact', 'pathway_event', 'audit_entry'];
+    const before = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await count(database.url, `select count(*) as n from ${table}`)] as const)));
+    const users = await count(database.url, 'select count(*) as n from app_user');
+    await replicate(database.url, 3);
+    for (const table of tables) expect([table, await count(database.url, `select count(*) as n from ${table}`)]).toEqual([table, 3 * before[table]]);
+    expect(await count(database.url, 'select count(*) as n from app_user')).toBe(users);
+    // Other people: each copy's names carry its number, and no identity is there twice.
+    expect(await count(database.url, "select count(*) as n from participant where last_name like '%(démo 2)'")).toBe(before.participant);
+    expect(await count(database.url, 'select count(distinct identity_key) as n from participant')).toBe(3 * before.participant);
+    // Each copy's rows point to their own copy: a pathway's events and proposals are its own person's, never another copy's.
+    expect(await count(database.url, 'select count(*) as n from pathway_event e join pathway p on p.id = e.pathway_id')).toBe(3 * before.pathway_event);
+    expect(await count(database.url, "select count(*) as n from pathway p join participant r on r.id = p.participant_id where r.last_name like '%(démo 2)' and p.open_key is not null and p.open_key <> cast(p.participant_id as varchar(36))")).toBe(0);
+    expect(await count(database.url, 'select count(*) as n from proposal s join pathway p on p.id = s.pathway_id join placement l on l.proposal_id = s.id where l.pathway_id <> p.id')).toBe(0);
+    if (database.url.startsWith('sqlite:')) expect(await queryDatabase(database.url, 'pragma foreign_key_check')).toEqual([]);
   });
 
   it('killed mid-run, leaves whole batches only (each is one transaction), and a rerun is refused as not empty', async () => {
