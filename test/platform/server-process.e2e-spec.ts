@@ -73,16 +73,20 @@ describe('the server process', () => {
         token: 'secret-token-value',
         headers: { 'x-request-id': 'log-check-1' },
       });
+      await api.request('{ __typename }', {}, { headers: { 'x-request-id': 'log-check-2' } });
+      expect((await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'log-check-health' } })).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 100));
       const lines = server.output().trim().split('\n').filter((line) => line !== '');
       // Every line is a JSON log entry, but the one-time notice of the generated admin password.
       const notice = lines.filter((line) => !line.startsWith('{'));
       expect(notice).toEqual([expect.stringMatching(/^First administrator: /), expect.stringMatching(/^Generated password /)]);
       const entries = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(entries.find((entry) => entry.reqId === 'log-check-1')).toMatchObject({
-        req: { method: 'POST', path: '/graphql' },
-        res: { statusCode: 400 },
-      });
+      // One line per request, when it is answered: a 4xx at warn, a 2xx at info; health checks not logged.
+      expect(entries.filter((entry) => entry.reqId === 'log-check-1')).toEqual([
+        expect.objectContaining({ level: 40, msg: 'request completed', req: { id: 'log-check-1', method: 'POST', path: '/graphql' }, res: { statusCode: 400 }, responseTime: expect.any(Number) }),
+      ]);
+      expect(entries.filter((entry) => entry.reqId === 'log-check-2')).toEqual([expect.objectContaining({ level: 30, msg: 'request completed', res: { statusCode: 200 } })]);
+      expect(server.output()).not.toContain('log-check-health');
       expect(server.output()).not.toContain('secret-token-value');
       expect(server.output()).not.toContain('Dupont');
     });

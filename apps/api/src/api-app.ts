@@ -5,7 +5,7 @@ import { AccountsBootstrap } from '@parcours/accounts';
 import { EntityManager } from '@mikro-orm/core';
 import { AppConfig, ConfigError } from '@parcours/config';
 import { DatabaseLocks, DatabaseMigrations } from '@parcours/db';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from '@parcours/lifecycle';
 import { AppModule } from './app.module';
 import { configureHttp, fastifyAdapter } from './http/fastify';
 
@@ -19,7 +19,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 }
 
 export async function prepareApiApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.flushLogs();
   await configureHttp(app, config);
 }

@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseMigrations } from '@parcours/db';
-import { exitOnStartFailure, readConfigOrExit, stopOnSignals } from '@parcours/lifecycle';
+import { AppLogger, exitOnStartFailure, readConfigOrExit, stopOnSignals } from '@parcours/lifecycle';
 import { OutboxRelay } from '@parcours/notifications';
-import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
   if (!config.mail.smtpUrl) throw new Error('SMTP_URL is not set: the relay has nothing to send to');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.flushLogs();
   const logger = new NestLogger('Relay');
   try {

@@ -1,39 +1,83 @@
-import { Module } from '@nestjs/common';
+import { Global, Injectable, Module, type LoggerService } from '@nestjs/common';
 import { AppConfig } from '@parcours/config';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { pino, type DestinationStream, type Level, type Logger as Pino } from 'pino';
 import { safeError } from './safe-error';
 
+/** The process's pino: JSON lines on stdout (or `stream`), every `err` through safeError. */
+export function appPino(level: string, stream?: DestinationStream): Pino {
+  return stream ? pino({ level, serializers: { err: safeError } }, stream) : pino({ level, serializers: { err: safeError } });
+}
+
+/** Nest's internal exception handler calls error(message, stack): that stack is an error's. */
+const STACK = /\n\s*at /;
+
 /**
- * JSON logs, one line per event, each with the request id. Requests are logged by method, path
- * and status only: no headers (tokens), no query strings or bodies (personal data).
+ * JSON logs, one line per event (pino). Nest's loggers write through it: `new Logger('Context')`
+ * gives `context`, an object first (`logger.error({ reqId, err }, 'Unexpected error')`) is merged
+ * into the line, and every `err` goes through safeError (never an error's message). No request is
+ * bound to the logger: a line about a request names its `reqId` itself, and the access log
+ * (apps/api/src/http/access-log.ts) writes one line per request.
  */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          // The id fastify chose (see http/fastify.ts), set on the raw request.
-          genReqId: (req: IncomingMessage) => req.id ?? 'unknown',
-          // Every line logged during a request carries its id as reqId, and nothing else of it.
-          quietReqLogger: true,
-          serializers: {
-            req: (req: { id?: string; method?: string; url?: string }) => ({
-              id: req.id,
-              method: req.method,
-              path: (req.url ?? '').split('?')[0],
-            }),
-            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-            err: safeError,
-          },
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
-      }),
-    }),
-  ],
-})
+@Injectable()
+export class AppLogger implements LoggerService {
+  readonly pino: Pino;
+
+  constructor(config: AppConfig) {
+    this.pino = appPino(config.logLevel);
+  }
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  /** Nest appends the logger's context as the last parameter; what comes before it is the message's. */
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const line: Record<string, unknown> = {};
+    let rest = params;
+    if (params.length > 0) {
+      line.context = params[params.length - 1];
+      rest = params.slice(0, -1);
+    }
+    if (message instanceof Error) {
+      line.err = message;
+      this.pino[level](line, message.name);
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(line, message);
+      this.pino[level](line, ...(rest.filter((part) => part !== undefined) as [string]));
+    } else if (level === 'error' && rest.length === 1 && typeof rest[0] === 'string' && STACK.test(rest[0])) {
+      const error = new Error();
+      error.stack = rest[0];
+      line.err = error;
+      // Nest's own message quotes the error's: the line keeps the frames only.
+      this.pino[level](line, 'Unexpected error');
+    } else {
+      this.pino[level](line, String(message));
+    }
+  }
+}
+
+/** The application's logger, for `app.useLogger(app.get(AppLogger))` and the access log. */
+@Global()
+@Module({ providers: [AppLogger], exports: [AppLogger] })
 export class LoggingModule {}

@@ -1,12 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppLogger } from '@parcours/lifecycle';
 import { runInAuditScope } from '@parcours/unit-of-work';
 import { AppConfig } from '@parcours/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { unfitBody } from '../graphql/operation-checks';
 import { CONSOLE_DIR } from '../project';
+import { accessLog } from './access-log';
 import { serveConsole } from './console';
 import { helmetOptions, securityHeaders } from './security-headers';
 
@@ -14,8 +16,8 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The HTTP layer, set explicitly: body limit, trusted proxies, request ids (taken from the
- * configured header when it is well-formed, else generated, and set on the raw request so that
- * the request logger uses the same one).
+ * configured header when it is well-formed, else generated; the access log and every error line
+ * name it).
  */
 export function fastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -25,9 +27,7 @@ export function fastifyAdapter(config: AppConfig): FastifyAdapter {
     requestIdHeader: false,
     genReqId: (raw: IncomingMessage) => {
       const incoming = raw.headers[config.requestIdHeader];
-      const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      (raw as IncomingMessage & { id?: string }).id = id;
-      return id;
+      return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
   });
@@ -36,6 +36,7 @@ export function fastifyAdapter(config: AppConfig): FastifyAdapter {
 /** What every app instance gets, whether started by main or by a test. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  accessLog(fastify, app.get(AppLogger).pino);
   // Every request runs in an audit scope: writes of personal data below it know who and which request.
   fastify.addHook('onRequest', (request, _reply, done) => runInAuditScope({ requestId: request.id, operation: 'http' }, done));
   // The REST routes (sessions, exports) hold their input to the rule GraphQL's has (operation-checks.ts), before any handler runs.
