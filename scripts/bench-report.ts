@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, SIMULATED_MONTHS } from './demo-data/cons
 /**
  * npm run bench:report: the outcome report at scale. On a copy of a generated database of
  * BENCH_REPORT_PATHWAYS pathways (100 000; cached by seed and size), SQLite, then the PostgreSQL of
- * DATABASE_URL: the report's latency through GraphQL (median and p95 of BENCH_REPORT_RUNS runs, by
+ * DATABASE_URL (BENCH_REPORT_SQLITE=false: PostgreSQL only): the report's latency through GraphQL (median and p95 of BENCH_REPORT_RUNS runs, by
  * month and by prescriber, over the whole simulated period) beside hand-written SQL computing its
  * counts on the same database, and, while the report runs in a loop, the p99 of a concurrent
  * `{ me }` (autocannon in its own process), the server's event-loop delay and its RSS growth.
@@ -39,7 +39,8 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const results = [await benchDatabase('sqlite')];
+  // BENCH_REPORT_SQLITE=false: PostgreSQL only (the 1,000,000-pathway figures are PostgreSQL's).
+  const results = process.env.BENCH_REPORT_SQLITE === 'false' ? [] : [await benchDatabase('sqlite')];
   const url = process.env.DATABASE_URL;
   if (url?.startsWith('postgres')) results.push(await benchDatabase(url));
   else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
