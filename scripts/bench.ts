@@ -39,6 +39,8 @@ const READ_PATHWAYS = Number(process.env.BENCH_PATHWAYS ?? 400);
 /** Enough for 10 seconds of recordDiagnostic at the target of 500 per second, and some. */
 const DUE_APPOINTMENTS = Number(process.env.BENCH_DUE_APPOINTMENTS ?? 6000);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+/** Connections writing in the mixed case (the others read). */
+const MIXED_WRITERS = Number(process.env.BENCH_MIXED_WRITERS ?? 4);
 /** Extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), and which cases to run. */
 /** Run on a copy of the generated database of this many pathways (BENCH_GENERATED, e.g. 100000), the bench's own data added to it; 0: an empty database. */
 const GENERATED = Number(process.env.BENCH_GENERATED ?? 0);
@@ -105,6 +107,28 @@ async function benchDatabase(base: string): Promise<Run> {
       return { name, result, ratio: result.perSecond / floorResult.perSecond };
     };
 
+    // A third of the due appointments for the mixed case, the rest for recordDiagnostic alone.
+    const mixedWrites = data.dueAppointmentIds.slice(0, Math.floor(data.dueAppointmentIds.length / 3));
+    const writes = data.dueAppointmentIds.slice(mixedWrites.length);
+    /**
+     * Reads beside writes, as a working day has them: `pathway(id)` on most connections while
+     * `recordDiagnostic` runs on MIXED_WRITERS others, for the same time. What decides whether
+     * SQLite's reads are better on readers of their own or on the writer's connection (SQLITE_READERS).
+     */
+    const mixed = async (): Promise<Row[]> => {
+      const name = `\`pathway(id)\` beside \`recordDiagnostic\` (${CONNECTIONS - MIXED_WRITERS} + ${MIXED_WRITERS} connections)`;
+      if (!ONLY.test(name)) return [];
+      progress(`${config.database.driver}: ${name}`);
+      const [reads, written] = await Promise.all([
+        load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, connections: CONNECTIONS - MIXED_WRITERS }),
+        load({ url: server.url, token: tokens.writer, bodies: mixedWrites.map(recordDiagnostic), connections: MIXED_WRITERS }),
+      ]);
+      served += reads.requests + written.requests;
+      return [
+        { name: `${name}: the reads`, result: reads, ratio: reads.perSecond / floorResult.perSecond },
+        { name: `${name}: the writes`, result: written },
+      ];
+    };
     served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: 1000 })).requests;
     const rssAfterFirst = rss(server.process);
     const rows = [
@@ -116,9 +140,10 @@ async function benchDatabase(base: string): Promise<Run> {
         token: tokens.counsellor,
         bodies: [JSON.stringify({ query: '{ pathways(first: 50) { edges { node { id status participant { lastName firstNames } referent { fullName } counsellor { fullName } } } } }' })],
       }),
+      ...(await mixed()),
       await measure(
-        `\`recordDiagnostic\`, ${data.dueAppointmentIds.length} due appointments, each once`,
-        { token: tokens.writer, bodies: data.dueAppointmentIds.map(recordDiagnostic), amount: data.dueAppointmentIds.length },
+        `\`recordDiagnostic\`, ${writes.length} due appointments, each once`,
+        { token: tokens.writer, bodies: writes.map(recordDiagnostic), amount: writes.length },
         false,
       ),
     ].filter((row): row is Row => row !== undefined);
