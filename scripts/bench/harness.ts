@@ -27,7 +27,8 @@ export const PINNED = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && 
 export function benchEnv(databaseUrl: string, folder: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    // warn: no access line per request (BENCH_LOG_LEVEL=info measures with them, as production writes them).
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     HOST: '127.0.0.1',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     ADMIN_EMAIL: 'bench@parcours.test',
