@@ -85,13 +85,14 @@ function dialect(driver: 'sqlite' | 'postgresql'): Sql {
     const text = `(${shifted(`(${expression})::text`)} || substr((${expression})::text, 3))`;
     return uuid ? `${text}::uuid` : text;
   };
+  const copy = driver === 'sqlite' ? 'c.k' : 'c.k::text';
   return {
-    copy: driver === 'sqlite' ? 'c.k' : 'c.k::text',
+    copy,
     column,
     text: (name) => (driver === 'sqlite' ? column(name) : `${column(name)}::text`),
     id: (name, uuid) => idOf(column(name), uuid),
     idOf,
-    demo: (name, mark, space) => `replace(${column(name)}, '${mark}', '${mark.slice(0, -1)}${space}' || ${driver === 'sqlite' ? 'c.k' : 'c.k::text'} || ')')`,
+    demo: (name, mark, space) => `replace(${column(name)}, '${mark}', '${mark.slice(0, -1)}${space}' || ${copy} || ')')`,
   };
 }
 

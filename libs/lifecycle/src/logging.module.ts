@@ -5,7 +5,8 @@ import { safeError } from './safe-error';
 
 /** The process's pino: JSON lines on stdout (or `stream`), every `err` through safeError. */
 export function appPino(level: string, stream?: DestinationStream): Pino {
-  return stream ? pino({ level, serializers: { err: safeError } }, stream) : pino({ level, serializers: { err: safeError } });
+  const options = { level, serializers: { err: safeError } };
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /** Nest's internal exception handler calls error(message, stack): that stack is an error's. */
