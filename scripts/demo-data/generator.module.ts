@@ -8,13 +8,14 @@ import { DataProtectionModule } from '@parcours/data-protection';
 import { DatabaseModule } from '@parcours/db';
 import { NotificationsModule } from '@parcours/notifications';
 import { OpportunitiesModule } from '@parcours/opportunities';
+import { OutcomesModule } from '@parcours/outcomes';
 import { PathwaysModule } from '@parcours/pathways';
 import { ReportsModule } from '@parcours/reports';
 import { UnitOfWorkModule } from '@parcours/unit-of-work';
 import { LoggingModule } from '@parcours/lifecycle';
 
 /**
- * The domain without the API: the same libraries, flush pipeline (reports, outbox, audit) and
+ * The domain without the API: the same libraries, flush pipeline (reports, outbox, outcome model, audit) and
  * migrations as the server, on the generator's clock.
  */
 @Module({})
@@ -36,6 +37,7 @@ export class GeneratorModule {
         ReportsModule,
         NotificationsModule,
         DataProtectionModule,
+        OutcomesModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { AppConfig, ConfigError } from '@parcours/config';
 import { DatabaseLocks, DatabaseMigrations } from '@parcours/db';
 import { AppLogger } from '@parcours/lifecycle';
+import { OutcomeModel } from '@parcours/outcomes';
 import { AppModule } from './app.module';
 import { configureHttp, fastifyAdapter } from './http/fastify';
 
@@ -57,6 +58,7 @@ export async function prepareDatabase(app: INestApplicationContext, config: AppC
       const applied = await app.get(DatabaseMigrations).up();
       if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     }
+    if (await app.get(OutcomeModel).ensureCurrent()) logger.log('Counted the outcome model from the journey tables');
     return app.get(AccountsBootstrap).run();
   });
   if (config.clockStart) await assertClockStartsAfterRecords(app, config.clockStart);

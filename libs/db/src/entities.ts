@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from '@parcours/audit';
 import { CONVENTIONS_ENTITIES } from '@parcours/conventions';
 import { NOTIFICATIONS_ENTITIES } from '@parcours/notifications';
 import { OPPORTUNITIES_ENTITIES } from '@parcours/opportunities';
+import { OUTCOMES_ENTITIES } from '@parcours/outcomes';
 import { PARTICIPANTS_ENTITIES } from '@parcours/participants';
 import { PATHWAYS_ENTITIES } from '@parcours/pathways';
 import { REPORTS_ENTITIES } from '@parcours/reports';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...CONVENTIONS_ENTITIES,
+  ...OUTCOMES_ENTITIES,
 ] as const;

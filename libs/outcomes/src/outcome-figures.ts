@@ -1,3 +1,4 @@
+import { isUuid } from '@parcours/core';
 import { ContractType } from '@parcours/opportunities';
 import { DeclineReason, IN_WORK, OPEN_PROPOSAL_STATUSES, OutcomeCategory, ProposalStatus } from '@parcours/pathways';
 import { OutcomeDimension } from './outcome-dimensions';
@@ -28,6 +29,8 @@ export interface CountDefinition {
    * sees it for the whole convention only.
    */
   periodDependent?: true;
+  /** Its rows depend on the day the report is asked ("still unacknowledged after its due day"). */
+  asOfToday?: true;
 }
 
 export interface FamilyDefinition {
@@ -36,6 +39,10 @@ export interface FamilyDefinition {
   from: string;
   /** The period's condition on the family's date column, and any other. */
   where: string;
+  /** The condition besides the period (a family with a day only): what the outcome model keeps, on every day. */
+  filter?: string;
+  /** What one of its rows belongs to, for the outcome model to recount a pathway's (or a refused attempt's) rows when they change. */
+  subject: { kind: SubjectKind; column: string };
   /** The date column the period and the month are taken on; null when the family has no month. */
   day: string | null;
   /** The person counted, as an SQL expression. */
@@ -54,12 +61,18 @@ export interface FamilyDefinition {
   median?: { name: string; days: string; description: string };
 }
 
+/** A family's rows belong to a pathway, or to a refused referral attempt (which has none). */
+export type SubjectKind = 'pathway' | 'refusal';
+
+/** Some pathways and refused attempts, by id: families restricted to them (the outcome model's recount). */
+export type Subjects = Record<SubjectKind, readonly string[]>;
+
 /** Days from `earlier` to `later`, two YYYY-MM-DD columns. */
 export function daysBetween(driver: 'sqlite' | 'postgresql', later: string, earlier: string): string {
   return driver === 'sqlite' ? `cast(julianday(${later}) - julianday(${earlier}) as integer)` : `(cast(${later} as date) - cast(${earlier} as date))`;
 }
 
-const PATHWAY_DIMENSIONS = (day: string | null, contractType?: string): Partial<Record<OutcomeDimension, string>> => ({
+export const PATHWAY_DIMENSIONS = (day: string | null, contractType?: string): Partial<Record<OutcomeDimension, string>> => ({
   ...(day ? { [OutcomeDimension.MONTH]: `substr(${day}, 1, 7)` } : {}),
   [OutcomeDimension.PRESCRIBER]: 'p.prescriber_id',
   [OutcomeDimension.REFERENT]: 'p.referent_id',
@@ -92,27 +105,35 @@ export function dayLiteral(day: string): string {
 }
 
 /** Every family of figures over the days given. */
-export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): FamilyDefinition[] {
+export function families(driver: 'sqlite' | 'postgresql', days: ReportDays, only?: Subjects): FamilyDefinition[] {
   const [from, to, matureBy, today] = [days.from, days.to, days.matureBy, days.today].map(dayLiteral);
   const period = (column: string) => `${column} between ${from} and ${to}`;
-  const firstDiagnostic = '(select pathway_id, min(recorded_on) as first_on from diagnostic group by pathway_id)';
-  const firstPlacement = '(select pathway_id, min(start_on) as first_on from placement group by pathway_id)';
+  // Restricted to some pathways, a first-of subquery reads only theirs.
+  const ofOnly = only ? ` where pathway_id in (${idList(only.pathway)})` : '';
+  const firstDiagnostic = `(select pathway_id, min(recorded_on) as first_on from diagnostic${ofOnly} group by pathway_id)`;
+  const firstPlacement = `(select pathway_id, min(start_on) as first_on from placement${ofOnly} group by pathway_id)`;
+  const PATHWAY = { kind: 'pathway', column: 'p.id' } as const;
+  /** A family counted on a day: the period on that day, and its filter. */
+  const onDay = (family: Omit<FamilyDefinition, 'where' | 'subject'> & { day: string; subject?: FamilyDefinition['subject'] }): FamilyDefinition => ({
+    subject: PATHWAY,
+    ...family,
+    where: [period(family.day), ...(family.filter ? [family.filter] : [])].join(' and '),
+  });
   const LATE = `(r.acknowledged_on > r.due_on or (r.acknowledged_on is null and r.due_on < ${today}))`;
   return [
-    {
+    onDay({
       name: 'referrals',
       from: 'pathway p',
-      where: period('p.referred_on'),
       day: 'p.referred_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('p.referred_on'),
       counts: [{ name: 'referrals', description: 'Pathways referred in the period (referredOn).' }],
-    },
-    {
+    }),
+    onDay({
       name: 'refusals',
       from: 'refused_referral r',
-      where: period('r.refused_on'),
+      subject: { kind: 'refusal', column: 'r.id' },
       day: 'r.refused_on',
       // A refused attempt keeps no person: each counts as one.
       person: 'r.id',
@@ -128,32 +149,30 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { name: 'refusedOutsideTerritory', when: "r.unmet_codes like '%OUTSIDE_TERRITORY%'", description: 'Refused attempts for residence outside the territory.' },
         { name: 'refusedNoRsaNorBarrier', when: "r.unmet_codes like '%NO_RSA_NOR_BARRIER%'", description: 'Refused attempts for neither RSA nor a declared barrier.' },
       ],
-    },
-    {
+    }),
+    onDay({
       name: 'accepted',
       from: 'pathway p',
-      where: period('p.accepted_on'),
       day: 'p.accepted_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('p.accepted_on'),
       counts: [{ name: 'accepted', description: 'Referrals accepted in the period (the day of the decision).' }],
-    },
-    {
+    }),
+    onDay({
       name: 'declined',
       from: 'pathway p',
-      where: `${period('p.closed_on')} and p.status = 'DECLINED'`,
+      filter: `p.status = 'DECLINED'`,
       day: 'p.closed_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('p.closed_on'),
       counts: [{ name: 'declined', description: 'Referrals declined in the period (the day of the decision).' }, ...breakdown('declined_', 'p.decline_reason', DECLINE_REASONS, 'Declined for')],
       sums: [{ total: 'declined', members: DECLINE_REASONS.map((reason) => `declined_${reason}`) }],
-    },
-    {
+    }),
+    onDay({
       name: 'diagnosed',
       from: `pathway p join ${firstDiagnostic} d on d.pathway_id = p.id`,
-      where: period('d.first_on'),
       day: 'd.first_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
@@ -181,11 +200,11 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { total: 'diagnosedMature', members: ['diagnosedWithin30Days', 'diagnosedAfter30Days'] },
       ],
       median: { name: 'daysToDiagnosticMedian', days: daysBetween(driver, 'd.first_on', 'p.referred_on'), description: 'Lower median of the days from referral (referredOn) to the first diagnostic (diagnosedOn), over the pathways diagnosed in the period.' },
-    },
-    {
+    }),
+    onDay({
       name: 'appointments',
       from: 'appointment a join pathway p on p.id = a.pathway_id',
-      where: `${period('a.starts_on')} and a.status in ('HELD', 'NO_SHOW')`,
+      filter: `a.status in ('HELD', 'NO_SHOW')`,
       day: 'a.starts_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
@@ -196,11 +215,10 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { name: 'appointmentsHeld', when: "a.status = 'HELD'", hidden: true, description: 'Of those, the ones held.' },
       ],
       sums: [{ total: 'appointmentsWithOutcome', members: ['noShows', 'appointmentsHeld'] }],
-    },
-    {
+    }),
+    onDay({
       name: 'diagnostics',
       from: 'diagnostic dg join pathway p on p.id = dg.pathway_id',
-      where: period('dg.recorded_on'),
       day: 'dg.recorded_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
@@ -211,55 +229,53 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { name: 'notReady', when: "dg.readiness not in ('READY_FOR_EMPLOYMENT', 'READY_WITH_SUPPORT')", hidden: true, description: 'Of those, NOT_READY or REORIENTATION_SUGGESTED.' },
       ],
       sums: [{ total: 'diagnostics', members: ['readyForEmployment', 'notReady'] }],
-    },
-    {
+    }),
+    onDay({
       name: 'proposals',
       from: 'proposal pr join pathway p on p.id = pr.pathway_id join opportunity o on o.id = pr.opportunity_id',
-      where: `${period('pr.last_step_on')} and pr.status in (${FINAL_PROPOSAL_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+      filter: `pr.status in (${FINAL_PROPOSAL_STATUSES.map((status) => `'${status}'`).join(', ')})`,
       day: 'pr.last_step_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('pr.last_step_on', 'o.contract_type'),
       counts: [{ name: 'proposalsEnded', description: 'Proposals whose final step was recorded in the period (the step day).' }, ...breakdown('proposals_', 'pr.status', FINAL_PROPOSAL_STATUSES, 'Ending')],
       sums: [{ total: 'proposalsEnded', members: FINAL_PROPOSAL_STATUSES.map((status) => `proposals_${status}`) }],
-    },
-    {
+    }),
+    onDay({
       name: 'placements',
       from: 'placement pl join pathway p on p.id = pl.pathway_id',
-      where: period('pl.start_on'),
       day: 'pl.start_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('pl.start_on', 'pl.contract_type'),
       counts: [{ name: 'placements', description: 'Placements started in the period (their start).' }, ...breakdown('placements_', 'pl.contract_type', CONTRACT_TYPES, 'Of contract type')],
       sums: [{ total: 'placements', members: CONTRACT_TYPES.map((type) => `placements_${type}`) }],
-    },
-    {
+    }),
+    onDay({
       name: 'exits',
       from: 'pathway p',
-      where: `${period('p.exited_on')} and p.status = 'EXITED'`,
+      filter: `p.status = 'EXITED'`,
       day: 'p.exited_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('p.exited_on', 'p.outcome_contract_type'),
       counts: [{ name: 'exits', description: 'Pathways exited in the period (exitedOn).' }, ...breakdown('exits_', 'p.outcome_category', OUTCOME_CATEGORIES, 'With the outcome category')],
       sums: [{ total: 'exits', members: OUTCOME_CATEGORIES.map((category) => `exits_${category}`) }],
-    },
-    {
+    }),
+    onDay({
       name: 'firstPlacements',
       from: `pathway p join ${firstPlacement} f on f.pathway_id = p.id`,
-      where: period('f.first_on'),
       day: 'f.first_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('f.first_on'),
       counts: [{ name: 'firstPlacements', description: 'Pathways whose first placement started in the period.' }],
       median: { name: 'daysToFirstPlacementMedian', days: daysBetween(driver, 'f.first_on', 'p.referred_on'), description: 'Lower median of the days from referral to the first placement\'s start, over those pathways.' },
-    },
-    {
+    }),
+    onDay({
       name: 'sixMonths',
       from: 'checkpoint c join pathway p on p.id = c.pathway_id left join follow_up_contact fc on fc.checkpoint_id = c.id',
-      where: `${period('c.due_on')} and c.offset = '6m'`,
+      filter: `c.offset = '6m'`,
       day: 'c.due_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
@@ -282,31 +298,40 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays): Fam
         { total: 'sixMonthCheckpoints', members: ['sixMonthRecorded', 'sixMonthMissed', 'sixMonthPending'] },
         { total: 'sixMonthRecorded', members: ['stillInWork', 'sixMonthUnknown', 'sixMonthOtherSituation'] },
       ],
-    },
-    {
+    }),
+    onDay({
       name: 'reports',
       from: 'referent_report r join pathway p on p.id = r.pathway_id',
-      where: period('r.due_on'),
       day: 'r.due_on',
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS('r.due_on'),
       counts: [
         { name: 'reportsDue', description: 'Reports to referents due for acknowledgement in the period (dueOn).' },
-        { name: 'reportsLate', when: LATE, description: 'Of those, acknowledged after their due day, or still unacknowledged after it (OVERDUE).' },
-        { name: 'reportsNotLate', when: `not ${LATE}`, hidden: true, description: 'Of those, acknowledged in time or not yet due.' },
+        { name: 'reportsLate', when: LATE, asOfToday: true, description: 'Of those, acknowledged after their due day, or still unacknowledged after it (OVERDUE).' },
+        { name: 'reportsNotLate', when: `not ${LATE}`, hidden: true, asOfToday: true, description: 'Of those, acknowledged in time or not yet due.' },
       ],
       sums: [{ total: 'reportsDue', members: ['reportsLate', 'reportsNotLate'] }],
-    },
+    }),
     {
       name: 'progress',
       from: 'pathway p',
       where: `p.referred_on <= ${to} and coalesce(p.exited_on, p.closed_on, ${to}) >= ${from}`,
       day: null,
+      subject: PATHWAY,
       person: 'p.participant_id',
       operator: 'p.operator_id',
       dimensions: PATHWAY_DIMENSIONS(null),
       counts: [{ name: 'participantsOpen', periodDependent: true, description: 'Distinct people with a pathway open at some day of the period (referred by its end, not closed before its start): progress against a convention\'s target.' }],
     },
   ];
+}
+
+/** Ids as an SQL list; each checked as a uuid before it is written into the SQL. */
+export function idList(ids: readonly string[]): string {
+  if (ids.length === 0) return 'null';
+  return ids.map((id) => {
+    if (!isUuid(id)) throw new Error(`Not an id: ${id}`);
+    return `'${id}'`;
+  }).join(', ');
 }

@@ -8,6 +8,7 @@ import { UnitOfWork } from '@parcours/unit-of-work';
 import { families, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
 import { OutcomesError } from './outcomes-error';
+import { modelAnswers, modelFigures } from './model/outcome-model-report';
 import { ALL, cellId } from './report-cells';
 import { FUNDER_BREAKDOWNS, publicationCellId, publicationCells, publicationRelations, WHOLE, type FamilyRows, type FunderBreakdown, type PublicationCell } from './disclosure/funder-publication';
 import { suppressJointly } from './disclosure/joint-suppression';
@@ -116,7 +117,11 @@ export class OutcomeReportService {
     private readonly config: AppConfig,
   ) {}
 
-  async report(actor: Actor, input: OutcomeReportInput): Promise<OutcomeReport> {
+  /**
+   * `source`: the outcome model wherever it answers (every grouping but by referent or
+   * counsellor), or the journey tables (the model's tests compare both).
+   */
+  async report(actor: Actor, input: OutcomeReportInput, source: 'model' | 'journey' = 'model'): Promise<OutcomeReport> {
     const groupBy = [...new Set(input.groupBy ?? [])];
     if (groupBy.length > 2) throw new OutcomesError('TOO_MANY_DIMENSIONS', 'The report is grouped by two dimensions at most.', ['groupBy']);
     const funder = actor.role === Role.FUNDER;
@@ -133,14 +138,11 @@ export class OutcomeReportService {
     const operatorId = convention ? convention.operator.id : actor.role === Role.ADMIN ? null : actor.organisationId;
     const today = parisDay(this.clock.now());
     // Hidden rests serve the funder's disclosure control only: the managers' statements leave them out.
-    const definitions = families(this.driver, { from, to, matureBy: addCalendarDays(to, -30), today }).map((family) => ({ ...family, counts: family.counts.filter((count) => !count.hidden) }));
+    const days = { from, to, matureBy: addCalendarDays(to, -30), today };
+    const definitions = families(this.driver, days).map((family) => ({ ...family, counts: family.counts.filter((count) => !count.hidden) }));
     const { report, names } = await this.snapshot(async (run) => {
-      const counted: Row[][] = [];
-      const medians: (Row[] | null)[] = [];
-      for (const family of definitions) {
-        counted.push(await run(countsSql(family, groupBy, operatorId, 'rows only')));
-        medians.push(family.median ? await run(medianSql(family, groupBy, operatorId)) : null);
-      }
+      const { counted, medians } =
+        source === 'model' && modelAnswers(groupBy) ? await modelFigures(this.driver, definitions, groupBy, operatorId, days, run) : await journeyFigures(definitions, groupBy, operatorId, run);
       const assembled = assemble(definitions, groupBy, counted, medians);
       return { report: assembled, names: await namesOf(assembled.rows.map((row) => row.key), run) };
     });
@@ -258,6 +260,17 @@ export class OutcomeReportService {
     return this.uow.longRead(work);
   }
 
+}
+
+/** The manager's figures from the journey tables: one statement per family, one per median. */
+async function journeyFigures(definitions: FamilyDefinition[], groupBy: OutcomeDimension[], operatorId: string | null, run: (sql: string) => Promise<Row[]>): Promise<{ counted: Row[][]; medians: (Row[] | null)[] }> {
+  const counted: Row[][] = [];
+  const medians: (Row[] | null)[] = [];
+  for (const family of definitions) {
+    counted.push(await run(countsSql(family, groupBy, operatorId, 'rows only')));
+    medians.push(family.median ? await run(medianSql(family, groupBy, operatorId)) : null);
+  }
+  return { counted, medians };
 }
 
 /** The names of the prescribers, referents and counsellors the rows' keys name: two statements, in the report's snapshot, no entity built. */

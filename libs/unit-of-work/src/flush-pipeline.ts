@@ -10,6 +10,8 @@ export interface FlushComposer {
   /** Composers run in increasing order: a later one sees what an earlier one added. */
   readonly order: number;
   compose(args: FlushEventArgs): Promise<void>;
+  /** After the flush's statements, still in its transaction (compose ran before them). */
+  afterFlush?(args: FlushEventArgs): Promise<void>;
   /** After the transaction of that flush committed: announce what it wrote. */
   afterCommit?(em: EntityManager): void;
   afterRollback?(em: EntityManager): void;
@@ -22,11 +24,11 @@ export const Composer = DiscoveryService.createDecorator<void>();
  * Where each composer stands in the pipeline. The audit of writes is always last, so that it sees
  * every row the unit of work wrote, the composed ones included.
  */
-export const COMPOSER_ORDER = { REPORTS: 10, OUTBOX: 20, AUDIT: Number.MAX_SAFE_INTEGER } as const;
+export const COMPOSER_ORDER = { REPORTS: 10, OUTBOX: 20, OUTCOMES: 30, AUDIT: Number.MAX_SAFE_INTEGER } as const;
 
 /**
- * The one ORM subscriber: at every flush, the composers in their fixed order (reports, then the
- * outbox), then the audit of every personal property written in the flush, whoever wrote it.
+ * The one ORM subscriber: at every flush, the composers in their fixed order (reports, the
+ * outbox, the outcome model), then the audit of every personal property written in the flush, whoever wrote it.
  */
 @Injectable()
 export class FlushPipeline implements EventSubscriber, OnModuleInit {
@@ -52,6 +54,10 @@ export class FlushPipeline implements EventSubscriber, OnModuleInit {
 
   async onFlush(args: FlushEventArgs): Promise<void> {
     for (const composer of this.composers) await composer.compose(args);
+  }
+
+  async afterFlush(args: FlushEventArgs): Promise<void> {
+    for (const composer of this.composers) await composer.afterFlush?.(args);
   }
 
   async afterTransactionCommit({ em }: TransactionEventArgs): Promise<void> {

@@ -14,6 +14,8 @@ export const UNSCOPED_ENTITIES: Readonly<Record<string, string>> = {
   Participant:
     'the person: read through a pathway the viewer sees (pathway views are scoped), or by the referral identity rule, which answers nothing identifying about a person it does not show',
   RefusedReferral: 'counts of refused referrals for the outcome figures: no person in it',
+  OutcomeCell: 'the outcome model: counts by day, organisation and commune, no person; read by raw SQL that writes the scope into each statement (OutcomeReportService)',
+  OutcomeModelVersion: 'the outcome model\'s definitions fingerprint: no person',
   AuditEntry: 'the access log: read by ADMIN only (its resolver says so), written and purged by the audit itself',
 };
 
