@@ -1,3 +1,4 @@
+import { rebuildCells } from '@parcours/outcomes';
 import { Client } from 'pg';
 import { Database } from 'sqlite3';
 
@@ -17,7 +18,7 @@ import { Database } from 'sqlite3';
  * - What names a row in a text column (the open keys, the audit's object, the outbox's key)
  *   follows its row. Integer ids (events, steps, audit entries) are the database's own.
  *
- * One INSERT … SELECT per table, every copy at once, in one transaction; then the planner's
+ * One INSERT … SELECT per table, every copy at once, and the outcome model recounted, in one transaction; then the planner's
  * statistics are refreshed (ANALYZE). Tables not listed (accounts, organisations, partners, offers,
  * conventions) are shared by every copy.
  */
@@ -126,6 +127,11 @@ export async function replicate(url: string, copies: number): Promise<void> {
         await target.run(`insert into ${table} (${names.join(', ')}) select ${values.join(', ')} from ${table} t cross join ${copyNumbers} as c(k)`);
       }
     }
+    // The copies are counted in the outcome model as the server would count them: recounted from the journey tables.
+    await rebuildCells(target.driver, async (statement) => {
+      await target.run(statement);
+      return [];
+    });
     await target.run('commit');
     await target.run('analyze');
   } catch (error) {

@@ -18,7 +18,7 @@ const DIMENSIONS = [OutcomeDimension.MONTH, OutcomeDimension.PRESCRIBER, Outcome
 /** Every cell holding something, in a stable order: what the composer kept, or what the rebuild counted. */
 async function cells(em: EntityManager): Promise<string[]> {
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(`select * from outcome_cell where ${COUNT_COLUMNS.map((column) => `${column} <> 0`).join(' or ')}`);
-  return rows.map((row) => JSON.stringify(Object.keys(row).sort().map((key) => [key, String(row[key])]))).sort();
+  return rows.map((row: Record<string, unknown>) => JSON.stringify(Object.keys(row).sort().map((key) => [key, String(row[key])]))).sort();
 }
 
 const plain = (report: OutcomeReport) => JSON.stringify({ rows: report.rows, total: report.total, names: [...report.names.entries()].sort() });

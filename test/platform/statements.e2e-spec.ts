@@ -70,8 +70,10 @@ describe('statements per operation', () => {
     const appointmentId = await journey.acceptAndSchedule(counsellor, pathway.id);
     const sql = await statementsOf(() => t.api.data(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, { token: counsellor.token }));
     const inside = sql.slice(sql.findIndex((statement) => /^begin/i.test(statement)), sql.findIndex((statement) => /^commit/i.test(statement)) + 1);
-    expect(kinds(inside)).toEqual(['begin', 'select', 'insert', 'insert', 'insert', 'insert', 'update', 'update', 'commit']);
+    // The outcome model: the pathway's cells before the flush's statements and after them, then the difference added (one upsert).
+    expect(kinds(inside)).toEqual(['begin', 'select', 'select', 'insert', 'insert', 'insert', 'insert', 'update', 'update', 'select', 'insert', 'commit']);
     expect(inside.filter((statement) => /^update/i.test(statement)).map((statement) => /^update\s+\W?(\w+)/i.exec(statement)?.[1])).toEqual(['pathway', 'appointment']);
+    expect(inside.at(-2)).toMatch(/^insert into outcome_cell .* on conflict/i);
     // Before: authentication. After: the payload's pathway (its view, scoped in the statement) and the audit entry of what it shows.
     expect(sql).toHaveLength(1 + inside.length + 2);
   });
@@ -84,9 +86,10 @@ describe('statements per operation', () => {
     const inside = sql.slice(sql.findIndex((statement) => /^begin/i.test(statement)), sql.findIndex((statement) => /^commit/i.test(statement)) + 1);
     // Was 12 reads (a refresh read the pathway, the steps and the partner's organisation again and again).
     // (The pathway's row is not rewritten: the test clock stands still, so its last change is already now.)
-    expect(kinds(inside)).toEqual(['begin', 'select', 'select', 'select', 'insert', 'insert', 'insert', 'update', 'commit']);
+    // Then the outcome model: the pathway's cells before and after the flush's statements, the difference added.
+    expect(kinds(inside)).toEqual(['begin', 'select', 'select', 'select', 'select', 'insert', 'insert', 'insert', 'update', 'select', 'insert', 'commit']);
     const tables = (kind: string) => inside.filter((statement) => statement.toLowerCase().startsWith(kind)).map((statement) => /^\w+\s+(?:into\s+)?\W?(\w+)/i.exec(statement)?.[1]);
-    expect(tables('insert').sort()).toEqual(['pathway_event', 'proposal_step', 'referent_report']);
+    expect(tables('insert').sort()).toEqual(['outcome_cell', 'pathway_event', 'proposal_step', 'referent_report']);
     expect(tables('update')).toEqual(['proposal']);
   });
 
@@ -156,6 +159,12 @@ describe('statements per operation', () => {
     expect(many.filter((kind) => kind === 'with')).toHaveLength(14);
     expect(many.filter((kind) => kind === 'select').length).toBe(1 + 2 + 2);
     expect(many.filter((kind) => kind === 'begin' || kind === 'start')).toHaveLength(1);
+    // From the outcome model (by month and prescriber): two statements on its cells, whatever the pathways; no journey table read.
+    const modelled = () => statementsOf(() => t.api.data(query.replace('counsellor { name } ', ''), { input: { from: '2026-01-01', to: '2026-12-31', groupBy: ['MONTH', 'PRESCRIBER'] } }, { token: manager.token }));
+    const cells = await modelled();
+    const inTransaction = cells.slice(cells.findIndex((statement) => /^(begin|start)/i.test(statement)));
+    expect(inTransaction.filter((statement) => /^select/i.test(statement) && /from outcome_cell/i.test(statement))).toHaveLength(2);
+    expect(inTransaction.join('\n')).not.toMatch(/from (pathway|diagnostic|appointment|placement|referent_report)\b/i);
     // 600 mutations one after the other: 15 s alone, twice that beside the browser suite on two cores.
   }, 120_000);
 });

@@ -1,24 +1,25 @@
 import { EntityManager } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@parcours/unit-of-work';
 import { cellsVersion, modelVersion, rebuildCells, type Driver, type Execute } from './outcome-model';
 
 /** The outcome model's upkeep outside the flush: its recount, at start when its definitions changed, or asked for. */
 @Injectable()
 export class OutcomeModel {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** Recounts the cells when they were counted with other definitions, or never (a new or upgraded database); says whether it did. */
   async ensureCurrent(): Promise<boolean> {
-    const em = this.em.fork();
-    if ((await cellsVersion(executor(em))) === modelVersion(driverOf(em))) return false;
+    const version = await this.uow.longRead((run) => cellsVersion(run));
+    if (version === modelVersion(this.uow.driver())) return false;
     await this.rebuild();
     return true;
   }
 
   /** Recounts every cell from the journey tables, in one transaction (readers see the old cells or the new ones). */
   async rebuild(): Promise<void> {
-    await this.em.fork().transactional((em) => rebuildCells(driverOf(em), executor(em)));
+    await this.uow.run(null, (work) => rebuildCells(driverOf(work.em), executor(work.em)));
   }
 }
 

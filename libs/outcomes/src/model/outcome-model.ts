@@ -162,7 +162,8 @@ export async function rebuildCells(driver: Driver, execute: Execute): Promise<vo
   await execute('delete from outcome_cell');
   await execute(`insert into outcome_cell (${[...CELL_KEY, ...COUNT_COLUMNS].join(', ')}) ${cellsSql(driver)}`);
   await execute(`delete from outcome_model where name = 'cells'`);
-  await execute(`insert into outcome_model (name, version) values ('cells', ?)`, [modelVersion(driver)]);
+  // A hex digest: written as a literal, so that any client runs these statements (the replicator's too).
+  await execute(`insert into outcome_model (name, version) values ('cells', '${modelVersion(driver)}')`);
 }
 
 /** The version the cells were counted with (null: never counted). */
