@@ -46,7 +46,8 @@ export class ReferentReport {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Pathway, { ref: true })
+  /** Indexed: a pathway's reports are read by pathway (the handover to a new referent, the outcome model's recount). */
+  @ManyToOne(() => Pathway, { ref: true, index: true })
   pathway: Ref<Pathway>;
 
   /** The referent it is addressed to: the pathway's active referent, who changes with a handover. */

@@ -1,6 +1,6 @@
 import { families } from '../outcome-figures';
 import { lowerMedian } from './outcome-model-report';
-import { cellsSql, COUNTED_TABLES, difference, modelFamilies, UNCHANGING_TABLES } from './outcome-model';
+import { cellsSql, COUNTED_TABLES, difference, familiesReading, familyReads, modelFamilies, UNCHANGING_TABLES } from './outcome-model';
 
 describe('the outcome model', () => {
   it('keeps only counts that depend on nothing but their row: its cells are the same whatever the period or today', () => {
@@ -13,6 +13,20 @@ describe('the outcome model', () => {
   it('recounts a pathway whenever a row of any table its figures read is written (or says why a table never changes)', () => {
     const read = new Set(families('sqlite', { from: '2026-01-01', to: '2026-01-31', matureBy: '2026-01-01', today: '2026-01-31' }).flatMap((family) => [...family.from.matchAll(/(?:^|join\s+|from\s+)(\w+)\s+\w+/g)].map((match) => match[1])));
     expect([...read].filter((table) => !(table in COUNTED_TABLES) && !(UNCHANGING_TABLES as readonly string[]).includes(table))).toEqual([]);
+  });
+
+  it('knows which columns each family reads, so that a write changing none of them recounts nothing', () => {
+    const reads = (name: string) => familyReads(modelFamilies('sqlite').find(({ family }) => family.name === name)!.family);
+    const declined = reads('declined').get('pathway') as Set<string>;
+    expect([...declined].sort()).toEqual(expect.arrayContaining(['closed_on', 'decline_reason', 'operator_id', 'prescriber_id', 'referral_commune_code', 'status']));
+    expect(reads('appointments').get('pathway')).not.toContain('status');
+    expect(reads('diagnosed').get('diagnostic')).toBe('*');
+    // A new row concerns every family reading its table; a changed one, those reading what changed.
+    expect(familiesReading('sqlite', 'refused_referral', null)).toEqual(['refusals']);
+    expect(familiesReading('sqlite', 'pathway', ['version', 'updated_at', 'counsellor_id'])).toEqual([]);
+    expect(familiesReading('sqlite', 'pathway', ['status'])).toEqual(expect.arrayContaining(['declined', 'exits']));
+    expect(familiesReading('sqlite', 'pathway', ['status'])).not.toContain('appointments');
+    expect(familiesReading('sqlite', 'diagnostic', null).sort()).toEqual(['diagnosed', 'diagnostics']);
   });
 
   it('reads only the pathways and refused attempts named, and nothing when none is', () => {

@@ -90,10 +90,11 @@ export const CELL_DIMENSION: Partial<Record<OutcomeDimension, string>> = {
  * (operator, day, family, prescriber, commune, contract type, days, c0…); of `only`'s pathways and
  * refused attempts when given.
  */
-export function cellsSql(driver: Driver, only?: Subjects): string {
+export function cellsSql(driver: Driver, only?: Subjects, names?: ReadonlySet<string>): string {
   const text = (expression: string | undefined, length: number) => `coalesce(cast(${expression ?? 'null'} as varchar(${length})), '')`;
   const selects = modelFamilies(driver, only).flatMap(({ family, counts }) => {
     if (only && only[family.subject.kind].length === 0) return [];
+    if (names && !names.has(family.name)) return [];
     const day = family.day!;
     const restricted = only ? ` and ${family.subject.column} in (${idList(only[family.subject.kind])})` : '';
     const from = `from ${family.from} where ${day} is not null${family.filter ? ` and ${family.filter}` : ''}${restricted}`;
@@ -124,10 +125,10 @@ export function modelVersion(driver: Driver): string {
 /** A cell's key, as one string. */
 type CellKey = string;
 
-/** The cells of `only`, by key: what a flush's composer compares before and after its writes. */
-export async function cellsOf(driver: Driver, execute: Execute, only: Subjects): Promise<Map<CellKey, number[]>> {
+/** The cells of `only` in the families named, by key: what a flush's composer compares before and after its writes. */
+export async function cellsOf(driver: Driver, execute: Execute, only: Subjects, names: ReadonlySet<string>): Promise<Map<CellKey, number[]>> {
   const cells = new Map<CellKey, number[]>();
-  const sql = cellsSql(driver, only);
+  const sql = cellsSql(driver, only, names);
   if (sql === '') return cells;
   for (const row of await execute(sql)) cells.set(JSON.stringify(CELL_KEY.map((column) => (column === 'days' ? Number(row[column]) : String(row[column])))), COUNT_COLUMNS.map((column) => Number(row[column])));
   return cells;
@@ -190,3 +191,44 @@ export const COUNTED_TABLES: Readonly<Record<string, { kind: SubjectKind; by: 'i
  * (an offer is not amended: OpportunitiesService creates and closes, never retypes).
  */
 export const UNCHANGING_TABLES = ['opportunity'] as const;
+
+/** The columns of a table a family's cells depend on ('*': all of them, a table read in a subquery). */
+export type TableReads = Map<string, Set<string> | '*'>;
+
+/**
+ * What a family's cells read, from its own SQL: the tables of its FROM by their aliases, each with
+ * the columns its expressions name (`p.status`…); a table read inside a subquery, all its columns.
+ * A write that changes none of them leaves the family's cells as they were.
+ */
+export function familyReads(family: FamilyDefinition, kept: readonly CountDefinition[] = []): TableReads {
+  const reads: TableReads = new Map();
+  const aliases = new Map<string, string>();
+  for (const [, table, alias] of family.from.matchAll(/(?:^|\bjoin\s+)(\w+)\s+(\w+)\b/g)) aliases.set(alias, table);
+  for (const [, table] of family.from.matchAll(/\bfrom\s+(\w+)/g)) reads.set(table, '*');
+  // What the cells keep: not the person, the referent or the counsellor.
+  const dimensions = [OutcomeDimension.PRESCRIBER, OutcomeDimension.COMMUNE, OutcomeDimension.CONTRACT_TYPE].map((dimension) => family.dimensions[dimension] ?? '');
+  const counts = [...family.counts, ...kept].map((count) => count.when ?? '');
+  const text = [family.from, family.where, family.filter ?? '', family.day ?? '', family.operator, ...dimensions, ...counts, family.median?.days ?? ''].join(' ');
+  for (const table of aliases.values()) if (!reads.has(table)) reads.set(table, new Set());
+  for (const [, alias, column] of text.matchAll(/\b(\w+)\.(\w+)\b/g)) {
+    const table = aliases.get(alias);
+    const columns = table ? reads.get(table) : undefined;
+    if (columns && columns !== '*') columns.add(column);
+  }
+  return reads;
+}
+
+const READS = new Map<Driver, { name: string; reads: TableReads }[]>();
+
+/** The families whose cells a write to `table` may change: any, for a new row; for a changed one, those reading a column it changed. */
+export function familiesReading(driver: Driver, table: string, changedColumns: readonly string[] | null): string[] {
+  let families = READS.get(driver);
+  if (!families) READS.set(driver, (families = modelFamilies(driver).map(({ family, counts }) => ({ name: family.name, reads: familyReads(family, counts) }))));
+  return families
+    .filter(({ reads }) => {
+      const columns = reads.get(table);
+      if (!columns) return false;
+      return changedColumns === null || columns === '*' || changedColumns.some((column) => columns.has(column));
+    })
+    .map(({ name }) => name);
+}

@@ -63,7 +63,8 @@ export class Contact {
   @Property({ type: 'text', nullable: true })
   nextStep: string | null;
 
-  @ManyToOne(() => Checkpoint, { ref: true, nullable: true })
+  /** Indexed: a checkpoint's contact is read by checkpoint (the +6-month figures). */
+  @ManyToOne(() => Checkpoint, { ref: true, nullable: true, index: true })
   checkpoint: Ref<Checkpoint> | null = null;
 
   @ManyToOne(() => User, { ref: true })

@@ -46,7 +46,8 @@ export class Diagnostic {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne('Pathway', { ref: true })
+  /** Indexed: a pathway's diagnostics are read by pathway (its first one, for the outcome model's recount). */
+  @ManyToOne('Pathway', { ref: true, index: true })
   pathway: Ref<Pathway>;
 
   @OneToOne(() => Appointment, { owner: true, ref: true, unique: true })
