@@ -71,7 +71,7 @@ describe('the outcome model', () => {
               const [model, journey] = [await service.report(actor, input, 'model'), await service.report(actor, input, 'journey')];
               expect(plain(model)).toEqual(plain(journey));
             }),
-            { seed, numRuns: 25 },
+            { seed, numRuns: 40 },
           );
         } finally {
           await test?.close();

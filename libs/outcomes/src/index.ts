@@ -9,6 +9,7 @@ export * from './disclosure/joint-suppression';
 export * from './disclosure/funder-publication';
 export * from './entities';
 export * from './model/outcome-cell.entity';
+export * from './model/outcome-composer';
 export * from './model/outcome-model';
 export * from './model/outcome-model.service';
 export * from './outcomes-personal-data';

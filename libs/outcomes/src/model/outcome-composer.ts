@@ -18,8 +18,19 @@ export class OutcomeComposer implements FlushComposer {
   readonly order = COMPOSER_ORDER.OUTCOMES;
   private readonly pending = new WeakMap<EntityManager, { subjects: Subjects; families: Set<string>; before: Map<string, number[]> }>();
 
+  private suspended = false;
+
+  /**
+   * For a process that recounts the model itself once it is done (the generator), never for a
+   * server: until the recount, the figures lag the journey.
+   */
+  suspend(): void {
+    this.suspended = true;
+  }
+
   async compose({ em, uow }: FlushEventArgs): Promise<void> {
     this.pending.delete(em);
+    if (this.suspended) return;
     const driver = driverOf(em);
     const subjects = { pathway: new Set<string>(), refusal: new Set<string>() };
     const families = new Set<string>();

@@ -1,3 +1,4 @@
+import { addCalendarDays, addCalendarMonths } from '@parcours/core';
 import { OutcomeDimension } from '../outcome-dimensions';
 import { dayLiteral, type FamilyDefinition, type ReportDays } from '../outcome-figures';
 import { CELL_DIMENSION, COUNT_COLUMNS, countColumn, HISTOGRAM, modelFamilies, type Driver } from './outcome-model';
@@ -34,17 +35,26 @@ export async function modelFigures(
   const groupBy = (count: number) => Array.from({ length: count }, (_, index) => index + 1).join(', ');
   const referralDay = driver === 'sqlite' ? "date(day, '-' || days || ' days')" : 'cast(day as date) - days';
   const matureByDay = driver === 'sqlite' ? matureBy : `cast(${matureBy} as date)`;
+  // Whole months from the months' cells where nothing in them depends on the day: before the
+  // period's last 30 days (the maturity rule) and before today (a report's lateness); days elsewhere.
+  const months = wholeMonths(days);
+  const read = months
+    ? `((length(day) = 7 and day between '${months.first}' and '${months.last}') or (length(day) = 10 and day between ${from} and ${to} and not day between '${months.first}-01' and '${months.last}-31'))`
+    : `length(day) = 10 and day between ${from} and ${to}`;
   const cells = await run(
     `select ${['family', ...keys, 'days', ...COUNT_COLUMNS.map((column) => `sum(${column}) as ${column}`)].join(', ')},
-    sum(case when days >= 0 and ${referralDay} <= ${matureByDay} then c0 else 0 end) as mature,
-    sum(case when family = 'reports' and day < ${today} then ${countColumn(driver, 'reports', 'reportsUnacknowledged')} else 0 end) as overdue
-    from outcome_cell where day between ${from} and ${to}${scope} group by ${groupBy(dimensions.length + 2)}`,
+    sum(case when days < 0 then 0 when length(day) = 7 then c0 when ${referralDay} <= ${matureByDay} then c0 else 0 end) as mature,
+    sum(case when family = 'reports' and (length(day) = 7 or day < ${today}) then ${countColumn(driver, 'reports', 'reportsUnacknowledged')} else 0 end) as overdue
+    from outcome_cell where ${read}${scope} group by ${groupBy(dimensions.length + 2)}`,
   );
   // The pathways open at some day of the period have no day of their own: no month, no contract type.
+  // Referred by its end: the months before its last month, then that month's days; ended before its start: likewise.
   const openKeys = dimensions.map((dimension, index) => `${dimension === OutcomeDimension.MONTH || dimension === OutcomeDimension.CONTRACT_TYPE ? "''" : CELL_DIMENSION[dimension]} as k${index}`);
+  const upTo = (day: string, inclusive: boolean) =>
+    `((length(day) = 7 and day < '${day.slice(0, 7)}') or (length(day) = 10 and day >= '${day.slice(0, 7)}-01' and day ${inclusive ? '<=' : '<'} '${day}'))`;
   const open = await run(
     `select ${['family', ...openKeys, 'sum(c0) as c0'].join(', ')} from outcome_cell
-    where days = -1 and ((family = 'referrals' and day <= ${to}) or (family = 'ends' and day < ${from}))${scope} group by ${groupBy(dimensions.length + 1)}`,
+    where days = -1 and ((family = 'referrals' and ${upTo(days.to, true)}) or (family = 'ends' and ${upTo(days.from, false)}))${scope} group by ${groupBy(dimensions.length + 1)}`,
   );
   const leafKey = (row: Row) => JSON.stringify(dimensions.map((_, index) => (row[`k${index}`] === '' || row[`k${index}`] === null ? null : String(row[`k${index}`]))));
   const kept = new Map(modelFamilies(driver).map((model) => [model.family.name, model.counts]));
@@ -83,6 +93,18 @@ export async function modelFigures(
   }
   return { counted, medians };
 }
+
+/** The whole months of the period that end before its last 30 days begin and before today (YYYY-MM), or null. */
+export function wholeMonths(days: ReportDays): { first: string; last: string } | null {
+  const first = days.from.endsWith('-01') ? days.from.slice(0, 7) : nextMonth(days.from.slice(0, 7));
+  // The last month whose last day is on or before the period's end, its matureBy and the day before today.
+  const bound = [days.to, days.matureBy, addCalendarDays(days.today, -1)].sort()[0];
+  const last = addCalendarDays(bound, 1).endsWith('-01') ? bound.slice(0, 7) : previousMonth(bound.slice(0, 7));
+  return first <= last ? { first, last } : null;
+}
+
+const nextMonth = (month: string) => addCalendarMonths(`${month}-01`, 1).slice(0, 7);
+const previousMonth = (month: string) => addCalendarMonths(`${month}-01`, -1).slice(0, 7);
 
 function idLiteral(id: string): string {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error('Not an operator id');

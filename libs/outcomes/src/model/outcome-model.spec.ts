@@ -1,5 +1,6 @@
+import { addCalendarDays } from '@parcours/core';
 import { families } from '../outcome-figures';
-import { lowerMedian } from './outcome-model-report';
+import { lowerMedian, wholeMonths } from './outcome-model-report';
 import { cellsSql, COUNTED_TABLES, difference, familiesReading, familyReads, modelFamilies, UNCHANGING_TABLES } from './outcome-model';
 
 describe('the outcome model', () => {
@@ -53,6 +54,16 @@ describe('the outcome model', () => {
       ['["op","2026-01-01","accepted"]', [-1, -1]],
       ['["op","2026-01-03","accepted"]', [1, 1]],
     ]);
+  });
+
+  it('reads from the months\' cells only whole months ending before the last 30 days of the period and before today', () => {
+    const at = (from: string, to: string, today: string) => wholeMonths({ from, to, matureBy: addCalendarDays(to, -30), today });
+    expect(at('2026-01-01', '2026-12-31', '2027-01-15')).toEqual({ first: '2026-01', last: '2026-11' });
+    expect(at('2026-01-02', '2026-12-31', '2027-01-15')).toEqual({ first: '2026-02', last: '2026-11' });
+    expect(at('2026-01-01', '2026-12-31', '2026-06-15')).toEqual({ first: '2026-01', last: '2026-05' });
+    expect(at('2026-01-01', '2026-12-31', '2026-07-01')).toEqual({ first: '2026-01', last: '2026-06' });
+    expect(at('2026-01-01', '2026-01-31', '2027-01-01')).toBeNull();
+    expect(at('2026-01-01', '2026-03-02', '2027-01-01')).toEqual({ first: '2026-01', last: '2026-01' });
   });
 
   it('takes the exact lower median from rows by number of days: the ⌊(n + 1) / 2⌋-th smallest', () => {

@@ -119,8 +119,14 @@ export function cellsSql(driver: Driver, only?: Subjects, names?: ReadonlySet<st
 
 /** The definitions' fingerprint: cells counted with others are recounted (OutcomeModel.ensureCurrent). */
 export function modelVersion(driver: Driver): string {
-  return createHash('sha256').update(cellsSql(driver)).digest('hex');
+  return createHash('sha256').update(cellsSql(driver)).update(MONTHS_SQL).digest('hex');
 }
+
+/**
+ * Each day's cells summed by month, kept beside them (`day` holds the month, YYYY-MM): a report
+ * reads whole months from these, and days only where it must (outcome-model-report.ts).
+ */
+const MONTHS_SQL = `select operator_id, substr(day, 1, 7), family, prescriber_id, commune_code, contract_type, days, ${COUNT_COLUMNS.map((column) => `sum(${column})`).join(', ')} from outcome_cell where length(day) = 10 group by 1, 2, 3, 4, 5, 6, 7`;
 
 /** A cell's key, as one string. */
 type CellKey = string;
@@ -134,14 +140,21 @@ export async function cellsOf(driver: Driver, execute: Execute, only: Subjects, 
   return cells;
 }
 
-/** What the cells gained from `before` to `after` (a cell that vanished loses all it held); cells that did not change left out, in the key's order. */
+/** What the cells gained from `before` to `after` (a cell that vanished loses all it held), and their months with them; cells that did not change left out, in the key's order. */
 export function difference(before: Map<CellKey, number[]>, after: Map<CellKey, number[]>): [CellKey, number[]][] {
-  const changed: [CellKey, number[]][] = [];
+  const deltas = new Map<CellKey, number[]>();
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const [was, is] = [before.get(key), after.get(key)];
     const delta = COUNT_COLUMNS.map((_, index) => (is?.[index] ?? 0) - (was?.[index] ?? 0));
-    if (delta.some((value) => value !== 0)) changed.push([key, delta]);
+    if (delta.every((value) => value === 0)) continue;
+    // The day's cell, and its month's.
+    const [operator, day, ...rest] = JSON.parse(key) as [string, string, ...unknown[]];
+    for (const at of [key, JSON.stringify([operator, day.slice(0, 7), ...rest])]) {
+      const sum = deltas.get(at);
+      deltas.set(at, sum ? sum.map((value, index) => value + delta[index]) : delta);
+    }
   }
+  const changed = [...deltas].filter(([, delta]) => delta.some((value) => value !== 0));
   // One order for every writer: two transactions adding to the same cells lock them in the same order.
   return changed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -162,6 +175,7 @@ export async function addToCells(execute: Execute, changes: [CellKey, number[]][
 export async function rebuildCells(driver: Driver, execute: Execute): Promise<void> {
   await execute('delete from outcome_cell');
   await execute(`insert into outcome_cell (${[...CELL_KEY, ...COUNT_COLUMNS].join(', ')}) ${cellsSql(driver)}`);
+  await execute(`insert into outcome_cell (${[...CELL_KEY, ...COUNT_COLUMNS].join(', ')}) ${MONTHS_SQL}`);
   await execute(`delete from outcome_model where name = 'cells'`);
   // A hex digest: written as a literal, so that any client runs these statements (the replicator's too).
   await execute(`insert into outcome_model (name, version) values ('cells', '${modelVersion(driver)}')`);
