@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     // pathway by pathway in every flush: the same cells (its recount equals its running count,
     // test/outcomes/outcome-model.e2e-spec.ts), without three statements in every flush.
     app.get(OutcomeComposer).suspend();
+    await app.get(OutcomeModel).invalidate();
     await simulation.run(args.pathways, from, args.until, (referred) => {
       bar.update(referred, { rate: Math.round(referred / Math.max(0.001, (Date.now() - simulatedFrom) / 1000)).toString(), day: parisDay(clock.now()) });
     });

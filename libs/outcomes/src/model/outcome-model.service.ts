@@ -17,6 +17,11 @@ export class OutcomeModel {
     return true;
   }
 
+  /** Marks the cells as not counted: the next start recounts them, unless a rebuild comes first (a generator killed before its recount). */
+  async invalidate(): Promise<void> {
+    await this.uow.run(null, (work) => executor(work.em)(`delete from outcome_model where name = 'cells'`));
+  }
+
   /** Recounts every cell from the journey tables, in one transaction (readers see the old cells or the new ones). */
   async rebuild(): Promise<void> {
     await this.uow.run(null, (work) => rebuildCells(driverOf(work.em), executor(work.em)));
