@@ -9,7 +9,7 @@ import { families, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
 import { OutcomesError } from './outcomes-error';
 import { modelAnswers, modelFigures } from './model/outcome-model-report';
-import { ALL, cellId } from './report-cells';
+import { ALL, cellId, levels } from './report-cells';
 import { FUNDER_BREAKDOWNS, publicationCellId, publicationCells, publicationRelations, WHOLE, type FamilyRows, type FunderBreakdown, type PublicationCell } from './disclosure/funder-publication';
 import { suppressJointly } from './disclosure/joint-suppression';
 import { createHash } from 'node:crypto';
@@ -289,12 +289,6 @@ function lastDayOfMonth(day: LocalDate): LocalDate {
   return addCalendarDays(addCalendarMonths(`${day.slice(0, 7)}-01`, 1), -1);
 }
 
-/** The grouping levels of a report by `dimensions`: every subset, the full one first (its column types lead the UNION). */
-function levels(dimensions: OutcomeDimension[]): OutcomeDimension[][] {
-  const subsets: OutcomeDimension[][] = [[]];
-  for (const dimension of dimensions) for (const subset of [...subsets]) subsets.push([...subset, dimension]);
-  return subsets.sort((a, b) => b.length - a.length);
-}
 
 const column = (index: number) => `d${index}`;
 const text = (expression: string | null) => `cast(${expression ?? 'null'} as varchar(40))`;

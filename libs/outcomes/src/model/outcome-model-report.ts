@@ -1,6 +1,7 @@
 import { addCalendarDays, addCalendarMonths } from '@parcours/core';
 import { OutcomeDimension } from '../outcome-dimensions';
-import { dayLiteral, type FamilyDefinition, type ReportDays } from '../outcome-figures';
+import { dayLiteral, idList, type FamilyDefinition, type ReportDays } from '../outcome-figures';
+import { levels } from '../report-cells';
 import { CELL_DIMENSION, COUNT_COLUMNS, countColumn, HISTOGRAM, modelFamilies, type Driver } from './outcome-model';
 
 type Row = Record<string, unknown>;
@@ -30,7 +31,7 @@ export async function modelFigures(
   run: Run,
 ): Promise<{ counted: Row[][]; medians: (Row[] | null)[] }> {
   const [from, to, matureBy, today] = [days.from, days.to, days.matureBy, days.today].map(dayLiteral);
-  const scope = operatorId === null ? '' : ` and operator_id = ${idLiteral(operatorId)}`;
+  const scope = operatorId === null ? '' : ` and operator_id = ${idList([operatorId])}`;
   const keys = dimensions.map((dimension, index) => `${CELL_DIMENSION[dimension]} as k${index}`);
   const groupBy = (count: number) => Array.from({ length: count }, (_, index) => index + 1).join(', ');
   const referralDay = driver === 'sqlite' ? "date(day, '-' || days || ' days')" : 'cast(day as date) - days';
@@ -106,17 +107,7 @@ export function wholeMonths(days: ReportDays): { first: string; last: string } |
 const nextMonth = (month: string) => addCalendarMonths(`${month}-01`, 1).slice(0, 7);
 const previousMonth = (month: string) => addCalendarMonths(`${month}-01`, -1).slice(0, 7);
 
-function idLiteral(id: string): string {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error('Not an operator id');
-  return `'${id}'`;
-}
 
-/** Every grouping level of `dimensions`, the full one first, as countsSql orders them. */
-function levels(dimensions: OutcomeDimension[]): OutcomeDimension[][] {
-  const subsets: OutcomeDimension[][] = [[]];
-  for (const dimension of dimensions) for (const subset of [...subsets]) subsets.push([...subset, dimension]);
-  return subsets.sort((a, b) => b.length - a.length);
-}
 
 /** A leaf's key at a level: the values of the level's dimensions the family has, null elsewhere (as countsSql groups). */
 function atLevel(family: FamilyDefinition, dimensions: OutcomeDimension[], level: OutcomeDimension[], key: (string | null)[]): (string | null)[] {
