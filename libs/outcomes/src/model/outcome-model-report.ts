@@ -46,7 +46,7 @@ export async function modelFigures(
     `select ${['family', ...keys, 'days', ...COUNT_COLUMNS.map((column) => `sum(${column}) as ${column}`)].join(', ')},
     sum(case when days < 0 then 0 when length(day) = 7 then c0 when ${referralDay} <= ${matureByDay} then c0 else 0 end) as mature,
     sum(case when family = 'reports' and (length(day) = 7 or day < ${today}) then ${countColumn(driver, 'reports', 'reportsUnacknowledged')} else 0 end) as overdue
-    from outcome_cell where ${read}${scope} group by ${groupBy(dimensions.length + 2)}`,
+    from outcome_cell where family <> 'ends' and ${read}${scope} group by ${groupBy(dimensions.length + 2)}`,
   );
   // The pathways open at some day of the period have no day of their own: no month, no contract type.
   // Referred by its end: the months before its last month, then that month's days; ended before its start: likewise.
