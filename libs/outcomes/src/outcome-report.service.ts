@@ -5,7 +5,7 @@ import { Convention } from '@parcours/conventions';
 import { addCalendarDays, addCalendarMonths, Clock, isUuid, NotFoundError, parisDay, type LocalDate } from '@parcours/core';
 import { isDynamicExit, OutcomeCategory } from '@parcours/pathways';
 import { UnitOfWork } from '@parcours/unit-of-work';
-import { families, type FamilyDefinition } from './outcome-figures';
+import { families, idList, type FamilyDefinition } from './outcome-figures';
 import { FUNDER_DIMENSIONS, OutcomeDimension } from './outcome-dimensions';
 import { OutcomesError } from './outcomes-error';
 import { modelAnswers, modelFigures } from './model/outcome-model-report';
@@ -294,9 +294,7 @@ const column = (index: number) => `d${index}`;
 const text = (expression: string | null) => `cast(${expression ?? 'null'} as varchar(40))`;
 
 function scopeOf(family: FamilyDefinition, operatorId: string | null): string {
-  if (operatorId === null) return '';
-  if (!isUuid(operatorId)) throw new Error('Not an operator id');
-  return ` and ${family.operator} = '${operatorId}'`;
+  return operatorId === null ? '' : ` and ${family.operator} = ${idList([operatorId])}`;
 }
 
 function dimensionColumns(family: FamilyDefinition, dimensions: OutcomeDimension[], level: OutcomeDimension[]): string[] {

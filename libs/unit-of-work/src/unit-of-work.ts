@@ -114,7 +114,7 @@ export class UnitOfWork implements OnModuleInit {
 
   /** The database the process runs on. */
   driver(): 'sqlite' | 'postgresql' {
-    return this.em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
+    return driverOf(this.em);
   }
 
   /**
@@ -186,4 +186,9 @@ export class UnitOfWork implements OnModuleInit {
       }),
     );
   }
+}
+
+/** The database an entity manager runs on. */
+export function driverOf(em: EntityManager): 'sqlite' | 'postgresql' {
+  return em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
 }

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
 import { ConfigError, loadConfig } from '@parcours/config';
 import { ormOptions } from '@parcours/db';
-import { driverOf, rebuildCells } from '@parcours/outcomes';
+import { rebuildCells } from '@parcours/outcomes';
+import { driverOf } from '@parcours/unit-of-work';
 
 /**
  * npm run outcomes:rebuild: recounts the outcome model of DATABASE_URL from the journey tables, in

@@ -1,9 +1,9 @@
 import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
+import { Composer, COMPOSER_ORDER, driverOf, type FlushComposer } from '@parcours/unit-of-work';
 import type { Subjects } from '../outcome-figures';
 import { addToCells, cellsOf, COUNTED_TABLES, difference, familiesReading } from './outcome-model';
-import { driverOf, executor } from './outcome-model.service';
+import { executor } from './outcome-model.service';
 
 /**
  * Keeps the outcome model in step with the journey, in the transaction that writes it: before a

@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@parcours/unit-of-work';
-import { cellsVersion, modelVersion, rebuildCells, type Driver, type Execute } from './outcome-model';
+import { driverOf, UnitOfWork } from '@parcours/unit-of-work';
+import { cellsVersion, modelVersion, rebuildCells, type Execute } from './outcome-model';
 
 /** The outcome model's upkeep outside the flush: its recount, at start when its definitions changed, or asked for. */
 @Injectable()
@@ -26,10 +25,6 @@ export class OutcomeModel {
   async rebuild(): Promise<void> {
     await this.uow.run(null, (work) => rebuildCells(driverOf(work.em), executor(work.em)));
   }
-}
-
-export function driverOf(em: EntityManager): Driver {
-  return em.getPlatform() instanceof BaseSqlitePlatform ? 'sqlite' : 'postgresql';
 }
 
 /** Raw statements on `em`, in its transaction when it has one. */
