@@ -133,6 +133,10 @@ async function benchDatabase(base: string): Promise<Run> {
     const rssAfterFirst = rss(server.process);
     const rows = [
       { name: 'raw `@apollo/server` standalone `{ hello }` (the floor)', result: floorResult, ratio: 1 },
+      // The layers, one added per row: Fastify with Nest's router, guards and security headers; then
+      // Nest's GraphQL driver and Apollo; then the session of a token (one statement).
+      await measure('`GET /health/live`: Fastify, Nest, the security headers', { bodies: [], get: '/health/live' }),
+      await measure('`{ __typename }` without a token', { bodies: [JSON.stringify({ query: '{ __typename }' })] }),
       await measure('`{ __typename }` with a token', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ __typename }' })] }),
       await measure('`{ me { email role } }`', { token: tokens.referent, bodies: [JSON.stringify({ query: '{ me { email role } }' })] }),
       await measure('`pathway(id)` as its referent: names, birth date, referent', { token: tokens.referent, bodies: pathwayBodies }),

@@ -7,6 +7,8 @@ export interface LoadSpec {
   token?: string;
   /** GraphQL bodies (JSON), sent in turn. */
   bodies: string[];
+  /** Instead of GraphQL: GET this path (the layers below GraphQL, for the per-layer table). */
+  get?: string;
   connections: number;
   /** Runs for this long, unless `amount` is given: then exactly that many requests. */
   seconds: number;
@@ -32,14 +34,14 @@ async function main(): Promise<void> {
   let next = 0;
   let failed = 0;
   const result = await autocannon({
-    url: `${spec.url}/graphql`,
+    url: `${spec.url}${spec.get ?? '/graphql'}`,
     connections: spec.connections,
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.seconds }),
-    method: 'POST',
+    method: spec.get ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}) },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: spec.bodies[next++ % spec.bodies.length] }),
+        setupRequest: (request) => (spec.get ? request : { ...request, body: spec.bodies[next++ % spec.bodies.length] }),
         onResponse: (status, body) => {
           if (status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) failed += 1;
         },
