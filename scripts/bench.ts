@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   benchEnv,
   CONNECTIONS,
+  cpuMs,
   freePort,
   freshDatabase,
   load,
@@ -51,6 +52,8 @@ interface Row {
   name: string;
   result: LoadResult;
   ratio?: number;
+  /** The server's CPU per request during the case (user and system, all its threads), ms. */
+  cpu?: number;
 }
 
 interface Run {
@@ -81,7 +84,9 @@ async function benchDatabase(base: string): Promise<Run> {
 
     const floor = await startProcess(children, 'scripts/bench/floor.js', [String(await freePort())], {});
     progress(`${config.database.driver}: the raw Apollo floor`);
+    const floorCpu = cpuMs(floor.process);
     const floorResult = await load({ url: floor.url, bodies: [JSON.stringify({ query: '{ hello }' })] });
+    const floorCpuPerRequest = (cpuMs(floor.process) - floorCpu) / floorResult.requests;
     floor.process.kill('SIGKILL');
 
     const port = await freePort();
@@ -102,9 +107,10 @@ async function benchDatabase(base: string): Promise<Run> {
       if (!ONLY.test(name)) return undefined;
       progress(`${config.database.driver}: ${name}`);
       if (warm && WARMUP_SECONDS > 0) served += (await load({ url: server.url, ...spec, seconds: WARMUP_SECONDS })).requests;
+      const cpuBefore = cpuMs(server.process);
       const result = await load({ url: server.url, ...spec });
       served += result.requests;
-      return { name, result, ratio: result.perSecond / floorResult.perSecond };
+      return { name, result, ratio: result.perSecond / floorResult.perSecond, cpu: (cpuMs(server.process) - cpuBefore) / result.requests };
     };
 
     // A third of the due appointments for the mixed case, the rest for recordDiagnostic alone.
@@ -119,20 +125,22 @@ async function benchDatabase(base: string): Promise<Run> {
       const name = `\`pathway(id)\` beside \`recordDiagnostic\` (${CONNECTIONS - MIXED_WRITERS} + ${MIXED_WRITERS} connections)`;
       if (!ONLY.test(name)) return [];
       progress(`${config.database.driver}: ${name}`);
+      const cpuBefore = cpuMs(server.process);
       const [reads, written] = await Promise.all([
         load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, connections: CONNECTIONS - MIXED_WRITERS }),
         load({ url: server.url, token: tokens.writer, bodies: mixedWrites.map(recordDiagnostic), connections: MIXED_WRITERS }),
       ]);
       served += reads.requests + written.requests;
+      const cpu = (cpuMs(server.process) - cpuBefore) / (reads.requests + written.requests);
       return [
-        { name: `${name}: the reads`, result: reads, ratio: reads.perSecond / floorResult.perSecond },
-        { name: `${name}: the writes`, result: written },
+        { name: `${name}: the reads`, result: reads, ratio: reads.perSecond / floorResult.perSecond, cpu },
+        { name: `${name}: the writes`, result: written, cpu },
       ];
     };
     served += (await load({ url: server.url, token: tokens.referent, bodies: pathwayBodies, amount: 1000 })).requests;
     const rssAfterFirst = rss(server.process);
     const rows = [
-      { name: 'raw `@apollo/server` standalone `{ hello }` (the floor)', result: floorResult, ratio: 1 },
+      { name: 'raw `@apollo/server` standalone `{ hello }` (the floor)', result: floorResult, ratio: 1, cpu: floorCpuPerRequest },
       // The layers, one added per row: Fastify with Nest's router, guards and security headers; then
       // Nest's GraphQL driver and Apollo; then the session of a token (one statement).
       await measure('`GET /health/live`: Fastify, Nest, the security headers', { bodies: [], get: '/health/live' }),
@@ -175,10 +183,10 @@ function report(runs: Run[]): string {
       `; ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s of warm-up.`,
   ];
   for (const run of runs) {
-    lines.push('', `### ${run.database}`, '', '| Request | req/s | p50 | p99 | errors | × raw Apollo of its run |', '|---|---|---|---|---|---|');
+    lines.push('', `### ${run.database}`, '', '| Request | req/s | p50 | p99 | errors | × raw Apollo of its run | server CPU per request |', '|---|---|---|---|---|---|---|');
     for (const row of run.rows) {
       const { perSecond, p50, p99, errors } = row.result;
-      lines.push(`| ${row.name} | ${Math.round(perSecond).toLocaleString('en')} | ${p50} ms | ${p99} ms | ${errors} | ${row.ratio === undefined ? '–' : row.ratio.toFixed(3)} |`);
+      lines.push(`| ${row.name} | ${Math.round(perSecond).toLocaleString('en')} | ${p50} ms | ${p99} ms | ${errors} | ${row.ratio === undefined ? '–' : row.ratio.toFixed(3)} | ${row.cpu === undefined ? '–' : `${row.cpu.toFixed(2)} ms`} |`);
     }
     const { after, rssAfterFirst, rssAfterAll } = run.memory;
     lines.push('', `Server RSS: ${rssAfterFirst.toFixed(0)} MB after 1,000 requests, ${rssAfterAll.toFixed(0)} MB after ${after.toLocaleString('en')} (${(rssAfterAll - rssAfterFirst).toFixed(0)} MB more).`);

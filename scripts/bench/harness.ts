@@ -156,6 +156,13 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU time a process has used so far, user and system, in ms (from /proc: clock ticks of 10 ms). */
+export function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are the stat file's fields 14 and 15, the 12th and 13th after the name.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export function rss(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
