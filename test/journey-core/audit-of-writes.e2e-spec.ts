@@ -1,4 +1,5 @@
 import { AuditEntry, PersonalDataPolicies } from '@parcours/audit';
+import { Participant } from '@parcours/participants';
 import { ENTITIES } from '@parcours/db';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
@@ -42,6 +43,29 @@ describe('the audit of every write', () => {
       ]),
     );
     expect(written.every((entry) => entry.participantId === pathway.participant.id)).toBe(true);
+  });
+
+  it('writes the entries of a flush in its transaction: a command that fails after its flush leaves none', async () => {
+    const pathway = await journey.refer(referent);
+    const before = await t.orm.em.fork().count(AuditEntry, { action: 'WRITE' as never, participantId: pathway.participant.id });
+    const failing = t.orm.em.fork().transactional(async (em) => {
+      const participant = await em.findOneOrFail(Participant, { id: pathway.participant.id });
+      participant.lastName = 'Nom jamais écrit';
+      await em.flush();
+      expect(await em.count(AuditEntry, { action: 'WRITE' as never, participantId: participant.id, objectType: 'Participant', fields: 'lastName' })).toBe(1);
+      throw new Error('fails after its flush');
+    });
+    await expect(failing).rejects.toThrow('fails after its flush');
+    expect(await t.orm.em.fork().count(AuditEntry, { action: 'WRITE' as never, participantId: pathway.participant.id })).toBe(before);
+  });
+
+  it('audits a flush outside any transaction too (its entries are then change sets of that flush)', async () => {
+    const pathway = await journey.refer(referent);
+    const em = t.orm.em.fork();
+    const participant = await em.findOneOrFail(Participant, { id: pathway.participant.id });
+    participant.lastName = 'Hors transaction';
+    await em.flush();
+    expect(await t.orm.em.fork().count(AuditEntry, { action: 'WRITE' as never, participantId: participant.id, objectType: 'Participant', fields: 'lastName' })).toBe(1);
   });
 
   it('leaves an entry for every entity with a personal property, written by any path of the journey', async () => {
