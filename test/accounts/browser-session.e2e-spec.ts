@@ -151,6 +151,20 @@ describe('the console’s session routes and pages', () => {
       expect(api.status).toBe(404);
     });
 
+    it('answers its page to a client that accepts anything (curl sends */*), but a missing file stays a 404', async () => {
+      const index = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
+      for (const path of ['/', '/parcours']) {
+        const response = await fetch(`${t.url}${path}`, { headers: { accept: '*/*' } });
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(index);
+      }
+      for (const path of ['/robots.txt', '/favicon.ico', '/graphql/nothing']) {
+        const response = await fetch(`${t.url}${path}`, { headers: { accept: '*/*' } });
+        expect(response.status).toBe(404);
+        expect(await response.json()).toMatchObject({ code: 'NOT_FOUND' });
+      }
+    });
+
     it('keeps its own policy in production, where helmet sets a default one on everything else', async () => {
       const production = await startTestApp({ env: { NODE_ENV: 'production' } });
       try {

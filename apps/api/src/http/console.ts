@@ -24,8 +24,20 @@ export const CONSOLE_CSP = [
 const API_PATHS = /^\/(graphql|health|exports|session|assets)(\/|$|\?)/;
 
 /**
+ * Whether a request may be answered with the console's page: a browser asks for HTML; `curl` and
+ * others accept any type (or send no Accept at all), which the page satisfies, unless the address
+ * names a file (`/robots.txt`, `/favicon.ico`): a file that is not there is a 404. A client that
+ * asks for JSON only gets the JSON 404.
+ */
+function wantsPage(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '*/*';
+  if (accept.includes('text/html')) return true;
+  return accept.includes('*/*') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
+}
+
+/**
  * Serves the built console (dist/web) at /: hashed files under /assets/ cached for a year, any
- * other GET that asks for a page answered with index.html (the console's router reads the address,
+ * other GET that asks for a page (wantsPage) answered with index.html (the console's router reads the address,
  * so /reports/:id from an e-mail opens that report). Without a built console, nothing is served.
  */
 export async function serveConsole(fastify: FastifyInstance, dir: string): Promise<boolean> {
@@ -41,8 +53,7 @@ export async function serveConsole(fastify: FastifyInstance, dir: string): Promi
     },
   });
   const page = (request: FastifyRequest, reply: FastifyReply) => {
-    const wantsPage = (request.headers.accept ?? '').includes('text/html');
-    if (API_PATHS.test(request.url) || !wantsPage) {
+    if (API_PATHS.test(request.url) || !wantsPage(request)) {
       return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` });
     }
     return reply.header('content-security-policy', CONSOLE_CSP).header('cache-control', 'no-cache').sendFile('index.html');
