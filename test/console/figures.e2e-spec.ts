@@ -92,6 +92,12 @@ describeInBrowser('the console’s figures, for a manager and a funder, in a rea
     await p.goto(`/parcours/${pathwayId}`);
     await p.getByRole('heading', { name: 'Page introuvable' }).waitFor();
     expect(await p.content()).not.toContain('Chiffre4');
+    // The other roles' screens, typed by hand: the same page, not the frame with a refusal.
+    for (const path of ['/parcours', '/suivis', '/journal', '/comptes', '/orienter']) {
+      await p.goto(path);
+      await p.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+      expect(await p.getByText('Votre rôle ne permet pas cette action').count()).toBe(0);
+    }
   });
 
   it('leaves no serious or critical accessibility violation on these screens', () => {

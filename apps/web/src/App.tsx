@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { Layout } from './components/Layout';
@@ -25,6 +25,7 @@ import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
 import { OpportunityPage } from './pages/offers/OpportunityPage';
 import { PartnerFormPage, PartnersPage } from './pages/offers/PartnersPage';
+import type { Role } from './graphql/generated';
 
 /** The figures and their chart library load when first opened: the other screens do without them. */
 const FiguresPage = lazy(() => import('./pages/figures/FiguresPage').then((module) => ({ default: module.FiguresPage })));
@@ -44,6 +45,16 @@ function SignedIn() {
   return <Layout />;
 }
 
+/** Who has each screen: any other role gets "Page introuvable", as for an address that does not exist. */
+const PEOPLE: Role[] = ['REFERENT', 'COUNSELLOR', 'MANAGER', 'ADMIN'];
+const STAFF: Role[] = ['COUNSELLOR', 'MANAGER'];
+const TEAMS: Role[] = ['MANAGER', 'ADMIN'];
+
+function Only({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { me } = useAuth();
+  return me && roles.includes(me.role) ? children : <NotFoundPage />;
+}
+
 export function App() {
   return (
     <Routes>
@@ -54,37 +65,39 @@ export function App() {
       <Route path="/invitation" element={<ChoosePasswordPage purpose="invitation" />} />
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
-        <Route path="orienter" element={<ReferPage />} />
-        <Route path="parcours" element={<PathwaysPage />} />
-        <Route path="parcours/:id" element={<PathwayPage />} />
-        <Route path="parcours/:id/diagnostic" element={<DiagnosticPage />} />
-        <Route path="suivis" element={<FollowUpsPage />} />
-        <Route path="conventions" element={<ConventionsPage />} />
-        <Route path="comptes" element={<AccountsPage />} />
-        <Route path="organisations" element={<OrganisationsPage />} />
-        <Route path="organisations/:id" element={<OrganisationPage />} />
-        <Route path="personnes/:id" element={<PersonPage />} />
-        <Route path="journal" element={<AccessLogPage />} />
-        <Route path="courriels" element={<DeadLettersPage />} />
-        <Route path="comptes/nouveau" element={<NewAccountPage />} />
-        <Route path="comptes/:id" element={<AccountPage />} />
+        <Route path="orienter" element={<Only roles={['REFERENT']}><ReferPage /></Only>} />
+        <Route path="parcours" element={<Only roles={PEOPLE}><PathwaysPage /></Only>} />
+        <Route path="parcours/:id" element={<Only roles={PEOPLE}><PathwayPage /></Only>} />
+        <Route path="parcours/:id/diagnostic" element={<Only roles={STAFF}><DiagnosticPage /></Only>} />
+        <Route path="suivis" element={<Only roles={STAFF}><FollowUpsPage /></Only>} />
+        <Route path="conventions" element={<Only roles={TEAMS}><ConventionsPage /></Only>} />
+        <Route path="comptes" element={<Only roles={TEAMS}><AccountsPage /></Only>} />
+        <Route path="organisations" element={<Only roles={['ADMIN']}><OrganisationsPage /></Only>} />
+        <Route path="organisations/:id" element={<Only roles={['ADMIN']}><OrganisationPage /></Only>} />
+        <Route path="personnes/:id" element={<Only roles={PEOPLE}><PersonPage /></Only>} />
+        <Route path="journal" element={<Only roles={['ADMIN']}><AccessLogPage /></Only>} />
+        <Route path="courriels" element={<Only roles={['ADMIN']}><DeadLettersPage /></Only>} />
+        <Route path="comptes/nouveau" element={<Only roles={TEAMS}><NewAccountPage /></Only>} />
+        <Route path="comptes/:id" element={<Only roles={TEAMS}><AccountPage /></Only>} />
         <Route
           path="chiffres"
           element={
-            <Suspense fallback={<p role="status">Chargement…</p>}>
-              <FiguresPage />
-            </Suspense>
+            <Only roles={['MANAGER', 'FUNDER', 'ADMIN']}>
+              <Suspense fallback={<p role="status">Chargement…</p>}>
+                <FiguresPage />
+              </Suspense>
+            </Only>
           }
         />
-        <Route path="offres" element={<OpportunitiesPage />} />
-        <Route path="offres/nouvelle" element={<OpportunityFormPage />} />
-        <Route path="offres/:id" element={<OpportunityPage />} />
-        <Route path="offres/:id/modifier" element={<OpportunityFormPage />} />
-        <Route path="partenaires" element={<PartnersPage />} />
-        <Route path="partenaires/nouveau" element={<PartnerFormPage />} />
-        <Route path="partenaires/:id" element={<PartnerFormPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="reports/:id" element={<ReportPage />} />
+        <Route path="offres" element={<Only roles={STAFF}><OpportunitiesPage /></Only>} />
+        <Route path="offres/nouvelle" element={<Only roles={STAFF}><OpportunityFormPage /></Only>} />
+        <Route path="offres/:id" element={<Only roles={STAFF}><OpportunityPage /></Only>} />
+        <Route path="offres/:id/modifier" element={<Only roles={STAFF}><OpportunityFormPage /></Only>} />
+        <Route path="partenaires" element={<Only roles={[...STAFF, 'ADMIN']}><PartnersPage /></Only>} />
+        <Route path="partenaires/nouveau" element={<Only roles={[...STAFF, 'ADMIN']}><PartnerFormPage /></Only>} />
+        <Route path="partenaires/:id" element={<Only roles={[...STAFF, 'ADMIN']}><PartnerFormPage /></Only>} />
+        <Route path="reports" element={<Only roles={['REFERENT', ...TEAMS]}><ReportsPage /></Only>} />
+        <Route path="reports/:id" element={<Only roles={['REFERENT', ...TEAMS]}><ReportPage /></Only>} />
         <Route path="reglages" element={<SettingsPage />} />
         <Route path="mot-de-passe" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
