@@ -91,7 +91,7 @@ function banner(url: string, clockStart: string, until: string): string {
   return [
     '',
     `Parcours demo on ${url} (GraphQL at ${url}/graphql), its clock started at ${clockStart} (CLOCK_START). Every name in it is fictional, marked (démo).`,
-    `The console: open ${url}/ in a browser and sign in as the referent (the other roles' screens come with a later release).`,
+    `The console: open ${url}/ in a browser and sign in with any account below; each role has its own screens (docs/console.md).`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',
