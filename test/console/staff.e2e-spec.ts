@@ -377,6 +377,28 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await screen(p, '46-conventions');
   });
 
+  it('lets a manager choose three pathways in the list and put one counsellor in charge of them in one go', async () => {
+    const manager = await accounts.user('MANAGER', { fullName: 'Maud Répartit' });
+    await accounts.user('COUNSELLOR', { fullName: 'Bruno Renfort' });
+    const ids: string[] = [];
+    for (const lastName of ['Lot-Un', 'Lot-Deux', 'Lot-Trois']) {
+      const pathway = await journey.refer(referent, aPerson({ lastName }));
+      await journey.accept(counsellor, pathway.id);
+      ids.push(pathway.id);
+    }
+    const p = await signedIn(manager, '/parcours');
+    await p.getByLabel('Rechercher une personne').fill('Lot-');
+    for (const lastName of ['Lot-Un', 'Lot-Deux', 'Lot-Trois']) await p.getByRole('checkbox', { name: new RegExp(lastName) }).check();
+    const form = p.getByRole('form', { name: 'Confier les parcours choisis' });
+    await form.getByText('3 parcours choisis.').waitFor();
+    await form.getByLabel('À quel conseiller ou quelle conseillère').selectOption({ label: 'Bruno Renfort' });
+    await form.getByRole('button', { name: 'Confier 3 parcours' }).click();
+    await p.getByText('3 parcours confiés à Bruno Renfort.').waitFor();
+    await p.getByRole('cell', { name: 'Bruno Renfort', exact: true }).nth(2).waitFor();
+    for (const id of ids) expect((await state(id)).counsellor?.id).not.toBe(counsellor.id);
+    await screen(p, '47-manager-reassigns');
+  });
+
   it("shows a counsellor of another operator nothing of the pathway: the page says 'introuvable'", async () => {
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Secret' }));
     const elsewhere = await accounts.user('COUNSELLOR', { organisationId: await accounts.organisation('OPERATOR') });

@@ -108,6 +108,58 @@ describe('the referral stage of a pathway', () => {
     expect((await history(manager, pathway.id)).at(-1)).toMatchObject({ kind: 'COUNSELLOR_ASSIGNED', reason: 'Congés', details: `from:${counsellor.id} to:${other.id}` });
   });
 
+  describe('reassignCounsellor: several pathways to one counsellor, all or nothing', () => {
+    const REASSIGN = 'mutation ($input: ReassignCounsellorInput!) { reassignCounsellor(input: $input) { pathways { id counsellor { id } } userErrors { code field } } }';
+    const reassign = async (user: TestUser, input: Record<string, unknown>) =>
+      (await t.api.data<{ reassignCounsellor: { pathways: { id: string; counsellor: { id: string } }[] | null; userErrors: { code: string; field: string[] }[] } }>(REASSIGN, { input }, { token: user.token })).reassignCounsellor;
+    const accepted = async () => (await journey.accept(counsellor, (await journey.refer(referent)).id)).pathway!.id;
+    const counsellorOf = async (id: string) => (await see(manager, id)).data?.pathway.counsellor?.id;
+
+    it('moves three pathways in one go, each with its own history line and access-log entry', async () => {
+      const ids = [await accepted(), await accepted(), await accepted()];
+      const other = await accounts.user('COUNSELLOR');
+      const result = await reassign(manager, { pathwayIds: ids, counsellorId: other.id, reason: 'Répartition' });
+      expect(result).toEqual({ pathways: ids.map((id) => ({ id, counsellor: { id: other.id } })), userErrors: [] });
+      for (const id of ids) {
+        expect((await history(manager, id)).at(-1)).toMatchObject({ kind: 'COUNSELLOR_ASSIGNED', byUserId: manager.id, reason: 'Répartition', details: `from:${counsellor.id} to:${other.id}` });
+      }
+      const written = await t.orm.em.fork().getConnection().execute(`select object_id from audit_entry where operation = 'mutation reassignCounsellor' and action = 'WRITE' and object_type = 'PathwayEvent'`);
+      expect(written).toHaveLength(3);
+    });
+
+    it('refuses by index what it may not move, and then moves nothing', async () => {
+      const [first, second] = [await accepted(), await accepted()];
+      const referred = (await journey.refer(referent)).id;
+      const withdrawn = await accepted();
+      await journey.withdraw(referent, withdrawn);
+      const elsewhere = await journey.refer(referent);
+      const other = await accounts.user('COUNSELLOR');
+      const result = await reassign(manager, { pathwayIds: [first, referred, withdrawn, 'not-an-id', first, second], counsellorId: other.id });
+      expect(result.pathways).toBeNull();
+      expect(result.userErrors).toEqual([
+        { code: 'NOT_ACCEPTED_YET', field: ['input', 'pathwayIds', '1'] },
+        { code: 'PATHWAY_CLOSED', field: ['input', 'pathwayIds', '2'] },
+        { code: 'NOT_FOUND', field: ['input', 'pathwayIds', '3'] },
+        { code: 'DUPLICATE_PATHWAY', field: ['input', 'pathwayIds', '4'] },
+      ]);
+      expect([await counsellorOf(first), await counsellorOf(second)]).toEqual([counsellor.id, counsellor.id]);
+      // A counsellor of another operator, or a pathway out of the manager's sight: refused the same way.
+      const foreign = await reassign(manager, { pathwayIds: [first], counsellorId: otherOperatorCounsellor.id });
+      expect(foreign).toEqual({ pathways: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'counsellorId'] }] });
+      const otherManager = await accounts.user('MANAGER', { organisationId: await accounts.organisation('OPERATOR') });
+      expect((await reassign(otherManager, { pathwayIds: [elsewhere.id], counsellorId: otherOperatorCounsellor.id })).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'pathwayIds', '0'] }]);
+      expect(await counsellorOf(first)).toBe(counsellor.id);
+    });
+
+    it('takes 1 to 100 pathways, and only from a manager', async () => {
+      const other = await accounts.user('COUNSELLOR');
+      expect((await reassign(manager, { pathwayIds: [], counsellorId: other.id })).userErrors).toEqual([{ code: 'TOO_MANY_PATHWAYS', field: ['input', 'pathwayIds'] }]);
+      const many = Array.from({ length: 101 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+      expect((await reassign(manager, { pathwayIds: many, counsellorId: other.id })).userErrors).toEqual([{ code: 'TOO_MANY_PATHWAYS', field: ['input', 'pathwayIds'] }]);
+      expect(errorCodes(await t.api.request(REASSIGN, { input: { pathwayIds: [await accepted()], counsellorId: other.id } }, { token: counsellor.token }))).toEqual(['FORBIDDEN']);
+    });
+  });
+
   it('hands a pathway to another referent: the previous one loses access at once', async () => {
     const pathway = await journey.refer(referent);
     const next = await accounts.user('REFERENT');

@@ -144,6 +144,7 @@ describe('operations out of scope', () => {
     'declineReferral.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { declineReferral(input: { pathwayId: $id, reason: DUPLICATE }) ${ERRORS} }`, { id }], notFound: true },
     'withdrawReferral.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { withdrawReferral(input: { pathwayId: $id }) ${ERRORS} }`, { id }], notFound: true },
     'assignCounsellor.input.pathwayId': { call: ({ pathway: id, counsellor }) => [`mutation ($id: ID!, $c: ID!) { assignCounsellor(input: { pathwayId: $id, counsellorId: $c }) ${ERRORS} }`, { id, c: counsellor }], notFound: true },
+    'reassignCounsellor.input.pathwayIds': { call: ({ pathway: id, counsellor }) => [`mutation ($ids: [ID!]!, $c: ID!) { reassignCounsellor(input: { pathwayIds: $ids, counsellorId: $c }) ${ERRORS} }`, { ids: [id], c: counsellor }], notFound: true },
     'assignReferent.input.pathwayId': { call: ({ pathway: id, referent }) => [`mutation ($id: ID!, $r: ID!) { assignReferent(input: { pathwayId: $id, referentId: $r, reason: "r" }) ${ERRORS} }`, { id, r: referent }], notFound: true },
     'scheduleDiagnostic.input.pathwayId': { call: ({ pathway: id, counsellor }) => [`mutation ($id: ID!, $c: ID) { scheduleDiagnostic(input: { pathwayId: $id, counsellorId: $c, startsAt: "2026-03-16T08:00:00Z", channel: PHONE }) ${ERRORS} }`, { id, c: counsellor }], notFound: true },
     'rescheduleAppointment.input.appointmentId': { call: ({ appointment: id }) => [`mutation ($id: ID!) { rescheduleAppointment(input: { appointmentId: $id, startsAt: "2026-03-16T08:00:00Z", channel: PHONE }) ${ERRORS} }`, { id }], notFound: true },
@@ -194,6 +195,7 @@ describe('operations out of scope', () => {
   const EXEMPT: Record<string, string> = {
     'acceptReferral.input.counsellorId': SECOND,
     'assignCounsellor.input.counsellorId': SECOND,
+    'reassignCounsellor.input.counsellorId': SECOND,
     'assignReferent.input.referentId': SECOND,
     'scheduleDiagnostic.input.counsellorId': SECOND,
     'proposeOpportunity.input.opportunityId': SECOND,
@@ -257,7 +259,7 @@ describe('operations out of scope', () => {
       }
     }
     expect(differences).toEqual([]);
-    expect(calls).toBe(80); // 42 ids, each as every role allowed to call its operation (ADMIN aside)
+    expect(calls).toBe(81); // 43 ids, each as every role allowed to call its operation (ADMIN aside)
     expect(await everyRow()).toEqual(before);
   }, 120_000);
 

@@ -63,6 +63,8 @@ export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   PLANNED_END_NOT_ALLOWED: 'Ce type de contrat n’a pas de date de fin prévue.',
   END_BEFORE_START: 'La fin ne peut pas précéder le début.',
   BEFORE_REFERRAL: 'Cette date précède l’orientation.',
+  TOO_MANY_PATHWAYS: 'Choisissez entre 1 et 100 parcours à la fois.',
+  DUPLICATE_PATHWAY: 'Ce parcours est choisi deux fois.',
   TOO_FAR_AHEAD: 'Cette date est trop lointaine.',
   DATE_IN_FUTURE: 'Cette date ne peut pas être dans le futur.',
   INVALID_HOURS: 'Le nombre d’heures par semaine n’est pas valable.',

@@ -36,6 +36,13 @@ export class PathwaysService {
     return view;
   }
 
+  /** Pathways the actor may see, as pages show them, in the order of `ids` (one statement; an id out of sight is left out). */
+  async views(actor: Actor, ids: readonly string[]): Promise<PathwayView[]> {
+    const views = await this.uow.read(actor, (reads) => pathwayViews(reads, ids.filter(isUuid)));
+    const byId = new Map(views.map((view) => [view.id, view]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /**
    * A page of the pathways the actor may see: the page itself (ids and cursor fields only, through
    * the visibility rule), then the views of its pathways by id.

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Organisation, OrganisationKind, Role, User, type Actor } from '@parcours/accounts';
-import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay, type Problem } from '@parcours/core';
 import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
@@ -20,6 +20,9 @@ export interface ReferCommand {
   barriers: BarrierTheme[];
   justiceJustification?: string | null;
 }
+
+/** How many pathways one reassignment may name. */
+export const REASSIGN_AT_MOST = 100;
 
 const INELIGIBLE_MESSAGES: Record<IneligibilityCode, { message: string; field: string[] }> = {
   OUTSIDE_TERRITORY: { message: 'The person does not reside in the programme territory.', field: ['input', 'person', 'communeCode'] },
@@ -121,6 +124,45 @@ export class ReferralsService {
   async assignCounsellor(actor: Actor, pathwayId: string, counsellorId: string, reason: string | null): Promise<Pathway> {
     return this.change(actor, pathwayId, async (pathway, { em, by, now }) => {
       pathway.assignCounsellor(await operatorStaff(em, pathway, counsellorId, 'counsellorId'), by, now, reason?.trim() || null);
+    });
+  }
+
+  /**
+   * Puts one counsellor in charge of several pathways (at most REASSIGN_AT_MOST) in one unit of
+   * work: each pathway's history and access log as assignCounsellor writes them. All or nothing:
+   * a pathway not found (or out of scope), closed, not accepted yet, already in that counsellor's
+   * charge, or named twice is refused by its index, and then nothing changes. Locked in the order
+   * of their ids, so that two such commands on overlapping pathways never wait for each other.
+   */
+  async reassignCounsellor(actor: Actor, pathwayIds: readonly string[], counsellorId: string, reason: string | null): Promise<Pathway[]> {
+    if (pathwayIds.length === 0 || pathwayIds.length > REASSIGN_AT_MOST) {
+      throw new PathwaysError('TOO_MANY_PATHWAYS', `Between 1 and ${REASSIGN_AT_MOST} pathways at once.`, ['input', 'pathwayIds']);
+    }
+    return this.uow.run(actor, async (work) => {
+      const problems: Problem[] = [];
+      const at = (index: number) => ['input', 'pathwayIds', String(index)];
+      const locked = new Map<string, Pathway>();
+      for (const id of [...new Set(pathwayIds.filter(isUuid))].sort()) {
+        const pathway = await lockPathway(work.reads, id, []);
+        if (pathway) locked.set(id, pathway);
+      }
+      const seen = new Set<string>();
+      for (const [index, id] of pathwayIds.entries()) {
+        const pathway = locked.get(id);
+        if (seen.has(id)) problems.push({ code: 'DUPLICATE_PATHWAY', message: `Pathway ${index + 1} is named twice.`, field: at(index) });
+        else if (!pathway) problems.push({ code: 'NOT_FOUND', message: `Pathway ${index + 1} not found.`, field: at(index) });
+        else if (!pathway.isOpen) problems.push({ code: 'PATHWAY_CLOSED', message: `Pathway ${index + 1} is closed.`, field: at(index) });
+        else if (!pathway.counsellor) problems.push({ code: 'NOT_ACCEPTED_YET', message: `Pathway ${index + 1} is not accepted yet.`, field: at(index) });
+        else if (pathway.counsellor.id === counsellorId) problems.push({ code: 'ALREADY_ASSIGNED', message: `This counsellor is already in charge of pathway ${index + 1}.`, field: at(index) });
+        seen.add(id);
+      }
+      const first = locked.values().next().value;
+      const counsellor = first ? await operatorStaff(work.em, first, counsellorId, 'counsellorId').catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null;
+      if (first && !counsellor) problems.push({ code: 'NOT_FOUND', message: 'Counsellor not found.', field: ['input', 'counsellorId'] });
+      if (problems.length > 0 || !counsellor) throw DomainError.all(problems);
+      const pathways = pathwayIds.map((id) => locked.get(id)!);
+      for (const pathway of pathways) pathway.assignCounsellor(counsellor, work.by, work.now, reason?.trim() || null);
+      return pathways;
     });
   }
 

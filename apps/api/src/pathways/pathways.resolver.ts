@@ -13,6 +13,8 @@ import { PathwaysMapping } from './pathways.mapping';
 import {
   AcceptReferralInput,
   AssignCounsellorInput,
+  PathwaysPayload,
+  ReassignCounsellorInput,
   AssignReferentInput,
   Commune,
   DeclineReferralInput,
@@ -82,6 +84,16 @@ export class PathwaysResolver {
   @Mutation(() => PathwayPayload, { description: 'Puts another counsellor of the operator in charge of an accepted pathway.' })
   async assignCounsellor(@Args('input') input: AssignCounsellorInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayPayload>> {
     return this.payload(await this.referrals.assignCounsellor(actor, input.pathwayId, input.counsellorId, input.reason ?? null), actor);
+  }
+
+  @Roles(MANAGER)
+  @Mutation(() => PathwaysPayload, {
+    description: 'Puts one counsellor of the operator in charge of several accepted, open pathways (at most 100) at once, all or nothing: the userErrors name each refused pathway by its index (field input.pathwayIds.N).',
+  })
+  async reassignCounsellor(@Args('input') input: ReassignCounsellorInput, @CurrentActor() actor: Actor): Promise<Partial<PathwaysPayload>> {
+    const pathways = await this.referrals.reassignCounsellor(actor, input.pathwayIds, input.counsellorId, input.reason ?? null);
+    const views = await this.reads.views(actor, pathways.map((pathway) => pathway.id));
+    return { pathways: views.map((view) => this.node(view)) };
   }
 
   @Roles(ADMIN, MANAGER, REFERENT)

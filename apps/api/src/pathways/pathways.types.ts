@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from 
 import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
 import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type ExitView, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Operator } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
@@ -228,6 +228,18 @@ export class AssignCounsellorInput {
   @Field(() => ID) @IsString() pathwayId: string;
   @Field(() => ID) @IsString() counsellorId: string;
   @Text(500, { nullable: true }) @IsOptional() reason?: string | null;
+}
+
+@InputType()
+export class ReassignCounsellorInput {
+  @Field(() => [ID], { description: 'Between 1 and 100 accepted, open pathways of the operator.' }) @IsArray() @IsString({ each: true }) pathwayIds: string[];
+  @Field(() => ID) @IsString() counsellorId: string;
+  @Text(500, { nullable: true }) @IsOptional() reason?: string | null;
+}
+
+@ObjectType()
+export class PathwaysPayload extends Payload {
+  @Field(() => [PathwayNode], { nullable: true, description: 'In the order of the input; null when anything was refused (then nothing changed).' }) pathways?: PathwayNode[];
 }
 
 @InputType()

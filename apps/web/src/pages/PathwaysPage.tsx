@@ -9,6 +9,7 @@ import { frenchMessage } from '../errors';
 import { day, fullName } from '../format';
 import { PathwaysDocument, type PathwayStatus } from '../graphql/generated';
 import { OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
+import { type Chosen, ReassignSelected } from './staff/ReassignSelected';
 
 type Which = 'OPEN' | 'ALL' | PathwayStatus;
 
@@ -24,12 +25,15 @@ export function PathwaysPage() {
   const [search, setSearch] = useState('');
   const [which, setWhich] = useState<Which>(() => asked(params.get('statut')));
   const pages = usePages();
+  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const [done, setDone] = useState('');
+  const choosing = me.role === 'MANAGER';
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
   const statuses = which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: PathwaysDocument,
     variables: { first: 50, after: pages.after, filter: { search: search || undefined, statuses } },
     requestPolicy: 'cache-and-network',
@@ -40,6 +44,11 @@ export function PathwaysPage() {
     <>
       <h1 tabIndex={-1}>{me.role === 'REFERENT' ? 'Mes parcours' : 'Parcours de la structure'}</h1>
       <Flash />
+      {done && (
+        <p className="alert alert-success" role="status">
+          {done}
+        </p>
+      )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <Field label="Rechercher une personne" hint="Nom ou prénom.">
           {(props) => (
@@ -71,22 +80,43 @@ export function PathwaysPage() {
           <caption className="visually-hidden">{me.role === 'REFERENT' ? 'Parcours des personnes orientées' : 'Parcours des personnes orientées vers la structure'}</caption>
           <thead>
             <tr>
+              {choosing && (
+                <th scope="col">
+                  <span className="visually-hidden">Choisir</span>
+                </th>
+              )}
               <th scope="col">Personne</th>
               <th scope="col">Commune</th>
               <th scope="col">Orientation</th>
               <th scope="col">Structure</th>
+              {me.role !== 'REFERENT' && <th scope="col">Conseiller ou conseillère</th>}
               <th scope="col">Statut</th>
             </tr>
           </thead>
           <tbody>
             {connection.edges.map(({ node }) => (
               <tr key={node.id}>
+                {choosing && (
+                  <td>
+                    {node.counsellor && OPEN_STATUSES.includes(node.status) && (
+                      <input
+                        type="checkbox"
+                        aria-label={`Choisir ${fullName(node.participant)}`}
+                        checked={chosen.some((pathway) => pathway.id === node.id)}
+                        onChange={(event) =>
+                          setChosen((current) => (event.target.checked ? [...current, { id: node.id, name: fullName(node.participant) }] : current.filter((pathway) => pathway.id !== node.id)))
+                        }
+                      />
+                    )}
+                  </td>
+                )}
                 <td>
                   <Link to={`/parcours/${node.id}`}>{fullName(node.participant)}</Link>
                 </td>
                 <td>{node.participant.commune.name}</td>
                 <td>{day(node.referredOn)}</td>
                 <td>{node.operator.name}</td>
+                {me.role !== 'REFERENT' && <td>{node.counsellor?.fullName ?? '—'}</td>}
                 <td>
                   {PATHWAY_STATUS[node.status]}
                   {node.waitingTooLong ? ' (attente longue)' : ''}
@@ -97,6 +127,16 @@ export function PathwaysPage() {
         </table>
       )}
       <Pager pages={pages} pageInfo={connection?.pageInfo} />
+      {choosing && chosen.length > 0 && (
+        <ReassignSelected
+          chosen={chosen}
+          onDone={(message) => {
+            setDone(message);
+            setChosen([]);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
     </>
   );
 }
