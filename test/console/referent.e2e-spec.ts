@@ -143,6 +143,12 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByText('Aucun compte rendu à lire.').or(p.getByTestId('inbox-count').getByText('0')).first().waitFor();
     const after = await t.api.data<{ referentReports: { edges: { node: { id: string; state: string } }[] } }>(REPORTS, {}, { token: referent.token });
     expect(after.referentReports.edges.find(({ node }) => node.id === reportId)?.node.state).toBe('ACKNOWLEDGED');
+    // The inbox opens on the reports to read: the one just read is one choice away.
+    await p.getByRole('link', { name: /Comptes rendus/ }).click();
+    expect(await p.getByLabel('Afficher').inputValue()).toBe('UNACKNOWLEDGED');
+    await p.getByText('Aucun compte rendu.').waitFor();
+    await p.getByLabel('Afficher').selectOption({ label: 'Tous les comptes rendus' });
+    await p.getByRole('link', { name: 'Camille Lumière' }).waitFor();
   });
 
   it('shows a whole journey on the pathway page: diagnostic, placement, follow-up, exit, and their reports', async () => {

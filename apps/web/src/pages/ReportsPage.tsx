@@ -9,10 +9,11 @@ import { day, instant } from '../format';
 import { ReferentReportsDocument, type ReportState } from '../graphql/generated';
 import { REPORT_KIND, REPORT_STATE } from '../labels';
 
-/** The referent's reports, newest first; a new one appears without a reload (the inbox's subscription). */
+/** The referent's reports, newest first, opening on those to read; a new one appears without a reload (the inbox's subscription). */
 export function ReportsPage() {
   const inbox = useInbox();
-  const [state, setState] = useState<ReportState | ''>('');
+  // What the referent must do first: the reports to read; every report is one choice away.
+  const [state, setState] = useState<ReportState | ''>('UNACKNOWLEDGED');
   const pages = usePages();
   const [{ data, error }, reexecute] = useQuery({
     query: ReferentReportsDocument,
