@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth';
-import { DateField, INVALID_DAY } from '../../components/DateField';
+import { DateField, readDay } from '../../components/DateField';
 import { errorCode, FormError, Select, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
-import { day, parseDay } from '../../format';
+import { day, today } from '../../format';
 import { ConventionsDocument, CreateOutcomeExportLinkDocument, OutcomeReportDocument, type OutcomeDimension, type OutcomeReportInput, type OutcomeReportQuery } from '../../graphql/generated';
 import { FiguresChart } from './FiguresChart';
 
@@ -40,6 +40,15 @@ export function shown(figure: Figure, rate = false): string {
   return rate ? `${Math.round(figure.value * 100)} %` : String(figure.value);
 }
 
+/** The last twelve whole months before today's (Paris), as the form shows them: [from, to] as JJ/MM/AAAA. */
+export function lastTwelveMonths(on = today()): [string, string] {
+  const [year, month] = on.split('-').map(Number);
+  const start = new Date(Date.UTC(year, month - 13, 1));
+  const end = new Date(Date.UTC(year, month - 1, 0));
+  const iso = (date: Date) => date.toISOString().slice(0, 10);
+  return [day(iso(start)), day(iso(end))];
+}
+
 /**
  * `/chiffres` (MANAGER, FUNDER, ADMIN): the outcome report for a period or a convention, by month or
  * by prescriber, as a table and as a chart of that table; cells of fewer than 5 people suppressed for
@@ -50,8 +59,14 @@ export function FiguresPage() {
   const funder = me.role === 'FUNDER';
   const [{ data: conventions }] = useQuery({ query: ConventionsDocument });
   const [conventionId, setConventionId] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // A period to start from: the last twelve whole months.
+  const [from, setFrom] = useState(() => lastTwelveMonths()[0]);
+  const [to, setTo] = useState(() => lastTwelveMonths()[1]);
+  // A funder with one convention has nothing to choose.
+  const only = funder && conventions?.conventions.length === 1 ? conventions.conventions[0].id : null;
+  useEffect(() => {
+    if (only) setConventionId((current) => current || only);
+  }, [only]);
   const [groupBy, setGroupBy] = useState<OutcomeDimension>('MONTH');
   const [asked, setAsked] = useState<OutcomeReportInput | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -64,11 +79,11 @@ export function FiguresPage() {
     const input: OutcomeReportInput = { groupBy: [groupBy] };
     if (conventionId) input.conventionId = conventionId;
     else {
-      const start = parseDay(from);
-      const end = parseDay(to);
-      if (!start) local.from = [INVALID_DAY];
-      if (!end) local.to = [INVALID_DAY];
-      if (start && end) Object.assign(input, { from: start, to: end });
+      const start = readDay(from, true);
+      const end = readDay(to, true);
+      if (start.error) local.from = start.error;
+      if (end.error) local.to = end.error;
+      if (start.value && end.value) Object.assign(input, { from: start.value, to: end.value });
     }
     if (funder && !conventionId) local.conventionId = ['Choisissez une convention.'];
     setErrors(local);
@@ -125,6 +140,11 @@ export function FiguresPage() {
   );
 }
 
+/** Whether a row shows anything but zeros and dashes (the row without a month often holds nothing). */
+function holdsSomething(figures: Figures): boolean {
+  return SHOWN.some(([key]) => figures[key].suppressed || (figures[key].value ?? 0) !== 0);
+}
+
 function Results({ report, onDownload, downloading }: { report: Report; onDownload: () => void; downloading: boolean }) {
   const byMonth = report.groupBy.includes('MONTH');
   // Figures that have no day of their own (the convention's target, the people in the programme) come in a row without a month.
@@ -155,7 +175,7 @@ function Results({ report, onDownload, downloading }: { report: Report; onDownlo
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => (
+            {report.rows.filter((row) => !byMonth || row.month || holdsSomething(row.figures)).map((row) => (
               <tr key={label(row)}>
                 <th scope="row">{label(row)}</th>
                 {SHOWN.map(([key]) => (
