@@ -39,7 +39,10 @@ describe('the outcome export', () => {
     const communes = rows.map((row) => row.Commune);
     expect(communes).toEqual(expect.arrayContaining(['Saint-Étienne (42218)', "L'Étrat (42092)", 'Chambœuf (42043)', 'Total']));
     expect(rows.filter((row) => row.Commune !== 'Total').every((row) => row.Prescripteur === "'=1+1 Conseil")).toBe(true);
-    expect(rows.find((row) => row.Commune === 'Total')!.referrals).toBe('3');
+    // The headers are the figures' French labels, not the API's names.
+    expect(rows.find((row) => row.Commune === 'Total')!.Orientations).toBe('3');
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['Déclinées : injoignable', 'Taux de sorties dynamiques']));
+    expect(Object.keys(rows[0]).filter((header) => /^[a-z]+([A-Z_][A-Za-z_]*)?$/.test(header))).toEqual([]);
     const logged = await t.orm.em.fork().find(AuditEntry, { action: 'EXPORT' as never, userId: manager.id });
     expect(logged).toEqual([expect.objectContaining({ participantId: null, objectType: 'OutcomeReport', objectId: '2026-01-01/2026-12-31', fields: 'COMMUNE,PRESCRIBER', operation: 'GET /exports/outcomes.csv' })]);
   });

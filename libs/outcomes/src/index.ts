@@ -1,6 +1,7 @@
 export * from './caseload.service';
 export * from './outcome-dimensions';
 export * from './outcome-figures';
+export * from './figure-labels';
 export * from './outcome-report.service';
 export * from './outcomes-error';
 export * from './outcomes.module';

@@ -1,5 +1,5 @@
 import { isLocalDate, spreadsheetSafe } from '@parcours/core';
-import { FIGURES, OutcomeDimension, type OutcomeReport, type OutcomeReportInput, type OutcomeRow } from '@parcours/outcomes';
+import { FIGURES, figureLabel, OutcomeDimension, type OutcomeReport, type OutcomeReportInput, type OutcomeRow } from '@parcours/outcomes';
 import type { Territory } from '@parcours/territory';
 import { stringify } from 'csv-stringify';
 import type { Readable } from 'node:stream';
@@ -41,7 +41,7 @@ const DIMENSION_HEADERS: Record<OutcomeDimension, string> = {
 
 /**
  * The report as a CSV file for French spreadsheets: UTF-8 with a byte-order mark, `;` between
- * cells, decimal commas, one row per group then the total; a hidden cell reads "masqué"; a cell
+ * cells, decimal commas, the figures' French labels as column headers, one row per group then the total; a hidden cell reads "masqué"; a cell
  * that would start a formula is neutralised. Streamed by csv-stringify.
  */
 export function outcomesCsv(report: OutcomeReport, territory: Territory): Readable {
@@ -61,7 +61,7 @@ export function outcomesCsv(report: OutcomeReport, territory: Territory): Readab
     return value === null ? '' : String(value).replace('.', ',');
   };
   const dimensions = report.groupBy.length > 0 ? report.groupBy : [];
-  csv.write([...dimensions.map((dimension) => DIMENSION_HEADERS[dimension]), ...FIGURES.map((figure) => figure.name)]);
+  csv.write([...dimensions.map((dimension) => DIMENSION_HEADERS[dimension]), ...FIGURES.map((figure) => figureLabel(figure.name) ?? figure.name)]);
   const total: OutcomeRow = { key: Object.fromEntries(dimensions.map((dimension) => [dimension, undefined])) as OutcomeRow['key'], figures: report.total.figures };
   for (const row of [...report.rows, total]) {
     csv.write([...dimensions.map((dimension) => spreadsheetSafe(dimensionValue(row, dimension))), ...FIGURES.map((figure) => figureValue(row, figure.name))]);
