@@ -387,6 +387,9 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
       ids.push(pathway.id);
     }
     const p = await signedIn(manager, '/parcours');
+    // Who is in charge is a column; the operator, always the manager's own, is not.
+    await p.getByRole('columnheader', { name: 'Conseiller ou conseillère' }).waitFor();
+    expect(await p.getByRole('columnheader', { name: 'Structure' }).count()).toBe(0);
     await p.getByLabel('Rechercher une personne').fill('Lot-');
     for (const lastName of ['Lot-Un', 'Lot-Deux', 'Lot-Trois']) await p.getByRole('checkbox', { name: new RegExp(lastName) }).check();
     const form = p.getByRole('form', { name: 'Confier les parcours choisis' });

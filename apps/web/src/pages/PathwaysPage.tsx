@@ -28,6 +28,8 @@ export function PathwaysPage() {
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [done, setDone] = useState('');
   const choosing = me.role === 'MANAGER';
+  // The operator's own staff see only their operator's pathways: a column of one name says nothing.
+  const staff = me.role === 'COUNSELLOR' || me.role === 'MANAGER';
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
     return () => clearTimeout(timer);
@@ -88,7 +90,7 @@ export function PathwaysPage() {
               <th scope="col">Personne</th>
               <th scope="col">Commune</th>
               <th scope="col">Orientation</th>
-              <th scope="col">Structure</th>
+              {!staff && <th scope="col">Structure</th>}
               {me.role !== 'REFERENT' && <th scope="col">Conseiller ou conseillère</th>}
               <th scope="col">Statut</th>
             </tr>
@@ -115,7 +117,7 @@ export function PathwaysPage() {
                 </td>
                 <td>{node.participant.commune.name}</td>
                 <td>{day(node.referredOn)}</td>
-                <td>{node.operator.name}</td>
+                {!staff && <td>{node.operator.name}</td>}
                 {me.role !== 'REFERENT' && <td>{node.counsellor?.fullName ?? '—'}</td>}
                 <td>
                   {PATHWAY_STATUS[node.status]}
