@@ -129,10 +129,11 @@ export class ReferralsService {
 
   /**
    * Puts one counsellor in charge of several pathways (at most REASSIGN_AT_MOST) in one unit of
-   * work: each pathway's history and access log as assignCounsellor writes them. All or nothing:
-   * a pathway not found (or out of scope), closed, not accepted yet, already in that counsellor's
-   * charge, or named twice is refused by its index, and then nothing changes. Locked in the order
-   * of their ids, so that two such commands on overlapping pathways never wait for each other.
+   * work, each by Pathway.assignCounsellor (its rules, history and access log). All or nothing:
+   * a pathway not found (or out of scope), named twice, or refused by that rule (closed, not
+   * accepted yet, already in that counsellor's charge) is named by its index, and then nothing
+   * changes. Locked in the order of their ids, so that two such commands on overlapping pathways
+   * never wait for each other.
    */
   async reassignCounsellor(actor: Actor, pathwayIds: readonly string[], counsellorId: string, reason: string | null): Promise<Pathway[]> {
     if (pathwayIds.length === 0 || pathwayIds.length > REASSIGN_AT_MOST) {
@@ -146,23 +147,33 @@ export class ReferralsService {
         const pathway = await lockPathway(work.reads, id, []);
         if (pathway) locked.set(id, pathway);
       }
+      const first = locked.values().next().value;
+      const counsellor = first
+        ? await operatorStaff(work.em, first, counsellorId, 'counsellorId').catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          })
+        : null;
+      if (first && !counsellor) problems.push({ code: 'NOT_FOUND', message: 'Counsellor not found.', field: ['input', 'counsellorId'] });
+      // Each pathway by the rule of assignCounsellor itself; its refusal named by the pathway's index.
       const seen = new Set<string>();
       for (const [index, id] of pathwayIds.entries()) {
         const pathway = locked.get(id);
         if (seen.has(id)) problems.push({ code: 'DUPLICATE_PATHWAY', message: `Pathway ${index + 1} is named twice.`, field: at(index) });
         else if (!pathway) problems.push({ code: 'NOT_FOUND', message: `Pathway ${index + 1} not found.`, field: at(index) });
-        else if (!pathway.isOpen) problems.push({ code: 'PATHWAY_CLOSED', message: `Pathway ${index + 1} is closed.`, field: at(index) });
-        else if (!pathway.counsellor) problems.push({ code: 'NOT_ACCEPTED_YET', message: `Pathway ${index + 1} is not accepted yet.`, field: at(index) });
-        else if (pathway.counsellor.id === counsellorId) problems.push({ code: 'ALREADY_ASSIGNED', message: `This counsellor is already in charge of pathway ${index + 1}.`, field: at(index) });
+        else if (counsellor) {
+          try {
+            pathway.assignCounsellor(counsellor, work.by, work.now, reason?.trim() || null);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            problems.push(...error.problems.map((problem) => ({ ...problem, message: `Pathway ${index + 1}: ${problem.message}`, field: at(index) })));
+          }
+        }
         seen.add(id);
       }
-      const first = locked.values().next().value;
-      const counsellor = first ? await operatorStaff(work.em, first, counsellorId, 'counsellorId').catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null;
-      if (first && !counsellor) problems.push({ code: 'NOT_FOUND', message: 'Counsellor not found.', field: ['input', 'counsellorId'] });
-      if (problems.length > 0 || !counsellor) throw DomainError.all(problems);
-      const pathways = pathwayIds.map((id) => locked.get(id)!);
-      for (const pathway of pathways) pathway.assignCounsellor(counsellor, work.by, work.now, reason?.trim() || null);
-      return pathways;
+      // Nothing is written unless every pathway could move: the unit of work rolls back.
+      if (problems.length > 0) throw DomainError.all(problems);
+      return pathwayIds.map((id) => locked.get(id)!);
     });
   }
 
