@@ -114,6 +114,11 @@ describe('the access log', () => {
       () => ({ id: pathway.id, c: manager.id }),
       () => manager,
     ],
+    'Mutation.reassignCounsellor': [
+      'mutation ($id: ID!, $c: ID!) { reassignCounsellor(input: { pathwayIds: [$id], counsellorId: $c }) { pathways { participant { lastName } } userErrors { code } } }',
+      async () => ({ id: (await journey.accept(counsellor, (await journey.refer(referent)).id)).pathway!.id, c: manager.id }),
+      () => manager,
+    ],
     'Mutation.declineReferral': [
       'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id participant { lastName } } } }',
       () => ({ input: { operatorId: accounts.operatorId, person: aPerson(), barriers: [] } }),
