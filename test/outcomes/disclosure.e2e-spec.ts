@@ -1,4 +1,4 @@
-import { DYNAMIC_EXIT_RATE, families, FIGURE_SUMS, FIGURES, intervals, MIN_PEOPLE, RATES, type DisclosureCell, type FamilyDefinition, type Relation } from '@parcours/outcomes';
+import { DYNAMIC_EXIT_RATE, families, FIGURE_SUMS, FIGURES, intervals, MIN_PEOPLE, RATES, type DisclosureCell, type FamilyDefinition, type Relation, figureLabel } from '@parcours/outcomes';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo-data/constants';
@@ -130,7 +130,8 @@ describe('a funder’s figures against an adversary with a linear-programming so
         lines.forEach((line, index) => {
           for (const { name } of FIGURES) {
             const figure = expected[index][name];
-            expect([name, line[name]]).toEqual([name, figure.suppressed ? 'masqué' : figure.value === null ? '' : String(figure.value).replace('.', ',')]);
+            // The columns are the figures' French labels.
+            expect([name, line[figureLabel(name)!]]).toEqual([name, figure.suppressed ? 'masqué' : figure.value === null ? '' : String(figure.value).replace('.', ',')]);
           }
         });
       }
