@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
+import { answerDialog, describeInBrowser, launchBrowser, openAction, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import { aSiret, OffersFixture } from '../support/offers';
 import { PlacementsFixture } from '../support/placements';
@@ -93,15 +93,27 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     expect((await state(pathway.id)).appointments).toEqual([{ startsAt: '2026-03-17T13:30:00.000Z', status: 'PLANNED', channel: 'PHONE', place: null }]);
     await screen(p, '33-appointment-planned');
 
+    // The next step is the diagnostic; moving the interview is one of the other actions.
+    await p.getByRole('link', { name: 'Saisir le diagnostic' }).waitFor();
     // Moved across the change to summer time: 30 March, 9:15 in Paris is 7:15 UTC.
-    await p.getByLabel('Jour', { exact: true }).last().fill('30/03/2026');
-    await p.getByLabel('Heure').last().fill('09:15');
-    await p.getByLabel('Lieu (facultatif)').last().fill('Agence de Firminy');
-    await p.getByRole('button', { name: 'Déplacer' }).click();
+    await openAction(p, 'Déplacer l’entretien');
+    await p.getByLabel('Jour', { exact: true }).fill('30/03/2026');
+    await p.getByLabel('Heure').fill('09:15');
+    await p.getByLabel('Lieu (facultatif)').fill('Agence de Firminy');
+    await p.getByRole('button', { name: 'Déplacer', exact: true }).click();
+    await p.getByText('L’entretien est déplacé.').waitFor();
     await p.getByRole('heading', { name: 'Entretien prévu le 30/03/2026 à 09:15' }).waitFor();
+    // The form is closed once saved: a second click has nothing to send.
+    expect(await p.getByRole('button', { name: 'Déplacer', exact: true }).count()).toBe(0);
     expect((await state(pathway.id)).appointments).toEqual([{ startsAt: '2026-03-30T07:15:00.000Z', status: 'PLANNED', channel: 'PHONE', place: 'Agence de Firminy' }]);
 
+    // An absence is confirmed first, in a dialog naming its consequence; cancelled, nothing is written.
     await p.getByRole('button', { name: 'Absence non excusée' }).click();
+    await screen(p, '33b-confirm-no-show');
+    await answerDialog(p, 'le référent reçoit un compte rendu d’absence', false);
+    expect((await state(pathway.id)).appointments.map((appointment) => appointment.status)).toEqual(['PLANNED']);
+    await p.getByRole('button', { name: 'Absence non excusée' }).click();
+    await answerDialog(p, 'le référent reçoit un compte rendu d’absence', 'Absence non excusée');
     await status(p, 'Accepté');
     expect((await state(pathway.id)).appointments.map((appointment) => appointment.status)).toEqual(['NO_SHOW']);
     // The referent is told of the absence.
@@ -128,6 +140,7 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     await p.locator('.field', { has: p.getByLabel('Motif', { exact: true }) }).getByText('Choisissez un motif.').waitFor();
     await p.getByLabel('Motif', { exact: true }).selectOption({ label: 'Injoignable' });
     await p.getByRole('button', { name: 'Refuser' }).click();
+    await answerDialog(p, 'Un refus ne peut pas être annulé', 'Refuser l’orientation');
     await status(p, 'Non retenu');
     await p.getByRole('link', { name: 'Accueil' }).click();
     await p.getByRole('heading', { name: 'Ce qui attend la structure' }).waitFor();
@@ -245,6 +258,7 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     const placed = await t.api.data<{ pathway: { placements: unknown[] } }>(PLACEMENTS, { id: pathway.id }, { token: counsellor.token });
     expect(placed.pathway.placements).toEqual([{ contractType: 'CDD', startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35, employer: { name: 'Propreté Forez' } }]);
 
+    await openAction(p, 'Sortie du dispositif');
     const exit = p.locator('form', { has: p.getByRole('heading', { name: 'Sortie du dispositif' }) });
     await exit.getByLabel('Jour de sortie').fill('17/03/2026');
     await exit.getByLabel('Motif de sortie').selectOption({ label: 'A trouvé un emploi ou une formation' });
@@ -302,8 +316,10 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
       await form.getByLabel('Étape suivante').selectOption({ label: step });
       await form.getByLabel('Jour de l’étape').fill('16/03/2026');
       await form.getByRole('button', { name: 'Enregistrer l’étape' }).click();
-      await p.locator('section', { hasText: 'Offres proposées' }).getByText(new RegExp(step)).first().waitFor();
+      await p.getByRole('status').getByText(new RegExp(`étape enregistrée \\(${step.toLowerCase()}\\)`)).waitFor();
+      await p.locator('section', { hasText: 'Offres proposées' }).getByText(new RegExp(step, 'i')).first().waitFor();
     }
+    // Hired: starting the placement is now the next step.
     const start = p.locator('form', { has: p.getByRole('heading', { name: 'Démarrer une mise en situation' }) });
     await start.getByLabel('À partir de la proposition (facultatif)').selectOption({ label: '« Vendeur en boulangerie », embauche' });
     expect(await start.getByLabel('Heures par semaine').inputValue()).toBe('30');
@@ -334,7 +350,7 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     expect((await t.api.data<{ pathway: { contacts: unknown[] } }>('query ($id: ID!) { pathway(id: $id) { contacts { id } } }', { id: pathway.id }, { token: counsellor.token })).pathway.contacts).toEqual([]);
     await form.getByLabel('Justification écrite (Justice)').fill('Contrôle judiciaire : rendez-vous au SPIP le lundi');
     await form.getByRole('button', { name: 'Enregistrer le contact' }).click();
-    await form.getByText('Le contact est enregistré.').waitFor();
+    await p.getByRole('status').getByText('Le contact est enregistré.').waitFor();
     const after = await t.api.data<{ pathway: { contacts: { situation: string; checkpointId: string | null }[]; checkpoints: { dueOn: string; status: string }[] } }>(
       'query ($id: ID!) { pathway(id: $id) { contacts { situation checkpointId } checkpoints { dueOn status } } }',
       { id: pathway.id },
@@ -351,9 +367,12 @@ describeInBrowser('the console, for a counsellor and a manager, in a real browse
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Corrige' }));
     await journey.accept(counsellor, pathway.id);
     const p = await signedIn(manager, `/parcours/${pathway.id}`);
+    await openAction(p, 'Changer de conseiller ou conseillère en charge');
     await p.getByLabel('Nouveau conseiller ou nouvelle conseillère').selectOption({ label: 'Ana Relais' });
     await p.getByRole('button', { name: 'Mettre en charge' }).click();
-    await p.getByText('Ana Relais', { exact: true }).waitFor();
+    await p.getByText('Ana Relais est en charge du parcours.').waitFor();
+    await p.getByTestId('pathway-counsellor').getByText('Ana Relais').waitFor();
+    await openAction(p, 'Corriger l’identité ou les coordonnées');
     await p.getByLabel('Nom de la personne').fill('Corrigé');
     await p.getByRole('button', { name: 'Enregistrer les corrections' }).click();
     await p.getByText('Les corrections sont enregistrées.').waitFor();

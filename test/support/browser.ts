@@ -92,3 +92,20 @@ export async function tabTo(page: Page, name: string, most = 120): Promise<void>
   }
   throw new Error(`${name}: not reached with Tab`);
 }
+
+/** Opens one of a page's other actions: "Autres actions", then the action named so. */
+export async function openAction(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^Autres actions/ }).click();
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+}
+
+/**
+ * The confirmation dialog an irreversible action opens: checks it names its consequence (`says`),
+ * then confirms with its button, or cancels ("Annuler") when `confirm` is false.
+ */
+export async function answerDialog(page: Page, says: string | RegExp, confirm: string | false): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(says).waitFor();
+  await dialog.getByRole('button', { name: confirm === false ? 'Annuler' : confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -323,3 +323,16 @@ export const ROLES_OF_KIND: Partial<Record<OrganisationKind, Role[]>> = {
   PRESCRIBER: ['REFERENT'],
   FUNDER: ['FUNDER'],
 };
+
+/** A person's fields as a correction names them (ParticipantUpdated's `fields`). */
+export const PERSON_FIELD: Record<string, string> = {
+  lastName: 'nom',
+  firstNames: 'prénoms',
+  birthDate: 'date de naissance',
+  sex: 'sexe',
+  addressLine: 'adresse',
+  postalCode: 'code postal',
+  communeCode: 'commune',
+  phone: 'téléphone',
+  email: 'e-mail',
+};

@@ -16,8 +16,8 @@ export interface PathwayView {
   status: PathwayStatus;
   participant: ParticipantView;
   operator: { id: string; name: string };
-  referent: { id: string; fullName: string; organisationName: string };
-  counsellor: { id: string; fullName: string } | null;
+  referent: { id: string; fullName: string; organisationName: string; email: string };
+  counsellor: { id: string; fullName: string; email: string } | null;
   referredAt: Date;
   referredOn: LocalDate;
   referralCommuneCode: string;
@@ -49,8 +49,8 @@ const VIEW = (themes: string) => `select p.id, p.status, p.referred_at, p.referr
   pa.postal_code, pa.commune_code, pa.rsa_status, pa.france_travail_registered, pa.france_travail_id,
   pa.france_travail_missing_reason, pa.education_level, pa.informed_on, pa.anonymised_at,
   op.id as operator_id, op.name as operator_name,
-  r.id as referent_id, r.full_name as referent_name, ro.name as referent_organisation,
-  c.id as counsellor_id, c.full_name as counsellor_name,
+  r.id as referent_id, r.full_name as referent_name, r.email as referent_email, ro.name as referent_organisation,
+  c.id as counsellor_id, c.full_name as counsellor_name, c.email as counsellor_email,
   (select ${themes} from referral_barrier b where b.pathway_id = p.id) as barriers
 from pathway p
   join participant pa on pa.id = p.participant_id
@@ -107,8 +107,8 @@ function toView(row: Row, reads: ScopedReads): PathwayView {
       anonymisedAt: instant(row.anonymised_at),
     },
     operator: { id: text('operator_id'), name: text('operator_name') },
-    referent: { id: text('referent_id'), fullName: text('referent_name'), organisationName: text('referent_organisation') },
-    counsellor: row.counsellor_id ? { id: text('counsellor_id'), fullName: text('counsellor_name') } : null,
+    referent: { id: text('referent_id'), fullName: text('referent_name'), organisationName: text('referent_organisation'), email: text('referent_email') },
+    counsellor: row.counsellor_id ? { id: text('counsellor_id'), fullName: text('counsellor_name'), email: text('counsellor_email') } : null,
     referredAt: instant(row.referred_at)!,
     referredOn: text('referred_on'),
     referralCommuneCode: text('referral_commune_code'),

@@ -123,7 +123,7 @@ export class InterviewsResolver {
       channel: appointment.channel,
       place: appointment.place,
       status: appointment.status,
-      counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: operatorName },
+      counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: operatorName, email: counsellor.email },
       needsUpdate: appointment.needsUpdate(this.clock.now()),
       pathwayId: appointment.pathway.id,
       participantId,

@@ -51,6 +51,7 @@ export class PersonInCharge {
   @Field(() => ID) id: string;
   @Field() fullName: string;
   @Field() organisationName: string;
+  @Field({ description: 'Their work e-mail, to reach them about the pathway.' }) email: string;
 }
 
 @ObjectType()

@@ -1,137 +1,44 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Flash } from '../components/Flash';
 import { useMutation, useQuery } from 'urql';
+import { useMe } from '../auth';
+import { ActionDone, ActionMenu, Form, useConfirm, useDone, type Action } from '../components/actions';
+import { Flash } from '../components/Flash';
 import { errorCode, fieldErrors, FormError, TextArea, TextField, type FieldErrors } from '../components/forms';
 import { QueryState } from '../components/QueryState';
 import { frenchMessage } from '../errors';
-import { day, fullName, instant } from '../format';
-import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument, type PathwayQuery } from '../graphql/generated';
-import { useMe } from '../auth';
-import { PlannedAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
-import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
-import { ProposalStep } from './staff/ProposalStep';
+import { day, fullName, today } from '../format';
+import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument } from '../graphql/generated';
+import { DECLINE_REASON, OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
+import { PersonData } from './admin/PersonData';
+import { PersonDetails, placementName, Records, Timeline, type Pathway } from './PathwayRecords';
+import { PlannedAppointment, RescheduleAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
 import { ContactForm } from './staff/ContactForm';
 import { CorrectPerson, CorrectPlacement } from './staff/Corrections';
-import { PersonData } from './admin/PersonData';
+import { EndPlacement, ExitPathway, StartPlacement } from './staff/PlacementForms';
+import { hasNextStep, ProposalStep } from './staff/ProposalStep';
+import { AssignCounsellor, ReferralDecision } from './staff/ReferralDecision';
 
 /** Contacts are recorded from the acceptance to the exit, and after it (the server's FOLLOWED). */
 const FOLLOWED = ['ACCEPTED', 'DIAGNOSTIC_SCHEDULED', 'DIAGNOSED', 'IN_PLACEMENT', 'EXITED'];
-import { AssignCounsellor, ReferralDecision } from './staff/ReferralDecision';
-import {
-  APPOINTMENT,
-  ASSESSMENT,
-  BARRIER,
-  CHANNEL,
-  CHECKPOINT,
-  DIFFICULTY,
-  CONTACT,
-  CONTRACT,
-  DECLINE_REASON,
-  ELIGIBILITY,
-  END_REASON,
-  EVENT,
-  EXIT_REASON,
-  OPEN_STATUSES,
-  OPPORTUNITY,
-  OUTCOME,
-  PATHWAY_STATUS,
-  PROPOSAL,
-  READINESS,
-  RSA,
-  SITUATION,
-  WORKING_TIME,
-} from '../labels';
-
-type Pathway = PathwayQuery['pathway'];
-
-function Timeline({ pathway }: { pathway: Pathway }) {
-  return (
-    <ol className="timeline">
-      {[...pathway.history].reverse().map((event, index) => (
-        <li key={`${event.at}-${index}`}>
-          <span className="when">{instant(event.at)}</span> <strong>{EVENT[event.type]}</strong>
-          {event.toStatus && event.fromStatus !== event.toStatus ? ` : ${PATHWAY_STATUS[event.toStatus]}` : ''}
-          {event.outcomeCategory && event.outcomeCategory in OUTCOME ? ` (${OUTCOME[event.outcomeCategory as keyof typeof OUTCOME]})` : ''}
-          {event.comment ? <span className="comment"> « {event.comment} »</span> : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function Diagnostic({ diagnostic }: { diagnostic: NonNullable<Pathway['diagnostic']> }) {
-  // Notes reach the operator's staff only: the API answers null to anyone else.
-  const notes = diagnostic.assessments.some((assessment) => assessment.note);
-  return (
-    <section aria-labelledby="diagnostic">
-      <h2 id="diagnostic">Diagnostic du {instant(diagnostic.recordedAt)}</h2>
-      {diagnostic.correctedAt && <p>Corrigé le {instant(diagnostic.correctedAt)}.</p>}
-      <dl className="facts">
-        <dt>Conclusion</dt>
-        <dd>{READINESS[diagnostic.readiness]}</dd>
-        <dt>Synthèse</dt>
-        <dd>{diagnostic.summary}</dd>
-        {diagnostic.targetJobs.length > 0 && (
-          <>
-            <dt>Métiers visés</dt>
-            <dd>{diagnostic.targetJobs.map((job) => job.title + (job.romeCode ? ` (${job.romeCode})` : '')).join(', ')}</dd>
-          </>
-        )}
-        {diagnostic.contractTypes.length > 0 && (
-          <>
-            <dt>Contrats recherchés</dt>
-            <dd>{diagnostic.contractTypes.map((type) => CONTRACT[type]).join(', ')}</dd>
-          </>
-        )}
-        <dt>Temps de travail</dt>
-        <dd>{WORKING_TIME[diagnostic.workingTime]}</dd>
-        {diagnostic.availableFrom && (
-          <>
-            <dt>Disponible à partir du</dt>
-            <dd>{day(diagnostic.availableFrom)}</dd>
-          </>
-        )}
-      </dl>
-      {diagnostic.assessments.length > 0 && (
-        <table>
-          <caption>Freins évalués</caption>
-          <thead>
-            <tr>
-              <th scope="col">Frein</th>
-              <th scope="col">Évaluation</th>
-              <th scope="col">Bloquant</th>
-              {notes && <th scope="col">Note</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {diagnostic.assessments.map((assessment) => (
-              <tr key={assessment.theme}>
-                <td>{BARRIER[assessment.theme]}</td>
-                <td>{ASSESSMENT[assessment.status]}</td>
-                <td>{assessment.blocking ? 'Oui' : 'Non'}</td>
-                {notes && <td>{assessment.note}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
 
 function Withdraw({ pathway }: { pathway: Pathway }) {
   const [reason, setReason] = useState('');
   const [{ fetching, data, error }, withdraw] = useMutation(WithdrawReferralDocument);
+  const [dialog, ask] = useConfirm();
+  const done = useDone();
   const failures = data?.withdrawReferral.userErrors ?? [];
   return (
-    <form
+    <Form
       className="panel"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void withdraw({ input: { pathwayId: pathway.id, reason: reason.trim() || undefined } });
+      onSubmit={async () => {
+        const sure = await ask({ title: 'Retirer l’orientation ?', consequence: `L’accompagnement de ${fullName(pathway.participant)} par ${pathway.operator.name} s’arrête et le parcours est clos. Cela ne peut pas être annulé : il faudrait orienter la personne à nouveau.`, confirm: 'Retirer l’orientation' });
+        if (!sure) return;
+        const result = await withdraw({ input: { pathwayId: pathway.id, reason: reason.trim() || undefined } });
+        if (result.data?.withdrawReferral.userErrors.length === 0) done('L’orientation est retirée ; le parcours est clos.');
       }}
     >
+      {dialog}
       <h3>Retirer l’orientation</h3>
       <p>La structure cesse l’accompagnement ; le parcours est clos.</p>
       <FormError messages={failures.length ? fieldErrors(failures)[''] : error ? [frenchMessage(errorCode(error)!)] : undefined} />
@@ -139,7 +46,7 @@ function Withdraw({ pathway }: { pathway: Pathway }) {
       <button type="submit" disabled={fetching}>
         Retirer l’orientation
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -154,8 +61,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
   const me = useMe();
   const found = (data?.referents ?? []).filter((referent) => referent.id !== me.id);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (!chosen) {
       setErrors({ referentId: ['Choisissez le référent dans la liste.'] });
       return;
@@ -174,7 +80,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
   }
 
   return (
-    <form className="panel" onSubmit={submit}>
+    <Form className="panel" onSubmit={submit}>
       <h3>Confier le parcours à un autre référent</h3>
       <p>{me.role === 'REFERENT' ? 'Vous n’y aurez plus accès ; le' : 'Le référent actuel n’y aura plus accès ; le'} nouveau référent recevra les comptes rendus.</p>
       <FormError messages={errors['']} />
@@ -205,52 +111,143 @@ function HandOver({ pathway }: { pathway: Pathway }) {
       <button type="submit" disabled={fetching}>
         Confier le parcours
       </button>
-    </form>
+    </Form>
   );
 }
 
+/**
+ * The one action the pathway's status calls for, open (the operator's staff): accept or decline,
+ * book the interview, record the diagnostic, the next step of an open proposal, start a placement,
+ * end one past its planned end, record a follow-up contact. `key` names it, so that the menu
+ * leaves it out.
+ */
+function nextStep(pathway: Pathway): { key: string; form: ReactNode } | null {
+  const planned = pathway.appointments.find((appointment) => appointment.status === 'PLANNED');
+  const proposal = pathway.proposals.find((one) => hasNextStep(one.status));
+  const overdue = pathway.placements.find((placement) => placement.running && placement.plannedEndOn && placement.plannedEndOn < today());
+  switch (pathway.status) {
+    case 'REFERRED':
+      return { key: 'decision', form: <ReferralDecision pathwayId={pathway.id} /> };
+    case 'ACCEPTED':
+      return { key: 'schedule', form: <ScheduleDiagnostic pathwayId={pathway.id} /> };
+    case 'DIAGNOSTIC_SCHEDULED':
+      return planned
+        ? {
+            key: 'interview',
+            form: (
+              <>
+                <p>
+                  <Link className="button primary" to={`/parcours/${pathway.id}/diagnostic`}>
+                    Saisir le diagnostic
+                  </Link>
+                </p>
+                <PlannedAppointment appointment={planned} />
+              </>
+            ),
+          }
+        : null;
+    case 'DIAGNOSED':
+      return proposal ? { key: `proposal-${proposal.id}`, form: <ProposalStep key={`${proposal.id}-${proposal.status}`} proposal={proposal} /> } : { key: 'start', form: <StartPlacement pathwayId={pathway.id} drafts={drafts(pathway)} /> };
+    case 'IN_PLACEMENT':
+      if (overdue) return { key: `end-${overdue.id}`, form: <EndPlacement key={overdue.id} placement={overdue} /> };
+      return { key: 'contact', form: <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} /> };
+    case 'EXITED':
+      return { key: 'contact', form: <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} /> };
+    default:
+      return null;
+  }
+}
+
+function drafts(pathway: Pathway) {
+  return pathway.proposals.flatMap((proposal) => (proposal.placementDraft ? [{ title: proposal.offer.title, draft: proposal.placementDraft }] : []));
+}
+
+/** Everything else the reader may do on this pathway, in the order of a working day, folded in the menu. */
+function otherActions(pathway: Pathway, me: ReturnType<typeof useMe>, next: string | undefined): Action[] {
+  const open = OPEN_STATUSES.includes(pathway.status);
+  const staff = me.role === 'COUNSELLOR' || me.role === 'MANAGER';
+  const person = pathway.participant;
+  const actions: Action[] = [];
+  const add = (key: string, label: string, form: ReactNode) => {
+    if (key !== next) actions.push({ key, label, form });
+  };
+  if (staff && open) {
+    const planned = pathway.appointments.find((appointment) => appointment.status === 'PLANNED');
+    if (planned) add('move', 'Déplacer l’entretien', <RescheduleAppointment appointment={planned} />);
+    for (const proposal of pathway.proposals.filter((one) => hasNextStep(one.status))) add(`proposal-${proposal.id}`, `Étape suivante de « ${proposal.offer.title} »`, <ProposalStep key={`${proposal.id}-${proposal.status}`} proposal={proposal} />);
+    if (pathway.status === 'DIAGNOSED' || pathway.status === 'IN_PLACEMENT') add('start', 'Démarrer une mise en situation', <StartPlacement pathwayId={pathway.id} drafts={drafts(pathway)} />);
+    for (const placement of pathway.placements.filter((one) => one.running)) add(`end-${placement.id}`, `Terminer : ${placementName(placement)}`, <EndPlacement key={placement.id} placement={placement} />);
+  }
+  if (staff && FOLLOWED.includes(pathway.status)) add('contact', 'Enregistrer un contact de suivi', <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} />);
+  if (staff && (open || pathway.status === 'EXITED')) {
+    for (const placement of pathway.placements) add(`correct-${placement.id}`, `Corriger les dates : ${placementName(placement)}`, <CorrectPlacement key={`${placement.id}-${placement.startOn}-${placement.endedOn ?? ''}`} placement={placement} />);
+  }
+  if (staff && open && me.role === 'MANAGER' && pathway.counsellor) add('counsellor', 'Changer de conseiller ou conseillère en charge', <AssignCounsellor pathwayId={pathway.id} current={pathway.counsellor.id} />);
+  const mine = pathway.referent.id === me.id;
+  if (open && (mine || me.role === 'MANAGER' || me.role === 'ADMIN')) add('referent', 'Confier le parcours à un autre référent', <HandOver pathway={pathway} />);
+  if (open && (mine || staff)) add('person', 'Corriger l’identité ou les coordonnées', <CorrectPerson key={`${person.lastName}-${person.firstNames}-${person.birthDate}`} person={person} />);
+  if (staff && open && pathway.status !== 'REFERRED') add('exit', 'Sortie du dispositif', <ExitPathway pathwayId={pathway.id} />);
+  if (open && mine) add('withdraw', 'Retirer l’orientation', <Withdraw pathway={pathway} />);
+  if (me.role === 'ADMIN' || me.role === 'MANAGER') add('data', me.role === 'ADMIN' ? 'Droits de la personne : export, effacement' : 'Droits de la personne : export de ses données', <PersonData participantId={person.id} person={fullName(person)} />);
+  return actions;
+}
+
+/** Someone to reach: their name, and their e-mail as a link. */
+function Reach({ who, organisation }: { who: { fullName: string; email: string }; organisation?: string }) {
+  return (
+    <>
+      {who.fullName}
+      {organisation ? ` (${organisation})` : ''}, <a href={`mailto:${who.email}`}>{who.email}</a>
+    </>
+  );
+}
+
+/**
+ * A pathway's page, for a working day: who and where it stands in a header, the one action its
+ * status calls for open below it, every other action one click away in a menu, then what the
+ * pathway holds and its latest history. A save says so, closes its form and shows the page as it
+ * now is, without a reload.
+ */
 export function PathwayPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const [{ data, fetching, error }] = useQuery({ query: PathwayDocument, variables: { id } });
+  const [{ data, fetching, error }, refresh] = useQuery({ query: PathwayDocument, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [saved, setSaved] = useState<string | null>(null);
+  const [chosen, choose] = useState<string | null>(null);
+  useEffect(() => {
+    setSaved(null);
+    choose(null);
+  }, [id]);
+  const done = useCallback(
+    (message: string) => {
+      setSaved(message);
+      choose(null);
+      refresh({ requestPolicy: 'network-only' });
+    },
+    [refresh],
+  );
   const pathway = data?.pathway;
   if (!pathway) return <QueryState fetching={fetching} error={error} />;
-  const open = OPEN_STATUSES.includes(pathway.status);
-  const mine = pathway.referent.id === me.id;
   const staff = me.role === 'COUNSELLOR' || me.role === 'MANAGER';
-  const planned = pathway.appointments.find((appointment) => appointment.status === 'PLANNED');
+  const next = staff ? nextStep(pathway) : null;
   const person = pathway.participant;
 
   return (
-    <>
+    <ActionDone.Provider value={done}>
       <h1 tabIndex={-1}>{fullName(person)}</h1>
-      <Flash />
-      <dl className="facts">
+      <dl className="facts facts-pairs">
         <dt>Statut</dt>
         <dd data-testid="pathway-status">{PATHWAY_STATUS[pathway.status]}</dd>
-        <dt>Date d’orientation</dt>
-        <dd>{day(pathway.referredOn)}</dd>
-        <dt>Structure</dt>
-        <dd>{pathway.operator.name}</dd>
+        <dt>Orientation</dt>
+        <dd>
+          le {day(pathway.referredOn)}
+          {staff ? '' : `, vers ${pathway.operator.name}`}
+        </dd>
+        <dt>Conseiller ou conseillère</dt>
+        <dd data-testid="pathway-counsellor">{pathway.counsellor ? <Reach who={pathway.counsellor} /> : 'pas encore désigné'}</dd>
         <dt>Référent</dt>
         <dd>
-          {pathway.referent.fullName} ({pathway.referent.organisationName})
-        </dd>
-        {pathway.counsellor && (
-          <>
-            <dt>Conseiller ou conseillère</dt>
-            <dd>{pathway.counsellor.fullName}</dd>
-          </>
-        )}
-        <dt>La personne</dt>
-        <dd>
-          <Link to={`/personnes/${person.id}`}>Tous ses parcours</Link>
-        </dd>
-        <dt>Date de naissance</dt>
-        <dd>{day(person.birthDate)}</dd>
-        <dt>Adresse</dt>
-        <dd>
-          {person.addressLine}, {person.postalCode} {person.commune.name}
+          <Reach who={pathway.referent} organisation={pathway.referent.organisationName} />
         </dd>
         {person.phone && (
           <>
@@ -264,11 +261,6 @@ export function PathwayPage() {
             <dd>{person.email}</dd>
           </>
         )}
-        <dt>Situation à l’orientation</dt>
-        <dd>
-          {RSA[pathway.situation.rsaStatus]} ; {pathway.situation.eligibilityReasons.map((reason) => ELIGIBILITY[reason]).join(', ')}
-          {pathway.situation.barriers.length > 0 ? ` ; freins : ${pathway.situation.barriers.map((theme) => BARRIER[theme]).join(', ')}` : ''}
-        </dd>
         {pathway.declineReason && (
           <>
             <dt>Motif de refus</dt>
@@ -279,156 +271,34 @@ export function PathwayPage() {
           </>
         )}
       </dl>
-
-      {pathway.appointments.length > 0 && (
-        <section aria-labelledby="rdv">
-          <h2 id="rdv">Rendez-vous de diagnostic</h2>
-          <ul>
-            {pathway.appointments.map((appointment) => (
-              <li key={appointment.id}>
-                {instant(appointment.startsAt)}, {CHANNEL[appointment.channel].toLowerCase()}
-                {appointment.place ? ` (${appointment.place})` : ''} : {APPOINTMENT[appointment.status]}
-              </li>
-            ))}
-          </ul>
+      <Flash />
+      {saved && (
+        <p className="alert alert-success" role="status">
+          {saved}
+        </p>
+      )}
+      {next && (
+        <section aria-labelledby="a-faire" className="next-step">
+          <h2 id="a-faire">À faire maintenant</h2>
+          {next.form}
         </section>
       )}
-      {pathway.diagnostic && <Diagnostic diagnostic={pathway.diagnostic} />}
-      {pathway.proposals.length > 0 && (
-        <section aria-labelledby="offres">
-          <h2 id="offres">Offres proposées</h2>
-          <ul>
-            {pathway.proposals.map((proposal) => (
-              <li key={proposal.id}>
-                {OPPORTUNITY[proposal.offer.kind]} « {proposal.offer.title} » ({CONTRACT[proposal.offer.contractType]}, {proposal.offer.partnerName}), proposée le{' '}
-                {day(proposal.proposedOn)} : {PROPOSAL[proposal.status]} le {day(proposal.lastStepOn)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {pathway.placements.length > 0 && (
-        <section aria-labelledby="emplois">
-          <h2 id="emplois">Mises en situation</h2>
-          <ul>
-            {pathway.placements.map((placement) => {
-              const partner = placement.employer ?? placement.tempAgency ?? placement.trainingBody;
-              return (
-                <li key={placement.id}>
-                  {CONTRACT[placement.contractType]}
-                  {partner ? ` chez ${partner.name}` : ''}
-                  {placement.client ? ` (pour ${placement.client.name})` : ''}, du {day(placement.startOn)}
-                  {placement.endedOn
-                    ? ` au ${day(placement.endedOn)}${placement.endReason ? ` (${END_REASON[placement.endReason]})` : ''}`
-                    : placement.plannedEndOn
-                      ? `, fin prévue le ${day(placement.plannedEndOn)}`
-                      : ''}
-                  {placement.hoursPerWeek ? `, ${placement.hoursPerWeek} h par semaine` : ''}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
-      {pathway.contacts.length > 0 && (
-        <section aria-labelledby="suivi">
-          <h2 id="suivi">Suivi dans l’emploi</h2>
-          <ul>
-            {pathway.contacts.map((contact) => (
-              <li key={contact.id}>
-                {day(contact.on)} : {CONTACT[contact.kind]}
-                {contact.situation ? `, ${SITUATION[contact.situation]}` : ''}
-                {contact.difficulties.length > 0 ? `, difficultés : ${contact.difficulties.map((difficulty) => DIFFICULTY[difficulty.theme]).join(', ')}` : ''}
-                {contact.nextStep ? `. Suite : ${contact.nextStep}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {pathway.outcome && (
-        <section aria-labelledby="sortie">
-          <h2 id="sortie">Sortie</h2>
-          <p>
-            {OUTCOME[pathway.outcome.category]} le {day(pathway.outcome.exitedOn)} ({EXIT_REASON[pathway.outcome.reason]}).
-          </p>
-        </section>
-      )}
-      <section aria-labelledby="historique">
-        <h2 id="historique">Historique</h2>
-        <Timeline pathway={pathway} />
-      </section>
-      {open && mine && (
-        <section aria-labelledby="actions">
-          <h2 id="actions">Actions</h2>
-          <HandOver pathway={pathway} />
-          <CorrectPerson person={person} />
-          <Withdraw pathway={pathway} />
-        </section>
-      )}
-      {staff && open && (
-        <section aria-labelledby="actions">
-          <h2 id="actions">Actions</h2>
-          {me.role === 'MANAGER' && pathway.counsellor && <AssignCounsellor pathwayId={pathway.id} current={pathway.counsellor.id} />}
-          {me.role === 'MANAGER' && <HandOver pathway={pathway} />}
-          {pathway.status === 'REFERRED' && <ReferralDecision pathwayId={pathway.id} />}
-          {pathway.status === 'ACCEPTED' && <ScheduleDiagnostic pathwayId={pathway.id} />}
-          {pathway.status === 'DIAGNOSTIC_SCHEDULED' && planned && (
-            <>
-              <p>
-                <Link to={`/parcours/${pathway.id}/diagnostic`}>Saisir le diagnostic</Link> (une fois l’entretien commencé).
-              </p>
-              <PlannedAppointment appointment={planned} />
-            </>
-          )}
-          {pathway.proposals.map((proposal) => (
-            <ProposalStep key={`${proposal.id}-${proposal.status}`} proposal={proposal} />
-          ))}
-          {(pathway.status === 'DIAGNOSED' || pathway.status === 'IN_PLACEMENT') && (
-            <StartPlacement
-              pathwayId={pathway.id}
-              drafts={pathway.proposals.flatMap((proposal) => (proposal.placementDraft ? [{ title: proposal.offer.title, draft: proposal.placementDraft }] : []))}
-            />
-          )}
-          {pathway.placements
-            .filter((placement) => placement.running)
-            .map((placement) => (
-              <EndPlacement key={placement.id} placement={placement} />
-            ))}
-          {pathway.placements.map((placement) => (
-            <CorrectPlacement key={`${placement.id}-${placement.startOn}-${placement.endedOn ?? ''}`} placement={placement} />
-          ))}
-          <CorrectPerson person={person} />
-          {/* A referral not yet taken on is declined, not exited. */}
-          {pathway.status !== 'REFERRED' && <ExitPathway pathwayId={pathway.id} />}
-        </section>
-      )}
-      {staff && FOLLOWED.includes(pathway.status) && (
-        <section aria-labelledby="calendrier">
-          <h2 id="calendrier">Suivi dans l’emploi : calendrier et contacts</h2>
-          {pathway.checkpoints.length > 0 && (
-            <ul>
-              {pathway.checkpoints.map((checkpoint) => (
-                <li key={checkpoint.id}>
-                  {day(checkpoint.dueOn)} : {CHECKPOINT[checkpoint.status]}
-                </li>
-              ))}
-            </ul>
-          )}
-          <ContactForm pathwayId={pathway.id} checkpoints={pathway.checkpoints} />
-        </section>
-      )}
-      {me.role === 'ADMIN' && open && (
-        <section aria-labelledby="actions-admin">
-          <h2 id="actions-admin">Actions</h2>
-          <HandOver pathway={pathway} />
-        </section>
-      )}
-      {(me.role === 'ADMIN' || me.role === 'MANAGER') && <PersonData participantId={person.id} person={fullName(person)} />}
+      <ActionMenu
+        actions={otherActions(pathway, me, next?.key)}
+        open={chosen}
+        onOpen={(key) => {
+          choose(key);
+          setSaved(null);
+        }}
+      />
+      <Records pathway={pathway} staff={staff} />
       {staff && pathway.diagnostic && (
         <p>
           <Link to={`/parcours/${pathway.id}/diagnostic`}>Corriger le diagnostic</Link>
         </p>
       )}
-    </>
+      <PersonDetails pathway={pathway} />
+      <Timeline pathway={pathway} />
+    </ActionDone.Provider>
   );
 }

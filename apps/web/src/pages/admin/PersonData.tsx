@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { useMe } from '../../auth';
+import { Form, useConfirm, useDone } from '../../components/actions';
 import { errorCode, fieldErrors, FormError, TextArea } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { EraseParticipantDocument, ExportParticipantDataDocument } from '../../graphql/generated';
@@ -17,6 +18,8 @@ export function PersonData({ participantId, person }: { participantId: string; p
   const [reason, setReason] = useState('');
   const [{ fetching, data, error }, erase] = useMutation(EraseParticipantDocument);
   const errors = fieldErrors(data?.eraseParticipant.userErrors ?? []);
+  const [dialog, ask] = useConfirm();
+  const done = useDone();
 
   async function download() {
     setExportError(undefined);
@@ -42,14 +45,16 @@ export function PersonData({ participantId, person }: { participantId: string; p
         </button>
       </div>
       {me.role === 'ADMIN' && (
-        <form
+        <Form
           className="panel"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void erase({ input: { participantId, reason: reason.trim() } });
+          onSubmit={async () => {
+            const sure = await ask({ title: `Effacer l’identité de ${person} ?`, consequence: 'Son nom, sa date de naissance, ses coordonnées et les textes libres de ses parcours sont effacés pour toujours ; seuls les chiffres restent. Cela ne peut pas être annulé.', confirm: 'Effacer l’identité' });
+            if (!sure) return;
+            const result = await erase({ input: { participantId, reason: reason.trim() } });
+            if (result.data?.eraseParticipant.erased) done('L’identité de la personne est effacée.');
           }}
         >
+          {dialog}
           <h3>Effacement</h3>
           <p>Efface l’identité et les textes libres ; les chiffres gardent ce qu’il leur faut. Impossible tant qu’un parcours est en cours.</p>
           <FormError messages={errors[''] ?? errors.participantId ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
@@ -57,12 +62,7 @@ export function PersonData({ participantId, person }: { participantId: string; p
           <button type="submit" disabled={fetching}>
             Effacer l’identité
           </button>
-          {data?.eraseParticipant.erased && (
-            <p className="alert alert-success" role="status">
-              L’identité de la personne est effacée.
-            </p>
-          )}
-        </form>
+        </Form>
       )}
     </section>
   );

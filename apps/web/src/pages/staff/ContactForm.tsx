@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { Form, useDone } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
@@ -26,11 +27,10 @@ export function ContactForm({ pathwayId, checkpoints }: { pathwayId: string; che
   const [note, setNote] = useState('');
   const [nextStep, setNextStep] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState(false);
+  const done = useDone();
   const [{ fetching }, record] = useMutation(RecordContactDocument);
 
   async function submit() {
-    setDone(false);
     const day_ = parseDay(on);
     if (!day_) return setErrors({ on: [INVALID_DAY] });
     const result = await record({
@@ -51,7 +51,7 @@ export function ContactForm({ pathwayId, checkpoints }: { pathwayId: string; che
     const failures = result.data?.recordContact.userErrors ?? [];
     setErrors(fieldErrors(failures));
     if (failures.length === 0) {
-      setDone(true);
+      done('Le contact est enregistré.');
       setCheckpointId('');
       setOn('');
       setDifficulties({});
@@ -62,14 +62,7 @@ export function ContactForm({ pathwayId, checkpoints }: { pathwayId: string; che
   }
 
   return (
-    <form
-      className="panel"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="panel" onSubmit={submit}>
       <h3>Enregistrer un contact de suivi</h3>
       <FormError messages={errors['']} />
       {open.length > 0 && (
@@ -123,11 +116,6 @@ export function ContactForm({ pathwayId, checkpoints }: { pathwayId: string; che
       <button type="submit" disabled={fetching}>
         Enregistrer le contact
       </button>
-      {done && (
-        <p className="alert alert-success" role="status">
-          Le contact est enregistré.
-        </p>
-      )}
-    </form>
+    </Form>
   );
 }

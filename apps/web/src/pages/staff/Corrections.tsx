@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { Form, useDone } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, TextField, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
@@ -28,15 +29,12 @@ export function CorrectPerson({ person }: { person: Person }) {
   const [phone, setPhone] = useState(person.phone ?? '');
   const [email, setEmail] = useState(person.email ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState(false);
+  const done = useDone();
   const [{ fetching }, update] = useMutation(UpdateParticipantDocument);
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setDone(false);
+      onSubmit={async () => {
         const born = parseDay(birthDate);
         if (!born) return setErrors({ birthDate: [INVALID_DAY] });
         const result = await update({
@@ -45,7 +43,7 @@ export function CorrectPerson({ person }: { person: Person }) {
         if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
         const failures = result.data?.updateParticipant.userErrors ?? [];
         setErrors(fieldErrors(failures));
-        setDone(failures.length === 0);
+        if (failures.length === 0) done('Les corrections sont enregistrées.');
       }}
     >
       <h3>Corriger l’identité ou les coordonnées</h3>
@@ -60,12 +58,7 @@ export function CorrectPerson({ person }: { person: Person }) {
       <button type="submit" disabled={fetching}>
         Enregistrer les corrections
       </button>
-      {done && (
-        <p className="alert alert-success" role="status">
-          Les corrections sont enregistrées.
-        </p>
-      )}
-    </form>
+    </Form>
   );
 }
 
@@ -75,15 +68,12 @@ export function CorrectPlacement({ placement }: { placement: { id: string; contr
   const [plannedEndOn, setPlannedEndOn] = useState(day(placement.plannedEndOn));
   const [endedOn, setEndedOn] = useState(day(placement.endedOn));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState(false);
+  const done = useDone();
   const [{ fetching }, correct] = useMutation(CorrectPlacementDocument);
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setDone(false);
+      onSubmit={async () => {
         const start = parseDay(startOn);
         const planned = plannedEndOn.trim() ? parseDay(plannedEndOn) : null;
         const ended = endedOn.trim() ? parseDay(endedOn) : null;
@@ -99,7 +89,7 @@ export function CorrectPlacement({ placement }: { placement: { id: string; contr
         if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
         const failures = result.data?.correctPlacement.userErrors ?? [];
         setErrors(fieldErrors(failures));
-        setDone(failures.length === 0);
+        if (failures.length === 0) done('La mise en situation est corrigée.');
       }}
     >
       <h3>Corriger les dates du {CONTRACT[placement.contractType]}</h3>
@@ -110,11 +100,6 @@ export function CorrectPlacement({ placement }: { placement: { id: string; contr
       <button type="submit" disabled={fetching}>
         Enregistrer la correction
       </button>
-      {done && (
-        <p className="alert alert-success" role="status">
-          La mise en situation est corrigée.
-        </p>
-      )}
-    </form>
+    </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { Form } from '../../components/actions';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -136,13 +137,7 @@ function DiagnosticForm({ pathwayId, person, diagnostic, appointmentId }: { path
         Le référent reçoit la conclusion, la synthèse et, pour chaque frein abordé, s’il est bloquant ; jamais les notes, jamais ce qui touche à la justice.{' '}
         <Link to={`/parcours/${pathwayId}`}>Retour au parcours</Link>
       </p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <FormError messages={errors[''] ?? errors.assessments} />
         <h2>Freins</h2>
         {THEMES.map((theme, index) => (
@@ -191,7 +186,7 @@ function DiagnosticForm({ pathwayId, person, diagnostic, appointmentId }: { path
         <button type="submit" className="primary" disabled={recorded.fetching || corrected.fetching}>
           {correcting ? 'Enregistrer la correction' : 'Enregistrer le diagnostic'}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

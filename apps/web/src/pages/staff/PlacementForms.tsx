@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Form, useDone } from '../../components/actions';
 import { DateField, readDay } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, TextField, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
@@ -45,6 +46,7 @@ export function StartPlacement({ pathwayId, drafts }: { pathwayId: string; draft
   const [{ data: partners }] = useQuery({ query: PartnersDocument });
   const [{ fetching }, start] = useMutation(StartPlacementDocument);
   const party = partyOf(type);
+  const done = useDone();
   /** A HIRED proposal's terms fill the form; the placement then names it. */
   const fromProposal = (id: string) => {
     setProposalId(id);
@@ -83,18 +85,13 @@ export function StartPlacement({ pathwayId, drafts }: { pathwayId: string; draft
       },
     });
     if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
-    setErrors(fieldErrors(result.data?.startPlacement.userErrors ?? []));
+    const failures = result.data?.startPlacement.userErrors ?? [];
+    setErrors(fieldErrors(failures));
+    if (failures.length === 0) done(`La mise en situation (${CONTRACT[type]}) est enregistrée ; le référent en est informé.`);
   }
 
   return (
-    <form
-      className="panel"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="panel" onSubmit={submit}>
       <h3>Démarrer une mise en situation</h3>
       <FormError messages={errors['']} />
       {drafts.length > 0 && (
@@ -125,7 +122,7 @@ export function StartPlacement({ pathwayId, drafts }: { pathwayId: string; draft
       <button type="submit" className="primary" disabled={fetching}>
         Démarrer
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -136,12 +133,11 @@ export function EndPlacement({ placement }: { placement: { id: string; contractT
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [{ fetching }, end] = useMutation(EndPlacementDocument);
+  const done = useDone();
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+      onSubmit={async () => {
         const ended = readDay(endedOn, true);
         const local: FieldErrors = {};
         if (ended.error) local.endedOn = ended.error;
@@ -150,7 +146,9 @@ export function EndPlacement({ placement }: { placement: { id: string; contractT
         if (Object.keys(local).length > 0 || !reason) return;
         const result = await end({ input: { placementId: placement.id, endedOn: ended.value!, reason, comment: comment.trim() || undefined } });
         if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
-        setErrors(fieldErrors(result.data?.endPlacement.userErrors ?? []));
+        const failures = result.data?.endPlacement.userErrors ?? [];
+        setErrors(fieldErrors(failures));
+        if (failures.length === 0) done(`La fin du ${CONTRACT[placement.contractType]} est enregistrée.`);
       }}
     >
       <h3>
@@ -163,7 +161,7 @@ export function EndPlacement({ placement }: { placement: { id: string; contractT
       <button type="submit" disabled={fetching}>
         Enregistrer la fin
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -175,6 +173,7 @@ export function ExitPathway({ pathwayId }: { pathwayId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [previewed, setPreviewed] = useState<string | null>(null);
   const [{ fetching }, exit] = useMutation(ExitPathwayDocument);
+  const done = useDone();
 
   async function send(preview: boolean) {
     const on = readDay(exitedOn, true);
@@ -188,6 +187,7 @@ export function ExitPathway({ pathwayId }: { pathwayId: string }) {
     const payload = result.data?.exitPathway;
     setErrors(fieldErrors(payload?.userErrors ?? []));
     setPreviewed(preview && payload?.outcome ? payload.outcome.category : null);
+    if (!preview && payload?.userErrors.length === 0) done('La sortie est enregistrée ; le référent en est informé.');
   }
   const edited = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -195,14 +195,7 @@ export function ExitPathway({ pathwayId }: { pathwayId: string }) {
   };
 
   return (
-    <form
-      className="panel"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send(previewed === null);
-      }}
-    >
+    <Form className="panel" onSubmit={() => send(previewed === null)}>
       <h3>Sortie du dispositif</h3>
       <p>La catégorie de sortie est calculée d’après les mises en situation ; elle s’affiche avant que vous confirmiez.</p>
       <FormError messages={errors['']} />
@@ -217,6 +210,6 @@ export function ExitPathway({ pathwayId }: { pathwayId: string }) {
       <button type="submit" className="primary" disabled={fetching}>
         {previewed ? 'Confirmer la sortie' : 'Voir la catégorie de sortie'}
       </button>
-    </form>
+    </Form>
   );
 }

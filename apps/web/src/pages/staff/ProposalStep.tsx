@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { Form, useDone } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
@@ -18,6 +19,11 @@ const NEXT: Partial<Record<ProposalStatus, ProposalStatus[]>> = {
   INTERVIEW: ['HIRED', 'REJECTED_BY_EMPLOYER', 'DECLINED_BY_PARTICIPANT', 'CANCELLED'],
 };
 
+/** Whether staff may record a step after this one (STALE and the ends have none). */
+export function hasNextStep(status: ProposalStatus): boolean {
+  return (NEXT[status] ?? []).length > 0;
+}
+
 /** An open proposal's next step: which, on what day, why (a code the referent may read) and staff's own words. */
 export function ProposalStep({ proposal }: { proposal: { id: string; status: ProposalStatus; offer: { title: string } } }) {
   const next = NEXT[proposal.status] ?? [];
@@ -27,13 +33,12 @@ export function ProposalStep({ proposal }: { proposal: { id: string; status: Pro
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [{ fetching }, record] = useMutation(RecordProposalStepDocument);
+  const done = useDone();
   if (next.length === 0) return null;
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+      onSubmit={async () => {
         const day = parseDay(on);
         if (!day) return setErrors({ on: [INVALID_DAY] });
         const result = await record({ input: { proposalId: proposal.id, step, on: day, reason: reason || undefined, comment: comment.trim() || undefined } });
@@ -44,6 +49,7 @@ export function ProposalStep({ proposal }: { proposal: { id: string; status: Pro
           setOn('');
           setReason('');
           setComment('');
+          done(`« ${proposal.offer.title} » : étape enregistrée (${PROPOSAL[step].toLowerCase()}).`);
         }
       }}
     >
@@ -58,6 +64,6 @@ export function ProposalStep({ proposal }: { proposal: { id: string; status: Pro
       <button type="submit" disabled={fetching}>
         Enregistrer l’étape
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth';
+import { Form, useConfirm, useDone } from '../../components/actions';
 import { errorCode, fieldErrors, FormError, Select, TextArea } from '../../components/forms';
 import { frenchMessage } from '../../errors';
 import { AcceptReferralDocument, AssignCounsellorDocument, DeclineReferralDocument, OperatorCounsellorsDocument, type DeclineReason } from '../../graphql/generated';
@@ -23,13 +24,14 @@ function Accept({ pathwayId }: { pathwayId: string }) {
   const [{ data: staff }] = useQuery({ query: OperatorCounsellorsDocument, pause: !manager });
   const [{ fetching, data, error }, accept] = useMutation(AcceptReferralDocument);
   const errors = fieldErrors(data?.acceptReferral.userErrors ?? []);
+  const done = useDone();
   const counsellors = (staff?.users.edges ?? []).map((edge) => edge.node).filter((user) => user.active);
   return (
-    <form
+    <Form
       className="panel"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void accept({ input: { pathwayId, counsellorId: counsellorId || undefined } });
+      onSubmit={async () => {
+        const result = await accept({ input: { pathwayId, counsellorId: counsellorId || undefined } });
+        if (result.data?.acceptReferral.userErrors.length === 0) done('L’orientation est acceptée : planifiez l’entretien de diagnostic.');
       }}
     >
       <h3>Accepter l’orientation</h3>
@@ -47,7 +49,7 @@ function Accept({ pathwayId }: { pathwayId: string }) {
       <button type="submit" className="primary" disabled={fetching}>
         Accepter
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -55,17 +57,26 @@ function Decline({ pathwayId }: { pathwayId: string }) {
   const [reason, setReason] = useState<DeclineReason | ''>('');
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
+  const [commentMissing, setCommentMissing] = useState(false);
   const [{ fetching, data, error }, decline] = useMutation(DeclineReferralDocument);
   const errors = fieldErrors(data?.declineReferral.userErrors ?? []);
+  const done = useDone();
+  const [dialog, ask] = useConfirm();
   return (
-    <form
+    <Form
       className="panel"
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={async () => {
+        // Checked here too, so that nobody confirms a refusal the server then refuses.
         setMissing(!reason);
-        if (reason) void decline({ input: { pathwayId, reason, comment: comment.trim() || undefined } });
+        setCommentMissing(reason === 'OTHER' && !comment.trim());
+        if (!reason || (reason === 'OTHER' && !comment.trim())) return;
+        const sure = await ask({ title: 'Refuser l’orientation ?', consequence: `Le parcours sera clos et le référent recevra le compte rendu avec le motif « ${DECLINE_REASON[reason]} ». Un refus ne peut pas être annulé : il faudrait une nouvelle orientation.`, confirm: 'Refuser l’orientation' });
+        if (!sure) return;
+        const result = await decline({ input: { pathwayId, reason, comment: comment.trim() || undefined } });
+        if (result.data?.declineReferral.userErrors.length === 0) done('L’orientation est refusée ; le référent en est informé.');
       }}
     >
+      {dialog}
       <h3>Refuser l’orientation</h3>
       <p>Le parcours est clos et le référent en reçoit le compte rendu, avec le motif.</p>
       <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
@@ -77,11 +88,11 @@ function Decline({ pathwayId }: { pathwayId: string }) {
         options={Object.entries(DECLINE_REASON) as [DeclineReason, string][]}
         errors={missing ? ['Choisissez un motif.'] : errors.reason}
       />
-      <TextArea label="Commentaire" hint="Obligatoire avec le motif « Autre »." value={comment} onChange={setComment} errors={errors.comment} />
+      <TextArea label="Commentaire" hint="Obligatoire avec le motif « Autre »." value={comment} onChange={setComment} errors={commentMissing ? [frenchMessage('COMMENT_REQUIRED')] : errors.comment} />
       <button type="submit" disabled={fetching}>
         Refuser
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -93,12 +104,15 @@ export function AssignCounsellor({ pathwayId, current }: { pathwayId: string; cu
   const [{ fetching, data, error }, assign] = useMutation(AssignCounsellorDocument);
   const errors = fieldErrors(data?.assignCounsellor.userErrors ?? []);
   const counsellors = (staff?.users.edges ?? []).map((edge) => edge.node).filter((user) => user.active && user.id !== current);
+  const done = useDone();
   return (
-    <form
+    <Form
       className="panel"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (counsellorId) void assign({ input: { pathwayId, counsellorId, reason: reason.trim() || undefined } });
+      onSubmit={async () => {
+        if (!counsellorId) return;
+        const result = await assign({ input: { pathwayId, counsellorId, reason: reason.trim() || undefined } });
+        const chosen = counsellors.find((user) => user.id === counsellorId);
+        if (result.data?.assignCounsellor.userErrors.length === 0) done(`${chosen?.fullName ?? 'Le conseiller choisi'} est en charge du parcours.`);
       }}
     >
       <h3>Changer de conseiller ou conseillère en charge</h3>
@@ -108,6 +122,6 @@ export function AssignCounsellor({ pathwayId, current }: { pathwayId: string; cu
       <button type="submit" disabled={fetching || !counsellorId}>
         Mettre en charge
       </button>
-    </form>
+    </Form>
   );
 }
