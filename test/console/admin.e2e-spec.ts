@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture } from '../support/accounts';
-import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { answerDialog, describeInBrowser, launchBrowser, openAction, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
 
@@ -55,11 +55,13 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     const referent = await accounts.user('REFERENT');
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Archives' }));
     await p.goto(`/parcours/${pathway.id}`);
-    await p.getByRole('link', { name: 'Tous ses parcours' }).click();
+    await p.getByText('Identité et situation à l’orientation').click();
+    await p.getByRole('link', { name: 'Tous les parcours de Camille Archives' }).click();
     await p.getByRole('table', { name: 'Parcours de la personne' }).waitFor();
     await screens.check(p, '67-person');
     await p.getByRole('table', { name: 'Parcours de la personne' }).getByRole('link').click();
     await p.getByRole('heading', { name: 'Camille Archives' }).waitFor();
+    await openAction(p, 'Droits de la personne : export, effacement');
     const download = p.waitForEvent('download');
     await p.getByRole('button', { name: 'Exporter ses données (JSON)' }).click();
     const file = await download;
@@ -75,15 +77,19 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
 
     // An administrator hands the pathway to another referent.
     await accounts.user('REFERENT', { fullName: 'Inès Relais' });
+    await openAction(p, 'Confier le parcours à un autre référent');
     await p.getByLabel('Nouveau référent').fill('Inès');
     await p.getByRole('button', { name: /^Inès Relais/ }).click();
     await p.getByLabel('Motif du changement de référent').fill('Départ en congé');
-    await p.getByRole('button', { name: 'Confier le parcours' }).click();
+    await p.getByRole('button', { name: 'Confier le parcours', exact: true }).click();
     await p.getByText('Le parcours a été confié à Inès Relais.').waitFor();
     await p.getByText(/^Inès Relais \(/).first().waitFor();
 
+    // Erasure is confirmed first; refused while the pathway is open.
+    await openAction(p, 'Droits de la personne : export, effacement');
     await p.getByLabel('Motif de l’effacement').fill('Demande de la personne');
     await p.getByRole('button', { name: 'Effacer l’identité' }).click();
+    await answerDialog(p, 'Cela ne peut pas être annulé', 'Effacer l’identité');
     await p.locator('form', { has: p.getByRole('heading', { name: 'Effacement' }) }).getByRole('alert').waitFor();
     await screens.check(p, '61-person-rights');
     const still = await t.api.data<{ participant: { participant: { lastName: string } } }>('query ($id: ID!) { participant(id: $id) { participant { lastName } } }', { id: pathway.participant.id }, { token: accounts.adminToken });

@@ -117,7 +117,7 @@ describeInBrowser('the whole journey, each role in its own browser', () => {
       await steps.getByLabel('Étape suivante').selectOption({ label: step });
       await steps.getByLabel('Jour de l’étape').fill('16/03/2026');
       await steps.getByRole('button', { name: 'Enregistrer l’étape' }).click();
-      await c.locator('section', { hasText: 'Offres proposées' }).getByText(new RegExp(step)).first().waitFor();
+      await c.getByRole('status').getByText(`étape enregistrée (${step.toLowerCase()})`, { exact: false }).waitFor();
     }
     const start = form(c, 'Démarrer une mise en situation');
     await start.getByLabel('À partir de la proposition (facultatif)').selectOption({ label: '« Agent de propreté », embauche' });
@@ -129,14 +129,15 @@ describeInBrowser('the whole journey, each role in its own browser', () => {
     await contact.getByLabel('Jour du contact').fill('16/03/2026');
     await contact.getByLabel('Situation').selectOption({ label: 'En poste' });
     await contact.getByRole('button', { name: 'Enregistrer le contact' }).click();
-    await contact.getByText('Le contact est enregistré.').waitFor();
+    await c.getByRole('status').getByText('Le contact est enregistré.').waitFor();
     await contact.getByLabel('Point de suivi auquel il répond (facultatif)').selectOption({ index: 1 });
     await contact.getByLabel('Jour du contact').fill('16/03/2026');
     await contact.getByRole('button', { name: 'Enregistrer le contact' }).click();
-    await contact.getByText('Le contact est enregistré.').waitFor();
-    await c.getByText(': Fait').first().waitFor();
+    await c.getByText(/\(fait\)/).first().waitFor();
 
-    // The exit, its category shown before confirming.
+    // The exit, one of the other actions, its category shown before confirming.
+    await c.getByRole('button', { name: /^Autres actions/ }).click();
+    await c.getByRole('button', { name: 'Sortie du dispositif', exact: true }).click();
     const exit = form(c, 'Sortie du dispositif');
     await exit.getByLabel('Jour de sortie').fill('16/03/2026');
     await exit.getByLabel('Motif de sortie').selectOption({ label: 'A trouvé un emploi ou une formation' });

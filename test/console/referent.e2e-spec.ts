@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
-import { checkScreen, describeInBrowser, launchBrowser, openPage, signInThroughPage, tabTo as tabToControl } from '../support/browser';
+import { answerDialog, checkScreen, describeInBrowser, launchBrowser, openAction, openPage, signInThroughPage, tabTo as tabToControl } from '../support/browser';
 import { aPerson, someFindings, startJourneyApp, type JourneyFixture } from '../support/journey';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { OffersFixture } from '../support/offers';
@@ -166,20 +166,23 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await signIn(p, referent, `/parcours/${pathway.id}`);
     await p.getByRole('heading', { name: 'Camille Parcourue' }).waitFor();
     expect(await p.getByTestId('pathway-status').textContent()).toBe('Sorti du dispositif');
-    for (const heading of ['Rendez-vous de diagnostic', 'Mises en situation', 'Suivi dans l’emploi', 'Sortie', 'Historique']) {
+    for (const heading of ['Rendez-vous de diagnostic', 'Mises en situation', 'Suivi dans l’emploi', 'Historique']) {
       await p.getByRole('heading', { name: heading }).waitFor();
     }
     await p.getByRole('heading', { name: /^Diagnostic du/ }).waitFor();
     const text = await p.locator('main').textContent();
-    expect(text).toContain('Prête pour l’emploi');
+    expect(text).toContain('prête pour l’emploi');
     expect(text).toContain('CDD chez Boulangerie du Marais');
-    expect(text).toContain('Transformé en CDI');
+    expect(text).toContain('(transformé en CDI)');
     expect(text).toContain('Point dans quinze jours');
-    expect(text).toContain('Sortie du dispositif');
+    expect(text).toContain('Sortie le 16/03/2026 : Emploi de transition');
+    await p.getByRole('button', { name: /^Tout l’historique/ }).click();
+    expect(await p.locator('main').textContent()).toContain('Sortie du dispositif : a trouvé un emploi ou une formation');
     // Nothing the referent may not read: the counsellor's notes on the barriers.
     expect(text).not.toContain('No driving licence');
-    // A closed pathway offers no action.
-    expect(await p.getByRole('heading', { name: 'Actions' }).count()).toBe(0);
+    // A closed pathway offers the referent no action.
+    expect(await p.getByRole('button', { name: /^Autres actions/ }).count()).toBe(0);
+    expect(await p.getByRole('heading', { name: 'À faire maintenant' }).count()).toBe(0);
     await screen(p, '16-pathway-whole-journey');
     await p.getByRole('link', { name: 'Comptes rendus' }).click();
     for (const kind of ['Diagnostic réalisé', 'Début d’une mise en situation', 'Fin d’une mise en situation', 'Sortie du dispositif']) {
@@ -290,18 +293,21 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     const withdrawn = await journey.refer(referent, aPerson({ lastName: 'Retiree' }));
     const p = await page();
     await signIn(p, referent, `/parcours/${handed.id}`);
+    await openAction(p, 'Confier le parcours à un autre référent');
     await p.getByLabel('Nouveau référent').fill('Zoé');
     await p.getByRole('button', { name: /^Zoé Successeure/ }).click();
     await p.getByLabel('Motif du changement de référent').fill('Changement de secteur');
     await screen(p, '12-hand-over');
-    await p.getByRole('button', { name: 'Confier le parcours' }).click();
+    await p.getByRole('button', { name: 'Confier le parcours', exact: true }).click();
     await p.getByText('Le parcours a été confié à Zoé Successeure.').waitFor();
     const mine = await t.api.data<{ pathways: { edges: { node: { id: string } }[] } }>(PATHWAYS, undefined, { token: successor.token });
     expect(mine.pathways.edges.map(({ node }) => node.id)).toEqual([handed.id]);
 
     await p.goto(`/parcours/${withdrawn.id}`);
+    await openAction(p, 'Retirer l’orientation');
     await p.getByLabel('Motif (facultatif)').fill('La personne a déménagé');
-    await p.getByRole('button', { name: 'Retirer l’orientation' }).click();
+    await p.getByRole('button', { name: 'Retirer l’orientation', exact: true }).click();
+    await answerDialog(p, 'le parcours est clos', 'Retirer l’orientation');
     await p.getByTestId('pathway-status').getByText('Orientation retirée').waitFor();
 
     await p.getByRole('link', { name: 'Réglages' }).click();

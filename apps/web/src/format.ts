@@ -69,3 +69,8 @@ export function dayAndTime(value: string): { day: string; time: string } {
   const at = new Date(value);
   return { day: DAY.format(at), time: TIME.format(at) };
 }
+
+/** A label inside a sentence: its first letter in lower case, unless it starts an acronym (CDI, RSA). */
+export function lower(label: string): string {
+  return /^\p{Lu}{2}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -59,6 +59,7 @@ function HandOver({ pathway }: { pathway: Pathway }) {
   const [{ data }] = useQuery({ query: ReferentsDocument, variables: { search: search.trim() }, pause: search.trim().length < 2 || chosen !== null });
   const [{ fetching }, assign] = useMutation(AssignReferentDocument);
   const me = useMe();
+  const done = useDone();
   const found = (data?.referents ?? []).filter((referent) => referent.id !== me.id);
 
   async function submit() {
@@ -71,9 +72,8 @@ function HandOver({ pathway }: { pathway: Pathway }) {
     if (result.data && result.data.assignReferent.userErrors.length === 0) {
       const flash = `Le parcours a été confié à ${chosen.fullName}.`;
       // The staff keep the pathway in sight; a referent who gave it away goes back to their list.
-      navigate(me.role === 'REFERENT' ? '/parcours' : `/parcours/${pathway.id}`, { state: { flash } });
-      setChosen(null);
-      setReason('');
+      if (me.role === 'REFERENT') navigate('/parcours', { state: { flash } });
+      else done(flash);
       return;
     }
     setErrors(result.data ? fieldErrors(result.data.assignReferent.userErrors) : { '': [frenchMessage(errorCode(result.error)!)] });
@@ -234,71 +234,79 @@ export function PathwayPage() {
 
   return (
     <ActionDone.Provider value={done}>
-      <h1 tabIndex={-1}>{fullName(person)}</h1>
-      <dl className="facts facts-pairs">
-        <dt>Statut</dt>
-        <dd data-testid="pathway-status">{PATHWAY_STATUS[pathway.status]}</dd>
-        <dt>Orientation</dt>
-        <dd>
-          le {day(pathway.referredOn)}
-          {staff ? '' : `, vers ${pathway.operator.name}`}
-        </dd>
-        <dt>Conseiller ou conseillère</dt>
-        <dd data-testid="pathway-counsellor">{pathway.counsellor ? <Reach who={pathway.counsellor} /> : 'pas encore désigné'}</dd>
-        <dt>Référent</dt>
-        <dd>
-          <Reach who={pathway.referent} organisation={pathway.referent.organisationName} />
-        </dd>
-        {person.phone && (
-          <>
-            <dt>Téléphone</dt>
-            <dd>{person.phone}</dd>
-          </>
-        )}
-        {person.email && (
-          <>
-            <dt>E-mail</dt>
-            <dd>{person.email}</dd>
-          </>
-        )}
-        {pathway.declineReason && (
-          <>
-            <dt>Motif de refus</dt>
+      <div className="pathway-page">
+        <header className="pathway-header">
+          <h1 tabIndex={-1}>{fullName(person)}</h1>
+          <dl className="facts facts-pairs">
+            <dt>Statut</dt>
+            <dd data-testid="pathway-status">{PATHWAY_STATUS[pathway.status]}</dd>
+            <dt>Orientation</dt>
             <dd>
-              {DECLINE_REASON[pathway.declineReason]}
-              {pathway.declineComment ? ` : ${pathway.declineComment}` : ''}
+              le {day(pathway.referredOn)}
+              {staff ? '' : `, vers ${pathway.operator.name}`}
             </dd>
-          </>
-        )}
-      </dl>
-      <Flash />
-      {saved && (
-        <p className="alert alert-success" role="status">
-          {saved}
-        </p>
-      )}
-      {next && (
-        <section aria-labelledby="a-faire" className="next-step">
-          <h2 id="a-faire">À faire maintenant</h2>
-          {next.form}
-        </section>
-      )}
-      <ActionMenu
-        actions={otherActions(pathway, me, next?.key)}
-        open={chosen}
-        onOpen={(key) => {
-          choose(key);
-          setSaved(null);
-        }}
-      />
-      <Records pathway={pathway} staff={staff} />
-      {staff && pathway.diagnostic && (
-        <p>
-          <Link to={`/parcours/${pathway.id}/diagnostic`}>Corriger le diagnostic</Link>
-        </p>
-      )}
-      <PersonDetails pathway={pathway} />
-      <Timeline pathway={pathway} />
+            <dt>Conseiller ou conseillère</dt>
+            <dd data-testid="pathway-counsellor">{pathway.counsellor ? <Reach who={pathway.counsellor} /> : 'pas encore désigné'}</dd>
+            <dt>Référent</dt>
+            <dd>
+              <Reach who={pathway.referent} organisation={pathway.referent.organisationName} />
+            </dd>
+            {person.phone && (
+              <>
+                <dt>Téléphone</dt>
+                <dd>{person.phone}</dd>
+              </>
+            )}
+            {person.email && (
+              <>
+                <dt>E-mail</dt>
+                <dd>{person.email}</dd>
+              </>
+            )}
+            {pathway.declineReason && (
+              <>
+                <dt>Motif de refus</dt>
+                <dd>
+                  {DECLINE_REASON[pathway.declineReason]}
+                  {pathway.declineComment ? ` : ${pathway.declineComment}` : ''}
+                </dd>
+              </>
+            )}
+          </dl>
+        </header>
+        <div className="pathway-work">
+          <Flash />
+          {saved && (
+            <p className="alert alert-success" role="status">
+              {saved}
+            </p>
+          )}
+          {next && (
+            <section aria-labelledby="a-faire" className="next-step">
+              <h2 id="a-faire">À faire maintenant</h2>
+              {next.form}
+            </section>
+          )}
+          <ActionMenu
+            actions={otherActions(pathway, me, next?.key)}
+            open={chosen}
+            onOpen={(key) => {
+              choose(key);
+              setSaved(null);
+            }}
+          />
+        </div>
+        <div className="pathway-file">
+          <Records pathway={pathway} staff={staff} />
+          {staff && pathway.diagnostic && (
+            <p>
+              <Link to={`/parcours/${pathway.id}/diagnostic`}>Corriger le diagnostic</Link>
+            </p>
+          )}
+          <PersonDetails pathway={pathway} />
+          <Timeline pathway={pathway} />
+        </div>
+      </div>
     </ActionDone.Provider>
   );
 }

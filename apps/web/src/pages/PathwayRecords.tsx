@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { day, fullName, instant } from '../format';
+import { day, fullName, instant, lower } from '../format';
 import type { PathwayQuery } from '../graphql/generated';
 import {
   APPOINTMENT,
@@ -57,14 +57,14 @@ export function eventLine(event: Event, pathway: Pathway): string {
       return `Offre proposée :${offer || ' une offre'}`;
     case 'ProposalStepRecorded': {
       const why = label(PROPOSAL_REASON, event.reason);
-      return `Proposition${offer} : ${(label(PROPOSAL, event.proposalStep) ?? 'nouvelle étape').toLowerCase()}${why ? ` (${why.toLowerCase()})` : ''}${status}`;
+      return `Proposition${offer} : ${lower(label(PROPOSAL, event.proposalStep) ?? 'nouvelle étape')}${why ? ` (${lower(why)})` : ''}${status}`;
     }
     case 'PlacementStarted':
     case 'PlacementEnded':
     case 'PlacementCorrected':
       return `${EVENT[event.type]}${placement ? ` : ${placementName(placement)}` : ''}${status}`;
     case 'ContactRecorded':
-      return `Contact de suivi${contact ? ` (${CONTACT[contact.kind].toLowerCase()})` : ''}`;
+      return `Contact de suivi${contact ? ` (${lower(CONTACT[contact.kind])})` : ''}`;
     case 'CounsellorAssigned':
       return `Conseiller ou conseillère en charge : ${event.toUserId && event.toUserId === pathway.counsellor?.id ? pathway.counsellor.fullName : 'une autre personne de la structure'}`;
     case 'ReferentAssigned':
@@ -72,10 +72,10 @@ export function eventLine(event: Event, pathway: Pathway): string {
     case 'ParticipantUpdated':
       return `Coordonnées corrigées${event.fields?.length ? ` : ${event.fields.map((field) => PERSON_FIELD[field] ?? field).join(', ')}` : ''}`;
     case 'ReferralDeclined':
-      return `${EVENT[event.type]}${label(DECLINE_REASON, event.reason) ? ` : ${label(DECLINE_REASON, event.reason)!.toLowerCase()}` : ''}`;
+      return `${EVENT[event.type]}${label(DECLINE_REASON, event.reason) ? ` : ${lower(label(DECLINE_REASON, event.reason)!)}` : ''}`;
     case 'PathwayExited': {
       const outcome = label(OUTCOME, event.outcomeCategory);
-      return `${EVENT[event.type]}${label(EXIT_REASON, event.reason) ? ` : ${label(EXIT_REASON, event.reason)!.toLowerCase()}` : ''}${outcome ? ` (${outcome})` : ''}`;
+      return `${EVENT[event.type]}${label(EXIT_REASON, event.reason) ? ` : ${lower(label(EXIT_REASON, event.reason)!)}` : ''}${outcome ? ` (${outcome})` : ''}`;
     }
     default:
       return `${EVENT[event.type]}${status}`;
@@ -115,7 +115,7 @@ function Diagnostic({ diagnostic }: { diagnostic: NonNullable<Pathway['diagnosti
     <details className="record">
       <summary>
         <h3>
-          Diagnostic du {instant(diagnostic.recordedAt)} : {READINESS[diagnostic.readiness].toLowerCase()}
+          Diagnostic du {instant(diagnostic.recordedAt)} : {lower(READINESS[diagnostic.readiness])}
         </h3>
       </summary>
       {diagnostic.correctedAt && <p>Corrigé le {instant(diagnostic.correctedAt)}.</p>}
@@ -179,7 +179,7 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
       <h2 id="dossier">Le parcours</h2>
       {outcome && (
         <p>
-          <strong>Sortie</strong> le {day(outcome.exitedOn)} : {OUTCOME[outcome.category]} ({EXIT_REASON[outcome.reason].toLowerCase()}).
+          <strong>Sortie</strong> le {day(outcome.exitedOn)} : {OUTCOME[outcome.category]} ({lower(EXIT_REASON[outcome.reason])}).
         </p>
       )}
       {placements.length > 0 && (
@@ -191,7 +191,7 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
                 {placementName(placement)}
                 {placement.client ? ` (pour ${placement.client.name})` : ''}
                 {placement.endedOn
-                  ? ` au ${day(placement.endedOn)}${placement.endReason ? ` (${END_REASON[placement.endReason].toLowerCase()})` : ''}`
+                  ? ` au ${day(placement.endedOn)}${placement.endReason ? ` (${lower(END_REASON[placement.endReason])})` : ''}`
                   : placement.plannedEndOn
                     ? `, fin prévue le ${day(placement.plannedEndOn)}`
                     : ''}
@@ -210,7 +210,7 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
               {checkpoints.map((checkpoint, index) => (
                 <span key={checkpoint.id}>
                   {index > 0 ? ', ' : ''}
-                  {day(checkpoint.dueOn)} ({CHECKPOINT[checkpoint.status].toLowerCase()})
+                  {day(checkpoint.dueOn)} ({lower(CHECKPOINT[checkpoint.status])})
                 </span>
               ))}
               .
@@ -221,8 +221,8 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
               {contacts.map((contact) => (
                 <li key={contact.id}>
                   {day(contact.on)} : {CONTACT[contact.kind]}
-                  {contact.situation ? `, ${SITUATION[contact.situation].toLowerCase()}` : ''}
-                  {contact.difficulties.length > 0 ? `, difficultés : ${contact.difficulties.map((difficulty) => DIFFICULTY[difficulty.theme].toLowerCase()).join(', ')}` : ''}
+                  {contact.situation ? `, ${lower(SITUATION[contact.situation])}` : ''}
+                  {contact.difficulties.length > 0 ? `, difficultés : ${contact.difficulties.map((difficulty) => lower(DIFFICULTY[difficulty.theme])).join(', ')}` : ''}
                   {contact.nextStep ? `. Suite : ${contact.nextStep}` : ''}
                 </li>
               ))}
@@ -237,7 +237,7 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
             {proposals.map((proposal) => (
               <li key={proposal.id}>
                 {OPPORTUNITY[proposal.offer.kind]} « {proposal.offer.title} » ({CONTRACT[proposal.offer.contractType]}, {proposal.offer.partnerName}), proposée le {day(proposal.proposedOn)} :{' '}
-                {PROPOSAL[proposal.status].toLowerCase()} le {day(proposal.lastStepOn)}
+                {lower(PROPOSAL[proposal.status])} le {day(proposal.lastStepOn)}
               </li>
             ))}
           </ul>
@@ -250,8 +250,8 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
           <ul>
             {appointments.map((appointment) => (
               <li key={appointment.id}>
-                {instant(appointment.startsAt)}, {CHANNEL[appointment.channel].toLowerCase()}
-                {appointment.place ? ` (${appointment.place})` : ''} : {APPOINTMENT[appointment.status].toLowerCase()}
+                {instant(appointment.startsAt)}, {lower(CHANNEL[appointment.channel])}
+                {appointment.place ? ` (${appointment.place})` : ''} : {lower(APPOINTMENT[appointment.status])}
               </li>
             ))}
           </ul>

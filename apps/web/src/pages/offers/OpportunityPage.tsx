@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { useConfirm } from '../../components/actions';
 import { Flash } from '../../components/Flash';
 import { errorCode, fieldErrors, FormError } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
@@ -14,6 +15,7 @@ export function OpportunityPage() {
   const [{ data, fetching, error }] = useQuery({ query: OpportunityDocument, variables: { id }, requestPolicy: 'cache-and-network' });
   const [proposed, propose] = useMutation(ProposeOpportunityDocument);
   const [closed, close] = useMutation(CloseOpportunityDocument);
+  const [dialog, ask] = useConfirm();
   const offer = data?.opportunity;
   if (!offer) return <QueryState fetching={fetching} error={error} />;
   const failures = [
@@ -55,7 +57,15 @@ export function OpportunityPage() {
       {open && (
         <p className="buttons">
           <Link to={`/offres/${offer.id}/modifier`}>Modifier l’offre</Link>
-          <button type="button" onClick={() => void close({ input: { opportunityId: offer.id } })} disabled={closed.fetching}>
+          {dialog}
+          <button
+            type="button"
+            disabled={closed.fetching}
+            onClick={async () => {
+              const sure = await ask({ title: `Clore l’offre « ${offer.title} » ?`, consequence: 'Elle ne pourra plus être proposée, et ses propositions en cours sont annulées. Une offre close ne se rouvre pas : il faudrait en publier une nouvelle.', confirm: 'Clore l’offre' });
+              if (sure) void close({ input: { opportunityId: offer.id } });
+            }}
+          >
             Clore l’offre
           </button>
         </p>

@@ -4,7 +4,7 @@ import { Form, useDone } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, type FieldErrors } from '../../components/forms';
 import { frenchMessage } from '../../errors';
-import { parseDay } from '../../format';
+import { lower, parseDay } from '../../format';
 import { RecordProposalStepDocument, type ProposalReason, type ProposalStatus } from '../../graphql/generated';
 import { PROPOSAL, PROPOSAL_REASON } from '../../labels';
 
@@ -49,12 +49,12 @@ export function ProposalStep({ proposal }: { proposal: { id: string; status: Pro
           setOn('');
           setReason('');
           setComment('');
-          done(`« ${proposal.offer.title} » : étape enregistrée (${PROPOSAL[step].toLowerCase()}).`);
+          done(`« ${proposal.offer.title} » : étape enregistrée (${lower(PROPOSAL[step])}).`);
         }
       }}
     >
       <h3>
-        « {proposal.offer.title} » : {PROPOSAL[proposal.status].toLowerCase()}
+        « {proposal.offer.title} » : {lower(PROPOSAL[proposal.status])}
       </h3>
       <FormError messages={errors['']} />
       <Select label="Étape suivante" value={step} onChange={setStep} options={next.map((status) => [status, PROPOSAL[status]] as [ProposalStatus, string])} errors={errors.step} />
