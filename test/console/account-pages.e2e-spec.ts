@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture } from '../support/accounts';
-import { describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { answerDialog, describeInBrowser, launchBrowser, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
 import { startJourneyApp, type JourneyFixture } from '../support/journey';
 import { eventually, TestSmtp } from '../support/smtp';
 import type { TestApp } from '../support/test-app';
@@ -152,6 +152,7 @@ describeInBrowser('the console’s password and invitation pages, in a real brow
     await screen(a, '27-deactivate-refused');
     await a.getByLabel(/qui reprend son travail/).selectOption({ label: 'Zoé Relais (Forez Entreprendre)' });
     await a.getByRole('button', { name: 'Désactiver' }).click();
+    await answerDialog(a, 'passe à Zoé Relais, et n’y reviendra pas', 'Désactiver le compte');
     await a.getByTestId('account-state').getByText('Désactivé').waitFor();
     const moved = await t.api.data<{ pathway: { counsellor: { fullName: string } } }>('query ($id: ID!) { pathway(id: $id) { counsellor { fullName } } }', { id: pathway.id }, { token: accounts.adminToken });
     expect(moved.pathway.counsellor.fullName).toBe('Zoé Relais');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth';
+import { Form, useConfirm } from '../../components/actions';
 import { Flash } from '../../components/Flash';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
@@ -208,18 +209,23 @@ function Deactivate({ account }: { account: Account }) {
   const [successorId, setSuccessorId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [{ fetching }, deactivate] = useMutation(DeactivateUserDocument);
+  const [dialog, ask] = useConfirm();
   if (account.id === me.id) return null;
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
+      onSubmit={async () => {
+        // Checked here first, so that nobody confirms what the server then refuses.
+        if (holds && !successorId) return setErrors({ successorId: [frenchMessage('HAS_OPEN_WORK')] });
+        const successor = successors.find((user) => user.id === successorId);
+        const handed = holds && successor ? ` Tout ce que ce compte a en cours passe à ${successor.fullName}, et n’y reviendra pas s’il est réactivé.` : '';
+        if (!(await ask({ title: `Désactiver le compte de ${account.fullName} ?`, consequence: `Ses sessions prennent fin aussitôt.${handed}`, confirm: 'Désactiver le compte' }))) return;
         const result = await deactivate({ input: { userId: account.id, successorId: successorId || undefined } });
         if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
         setErrors(fieldErrors(result.data?.deactivateUser.userErrors ?? []));
       }}
     >
+      {dialog}
       <h2>Désactiver le compte</h2>
       <p>
         Ses sessions et ses liens prennent fin aussitôt.
@@ -239,7 +245,7 @@ function Deactivate({ account }: { account: Account }) {
       <button type="submit" disabled={fetching}>
         Désactiver
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Form } from '../../components/actions';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { Form } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextArea, TextField, type FieldErrors } from '../../components/forms';
 import { QueryState } from '../../components/QueryState';
