@@ -16,7 +16,21 @@ interface CaseloadView {
   checkpointsMissed: number;
   reportsOverdue: number;
   checkpointsThisWeek: number;
+  appointmentsNeedingUpdate: number;
+  appointmentsThisWeek: number;
+  placementsPastPlannedEnd: number;
+  proposalsOpen: number;
+  proposalsStale: number;
 }
+
+/** Each caseload line the list of pathways filters by its need. */
+const NEEDS = {
+  APPOINTMENT_TO_UPDATE: 'appointmentsNeedingUpdate',
+  APPOINTMENT_THIS_WEEK: 'appointmentsThisWeek',
+  PLACEMENT_PAST_PLANNED_END: 'placementsPastPlannedEnd',
+  PROPOSAL_OPEN: 'proposalsOpen',
+  PROPOSAL_STALE: 'proposalsStale',
+} as const;
 
 /** A caseload's counts are the totals of the lists that show their items. */
 describe('the caseload', () => {
@@ -40,6 +54,8 @@ describe('the caseload', () => {
     await journey.refer(referent);
     const placed = await journey.diagnosed(referent, counsellor);
     await journey.diagnosed(referent, counsellor);
+    // An interview booked that day and never updated.
+    await journey.acceptAndSchedule(counsellor, (await journey.refer(referent)).id);
     await new PlacementsFixture(t.api).start(counsellor, { pathwayId: placed.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-03-16', plannedEndOn: '2026-04-20', hoursPerWeek: 35 });
     // Friday 24 April: the +15 days and +1 month checkpoints missed, the reports overdue, the referrals waiting too long.
     t.clock.set('2026-04-24T09:00:00Z');
@@ -78,5 +94,38 @@ describe('the caseload', () => {
     const seen = await caseload(referent);
     expect(seen.reportsOverdue).toBe(3); // two diagnostics, one placement started
     expect(seen.reportsOverdue).toBe(await total(referent, '{ referentReports(filter: { state: OVERDUE }) { totalCount } }', {}));
+  });
+
+  it('matches the list each need opens, for a manager, one counsellor, and a counsellor’s own (pathways, each once)', async () => {
+    const byNeed = 'query ($need: PathwayNeed, $c: ID) { pathways(filter: { need: $need, counsellorId: $c }) { totalCount } }';
+    const seen = await caseload(manager);
+    expect(seen).toMatchObject({ appointmentsNeedingUpdate: 1, placementsPastPlannedEnd: 1, appointmentsThisWeek: 0, proposalsOpen: 0 });
+    for (const [need, line] of Object.entries(NEEDS)) {
+      expect({ need, count: await total(manager, byNeed, { need }) }).toEqual({ need, count: seen[line] });
+      expect({ need, count: await total(manager, byNeed, { need, c: counsellor.id }) }).toEqual({ need, count: (await caseload(manager, counsellor.id))[line] });
+      expect({ need, count: await total(counsellor, byNeed, { need, c: counsellor.id }) }).toEqual({ need, count: (await caseload(counsellor))[line] });
+    }
+    expect(await total(colleague, byNeed, { need: 'PLACEMENT_PAST_PLANNED_END', c: colleague.id })).toBe(0);
+  });
+
+  it('orders the list by referral, newest first by default or oldest first, and pages it either way', async () => {
+    const days = async (order?: string) => {
+      const seenDays: string[] = [];
+      let after: string | undefined;
+      do {
+        const data = await t.api.data<{ pathways: { edges: { node: { referredOn: string; id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+          'query ($order: PathwayOrder, $after: String) { pathways(first: 2, after: $after, order: $order) { edges { node { id referredOn } } pageInfo { hasNextPage endCursor } } }',
+          { order, after },
+          { token: manager.token },
+        );
+        seenDays.push(...data.pathways.edges.map((edge) => edge.node.id));
+        after = data.pathways.pageInfo.hasNextPage ? data.pathways.pageInfo.endCursor : undefined;
+      } while (after);
+      return seenDays;
+    };
+    const newest = await days();
+    expect(newest.length).toBeGreaterThanOrEqual(5);
+    expect(await days('REFERRAL_NEWEST')).toEqual(newest);
+    expect(await days('REFERRAL_OLDEST')).toEqual([...newest].reverse());
   });
 });

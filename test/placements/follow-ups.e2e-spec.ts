@@ -128,6 +128,13 @@ describe('contacts, checkpoints due, and the exit', () => {
     const soon = await due(counsellor, { before: '2026-04-01' });
     expect(soon.edges.filter((edge) => edge.node.checkpoint.pathwayId === mine.id).map((edge) => edge.node.checkpoint.offset)).toEqual(['15d']);
     expect((await due(counsellor, { status: ['MISSED'] })).totalCount).toBe(0);
+    // Windows (from inclusive, before exclusive) split the list without losing or repeating a checkpoint.
+    const windows = await Promise.all([{ before: '2026-04-16' }, { from: '2026-04-16', before: '2026-06-16' }, { from: '2026-06-16' }].map((window) => due(counsellor, window)));
+    expect(windows.reduce((total, window) => total + window.totalCount, 0)).toBe(ownDue.totalCount);
+    const middle = windows[1].edges.map((edge) => edge.node.checkpoint.dueOn);
+    expect(middle.length).toBeGreaterThan(0);
+    expect(middle.every((dueOn) => dueOn >= '2026-04-16' && dueOn < '2026-06-16')).toBe(true);
+    expect(windows[2].edges.every((edge) => edge.node.checkpoint.dueOn >= '2026-06-16')).toBe(true);
 
     const forbidden = await t.api.request(DUE, { filter: { counsellorId: colleague.id } }, { token: counsellor.token });
     expect(forbidden.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);

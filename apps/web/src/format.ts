@@ -74,3 +74,16 @@ export function dayAndTime(value: string): { day: string; time: string } {
 export function lower(label: string): string {
   return /^\p{Lu}{2}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
+
+/** A calendar day moved by `days` (2026-03-30 + 7 → 2026-04-06). */
+export function addDays(dayIso: string, days: number): string {
+  const date = new Date(`${dayIso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The Monday after a day's week (a Monday gives the next one). */
+export function nextMonday(dayIso: string): string {
+  const weekday = new Date(`${dayIso}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
+  return addDays(dayIso, weekday === 0 ? 1 : 8 - weekday);
+}

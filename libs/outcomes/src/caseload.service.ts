@@ -2,11 +2,11 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Role, type Actor } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
-import { addCalendarDays, Clock, ForbiddenError, isUuid, parisDay, type LocalDate } from '@parcours/core';
-import { Appointment, AppointmentStatus, Checkpoint, CheckpointStatus, OPEN_CHECKPOINTS, OPEN_PROPOSAL_STATUSES, OutcomeCategory, OPEN_STATUSES, Pathway, PathwayStatus, Placement, Proposal, ProposalStatus } from '@parcours/pathways';
+import { Clock, ForbiddenError, isUuid, parisDay, type LocalDate } from '@parcours/core';
+import { Checkpoint, CheckpointStatus, needFilter, OPEN_CHECKPOINTS, OutcomeCategory, OPEN_STATUSES, Pathway, PathwayNeed, PathwayStatus, weekOf } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
-import { getISODay, parse, subDays } from 'date-fns';
+import { subDays } from 'date-fns';
 
 export interface Caseload {
   /** Monday and Sunday of this week, in Paris. */
@@ -14,6 +14,7 @@ export interface Caseload {
   weekTo: LocalDate;
   openByStatus: { status: PathwayStatus; count: number }[];
   waitingTooLong: number;
+  /** This and the four below count pathways (one with two such items counts once): pathways(filter: { need }). */
   appointmentsNeedingUpdate: number;
   appointmentsThisWeek: number;
   checkpointsThisWeek: number;
@@ -45,14 +46,15 @@ export class CaseloadService {
     }
     const now = this.clock.now();
     const today = parisDay(now);
-    const monday = addCalendarDays(today, 1 - getISODay(parse(today, 'yyyy-MM-dd', new Date(2000, 0, 1))));
-    const sunday = addCalendarDays(monday, 6);
+    const { monday, sunday } = weekOf(today);
     const firstOfMonth = `${today.slice(0, 7)}-01`;
     const charge = actor.role === Role.COUNSELLOR ? actor.userId : counsellorId;
     const mine: FilterQuery<Pathway> = charge ? { counsellor: isUuid(charge) ? charge : { $in: [] } } : {};
     const ofMine = { pathway: mine };
     return this.uow.read(actor, async (reads: ScopedReads) => {
       const count = <T extends object>(entity: new (...args: never[]) => T, where: FilterQuery<T>) => reads.count(entity, where);
+      // The pathways with a need, under the condition pathways(filter: { need }) lists them by.
+      const needing = (need: PathwayNeed) => count(Pathway, { $and: [mine, needFilter(need, now)] });
       const byStatus = await Promise.all(OPEN_STATUSES.map(async (status) => ({ status, count: await count(Pathway, { ...mine, status }) })));
       const exits = await Promise.all(
         Object.values(OutcomeCategory).map(async (category) => ({ category, count: await count(Pathway, { ...mine, status: PathwayStatus.EXITED, exited: { category, on: { $gte: firstOfMonth, $lte: today } } } as FilterQuery<Pathway>) })),
@@ -62,13 +64,13 @@ export class CaseloadService {
         weekTo: sunday,
         openByStatus: byStatus,
         waitingTooLong: await count(Pathway, { ...mine, status: PathwayStatus.REFERRED, referredAt: { $lte: subDays(now, this.config.journey.referralStaleDays) } } as FilterQuery<Pathway>),
-        appointmentsNeedingUpdate: await count(Appointment, { ...ofMine, status: AppointmentStatus.PLANNED, startsAt: { $lt: now } }),
-        appointmentsThisWeek: await count(Appointment, { ...ofMine, status: { $ne: AppointmentStatus.CANCELLED }, startsOn: { $gte: monday, $lte: sunday } }),
+        appointmentsNeedingUpdate: await needing(PathwayNeed.APPOINTMENT_TO_UPDATE),
+        appointmentsThisWeek: await needing(PathwayNeed.APPOINTMENT_THIS_WEEK),
         checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [...OPEN_CHECKPOINTS] }, dueOn: { $gte: monday, $lte: sunday } }),
         checkpointsMissed: await count(Checkpoint, { ...ofMine, status: CheckpointStatus.MISSED }),
-        placementsPastPlannedEnd: await count(Placement, { ...ofMine, endedOn: null, plannedEndOn: { $lt: today } }),
-        proposalsOpen: await count(Proposal, { ...ofMine, status: { $in: [...OPEN_PROPOSAL_STATUSES] } }),
-        proposalsStale: await count(Proposal, { ...ofMine, status: ProposalStatus.STALE }),
+        placementsPastPlannedEnd: await needing(PathwayNeed.PLACEMENT_PAST_PLANNED_END),
+        proposalsOpen: await needing(PathwayNeed.PROPOSAL_OPEN),
+        proposalsStale: await needing(PathwayNeed.PROPOSAL_STALE),
         reportsOverdue: await count(ReferentReport, { ...(actor.role === Role.REFERENT ? {} : ofMine), acknowledgedAt: null, dueOn: { $lt: today } }),
         exitsThisMonth: exits,
       };

@@ -5,6 +5,7 @@ export * from './pathway-event.entity';
 export * from './pathway-scope';
 export * from './pathway-status';
 export * from './pathway-view';
+export * from './pathway-needs';
 export * from './pathway.entity';
 export * from './pathways-error';
 export * from './pathways-personal-data';

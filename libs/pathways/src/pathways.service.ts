@@ -5,6 +5,7 @@ import { AppConfig } from '@parcours/config';
 import { Clock, isUuid, NotFoundError, searchNameContains } from '@parcours/core';
 import { UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
+import { needFilter, PathwayNeed } from './pathway-needs';
 import { PathwayEvent } from './pathway-event.entity';
 import { seesSensitiveDetails } from './pathway-scope';
 import { PathwayStatus } from './pathway-status';
@@ -18,6 +19,14 @@ export interface PathwaysFilter {
   counsellorId?: string;
   communeCode?: string;
   waitingTooLong?: boolean;
+  /** What the pathways wait for, as the caseload counts it. */
+  need?: PathwayNeed;
+}
+
+/** The lists' orders: by referral, newest (the default) or oldest first. */
+export enum PathwayOrder {
+  REFERRAL_NEWEST = 'REFERRAL_NEWEST',
+  REFERRAL_OLDEST = 'REFERRAL_OLDEST',
 }
 
 /** Reads of pathways, each through the pathway's visibility rule. */
@@ -47,7 +56,7 @@ export class PathwaysService {
    * A page of the pathways the actor may see: the page itself (ids and cursor fields only, through
    * the visibility rule), then the views of its pathways by id.
    */
-  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }): Promise<{ page: Page<Pick<Pathway, 'id' | 'referredAt'>>; views: Map<string, PathwayView> }> {
+  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }, order = PathwayOrder.REFERRAL_NEWEST): Promise<{ page: Page<Pick<Pathway, 'id' | 'referredAt'>>; views: Map<string, PathwayView> }> {
     const where: FilterQuery<Pathway>[] = [];
     if (filter.search) where.push({ participant: searchNameContains(filter.search) });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
@@ -56,8 +65,10 @@ export class PathwaysService {
     if (filter.communeCode) where.push({ referral: { communeCode: filter.communeCode } });
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
+    if (filter.need) where.push(needFilter(filter.need, this.clock.now()));
+    const direction = order === PathwayOrder.REFERRAL_OLDEST ? 'asc' : 'desc';
     return this.uow.read(actor, async (reads) => {
-      const found = await reads.keysByCursor(Pathway, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { referredAt: 'desc', id: 'desc' } });
+      const found = await reads.keysByCursor(Pathway, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { referredAt: direction, id: direction } });
       const views = await pathwayViews(reads, found.items.map((pathway) => pathway.id));
       return { page: found, views: new Map(views.map((view) => [view.id, view])) };
     });

@@ -99,6 +99,7 @@ export class RecordContactInput {
 
 @InputType()
 export class FollowUpsDueFilter {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Due on or after this day: with before, a window (the console\'s overdue, this week, later).' }) @IsOptional() from?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Due before this day (exclusive).' }) @IsOptional() before?: string | null;
   @Field(() => ID, { nullable: true, description: "A MANAGER: one counsellor's. A COUNSELLOR sees their own (another's is FORBIDDEN)." }) @IsOptional() @IsString() counsellorId?: string | null;
   @Field(() => [CheckpointStatus], { nullable: true, description: 'Default PENDING and MISSED.' }) @IsOptional() @IsArray() @IsEnum(CheckpointStatus, { each: true }) status?: CheckpointStatus[] | null;

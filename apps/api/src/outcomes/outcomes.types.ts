@@ -81,13 +81,13 @@ export class CaseloadNode {
   @Field(() => LocalDateScalar, { description: 'Sunday of this week.' }) weekTo: string;
   @Field(() => [StatusCountNode], { description: 'Open pathways by status: pathways(filter: { statuses: [S], counsellorId }).' }) openByStatus: StatusCountNode[];
   @Field(() => Int, { description: 'Still REFERRED after REFERRAL_STALE_DAYS: pathways(filter: { waitingTooLong: true, counsellorId }).' }) waitingTooLong: number;
-  @Field(() => Int, { description: 'Diagnostic appointments whose time has passed without an outcome.' }) appointmentsNeedingUpdate: number;
-  @Field(() => Int, { description: 'Diagnostic appointments (not cancelled) this week.' }) appointmentsThisWeek: number;
+  @Field(() => Int, { description: 'Pathways with a diagnostic appointment whose time has passed without an outcome: pathways(filter: { need: APPOINTMENT_TO_UPDATE }).' }) appointmentsNeedingUpdate: number;
+  @Field(() => Int, { description: 'Pathways with a diagnostic appointment (not cancelled) this week: pathways(filter: { need: APPOINTMENT_THIS_WEEK }).' }) appointmentsThisWeek: number;
   @Field(() => Int, { description: 'Checkpoints PENDING or MISSED due this week.' }) checkpointsThisWeek: number;
   @Field(() => Int, { description: 'MISSED checkpoints: followUpsDue(filter: { status: [MISSED] }).' }) checkpointsMissed: number;
-  @Field(() => Int, { description: 'Running placements past their planned end (to end or correct).' }) placementsPastPlannedEnd: number;
-  @Field(() => Int, { description: 'Open proposals.' }) proposalsOpen: number;
-  @Field(() => Int, { description: 'Proposals the sweep marked STALE.' }) proposalsStale: number;
+  @Field(() => Int, { description: 'Pathways with a running placement past its planned end (to end or correct): pathways(filter: { need: PLACEMENT_PAST_PLANNED_END }).' }) placementsPastPlannedEnd: number;
+  @Field(() => Int, { description: 'Pathways with an open proposal: pathways(filter: { need: PROPOSAL_OPEN }).' }) proposalsOpen: number;
+  @Field(() => Int, { description: 'Pathways with a proposal the sweep marked STALE: pathways(filter: { need: PROPOSAL_STALE }).' }) proposalsStale: number;
   @Field(() => Int, { description: 'Reports past their due day, unacknowledged: referentReports(filter: { state: OVERDUE }).' }) reportsOverdue: number;
   @Field(() => [CategoryCountNode], { description: "This month's exits by outcome category." }) exitsThisMonth: CategoryCountNode[];
 }

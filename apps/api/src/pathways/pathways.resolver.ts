@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
 import type { ParticipantDetails } from '@parcours/participants';
-import { ParticipantsService, PathwaysService, ReferralsService, type Pathway, type PathwayView } from '@parcours/pathways';
+import { ParticipantsService, PathwayOrder, PathwaysService, ReferralsService, type Pathway, type PathwayView } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { Roles, SignedIn } from '../auth/access.decorators';
 import { TextArg } from '../graphql/text-field';
@@ -118,13 +118,14 @@ export class PathwaysResolver {
   }
 
   @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)
-  @Query(() => PathwayConnection, { description: 'The pathways the caller may see, newest referral first.' })
+  @Query(() => PathwayConnection, { description: 'The pathways the caller may see, newest referral first unless order says otherwise.' })
   async pathways(
     @Args() page: ConnectionArgs,
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => PathwaysFilterInput, nullable: true }) filter?: PathwaysFilterInput,
+    @Args('order', { type: () => PathwayOrder, nullable: true, description: 'Default REFERRAL_NEWEST; a cursor belongs to the order it was given in.' }) order?: PathwayOrder,
   ): Promise<PathwayConnection> {
-    const { page: found, views } = await this.reads.list(actor, filter ?? {}, page);
+    const { page: found, views } = await this.reads.list(actor, filter ?? {}, page, order ?? undefined);
     return toConnection(found, (pathway) => this.node(views.get(pathway.id)!));
   }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
-import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayStatus, type ExitView, type JourneyEventType } from '@parcours/pathways';
+import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayNeed, PathwayOrder, PathwayStatus, type ExitView, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Operator } from '../accounts/accounts.types';
@@ -14,6 +14,8 @@ registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(RsaStatus, { name: 'RsaStatus', description: 'RSA socle, socle + activité, or none.' });
 registerEnumType(Sex, { name: 'Sex' });
+registerEnumType(PathwayNeed, { name: 'PathwayNeed', description: 'What a pathway waits for, as a caseload line counts it.' });
+registerEnumType(PathwayOrder, { name: 'PathwayOrder', description: 'By referral: newest first (the default) or oldest first.' });
 registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Level of the national qualifications framework (3 to 8), none, or unknown.' });
 registerEnumType(BarrierTheme, { name: 'BarrierTheme' });
 registerEnumType(EligibilityReason, { name: 'EligibilityReason' });
@@ -46,7 +48,7 @@ export class Commune {
   @Field({ description: 'Whether the commune is in the programme territory.' }) inTerritory: boolean;
 }
 
-@ObjectType({ description: 'A user named on a pathway: name and organisation only.' })
+@ObjectType({ description: 'A user named on a pathway: name, organisation and work e-mail.' })
 export class PersonInCharge {
   @Field(() => ID) id: string;
   @Field() fullName: string;
@@ -258,4 +260,5 @@ export class PathwaysFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() counsellorId?: string;
   @Text(5, { nullable: true, description: 'INSEE code of the commune at referral.' }) @IsOptional() communeCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() waitingTooLong?: boolean;
+  @Field(() => PathwayNeed, { nullable: true, description: 'What the pathways wait for, as the caseload counts it: the list of a caseload line, its totalCount equal to the count.' }) @IsOptional() @IsEnum(PathwayNeed) need?: PathwayNeed;
 }

@@ -12,10 +12,10 @@ export function usePages() {
   };
 }
 
-export function Pager({ pages, pageInfo }: { pages: ReturnType<typeof usePages>; pageInfo?: { hasNextPage: boolean; endCursor?: string | null } }) {
+export function Pager({ pages, pageInfo, label = 'Pages' }: { pages: ReturnType<typeof usePages>; pageInfo?: { hasNextPage: boolean; endCursor?: string | null }; label?: string }) {
   if (pages.page === 1 && !pageInfo?.hasNextPage) return null;
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={label}>
       {pages.page > 1 && (
         <button type="button" onClick={pages.previous}>
           Page précédente

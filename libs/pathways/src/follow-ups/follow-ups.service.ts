@@ -14,6 +14,8 @@ import { CheckpointStatus, isMissed, OPEN_CHECKPOINTS } from './follow-up-calend
 export type RecordContactInput = ContactRecord & { pathwayId: string; checkpointId?: string | null };
 
 export interface FollowUpsDueFilter {
+  /** Due on or after this day. */
+  from?: LocalDate | null;
   /** Due before this day (exclusive). */
   before?: LocalDate | null;
   /** A MANAGER: one counsellor's. */
@@ -54,6 +56,7 @@ export class FollowUpsService {
     }
     const counsellorId = actor.role === Role.COUNSELLOR ? actor.userId : filter.counsellorId;
     const where: FilterQuery<Checkpoint>[] = [{ status: { $in: filter.status?.length ? filter.status : [...OPEN_CHECKPOINTS] } }];
+    if (filter.from) where.push({ dueOn: { $gte: filter.from } });
     if (filter.before) where.push({ dueOn: { $lt: filter.before } });
     if (counsellorId) where.push({ pathway: { counsellor: isUuid(counsellorId) ? counsellorId : { $in: [] } } });
     return this.uow.read(actor, async (reads) => {
