@@ -7,52 +7,101 @@ import { Pager, usePages } from '../components/Pager';
 import { errorCode, Field, Select } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { day, fullName } from '../format';
-import { PathwaysDocument, type PathwayStatus } from '../graphql/generated';
+import { OperatorCounsellorsDocument, PathwaysDocument, type PathwayNeed, type PathwayOrder, type PathwayStatus } from '../graphql/generated';
 import { OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
 import { type Chosen, ReassignSelected } from './staff/ReassignSelected';
 
 type Which = 'OPEN' | 'ALL' | PathwayStatus;
+
+/** The caseload lines a list can be opened from (?besoin=…), as the list says them. */
+const NEED: Record<PathwayNeed, string> = {
+  APPOINTMENT_TO_UPDATE: 'entretien passé à mettre à jour',
+  APPOINTMENT_THIS_WEEK: 'entretien de diagnostic cette semaine',
+  PLACEMENT_PAST_PLANNED_END: 'mise en situation au-delà de sa fin prévue',
+  PROPOSAL_OPEN: 'offre proposée en cours',
+  PROPOSAL_STALE: 'proposition sans nouvelle',
+};
+
+const ORDER: Record<PathwayOrder, string> = { REFERRAL_NEWEST: 'Orientation la plus récente d’abord', REFERRAL_OLDEST: 'Orientation la plus ancienne d’abord' };
 
 /** The status a link asked for (?statut=REFERRED, from the caseload), else the open ones. */
 function asked(value: string | null): Which {
   return value && (value === 'ALL' || value in PATHWAY_STATUS) ? (value as Which) : 'OPEN';
 }
 
+/**
+ * `/parcours`: a referent's pathways; a counsellor's own ("Mes parcours"), the operator's one
+ * choice away; a manager's operator's, or one counsellor's. A caseload line opens it filtered
+ * (`?statut=`, `?besoin=`, `?attente=1`, `?conseiller=` an id or `tous`), its total the line's count. A search
+ * looks in every status.
+ */
 export function PathwaysPage() {
   const me = useMe();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [which, setWhich] = useState<Which>(() => asked(params.get('statut')));
+  const [order, setOrder] = useState<PathwayOrder>('REFERRAL_NEWEST');
+  const counsellor = me.role === 'COUNSELLOR';
+  // ?conseiller=tous: the whole operator's (referrals wait for the operator, not for a counsellor).
+  const [counsellorId, setCounsellorId] = useState(() => {
+    const asked = params.get('conseiller');
+    return asked === 'tous' ? '' : (asked ?? (counsellor ? me.id : ''));
+  });
+  const need = params.get('besoin') as PathwayNeed | null;
+  const waiting = params.get('attente') === '1';
   const pages = usePages();
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [done, setDone] = useState('');
   const choosing = me.role === 'MANAGER';
   // The operator's own staff see only their operator's pathways: a column of one name says nothing.
-  const staff = me.role === 'COUNSELLOR' || me.role === 'MANAGER';
+  const staff = counsellor || me.role === 'MANAGER';
+  const [{ data: team }] = useQuery({ query: OperatorCounsellorsDocument, pause: me.role !== 'MANAGER' });
   useEffect(() => {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const statuses = which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
+  // A search, a need or a long wait looks in every status it may be in.
+  const statuses = search || (need && need in NEED) || waiting || which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
+  const filter = { search: search || undefined, statuses, counsellorId: staff && counsellorId ? counsellorId : undefined, need: need && need in NEED ? need : undefined, waitingTooLong: waiting || undefined };
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PathwaysDocument,
-    variables: { first: 50, after: pages.after, filter: { search: search || undefined, statuses } },
+    variables: { first: 50, after: pages.after, filter, order },
     requestPolicy: 'cache-and-network',
   });
   const connection = data?.pathways;
+  const mine = me.role === 'REFERENT' || (counsellor && counsellorId === me.id);
+  const narrowed = [filter.need && NEED[filter.need], waiting && 'en attente depuis trop longtemps'].filter(Boolean);
 
   return (
     <>
-      <h1 tabIndex={-1}>{me.role === 'REFERENT' ? 'Mes parcours' : 'Parcours de la structure'}</h1>
+      <h1 tabIndex={-1}>{mine ? 'Mes parcours' : 'Parcours de la structure'}</h1>
       <Flash />
       {done && (
         <p className="alert alert-success" role="status">
           {done}
         </p>
       )}
+      {narrowed.length > 0 && (
+        <p className="alert alert-info">
+          Parcours avec : {narrowed.join(', ')}.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              next.delete('besoin');
+              next.delete('attente');
+              setParams(next);
+              pages.reset();
+            }}
+          >
+            Retirer ce filtre
+          </button>
+        </p>
+      )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Rechercher une personne" hint="Nom ou prénom.">
+        <Field label="Rechercher une personne" hint="Nom ou prénom, dans tous les statuts.">
           {(props) => (
             <input
               {...props}
@@ -65,6 +114,31 @@ export function PathwaysPage() {
             />
           )}
         </Field>
+        {counsellor && (
+          <Select
+            label="Parcours"
+            value={counsellorId === me.id ? me.id : ''}
+            onChange={(value) => {
+              setCounsellorId(value);
+              pages.reset();
+            }}
+            options={[
+              [me.id, 'Mes parcours'],
+              ['', 'Toute la structure'],
+            ]}
+          />
+        )}
+        {me.role === 'MANAGER' && (
+          <Select
+            label="Conseiller ou conseillère"
+            value={counsellorId}
+            onChange={(value) => {
+              setCounsellorId(value);
+              pages.reset();
+            }}
+            options={[['', 'Toute l’équipe'], ...(team?.users.edges ?? []).map((edge) => [edge.node.id, edge.node.fullName] as [string, string])]}
+          />
+        )}
         <Select
           label="Statut"
           value={which}
@@ -73,6 +147,15 @@ export function PathwaysPage() {
             pages.reset();
           }}
           options={[['OPEN', 'En cours'], ['ALL', 'Tous'], ...(Object.entries(PATHWAY_STATUS) as [PathwayStatus, string][])]}
+        />
+        <Select
+          label="Ordre"
+          value={order}
+          onChange={(value) => {
+            setOrder(value);
+            pages.reset();
+          }}
+          options={Object.entries(ORDER) as [PathwayOrder, string][]}
         />
       </form>
       {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useMe } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { day } from '../../format';
 import { CaseloadDocument, OperatorCounsellorsDocument } from '../../graphql/generated';
@@ -9,8 +9,12 @@ import { PATHWAY_STATUS } from '../../labels';
 
 /** What needs doing, counted: a COUNSELLOR's own pathways, a MANAGER's operator's. */
 export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
+  const me = useMe();
   // A manager sees the whole operator's, or one counsellor's.
-  const [counsellorId, setCounsellorId] = useState('');
+  // Kept in the address, so that coming back from a list finds the same caseload.
+  const [params, setParams] = useSearchParams();
+  const counsellorId = params.get('portefeuille') ?? '';
+  const setCounsellorId = (id: string) => setParams(id ? { portefeuille: id } : {}, { replace: true });
   const [{ data: staff }] = useQuery({ query: OperatorCounsellorsDocument, pause: role !== 'MANAGER' });
   const [{ data, fetching, error }] = useQuery({ query: CaseloadDocument, variables: { counsellorId: counsellorId || undefined }, requestPolicy: 'cache-and-network' });
   const caseload = data?.caseload;
@@ -34,17 +38,20 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
     );
   }
   const count = (status: string) => caseload.openByStatus.find((row) => row.status === status)?.count ?? 0;
+  // Each line opens the list of what it counts, for the same counsellor: its total is the line's count.
+  const whose = role === 'COUNSELLOR' ? me.id : counsellorId;
+  const list = (path: string, query: string) => `${path}?${query}${whose ? `&conseiller=${whose}` : ''}`;
   const rows: [string, number, string | null][] = [
-    ['Orientations reçues par la structure, à accepter ou refuser', data.referred.totalCount, '/parcours?statut=REFERRED'],
-    ['dont en attente depuis trop longtemps', data.waitingTooLong.totalCount, '/parcours?statut=REFERRED'],
-    ['Acceptées, entretien de diagnostic à planifier', count('ACCEPTED'), '/parcours?statut=ACCEPTED'],
-    [`Entretiens de diagnostic cette semaine (du ${day(caseload.weekFrom)} au ${day(caseload.weekTo)})`, caseload.appointmentsThisWeek, '/parcours?statut=DIAGNOSTIC_SCHEDULED'],
-    ['Entretiens passés à mettre à jour', caseload.appointmentsNeedingUpdate, '/parcours?statut=DIAGNOSTIC_SCHEDULED'],
-    ['Suivis dans l’emploi à faire cette semaine', caseload.checkpointsThisWeek, '/suivis'],
-    ['Suivis manqués', caseload.checkpointsMissed, '/suivis'],
-    ['Mises en situation au-delà de leur fin prévue', caseload.placementsPastPlannedEnd, null],
-    ['Offres proposées en cours', caseload.proposalsOpen, '/offres'],
-    ['Propositions sans nouvelle', caseload.proposalsStale, null],
+    ['Orientations reçues par la structure, à accepter ou refuser', data.referred.totalCount, '/parcours?statut=REFERRED&conseiller=tous'],
+    ['dont en attente depuis trop longtemps', data.waitingTooLong.totalCount, '/parcours?attente=1&conseiller=tous'],
+    ['Acceptées, entretien de diagnostic à planifier', count('ACCEPTED'), list('/parcours', 'statut=ACCEPTED')],
+    [`Parcours avec un entretien de diagnostic cette semaine (du ${day(caseload.weekFrom)} au ${day(caseload.weekTo)})`, caseload.appointmentsThisWeek, list('/parcours', 'besoin=APPOINTMENT_THIS_WEEK')],
+    ['Parcours dont l’entretien passé est à mettre à jour', caseload.appointmentsNeedingUpdate, list('/parcours', 'besoin=APPOINTMENT_TO_UPDATE')],
+    ['Suivis dans l’emploi à faire cette semaine', caseload.checkpointsThisWeek, list('/suivis', `du=${caseload.weekFrom}&au=${caseload.weekTo}`)],
+    ['Suivis manqués', caseload.checkpointsMissed, list('/suivis', 'statut=MISSED')],
+    ['Parcours dont une mise en situation a dépassé sa fin prévue', caseload.placementsPastPlannedEnd, list('/parcours', 'besoin=PLACEMENT_PAST_PLANNED_END')],
+    ['Parcours avec une offre proposée en cours', caseload.proposalsOpen, list('/parcours', 'besoin=PROPOSAL_OPEN')],
+    ['Parcours avec une proposition sans nouvelle', caseload.proposalsStale, list('/parcours', 'besoin=PROPOSAL_STALE')],
     ['Comptes rendus en retard de lecture chez les référents', caseload.reportsOverdue, null],
   ];
   return (
