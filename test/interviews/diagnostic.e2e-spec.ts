@@ -145,6 +145,20 @@ describe('diagnostic interviews and reports to the referent', () => {
     expect(notReady.pathway?.status).toBe('RETURNED_TO_REFERENT');
   });
 
+  it('refuses an interview before the day of the referral (BEFORE_REFERRAL), booked or moved, and writes nothing', async () => {
+    const pathway = await acceptedPathway();
+    expect((await schedule(pathway.id, '2026-03-15T08:00:00Z')).userErrors).toEqual([expect.objectContaining({ code: 'BEFORE_REFERRAL', field: ['input', 'startsAt'] })]);
+    expect(await t.orm.em.fork().count(Appointment, { pathway: pathway.id })).toBe(0);
+    const booked = await schedule(pathway.id);
+    const moved = await t.api.data<{ rescheduleAppointment: { appointment: { startsAt: string } | null; userErrors: { code: string }[] } }>(
+      'mutation ($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) { appointment { startsAt } userErrors { code } } }',
+      { input: { appointmentId: booked.appointment!.id, startsAt: '2026-03-15T22:59:00Z', channel: 'PHONE' } },
+      { token: counsellor.token },
+    );
+    expect(moved.rescheduleAppointment).toEqual({ appointment: null, userErrors: [{ code: 'BEFORE_REFERRAL' }] });
+    expect((await t.orm.em.fork().findOneOrFail(Appointment, { id: booked.appointment!.id })).startsAt.toISOString()).toBe('2026-03-16T08:00:00.000Z');
+  });
+
   it('records JUSTICE, when discussed, only with its written justification: refused on that note, nothing written', async () => {
     const pathway = await acceptedPathway();
     const { appointment } = await schedule(pathway.id);

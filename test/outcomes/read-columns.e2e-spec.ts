@@ -50,7 +50,7 @@ describe('the read columns of the figures', () => {
 
     const written = await snapshot();
     expect(written.pathway).toEqual(expect.arrayContaining([expect.objectContaining({ accepted_on: '2026-03-31', closed_on: '2026-03-31', outcome_contract_type: 'CDI' })]));
-    expect(written.appointment).toEqual([expect.objectContaining({ starts_on: '2026-03-16' })]);
+    expect(written.appointment).toEqual([expect.objectContaining({ starts_on: '2026-03-31' })]);
     expect(written.referent_report.every((row) => (row as { acknowledged_on: string }).acknowledged_on === '2026-03-31')).toBe(true);
 
     for (const [table, columns] of Object.entries(COLUMNS)) await execute(`update ${table} set ${columns.map((column) => `${column} = null`).join(', ')}`);

@@ -97,12 +97,18 @@ export class JourneyFixture {
     return this.mutate(user, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId });
   }
 
-  /** Accepts the referral and books its diagnostic at 09:00 Paris that day; the appointment's id. */
+  /**
+   * Accepts the referral and books its diagnostic: at 09:00 Paris on Monday 16 March 2026 (the
+   * tests' first day), or at 00:30 Paris on the referral's day when it is later (an interview is
+   * never before its referral, and 00:30 has come by any time of that day); the appointment's id.
+   */
   async acceptAndSchedule(counsellor: TestUser, pathwayId: string): Promise<string> {
-    await this.accept(counsellor, pathwayId);
+    const accepted = await this.accept(counsellor, pathwayId);
+    const referredOn = accepted.pathway?.referredOn ?? '2026-03-16';
+    const startsAt = referredOn > '2026-03-16' ? new Date(`${referredOn}T00:30:00+01:00`).toISOString() : '2026-03-16T08:00:00Z';
     const data = await this.api.data<{ scheduleDiagnostic: { appointment: { id: string } | null; userErrors: UserErrorView[] } }>(
       SCHEDULE,
-      { input: { pathwayId, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
+      { input: { pathwayId, startsAt, channel: 'ON_SITE' } },
       { token: counsellor.token },
     );
     if (!data.scheduleDiagnostic.appointment) throw new Error(`not scheduled: ${JSON.stringify(data.scheduleDiagnostic.userErrors)}`);

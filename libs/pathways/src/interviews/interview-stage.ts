@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { User } from '@parcours/accounts';
-import type { LocalDate } from '@parcours/core';
+import { parisDay, type LocalDate } from '@parcours/core';
 import { PathwayStatus } from '../pathway-status';
 import type { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
@@ -22,6 +22,7 @@ export class InterviewStage {
 
   /** ACCEPTED → DIAGNOSTIC_SCHEDULED: books the diagnostic interview. */
   schedule(counsellor: User, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): Appointment {
+    this.checkAfterReferral(startsAt);
     const appointment = new Appointment(this.pathway, counsellor, startsAt, channel, place, at);
     this.apply({ event: { type: 'DiagnosticScheduled', appointment }, to: PathwayStatus.DIAGNOSTIC_SCHEDULED }, by, at);
     this.pathway.appointments.add(appointment);
@@ -29,6 +30,7 @@ export class InterviewStage {
   }
 
   reschedule(appointment: Appointment, startsAt: Date, channel: AppointmentChannel, place: string | null, by: User, at: Date): void {
+    this.checkAfterReferral(startsAt);
     appointment.reschedule(startsAt, channel, place);
     this.apply({ event: { type: 'AppointmentRescheduled', appointment } }, by, at);
   }
@@ -60,6 +62,16 @@ export class InterviewStage {
     }
     diagnostic.correct(findings, at);
     this.apply({ event: { type: 'DiagnosticCorrected', diagnostic } }, by, at);
+  }
+
+  /**
+   * An interview takes place on or after the day of the referral it answers (BEFORE_REFERRAL), by
+   * the day in Paris, as the contacts, contracts and exits are checked.
+   */
+  private checkAfterReferral(startsAt: Date): void {
+    if (parisDay(startsAt) < this.pathway.referredOn) {
+      throw new PathwaysError('BEFORE_REFERRAL', `An interview takes place on or after the referral (${this.pathway.referredOn}).`, ['input', 'startsAt']);
+    }
   }
 
   /** A counsellor leaves: the interviews still planned with them go to their successor (the pathway records the handover). */
