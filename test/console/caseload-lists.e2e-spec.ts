@@ -44,6 +44,7 @@ describeInBrowser('caseload lines and the lists they open, in a real browser', (
     const offered = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Offre' }));
     await offers.propose(counsellor, offered.id, (await offers.job(counsellor, employer)).id);
     await journey.diagnosed(referent, colleague, aPerson({ lastName: 'Collègue' }));
+    await journey.decline(manager, (await journey.refer(referent, aPerson({ lastName: 'Refusée' }))).id, 'DUPLICATE');
     t.clock.set('2026-04-24T09:00:00Z');
     await accounts.signInAgain(counsellor, manager);
     await t.app.get(FollowUpsService).sweepMissedCheckpoints();
@@ -102,10 +103,13 @@ describeInBrowser('caseload lines and the lists they open, in a real browser', (
     await p.getByLabel('Parcours', { exact: true }).selectOption({ label: 'Toute la structure' });
     await p.getByRole('heading', { name: 'Parcours de la structure' }).waitFor();
     await p.getByRole('status').getByText('6 parcours').waitFor();
-    await p.getByLabel('Statut').selectOption({ label: 'Non retenu' });
+    expect(await p.getByRole('link', { name: 'Camille Refusée' }).count()).toBe(0);
+    await p.getByLabel('Rechercher une personne').fill('Refusée');
+    await p.getByRole('link', { name: 'Camille Refusée' }).waitFor();
+    await p.getByRole('status').getByText('1 parcours').waitFor();
+    // A status chosen still applies.
+    await p.getByLabel('Statut').selectOption({ label: 'Accepté' });
     await p.getByRole('status').getByText('0 parcours').waitFor();
-    await p.getByLabel('Rechercher une personne').fill('Collègue');
-    await p.getByRole('link', { name: 'Camille Collègue' }).waitFor();
   });
 
   it('opens each line of one counsellor’s caseload, as a manager sees it, with the same total', async () => {

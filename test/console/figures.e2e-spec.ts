@@ -57,6 +57,7 @@ describeInBrowser('the console’s figures, for a manager and a funder, in a rea
 
   it('shows a manager the figures of a period by month, as a table and its chart, and downloads them as CSV', async () => {
     const { page: p } = await signedIn(manager, '/chiffres');
+    await p.setViewportSize({ width: 1280, height: 800 });
     // A period to start from, the last twelve whole months (the clock says 16 March 2026); an emptied day is required, not "not valid".
     expect([await p.getByLabel('Du').inputValue(), await p.getByLabel('Au').inputValue()]).toEqual(['01/03/2025', '28/02/2026']);
     await p.getByLabel('Du').fill('');
@@ -69,6 +70,11 @@ describeInBrowser('the console’s figures, for a manager and a funder, in a rea
     expect(await row(p, 'mars 2026').locator('td').allTextContents()).toEqual(['7', '7', '2', '0', '0', '0', '0', '0', '–']);
     // No row of zeros without a month.
     expect(await p.getByRole('rowheader', { name: /Sans mois/ }).count()).toBe(0);
+    // Every column within 1280 px: nothing to scroll sideways, the dynamic exit rate in sight.
+    const region = p.getByRole('region', { name: 'Tableau des chiffres' });
+    expect(await region.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    expect((await p.getByRole('columnheader', { name: 'Taux de sorties dynamiques' }).boundingBox())!.x + 10).toBeLessThan(1280);
+    await p.getByTestId('headline-rate').waitFor();
     await p.getByRole('img', { name: /Graphique en barres/ }).waitFor();
     expect(await p.getByText('moins de 5 personnes').count()).toBe(0);
     await screens.check(p, '50-figures-manager');
@@ -96,6 +102,10 @@ describeInBrowser('the console’s figures, for a manager and a funder, in a rea
     await p.getByText('« < 5 » : moins de 5 personnes.').waitFor();
     const march = await row(p, 'mars 2026').locator('td').allTextContents();
     expect(march.slice(0, 3)).toEqual(['7', '7', '< 5']);
+    // The target beside what was achieved, at the top.
+    expect(await p.getByTestId('headline-target').textContent()).toBe('20');
+    expect(await p.getByTestId('headline-achieved').textContent()).toBe('7');
+    await p.getByText('(35 % de l’objectif)').waitFor();
     await screens.check(p, '51-figures-funder');
 
     // A personal screen's address: nothing of the person.

@@ -61,8 +61,8 @@ export function PathwaysPage() {
     const timer = setTimeout(() => setSearch(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  // A search, a need or a long wait looks in every status it may be in.
-  const statuses = search || (need && need in NEED) || waiting || which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
+  // A search looks in every status unless one was chosen; a need or a long wait in every status it may be in.
+  const statuses = (search && which === 'OPEN') || (need && need in NEED) || waiting || which === 'ALL' ? undefined : which === 'OPEN' ? OPEN_STATUSES : [which];
   const filter = { search: search || undefined, statuses, counsellorId: staff && counsellorId ? counsellorId : undefined, need: need && need in NEED ? need : undefined, waitingTooLong: waiting || undefined };
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PathwaysDocument,
@@ -101,7 +101,7 @@ export function PathwaysPage() {
         </p>
       )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Rechercher une personne" hint="Nom ou prénom, dans tous les statuts.">
+        <Field label="Rechercher une personne" hint="Nom ou prénom : dans tous les statuts, sauf celui que vous choisissez.">
           {(props) => (
             <input
               {...props}

@@ -4,7 +4,7 @@ import type { OutcomeReportQuery } from '../../graphql/generated';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-type Figures = OutcomeReportQuery['outcomeReport']['total']['figures'];
+type Figures = OutcomeReportQuery['outcomeReport']['rows'][number]['figures'];
 
 /** The chart's series: counts of people (rates stay in the table). Colours with at least 3:1 contrast on white. */
 const SERIES: { key: 'referrals' | 'placements' | 'exits'; label: string; colour: string }[] = [

@@ -9,7 +9,7 @@ import { ConventionsDocument, CreateOutcomeExportLinkDocument, OutcomeReportDocu
 import { FiguresChart } from './FiguresChart';
 
 type Report = OutcomeReportQuery['outcomeReport'];
-type Figures = Report['total']['figures'];
+type Figures = Report['rows'][number]['figures'];
 type Figure = Figures['referrals'];
 
 /** The figures shown, in their order: the report's own names, in French. */
@@ -98,7 +98,7 @@ export function FiguresPage() {
   }
 
   return (
-    <>
+    <div className="figures-page">
       <h1 tabIndex={-1}>Chiffres</h1>
       <form
         noValidate
@@ -135,8 +135,15 @@ export function FiguresPage() {
         </button>
       </form>
       <FormError messages={error ? [frenchMessage(errorCode(error)!, error.graphQLErrors[0]?.message)] : undefined} />
-      {report && <Results report={report} onDownload={() => void download()} downloading={exporting.fetching} />}
-    </>
+      {report && (
+        <Results
+          report={report}
+          target={conventions?.conventions.find((convention) => convention.id === report.convention?.id)?.targetParticipants ?? null}
+          onDownload={() => void download()}
+          downloading={exporting.fetching}
+        />
+      )}
+    </div>
   );
 }
 
@@ -145,7 +152,45 @@ function holdsSomething(figures: Figures): boolean {
   return SHOWN.some(([key]) => figures[key].suppressed || (figures[key].value ?? 0) !== 0);
 }
 
-function Results({ report, onDownload, downloading }: { report: Report; onDownload: () => void; downloading: boolean }) {
+/** What a manager or a funder looks for first: the people accompanied beside the convention's target, the exits, the dynamic exit rate. */
+function Headline({ report, target }: { report: Report; target: number | null }) {
+  const total = report.total.figures;
+  const people = total.participantsOpen;
+  const share = target && !people.suppressed && people.value !== null && people.value !== undefined ? ` (${Math.round((people.value / target) * 100)} % de l’objectif)` : '';
+  return (
+    <dl className="headline" aria-label="L’essentiel">
+      {target !== null && (
+        <div>
+          <dt>Personnes accompagnées, objectif de la convention</dt>
+          <dd>
+            <strong data-testid="headline-achieved">{shown(people)}</strong> sur <strong data-testid="headline-target">{target}</strong>
+            {share}
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>Orientations</dt>
+        <dd>
+          <strong>{shown(total.referrals)}</strong>
+        </dd>
+      </div>
+      <div>
+        <dt>Sorties</dt>
+        <dd>
+          <strong>{shown(total.exits)}</strong>
+        </dd>
+      </div>
+      <div>
+        <dt>Taux de sorties dynamiques</dt>
+        <dd>
+          <strong data-testid="headline-rate">{shown(total.dynamicExitRate, true)}</strong>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Results({ report, target, onDownload, downloading }: { report: Report; target: number | null; onDownload: () => void; downloading: boolean }) {
   const byMonth = report.groupBy.includes('MONTH');
   // Figures that have no day of their own (the convention's target, the people in the programme) come in a row without a month.
   const label = (row: Report['rows'][number]) => (byMonth ? (row.month ? monthName(row.month) : 'Sans mois (chiffres de toute la période)') : (row.prescriber?.name ?? 'Sans prescripteur'));
@@ -153,6 +198,7 @@ function Results({ report, onDownload, downloading }: { report: Report; onDownlo
   return (
     <section aria-labelledby="resultats">
       <h2 id="resultats">Résultats</h2>
+      <Headline report={report} target={target} />
       {report.suppressionApplied && (
         <p className="alert alert-info">
           « &lt; 5 » : moins de 5 personnes. Ces cases (et celles qui permettraient de les retrouver par différence) sont masquées, pour qu’aucune personne ne
@@ -162,7 +208,7 @@ function Results({ report, onDownload, downloading }: { report: Report; onDownlo
       <FiguresChart rows={report.rows.filter((row) => !byMonth || row.month).map((row) => ({ label: label(row), figures: row.figures }))} title={caption} />
       {/* Focusable, so that a keyboard can scroll a table wider than the screen. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tableau des chiffres">
-        <table>
+        <table className="figures">
           <caption>{caption}</caption>
           <thead>
             <tr>
