@@ -39,10 +39,10 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     await p.getByRole('link', { name: 'Forez Entreprendre', exact: true }).click();
     await p.getByRole('heading', { name: 'Forez Entreprendre' }).waitFor();
     await p.getByText(/Structure d’accompagnement, créée le/).waitFor();
-    await p.getByRole('link', { name: 'Administrator' }).waitFor();
+    await p.getByRole('link', { name: 'Administrateur' }).waitFor();
     await screens.check(p, '64-organisation');
-    await p.getByRole('link', { name: 'Administrator' }).click();
-    await p.getByRole('heading', { name: 'Administrator' }).waitFor();
+    await p.getByRole('link', { name: 'Administrateur' }).click();
+    await p.getByRole('heading', { name: 'Administrateur' }).waitFor();
     await screens.check(p, '65-account');
     await p.getByRole('link', { name: 'Comptes', exact: true }).click();
     await p.getByRole('heading', { name: 'Comptes' }).waitFor();
@@ -52,7 +52,7 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
   });
 
   it("exports a person's data as a JSON file, explains why the erasure waits, and finds the reads in the access log", async () => {
-    const referent = await accounts.user('REFERENT');
+    const referent = await accounts.user('REFERENT', { fullName: 'Rémi Référent' });
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Archives' }));
     await p.goto(`/parcours/${pathway.id}`);
     await p.getByText('Identité et situation à l’orientation').click();
@@ -95,12 +95,29 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     const still = await t.api.data<{ participant: { participant: { lastName: string } } }>('query ($id: ID!) { participant(id: $id) { participant { lastName } } }', { id: pathway.participant.id }, { token: accounts.adminToken });
     expect(still.participant.participant.lastName).toBe('Archives');
 
+    // The access log in words: the person found by name, who by name and role, what and which data in French.
     await p.getByRole('link', { name: 'Journal des accès' }).click();
-    await p.getByLabel('Personne (identifiant)').fill(pathway.participant.id);
+    await p.getByLabel('Personne', { exact: true }).fill('Archi');
+    await p.getByRole('button', { name: 'Camille Archives' }).click();
     await p.getByRole('button', { name: 'Filtrer' }).click();
-    await p.getByRole('cell', { name: 'Export : query exportParticipantData' }).waitFor();
-    await p.getByRole('cell', { name: 'Lecture : query pathway' }).first().waitFor();
+    await p.getByRole('cell', { name: 'Export : export des données d’une personne' }).waitFor();
+    await p.getByRole('cell', { name: 'Lecture : page d’un parcours' }).first().waitFor();
+    await p.getByRole('cell', { name: 'Camille Archives', exact: true }).first().waitFor();
+    await p.getByRole('cell', { name: 'Administrateur, administrateur', exact: true }).first().waitFor();
     await screens.check(p, '62-access-log');
+    // Nothing to decode: no identifier, no code, no field by its API name.
+    const cells = await p.getByRole('table', { name: 'Accès aux données des personnes' }).getByRole('cell').allTextContents();
+    expect(cells.length).toBeGreaterThan(10);
+    const coded = cells.filter((cell) => /[0-9a-f]{8}-[0-9a-f]{4}-|\b(ADMIN|REFERENT|COUNSELLOR|MANAGER|READ|WRITE|EXPORT)\b|query |mutation |Participant\.|[a-z][A-Z]/.test(cell));
+    expect(coded).toEqual([]);
+    // Naming the person on the page was itself a read, audited once for the page shown.
+    const named = await t.api.data<{ auditLog: { edges: { node: { operation: string; fields: string[]; participantId: string } }[] } }>(
+      'query ($id: ID) { auditLog(first: 100, filter: { participantId: $id }) { edges { node { operation fields participantId } } } }',
+      { id: pathway.participant.id },
+      { token: accounts.adminToken },
+    );
+    const namings = named.auditLog.edges.filter(({ node }) => node.operation === 'query auditLog' && node.fields.includes('AuditSubject.name'));
+    expect(namings.length).toBeGreaterThanOrEqual(1);
   });
 
   it('lists the dead e-mails (none here)', async () => {

@@ -168,10 +168,12 @@ describeInBrowser('the whole journey, each role in its own browser', () => {
     // The administrator finds the reads of that person in the access log.
     const person = await t.api.data<{ pathway: { participant: { id: string } } }>('query ($id: ID!) { pathway(id: $id) { participant { id } } }', { id: pathwayId }, { token: accounts.adminToken });
     const a = await as('admin', TEST_ADMIN, '/journal');
-    await a.getByLabel('Personne (identifiant)').fill(person.pathway.participant.id);
+    await a.getByLabel('Personne', { exact: true }).fill('Parcours');
+    await a.getByRole('button', { name: 'Camille Parcours' }).click();
     await a.getByRole('button', { name: 'Filtrer' }).click();
-    await a.getByRole('cell', { name: 'Lecture : query pathway' }).first().waitFor();
-    await a.getByRole('cell', { name: /COUNSELLOR/ }).first().waitFor();
+    await a.getByRole('cell', { name: 'Lecture : page d’un parcours' }).first().waitFor();
+    await a.getByRole('cell', { name: 'Paul Conseiller, conseiller' }).first().waitFor();
+    expect(person.pathway.participant.id).toBeTruthy();
     await screens.check(a, '72-journey-access-log');
   }, 120_000); // a whole journey in five browsers: seconds on an idle machine, more beside the suite's longest files
 

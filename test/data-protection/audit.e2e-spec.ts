@@ -47,6 +47,7 @@ describe('the access log', () => {
   let referent: TestUser;
   let counsellor: TestUser;
   let manager: TestUser;
+  let administrator: TestUser;
   let funder: TestUser;
   let pathway: PathwayView;
   let nextReferent: TestUser;
@@ -66,6 +67,7 @@ describe('the access log', () => {
     referent = await accounts.user('REFERENT');
     counsellor = await accounts.user('COUNSELLOR');
     manager = await accounts.user('MANAGER');
+    administrator = await accounts.user('ADMIN');
     funder = await accounts.user('FUNDER');
     nextReferent = await accounts.user('REFERENT');
     handedOver = await journey.refer(referent);
@@ -102,6 +104,8 @@ describe('the access log', () => {
   const CALLS: Record<string, [string, (user: TestUser) => Record<string, unknown> | Promise<Record<string, unknown>>, () => TestUser]> = {
     'Query.pathway': ['query ($id: ID!) { pathway(id: $id) { participant { lastName phone } situation { barriers } } }', () => ({ id: pathway.id }), () => referent],
     'Query.pathways': ['{ pathways { edges { node { participant { firstNames } } } } }', () => ({}), () => counsellor],
+    // Naming the people on a page of the access log is a read of their names.
+    'Query.auditLog': ['query ($id: ID) { auditLog(first: 5, filter: { participantId: $id }) { edges { node { participant { name } } } } }', () => ({ id: pathway.participant.id }), () => administrator],
     'Query.participant': ['query ($id: ID!) { participant(id: $id) { participant { birthDate email } } }', () => ({ id: pathway.participant.id }), () => manager],
     'Mutation.referParticipant': [
       'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { participant { lastName } } userErrors { code } } }',

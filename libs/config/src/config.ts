@@ -218,7 +218,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     adminEmail: read('ADMIN_EMAIL', 'admin@parcours.local', (raw) =>
       /^[^\s@]+@[^\s@]+$/.test(raw) ? raw : invalid('must be an e-mail address'),
     ),
-    adminName: read('ADMIN_NAME', 'Administrator', (raw) => raw),
+    adminName: read('ADMIN_NAME', 'Administrateur', (raw) => raw),
     adminPassword: read<string | undefined>('ADMIN_PASSWORD', undefined, (raw) => raw),
   };
 

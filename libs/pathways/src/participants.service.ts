@@ -31,6 +31,13 @@ export class ParticipantsService {
     return { participant: pathways[0].participant, pathways };
   }
 
+  /** People named by id, as far as the actor may see them (ADMIN: all): names, and when anonymised; in the order of the ids, null for one not seen. */
+  async names(actor: Actor, ids: readonly string[]): Promise<({ firstNames: string; lastName: string; anonymisedAt: Date | null } | null)[]> {
+    const found = await this.uow.read(actor, (reads) => reads.find(Participant, { id: { $in: ids.filter(isUuid) } }, { fields: ['firstNames', 'lastName', 'anonymisedAt'] }));
+    const byId = new Map(found.map((participant) => [participant.id, participant]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /**
    * Corrects identity and contact details, through an open pathway the actor may see (the
    * referent's, or one at the counsellor's or manager's operator); recorded in its history by

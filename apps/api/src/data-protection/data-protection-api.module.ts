@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@parcours/accounts';
 import { DataProtectionModule } from '@parcours/data-protection';
-import { DataProtectionResolver } from './data-protection.resolver';
+import { PathwaysModule } from '@parcours/pathways';
+import { AuditEntryResolver, DataProtectionResolver } from './data-protection.resolver';
 
 @Module({
-  imports: [DataProtectionModule],
-  providers: [DataProtectionResolver],
+  imports: [DataProtectionModule, AccountsModule, PathwaysModule],
+  providers: [DataProtectionResolver, AuditEntryResolver],
 })
 export class DataProtectionApiModule {}

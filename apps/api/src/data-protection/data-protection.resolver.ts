@@ -1,7 +1,11 @@
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Role, type Actor } from '@parcours/accounts';
+import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role, UsersService, type Actor } from '@parcours/accounts';
 import { AuditService, type AuditEntry } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
+import { ParticipantsService } from '@parcours/pathways';
+import { AboutParticipant, NotPersonal, of, Personal } from '../audit/graphql-personal-data';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { IsOptional, IsString } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -27,6 +31,20 @@ export class AuditEntryNode {
   @Field(() => String, { nullable: true }) reason: string | null;
 }
 
+@ObjectType('AuditAccount', { description: 'The account that acted, by name (a staff account: not a participant\'s data).' })
+export class AuditAccountNode {
+  @Field(() => ID) id: string;
+  @Field() fullName: string;
+}
+
+@AboutParticipant((source) => ({ participantId: of(source, 'id'), objectType: 'Participant', objectId: of(source, 'id') }))
+@ObjectType('AuditSubject', { description: 'The person an entry is about, named for the administrator; reading the name is itself audited, once per person per page.' })
+export class AuditSubjectNode {
+  @NotPersonal() @Field(() => ID) id: string;
+  @Personal() @Field(() => String, { nullable: true, description: 'First names and name; null once anonymised.' }) name: string | null;
+  @NotPersonal() @Field({ description: 'The identity was erased (on request or after the retention period).' }) anonymised: boolean;
+}
+
 @ObjectType()
 export class AuditEntryConnection extends Connection(AuditEntryNode, 'AuditEntry') {}
 
@@ -47,6 +65,30 @@ export class EraseParticipantInput {
 @ObjectType()
 export class ErasePayload extends Payload {
   @Field({ nullable: true }) erased?: boolean;
+}
+
+/** Who and whom an entry names, for a log an administrator reads in words: one statement per page for each. */
+@Resolver(() => AuditEntryNode)
+export class AuditEntryResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  @ResolveField(() => AuditAccountNode, { nullable: true, description: 'The account that acted; null for the system (sweeps, retention).' })
+  async user(@Parent() entry: AuditEntryNode, @Context() context: GraphqlContext): Promise<AuditAccountNode | null> {
+    if (!entry.userId) return null;
+    const fullName = await requestLoader(context, 'audit-users', (ids) => this.users.names(signedIn(context), ids)).load(entry.userId);
+    return fullName === null ? null : { id: entry.userId, fullName };
+  }
+
+  @ResolveField(() => AuditSubjectNode, { nullable: true, description: 'The person the entry is about; null for aggregate figures.' })
+  async participant(@Parent() entry: AuditEntryNode, @Context() context: GraphqlContext): Promise<AuditSubjectNode | null> {
+    if (!entry.participantId) return null;
+    const found = await requestLoader(context, 'audit-participants', (ids) => this.participants.names(signedIn(context), ids)).load(entry.participantId);
+    if (!found) return null;
+    return { id: entry.participantId, name: found.anonymisedAt ? null : `${found.firstNames} ${found.lastName}`, anonymised: found.anonymisedAt !== null };
+  }
 }
 
 @Resolver()

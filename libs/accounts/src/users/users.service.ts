@@ -199,6 +199,13 @@ export class UsersService {
     return user;
   }
 
+  /** Accounts named by id, as far as the actor may see them: their names, in the order of the ids (null for one not seen). */
+  async names(actor: Actor, ids: readonly string[]): Promise<(string | null)[]> {
+    const found = await this.uow.read(actor, (reads) => reads.find(User, { $and: [{ id: { $in: ids.filter(isUuid) } }, usersVisibleTo(actor)] }, { fields: ['fullName'] }));
+    const byId = new Map(found.map((user) => [user.id, user.fullName]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async list(actor: Actor, filter: { organisationId?: string; role?: Role; search?: string }, page: PageRequest): Promise<Page<User>> {
     return this.uow.read(actor, (reads) => reads.findByCursor(
       User,

@@ -5,9 +5,12 @@ import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { Pager, usePages } from '../../components/Pager';
 import { frenchMessage } from '../../errors';
-import { instant, parisInstant, parseDay } from '../../format';
+import { fullName, instant, parisInstant, parseDay } from '../../format';
+import { fieldsInWords, operationInWords } from '../../audit-labels';
 import {
+  AccountsNamedDocument,
   AuditLogDocument,
+  PeopleNamedDocument,
   CreateOrganisationDocument,
   DeadLettersDocument,
   OrganisationAccountsDocument,
@@ -108,10 +111,72 @@ function Rename({ id, name }: { id: string; name: string }) {
 /** The audit's actions, in French. */
 const ACTION: Record<string, string> = { READ: 'Lecture', WRITE: 'Écriture', EXPORT: 'Export', ERASE: 'Effacement', ANONYMISE: 'Anonymisation' };
 
-/** `/journal` (ADMIN): who read or wrote what of whom, when — filtered by person, by account and by period. */
+type Named = { id: string; name: string };
+
+/** A person or an account chosen by a part of their name (two letters or more), for a filter. */
+function NamePicker({ label, chosen, onChoose, search, onSearch, found }: { label: string; chosen: Named | null; onChoose: (chosen: Named | null) => void; search: string; onSearch: (search: string) => void; found: Named[] }) {
+  if (chosen) {
+    return (
+      <div className="field">
+        <span className="label">{label}</span>
+        <p>
+          <strong>{chosen.name}</strong>{' '}
+          <button type="button" className="link" onClick={() => onChoose(null)}>
+            Changer ({label.toLowerCase()})
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="field">
+      <TextField label={label} hint="Une partie du nom, puis choisissez dans la liste." value={search} onChange={onSearch} />
+      {search.trim().length >= 2 && found.length > 0 && (
+        <ul className="choices" aria-label={`${label} : résultats`}>
+          {found.map((one) => (
+            <li key={one.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onChoose(one);
+                  onSearch('');
+                }}
+              >
+                {one.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The people whose names contain the search, each once (from the pathways an administrator sees: all). */
+function PersonPicker({ chosen, onChoose }: { chosen: Named | null; onChoose: (chosen: Named | null) => void }) {
+  const [search, setSearch] = useState('');
+  const [{ data }] = useQuery({ query: PeopleNamedDocument, variables: { search: search.trim() }, pause: search.trim().length < 2 || chosen !== null });
+  const people = new Map<string, Named>();
+  for (const { node } of data?.pathways.edges ?? []) people.set(node.participant.id, { id: node.participant.id, name: fullName(node.participant) });
+  return <NamePicker label="Personne" chosen={chosen} onChoose={onChoose} search={search} onSearch={setSearch} found={[...people.values()]} />;
+}
+
+/** The accounts whose names contain the search, with their role and organisation. */
+function AccountPicker({ chosen, onChoose }: { chosen: Named | null; onChoose: (chosen: Named | null) => void }) {
+  const [search, setSearch] = useState('');
+  const [{ data }] = useQuery({ query: AccountsNamedDocument, variables: { search: search.trim() }, pause: search.trim().length < 2 || chosen !== null });
+  const accounts = (data?.users.edges ?? []).map(({ node }) => ({ id: node.id, name: `${node.fullName} (${ROLE[node.role].toLowerCase()}, ${node.organisation.name})` }));
+  return <NamePicker label="Compte" chosen={chosen} onChoose={onChoose} search={search} onSearch={setSearch} found={accounts} />;
+}
+
+/**
+ * `/journal` (ADMIN): who read or wrote what of whom, when, in words: the account by name and
+ * role, the person by name ("personne anonymisée" once anonymised; naming them is itself a read,
+ * audited), the operation and the fields in French. Filters pick a person or an account by name.
+ */
 export function AccessLogPage() {
-  const [participantId, setParticipantId] = useState('');
-  const [userId, setUserId] = useState('');
+  const [person, setPerson] = useState<Named | null>(null);
+  const [account, setAccount] = useState<Named | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [filter, setFilter] = useState<AuditLogFilter>({});
@@ -136,15 +201,15 @@ export function AccessLogPage() {
           if (Object.keys(local).length > 0) return;
           pages.reset();
           setFilter({
-            participantId: participantId.trim() || undefined,
-            userId: userId.trim() || undefined,
+            participantId: person?.id,
+            userId: account?.id,
             from: start ? parisInstant(start, 0) : undefined,
             to: end ? parisInstant(end, 24 * 60 - 1) : undefined,
           });
         }}
       >
-        <TextField label="Personne (identifiant)" value={participantId} onChange={setParticipantId} />
-        <TextField label="Compte (identifiant)" value={userId} onChange={setUserId} />
+        <PersonPicker chosen={person} onChoose={setPerson} />
+        <AccountPicker chosen={account} onChoose={setAccount} />
         <DateField label="Du" value={from} onChange={setFrom} errors={errors.from} />
         <DateField label="Au" value={to} onChange={setTo} errors={errors.to} />
         <button type="submit">Filtrer</button>
@@ -158,10 +223,10 @@ export function AccessLogPage() {
             <thead>
               <tr>
                 <th scope="col">Quand</th>
-                <th scope="col">Qui (compte, rôle)</th>
+                <th scope="col">Qui</th>
                 <th scope="col">Quoi</th>
-                <th scope="col">De qui (personne)</th>
-                <th scope="col">Champs</th>
+                <th scope="col">De qui</th>
+                <th scope="col">Données</th>
               </tr>
             </thead>
             <tbody>
@@ -169,14 +234,15 @@ export function AccessLogPage() {
                 <tr key={node.id}>
                   <td>{instant(node.at)}</td>
                   <td>
-                    {node.userId ?? 'Système'} ({node.role})
+                    {node.user?.fullName ?? (node.role === 'SYSTEM' ? 'Le serveur' : 'Compte hors de votre vue')}
+                    {node.role in ROLE ? `, ${ROLE[node.role as keyof typeof ROLE].toLowerCase()}` : ''}
                   </td>
                   <td>
-                    {ACTION[node.action] ?? node.action} : {node.operation}
+                    {ACTION[node.action] ?? 'Accès'} : {operationInWords(node.operation)}
                     {node.reason ? ` (motif : ${node.reason})` : ''}
                   </td>
-                  <td>{node.participantId ?? ''}</td>
-                  <td>{node.fields.join(', ')}</td>
+                  <td>{node.participant ? (node.participant.anonymised ? 'Personne anonymisée' : node.participant.name) : node.participantId ? 'Personne hors de votre vue' : 'Personne (chiffres)'}</td>
+                  <td>{fieldsInWords(node.fields, node.objectType)}</td>
                 </tr>
               ))}
             </tbody>
