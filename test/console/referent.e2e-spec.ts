@@ -227,6 +227,20 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     expect(list.pathways.totalCount).toBe(0);
   });
 
+  it('says every missing field of an empty referral at once, the France Travail reason included, and sends nothing', async () => {
+    const other = await accounts.user('REFERENT');
+    const p = await page();
+    await signIn(p, other, '/orienter');
+    await p.getByText('Tous les champs sont obligatoires, sauf ceux marqués « facultatif ».').waitFor();
+    await p.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await p.getByText(/points sont à corriger/).waitFor();
+    for (const label of ['Nom', 'Prénoms', 'Date de naissance', 'Niveau de formation', 'RSA', 'Pourquoi n’est-elle pas inscrite à France Travail ?']) {
+      await p.locator('.field', { has: p.getByLabel(label, { exact: true }) }).locator('.error').waitFor();
+    }
+    const list = await t.api.data<{ pathways: { totalCount: number } }>(PATHWAYS, undefined, { token: other.token });
+    expect(list.pathways.totalCount).toBe(0);
+  });
+
   it('explains a person who already has an open pathway, with a link when it is the referent’s own', async () => {
     const pathway = await journey.refer(referent, aPerson({ lastName: 'Dejasuivie', firstNames: 'Camille', birthDate: '1988-06-15' }));
     const p = await page();

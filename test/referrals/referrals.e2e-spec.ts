@@ -70,6 +70,22 @@ describe('referrals', () => {
     expect(noRsa.userErrors.map((error) => error.code)).toEqual(['NO_RSA_NOR_BARRIER']);
   });
 
+  it('says every problem in one answer, fields and unmet conditions together, and counts no refused attempt until the fields are right', async () => {
+    const refused = await count(RefusedReferral);
+    const all = await journey.referRaw(referent, aPerson({ communeCode: '69123', postalCode: '69001', rsaStatus: 'NONE', franceTravailRegistered: false, informedOn: '2026-03-17' }));
+    expect(all.pathway).toBeNull();
+    expect(all.userErrors.map((error) => [error.code, error.field?.join('.')])).toEqual([
+      ['INVALID_DATE', 'input.person.informedOn'],
+      ['REASON_REQUIRED', 'input.person.franceTravailMissingReason'],
+      ['OUTSIDE_TERRITORY', 'input.person.communeCode'],
+      ['NO_RSA_NOR_BARRIER', 'input.barriers'],
+    ]);
+    expect(await count(RefusedReferral)).toBe(refused);
+    // An unknown commune leaves the territory unjudged; the other conditions are said.
+    const unknown = await journey.referRaw(referent, aPerson({ communeCode: '99999', rsaStatus: 'NONE' }));
+    expect(unknown.userErrors.map((error) => error.code)).toEqual(['UNKNOWN_COMMUNE', 'NO_RSA_NOR_BARRIER']);
+  });
+
   it.each([
     ['an unknown commune', { communeCode: '99999' }, {}, 'UNKNOWN_COMMUNE', 'input.person.communeCode'],
     ['JUSTICE without a justification', {}, { barriers: ['JUSTICE'] }, 'JUSTIFICATION_REQUIRED', 'input.justiceJustification'],

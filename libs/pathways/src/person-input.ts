@@ -1,4 +1,4 @@
-import { isLocalDate, type LocalDate } from '@parcours/core';
+import { DomainError, isLocalDate, type LocalDate, type Problem } from '@parcours/core';
 import { BarrierTheme, Participant, type ParticipantDetails } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
 import type { ScopedReads } from '@parcours/unit-of-work';
@@ -8,21 +8,34 @@ import { PathwaysError } from './pathways-error';
  * The rules a person's details must meet, whether given at referral or corrected later: real
  * dates not in the future, a known commune, a reason when not registered at France Travail.
  */
-export function checkPersonDetails(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[]): ParticipantDetails {
+/** Every problem of a person's details at once, each beside its field (none: they are fit to keep). */
+export function personProblems(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[]): Problem[] {
   const field = (name: string) => [...path, name];
+  const problems: Problem[] = [];
   if (!isLocalDate(details.birthDate) || details.birthDate > today || details.birthDate < '1900-01-01') {
-    throw new PathwaysError('INVALID_DATE', 'The birth date must be a real day, after 1900 and not in the future.', field('birthDate'));
+    problems.push({ code: 'INVALID_DATE', message: 'The birth date must be a real day, after 1900 and not in the future.', field: field('birthDate') });
   }
   if (!isLocalDate(details.informedOn) || details.informedOn > today) {
-    throw new PathwaysError('INVALID_DATE', 'The day the person was informed cannot be in the future.', field('informedOn'));
+    problems.push({ code: 'INVALID_DATE', message: 'The day the person was informed cannot be in the future.', field: field('informedOn') });
   }
   if (!territory.commune(details.communeCode)) {
-    throw new PathwaysError('UNKNOWN_COMMUNE', `No commune has the INSEE code ${details.communeCode}.`, field('communeCode'));
+    problems.push({ code: 'UNKNOWN_COMMUNE', message: `No commune has the INSEE code ${details.communeCode}.`, field: field('communeCode') });
   }
+  if (!details.franceTravailRegistered && !details.franceTravailMissingReason?.trim()) {
+    problems.push({ code: 'REASON_REQUIRED', message: 'Say why the person is not registered at France Travail.', field: field('franceTravailMissingReason') });
+  }
+  return problems;
+}
+
+/** A person's details as kept (trimmed, normalised), once `personProblems` found nothing; otherwise every problem at once. */
+export function checkPersonDetails(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[]): ParticipantDetails {
+  const problems = personProblems(details, today, territory, path);
+  if (problems.length > 0) throw DomainError.all(problems);
+  return normalisedPerson(details);
+}
+
+export function normalisedPerson(details: ParticipantDetails): ParticipantDetails {
   const missingReason = details.franceTravailMissingReason?.trim() || null;
-  if (!details.franceTravailRegistered && !missingReason) {
-    throw new PathwaysError('REASON_REQUIRED', 'Say why the person is not registered at France Travail.', field('franceTravailMissingReason'));
-  }
   return {
     ...details,
     lastName: details.lastName.trim(),
@@ -34,15 +47,20 @@ export function checkPersonDetails(details: ParticipantDetails, today: LocalDate
   };
 }
 
+/** The JUSTICE barrier declared without its written justification, if so. */
+export function barrierProblems(barriers: BarrierTheme[], justification: string | null | undefined, path: string[]): Problem[] {
+  return barriers.includes(BarrierTheme.JUSTICE) && !justification?.trim()
+    ? [{ code: 'JUSTIFICATION_REQUIRED', message: 'Declaring the JUSTICE barrier needs a written justification.', field: [...path, 'justiceJustification'] }]
+    : [];
+}
+
 /** Barrier themes declared at referral: each once; JUSTICE only with a written justification. */
 export function checkBarriers(barriers: BarrierTheme[], justification: string | null | undefined, path: string[]): { barriers: BarrierTheme[]; justiceJustification: string | null } {
+  const problems = barrierProblems(barriers, justification, path);
+  if (problems.length > 0) throw DomainError.all(problems);
   const themes = [...new Set(barriers)];
-  const text = justification?.trim() || null;
-  if (themes.includes(BarrierTheme.JUSTICE) && !text) {
-    throw new PathwaysError('JUSTIFICATION_REQUIRED', 'Declaring the JUSTICE barrier needs a written justification.', [...path, 'justiceJustification']);
-  }
   // Collect the minimum: a justification without the JUSTICE barrier is not kept.
-  return { barriers: themes, justiceJustification: themes.includes(BarrierTheme.JUSTICE) ? text : null };
+  return { barriers: themes, justiceJustification: themes.includes(BarrierTheme.JUSTICE) ? justification!.trim() : null };
 }
 
 /** A France Travail identifier already held by a person of another identity is never merged silently. */

@@ -6,7 +6,7 @@ import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from 
 import { Territory } from '@parcours/territory';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
 import { assessEligibility, IneligibilityCode } from './eligibility';
-import { assertNoIdentityConflict, checkBarriers, checkPersonDetails } from './person-input';
+import { assertNoIdentityConflict, barrierProblems, checkBarriers, normalisedPerson, personProblems } from './person-input';
 import { operatorStaff } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
 import { lockPathway } from './pathway-lock';
@@ -46,7 +46,16 @@ export class ReferralsService {
 
   async refer(actor: Actor, command: ReferCommand): Promise<Pathway> {
     const today = parisDay(this.clock.now());
-    const person = checkPersonDetails(command.person, today, this.territory, ['input', 'person']);
+    // Every problem in one answer: the fields', and the unmet conditions as far as the fields allow judging them.
+    const fieldProblems = [...personProblems(command.person, today, this.territory, ['input', 'person']), ...barrierProblems(command.barriers, command.justiceJustification, ['input'])];
+    const communeKnown = !fieldProblems.some((problem) => problem.code === 'UNKNOWN_COMMUNE');
+    const themes = [...new Set(command.barriers)];
+    // An unknown commune leaves the territory unjudged (its own error says enough); the other conditions are judged.
+    const judged = assessEligibility({ residesInTerritory: !communeKnown || this.territory.includes(command.person.communeCode), barriers: themes, rsaStatus: command.person.rsaStatus });
+    const unmet = judged.unmet.map((code) => ({ code, ...INELIGIBLE_MESSAGES[code] }));
+    // A form with field errors is not yet a referral: its unmet conditions are said, and no refused attempt is counted.
+    if (fieldProblems.length > 0) throw DomainError.all([...fieldProblems, ...unmet]);
+    const person = normalisedPerson(command.person);
     const situation = { ...checkBarriers(command.barriers, command.justiceJustification, ['input']), communeCode: person.communeCode, rsaStatus: person.rsaStatus };
     const operator = isUuid(command.operatorId)
       ? await this.uow.read(actor, (reads) => reads.findOne(Organisation, { id: command.operatorId, kind: OrganisationKind.OPERATOR }))

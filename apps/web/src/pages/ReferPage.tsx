@@ -53,7 +53,12 @@ const EMPTY: Form = {
 
 const REQUIRED = 'Ce champ est obligatoire.';
 
-/** What the form itself refuses before sending: missing choices and days that do not exist. */
+/**
+ * What the form itself refuses before sending, all at once: what is missing, days that do not
+ * exist or are in the future. Eligibility is the server's to judge (an ineligible referral it
+ * refuses is counted, anonymously, in the figures): its answer holds every remaining problem, the
+ * fields' and the unmet conditions, in one round.
+ */
 function checkLocally(form: Form, commune: Commune | null): FieldErrors {
   const errors: FieldErrors = {};
   for (const [key, text] of [
@@ -63,10 +68,24 @@ function checkLocally(form: Form, commune: Commune | null): FieldErrors {
     if (!text.trim()) errors[key] = [REQUIRED];
     else if (!parseDay(text)) errors[key] = [`« ${text} » n’est pas une date qui existe : écrivez-la JJ/MM/AAAA.`];
   }
+  // Days the server would refuse: a birth in the future, information given after today.
+  const born = parseDay(form.birthDate);
+  if (born && born > today()) errors['person.birthDate'] = ['La date de naissance ne peut pas être dans le futur.'];
+  const informed = parseDay(form.informedOn);
+  if (informed && informed > today()) errors['person.informedOn'] = ['Cette date ne peut pas être dans le futur.'];
+  for (const [key, text] of [
+    ['person.lastName', form.lastName],
+    ['person.firstNames', form.firstNames],
+    ['person.addressLine', form.addressLine],
+  ] as const) {
+    if (!text.trim()) errors[key] = [REQUIRED];
+  }
   if (!commune) errors['person.communeCode'] = ['Choisissez la commune dans la liste.'];
   if (!form.educationLevel) errors['person.educationLevel'] = [REQUIRED];
   if (!form.rsaStatus) errors['person.rsaStatus'] = [REQUIRED];
   if (!form.operatorId) errors.operatorId = [REQUIRED];
+  if (!form.franceTravailRegistered && !form.franceTravailMissingReason.trim()) errors['person.franceTravailMissingReason'] = [REQUIRED];
+  if (form.barriers.includes('JUSTICE') && !form.justiceJustification.trim()) errors.justiceJustification = [frenchMessage('JUSTIFICATION_REQUIRED')];
   return errors;
 }
 
@@ -137,6 +156,7 @@ export function ReferPage() {
         La personne doit résider sur le territoire de Saint-Étienne Métropole, et percevoir le RSA ou rencontrer au moins un frein à l’emploi. Elle doit avoir été
         informée du partage de ses données.
       </p>
+      <p className="hint">Tous les champs sont obligatoires, sauf ceux marqués « facultatif ».</p>
       <form onSubmit={submit} noValidate aria-describedby="refer-errors">
         <div id="refer-errors">
           {errorCount > 0 && (
