@@ -39,6 +39,11 @@ describeInBrowser('the console, for the administrator, in a real browser', () =>
     await p.getByRole('link', { name: 'Forez Entreprendre', exact: true }).click();
     await p.getByRole('heading', { name: 'Forez Entreprendre' }).waitFor();
     await p.getByText(/Structure d’accompagnement, créée le/).waitFor();
+    // The operator's contact, shown to referents in every report.
+    await p.getByLabel('Téléphone de la structure').fill('04 77 00 00 00');
+    await p.getByLabel('E-mail de la structure').fill('accueil@forez.example');
+    await p.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await p.getByText('Le contact est enregistré.').waitFor();
     await p.getByRole('link', { name: 'Administrateur' }).waitFor();
     await screens.check(p, '64-organisation');
     await p.getByRole('link', { name: 'Administrateur' }).click();

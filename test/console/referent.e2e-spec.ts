@@ -136,6 +136,9 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.goto(`/reports/${reportId}`);
     await p.getByRole('heading', { name: 'Diagnostic réalisé : Camille Lumière' }).waitFor();
     expect(await p.getByTestId('report-state').textContent()).toBe('À lire');
+    // Whom to call: the counsellor in charge, and the operator.
+    await p.getByRole('region', { name: 'Qui contacter' }).getByRole('link', { name: counsellor.email }).waitFor();
+    expect(await p.getByTestId('report-operator').textContent()).toContain('Forez Entreprendre');
     await screen(p, '09-report');
     await p.getByRole('button', { name: 'J’ai lu ce compte rendu' }).click();
     await p.getByText('Vous avez accusé réception de ce compte rendu.').waitFor();

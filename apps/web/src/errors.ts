@@ -27,6 +27,7 @@ export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   ORGANISATION_NAME_TAKEN: 'Une organisation porte déjà ce nom.',
   CANNOT_DEACTIVATE_SELF: 'Vous ne pouvez pas désactiver votre propre compte.',
   ALREADY_DEACTIVATED: 'Ce compte est déjà désactivé.',
+  CONTACT_FOR_OPERATORS: 'Seule une structure d’accompagnement a un contact pour les référents.',
   PARTNER_KIND: 'Cette organisation est un partenaire (employeur, agence, organisme de formation) : elle n’a pas de comptes.',
   WRONG_ORGANISATION_KIND: 'Cette organisation n’est pas du type attendu.',
   ALREADY_ACTIVE: 'Ce compte est déjà actif.',

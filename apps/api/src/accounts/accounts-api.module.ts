@@ -5,13 +5,13 @@ import { AccessDeclarations } from '../auth/access-declarations';
 import { AccessGuard } from '../auth/access.guard';
 import { AuthResolver } from './auth.resolver';
 import { BrowserSessionController } from './browser-session.controller';
-import { OrganisationsResolver } from './organisations.resolver';
+import { OrganisationContactResolver, OrganisationsResolver } from './organisations.resolver';
 import { UsersResolver } from './users.resolver';
 
 @Module({
   imports: [AccountsModule, DiscoveryModule],
   controllers: [BrowserSessionController],
-  providers: [AuthResolver, OrganisationsResolver, UsersResolver, AccessDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthResolver, OrganisationsResolver, OrganisationContactResolver, UsersResolver, AccessDeclarations, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessDeclarations],
 })
 export class AccountsApiModule {}

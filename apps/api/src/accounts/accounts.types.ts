@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccountEventType, OrganisationKind, Role, User, userView, type AccountEvent, type OpenWork, type Organisation, type UserView } from '@parcours/accounts';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { Payload } from '../graphql/user-error';
 import { Text } from '../graphql/text-field';
@@ -8,6 +9,13 @@ import { Text } from '../graphql/text-field';
 registerEnumType(Role, { name: 'Role', description: 'A user has one role, which must fit their organisation kind.' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(AccountEventType, { name: 'AccountEventType' });
+
+@ObjectType('OrganisationContact', { description: "An operator's contact for referents (and, later, the people it accompanies): the structure's, never a person's." })
+export class OrganisationContactNode {
+  @Field(() => String, { nullable: true }) address: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true }) email: string | null;
+}
 
 @ObjectType('Organisation')
 export class OrganisationNode {
@@ -149,9 +157,22 @@ export class CreateOrganisationInput {
 }
 
 @InputType()
+@InputType()
+export class OrganisationContactInput {
+  @Text(300, { nullable: true, description: 'The address where people are received.' }) @IsOptional() address?: string | null;
+  @Text(30, { nullable: true }) @IsOptional() phone?: string | null;
+  @Text(254, { nullable: true }) @IsOptional() @IsEmail() email?: string | null;
+}
+
+@InputType()
 export class UpdateOrganisationInput {
   @Field(() => ID) @IsString() id: string;
   @Text(200, { min: 2 }) name: string;
+  @Field(() => OrganisationContactInput, { nullable: true, description: "An OPERATOR's contact, shown in reports (all three parts replaced; CONTACT_FOR_OPERATORS for another kind)." })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganisationContactInput)
+  contact?: OrganisationContactInput | null;
 }
 
 @InputType()
@@ -241,4 +262,9 @@ export function toAccountEventNode(event: AccountEvent): AccountEventNode {
     successorId: detail.successorId ?? null,
     handedOver: (detail.handedOver as OpenWork | undefined) ?? null,
   };
+}
+
+/** An operator's contact as the API answers it. */
+export function toContactNode(organisation: Organisation): OrganisationContactNode {
+  return { address: organisation.contactAddress, phone: organisation.contactPhone, email: organisation.contactEmail };
 }

@@ -1,17 +1,34 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganisationKind, OrganisationsService, Role, type Actor } from '@parcours/accounts';
 import { Roles, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { requestLoader } from '../graphql/request-loaders';
 import {
   CreateOrganisationInput,
   Operator,
   OrganisationConnection,
+  OrganisationContactNode,
   OrganisationNode,
   OrganisationPayload,
+  toContactNode,
   toOrganisationNode,
   UpdateOrganisationInput,
 } from './accounts.types';
+
+/** An operator's contact, wherever an organisation is answered (one statement per request). */
+@Resolver(() => OrganisationNode)
+export class OrganisationContactResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @ResolveField(() => OrganisationContactNode, { nullable: true, description: "An OPERATOR's contact for referents; null for other kinds." })
+  async contact(@Parent() organisation: OrganisationNode, @Context() context: GraphqlContext): Promise<OrganisationContactNode | null> {
+    if (organisation.kind !== OrganisationKind.OPERATOR) return null;
+    const found = await requestLoader(context, 'operators', (ids) => this.service.operatorsById(ids)).load(organisation.id);
+    return found ? toContactNode(found) : null;
+  }
+}
 
 @Resolver()
 export class OrganisationsResolver {
@@ -26,7 +43,7 @@ export class OrganisationsResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => OrganisationPayload, { description: "Renames an organisation (its kind is fixed: its users' roles depend on it)." })
   async updateOrganisation(@Args('input') input: UpdateOrganisationInput, @CurrentActor() actor: Actor): Promise<Partial<OrganisationPayload>> {
-    return { organisation: toOrganisationNode(await this.service.rename(actor, input.id, input.name)) };
+    return { organisation: toOrganisationNode(await this.service.rename(actor, input.id, input.name, input.contact ?? undefined)) };
   }
 
   @Roles(Role.ADMIN)

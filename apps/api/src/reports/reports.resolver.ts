@@ -1,5 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { Role, type Actor } from '@parcours/accounts';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { OrganisationsService, Role, type Actor } from '@parcours/accounts';
+import { PathwaysService, type PathwayView } from '@parcours/pathways';
+import { OrganisationNode, toOrganisationNode } from '../accounts/accounts.types';
+import { NotPersonal } from '../audit/graphql-personal-data';
+import type { GraphqlContext } from '../graphql/graphql-context';
+import { requestLoader, signedIn } from '../graphql/request-loaders';
+import { PersonInCharge } from '../pathways/pathways.types';
 import { ReferentReport, ReportBus, ReportsService, reportState, reportView, type ReportView } from '@parcours/reports';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -95,4 +101,39 @@ export function toReportNode(from: ReferentReport | ReportView, today: string): 
     acknowledgedAt: report.acknowledgedAt,
     referentId: report.referentId,
   };
+}
+
+/**
+ * Whom a referent calls about a report: the counsellor now in charge of its pathway and the
+ * operator with its contact, read through the pathway the reader may see (null once handed away).
+ */
+@Resolver(() => ReferentReportNode)
+export class ReportContactsResolver {
+  constructor(
+    private readonly pathways: PathwaysService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  private pathway(report: ReferentReportNode, context: GraphqlContext): Promise<PathwayView | null> {
+    return requestLoader(context, 'report-pathways', async (ids) => {
+      const views = await this.pathways.views(signedIn(context), ids);
+      return ids.map((id) => views.find((view) => view.id === id) ?? null);
+    }).load(report.pathwayId);
+  }
+
+  @NotPersonal()
+  @ResolveField(() => PersonInCharge, { nullable: true, description: 'The counsellor now in charge of the pathway, to call about it; null before acceptance or once the pathway is no longer the reader\'s.' })
+  async counsellor(@Parent() report: ReferentReportNode, @Context() context: GraphqlContext): Promise<PersonInCharge | null> {
+    const pathway = await this.pathway(report, context);
+    return pathway?.counsellor ? { ...pathway.counsellor, organisationName: pathway.operator.name } : null;
+  }
+
+  @NotPersonal()
+  @ResolveField(() => OrganisationNode, { nullable: true, description: 'The operator of the pathway, with its contact; null once the pathway is no longer the reader\'s.' })
+  async operator(@Parent() report: ReferentReportNode, @Context() context: GraphqlContext): Promise<OrganisationNode | null> {
+    const pathway = await this.pathway(report, context);
+    if (!pathway) return null;
+    const operator = await requestLoader(context, 'operators', (ids) => this.organisations.operatorsById(ids)).load(pathway.operator.id);
+    return operator ? toOrganisationNode(operator) : null;
+  }
 }

@@ -37,6 +37,38 @@ export function ReportPage() {
           </>
         )}
       </dl>
+      {report.operator && (
+        <section aria-labelledby="qui-appeler" className="panel">
+          <h2 id="qui-appeler">Qui contacter</h2>
+          <dl className="facts">
+            <dt>Conseiller ou conseillère</dt>
+            <dd data-testid="report-counsellor">
+              {report.counsellor ? (
+                <>
+                  {report.counsellor.fullName}, <a href={`mailto:${report.counsellor.email}`}>{report.counsellor.email}</a>
+                </>
+              ) : (
+                'pas encore désigné'
+              )}
+            </dd>
+            <dt>Structure</dt>
+            <dd data-testid="report-operator">
+              {report.operator.name}
+              {report.operator.contact?.address ? `, ${report.operator.contact.address}` : ''}
+              {report.operator.contact?.phone ? (
+                <>
+                  , <a href={`tel:${report.operator.contact.phone.replace(/\s/g, '')}`}>{report.operator.contact.phone}</a>
+                </>
+              ) : null}
+              {report.operator.contact?.email ? (
+                <>
+                  , <a href={`mailto:${report.operator.contact.email}`}>{report.operator.contact.email}</a>
+                </>
+              ) : null}
+            </dd>
+          </dl>
+        </section>
+      )}
       {report.correction && <p className="alert alert-info">Ce compte rendu corrige un compte rendu précédent.</p>}
       <h2>La suite</h2>
       <p>{report.nextStep}</p>

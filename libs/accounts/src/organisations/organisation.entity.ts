@@ -38,10 +38,31 @@ export class Organisation {
   @Property({ type: Date })
   updatedAt: Date;
 
+  /**
+   * An OPERATOR's contact for referents and, later, the people it accompanies: its address, a
+   * phone number and an e-mail address of the structure (not of a person), shown in reports.
+   */
+  @Property({ type: 'string', length: 300, nullable: true })
+  contactAddress: string | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  contactPhone: string | null = null;
+
+  @Property({ type: 'string', length: 254, nullable: true })
+  contactEmail: string | null = null;
+
   constructor(name: string, kind: OrganisationKind, at: Date) {
     this.kind = kind;
     this.createdAt = at;
     this.rename(name, at);
+  }
+
+  /** An OPERATOR's contact, each part trimmed, an empty one cleared. */
+  setContact(contact: { address?: string | null; phone?: string | null; email?: string | null }, at: Date): void {
+    this.contactAddress = contact.address?.trim() || null;
+    this.contactPhone = contact.phone?.trim() || null;
+    this.contactEmail = contact.email?.trim().toLowerCase() || null;
+    this.updatedAt = at;
   }
 
   rename(name: string, at: Date): void {

@@ -22,15 +22,26 @@ export class OrganisationsService {
     });
   }
 
-  async rename(actor: Actor, id: string, name: string): Promise<Organisation> {
+  /** A name corrected, and an OPERATOR's contact set (undefined: unchanged; CONTACT_FOR_OPERATORS on any other kind). */
+  async rename(actor: Actor, id: string, name: string, contact?: { address?: string | null; phone?: string | null; email?: string | null }): Promise<Organisation> {
     return this.named(actor, async ({ em, now }) => {
       const organisation = isUuid(id) ? await em.findOne(Organisation, id) : null;
       if (!organisation) throw new NotFoundError('Organisation', ['input', 'id']);
       if (isPartnerKind(organisation.kind)) throw partnerKind(['input', 'id']);
+      if (contact && organisation.kind !== OrganisationKind.OPERATOR) {
+        throw new AccountsError('CONTACT_FOR_OPERATORS', 'Only an operator has a contact for referents.', ['input', 'contact']);
+      }
       if (organisationNameKey(name) !== organisation.nameKey) await this.assertNameFree(em, name);
       organisation.rename(name, now);
+      if (contact) organisation.setContact(contact, now);
       return organisation;
     });
+  }
+
+  /** Operators by id, for what shows their name and contact (every signed-in user may read them). */
+  async operatorsById(ids: readonly string[]): Promise<(Organisation | null)[]> {
+    const found = await this.uow.read(SYSTEM, (reads) => reads.find(Organisation, { id: { $in: ids.filter(isUuid) }, kind: OrganisationKind.OPERATOR }));
+    return ids.map((id) => found.find((organisation) => organisation.id === id) ?? null);
   }
 
   async get(actor: Actor, id: string): Promise<Organisation> {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { Form } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { Pager, usePages } from '../../components/Pager';
@@ -309,6 +310,44 @@ export function DeadLettersPage() {
 
 
 /** `/organisations/:id` (ADMIN): an organisation and its accounts. */
+/** An operator's contact for referents, shown in every report: the structure's address, phone and e-mail, never a person's. */
+function OperatorContact({ organisation }: { organisation: { id: string; name: string; contact?: { address?: string | null; phone?: string | null; email?: string | null } | null } }) {
+  const [address, setAddress] = useState(organisation.contact?.address ?? '');
+  const [phone, setPhone] = useState(organisation.contact?.phone ?? '');
+  const [email, setEmail] = useState(organisation.contact?.email ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const [{ fetching }, update] = useMutation(UpdateOrganisationDocument);
+  return (
+    <Form
+      className="panel"
+      onSubmit={async () => {
+        setSaved(false);
+        const result = await update({ input: { id: organisation.id, name: organisation.name, contact: { address: address.trim() || null, phone: phone.trim() || null, email: email.trim() || null } } });
+        if (result.error) return setErrors({ '': [frenchMessage(errorCode(result.error)!)] });
+        const failures = result.data?.updateOrganisation.userErrors ?? [];
+        setErrors(Object.fromEntries(Object.entries(fieldErrors(failures)).map(([key, value]) => [key.replace(/^contact\./, ''), value])));
+        setSaved(failures.length === 0);
+      }}
+    >
+      <h2>Contact pour les référents</h2>
+      <p>Affiché dans chaque compte rendu : l’adresse, le téléphone et l’e-mail de la structure (pas ceux d’une personne).</p>
+      <FormError messages={errors['']} />
+      <TextField label="Adresse d’accueil" value={address} onChange={setAddress} errors={errors.address} />
+      <TextField label="Téléphone de la structure" type="tel" value={phone} onChange={setPhone} errors={errors.phone} />
+      <TextField label="E-mail de la structure" type="email" value={email} onChange={setEmail} errors={errors.email} />
+      <button type="submit" disabled={fetching}>
+        Enregistrer le contact
+      </button>
+      {saved && (
+        <p className="alert alert-success" role="status">
+          Le contact est enregistré.
+        </p>
+      )}
+    </Form>
+  );
+}
+
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: OrganisationAccountsDocument, variables: { id } });
@@ -327,6 +366,7 @@ export function OrganisationPage() {
           </li>
         ))}
       </ul>
+      {data.organisation.kind === 'OPERATOR' && <OperatorContact organisation={data.organisation} />}
       <p>
         <Link to="/organisations">Toutes les organisations</Link>
       </p>

@@ -12,6 +12,7 @@ import { Migration20261127070424_list_order } from './Migration20261127070424_li
 import { Migration20261127114934_account_lifecycle } from './Migration20261127114934_account_lifecycle';
 import { Migration20261206025754_hardening } from './Migration20261206025754_hardening';
 import { Migration20261206144839_outcome_model } from './Migration20261206144839_outcome_model';
+import { Migration20261206215512_OperatorContact } from './Migration20261206215512_OperatorContact';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -26,4 +27,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127114934_account_lifecycle', class: Migration20261127114934_account_lifecycle },
   { name: 'Migration20261206025754_hardening', class: Migration20261206025754_hardening },
   { name: 'Migration20261206144839_outcome_model', class: Migration20261206144839_outcome_model },
+  { name: 'Migration20261206215512_OperatorContact', class: Migration20261206215512_OperatorContact },
 ];
