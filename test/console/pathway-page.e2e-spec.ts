@@ -2,7 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { answerDialog, describeInBrowser, launchBrowser, openAction, openPage, ScreenChecks, signInThroughPage } from '../support/browser';
+import { answerDialog, describeInBrowser, launchBrowser, openAction, openPage, ScreenChecks, signInThroughPage, tabTo } from '../support/browser';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
 import { aSiret, OffersFixture } from '../support/offers';
 import { PlacementsFixture } from '../support/placements';
@@ -131,6 +131,39 @@ describeInBrowser('a pathway’s page, led by its next step, in a real browser',
     await p.getByRole('button', { name: 'Clore l’offre' }).click();
     await answerDialog(p, 'ses propositions en cours sont annulées', 'Clore l’offre');
     await p.getByTestId('opportunity-status').getByText('Close').waitFor();
+  });
+
+  it('picks a day in the calendar from the keyboard alone, in French, and still takes one typed JJ/MM/AAAA', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Calendrier' }));
+    await journey.accept(counsellor, pathway.id);
+    const p = await signedIn(counsellor, `/parcours/${pathway.id}`);
+    await p.getByRole('heading', { name: 'Planifier l’entretien de diagnostic' }).waitFor();
+    await tabTo(p, 'Jour');
+    await p.keyboard.press('Tab'); // the calendar's button, beside the field
+    const focused = () => p.evaluate(() => [document.activeElement?.getAttribute('aria-label'), document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.textContent]);
+    expect(await focused()).toEqual(['Calendrier', 'Jour']);
+    await p.keyboard.press('Enter');
+    // The month of the day shown by the browser's clock (Monday 16 March 2026), in French; the focus on that day.
+    await p.getByRole('application', { name: /Jour : choisir un jour/ }).or(p.getByRole('group', { name: /Jour : choisir un jour/ })).first().waitFor();
+    await p.getByRole('heading', { name: 'mars 2026' }).waitFor();
+    await screens.check(p, 'calendar-open');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    expect(await p.getByLabel('Jour', { exact: true }).inputValue()).toBe('24/03/2026');
+    expect(await focused()).toEqual(['Calendrier', 'Jour']);
+    // Échap closes it without picking.
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'mars 2026' }).waitFor();
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('Escape');
+    expect(await p.getByRole('heading', { name: 'mars 2026' }).count()).toBe(0);
+    expect(await p.getByLabel('Jour', { exact: true }).inputValue()).toBe('24/03/2026');
+    // Typed, as before.
+    await p.getByLabel('Jour', { exact: true }).fill('25/03/2026');
+    await p.getByLabel('Heure').fill('10:00');
+    await p.getByRole('button', { name: 'Planifier' }).click();
+    await p.getByTestId('pathway-status').getByText('Diagnostic programmé', { exact: true }).waitFor();
   });
 
   it('leaves no serious or critical accessibility violation on these screens', () => {

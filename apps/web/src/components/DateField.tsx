@@ -1,11 +1,57 @@
-import { parseDay } from '../format';
+import { lazy, Suspense, useId, useState } from 'react';
+import { day, parseDay } from '../format';
 import { Field } from './forms';
 
-/** A day typed as JJ/MM/AAAA; the form checks it with parseDay before sending. */
+const DayPicker = lazy(() => import('./DayPicker'));
+
+/**
+ * A day typed as JJ/MM/AAAA, or picked in a calendar (the button beside it): the form checks it
+ * with parseDay before sending. Picking writes the day in the field and closes the calendar;
+ * Échap closes it too, focus back on the button.
+ */
 export function DateField({ label, value, onChange, errors }: { label: string; value: string; onChange: (value: string) => void; errors?: string[] }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const close = () => {
+    setOpen(false);
+    document.getElementById(`${id}-toggle`)?.focus();
+  };
   return (
-    <Field label={label} hint="Au format JJ/MM/AAAA, par exemple 26/11/2026." errors={errors}>
-      {(props) => <input {...props} type="text" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />}
+    <Field label={label} hint="Au format JJ/MM/AAAA, par exemple 26/11/2026, ou dans le calendrier." errors={errors}>
+      {(props) => (
+        <>
+          <span className="date-field">
+            <input {...props} type="text" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />
+            {/* Named "Calendrier", described by the field's label: a search by label finds the field alone. */}
+            <button id={`${id}-toggle`} type="button" className="calendar-toggle" aria-expanded={open} aria-controls={`${id}-calendar`} aria-label="Calendrier" aria-describedby={`${props.id}-label`} onClick={() => setOpen(!open)}>
+              <span aria-hidden="true">📅</span>
+            </button>
+          </span>
+          {open && (
+            <div
+              id={`${id}-calendar`}
+              className="calendar-panel"
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  event.stopPropagation();
+                  close();
+                }
+              }}
+            >
+              <Suspense fallback={<p className="loading">Chargement du calendrier…</p>}>
+                <DayPicker
+                  label={`${label} : choisir un jour`}
+                  value={parseDay(value)}
+                  onPick={(picked) => {
+                    onChange(day(picked));
+                    close();
+                  }}
+                />
+              </Suspense>
+            </div>
+          )}
+        </>
+      )}
     </Field>
   );
 }

@@ -40,7 +40,9 @@ export function Field({ label, hint, errors, children }: FieldProps) {
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={errors?.length ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label id={`${id}-label`} htmlFor={id}>
+        {label}
+      </label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -67,9 +69,11 @@ interface TextFieldProps {
   required?: boolean;
   name?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  /** A datalist of suggested values, by id. */
+  list?: string;
 }
 
-export function TextField({ label, value, onChange, hint, errors, type = 'text', autoComplete, required, name, inputMode }: TextFieldProps) {
+export function TextField({ label, value, onChange, hint, errors, type = 'text', autoComplete, required, name, inputMode, list }: TextFieldProps) {
   return (
     <Field label={label} hint={hint} errors={errors}>
       {(props) => (
@@ -81,6 +85,7 @@ export function TextField({ label, value, onChange, hint, errors, type = 'text',
           autoComplete={autoComplete}
           required={required}
           inputMode={inputMode}
+          list={list}
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { Form, useConfirm, useDone } from '../../components/actions';
 import { DateField, INVALID_DAY } from '../../components/DateField';
@@ -15,6 +15,9 @@ import {
 } from '../../graphql/generated';
 import { CHANNEL } from '../../labels';
 
+/** The times offered for an interview: every quarter of an hour from 08:00 to 19:45 (any other can be typed). */
+const QUARTER_HOURS = Array.from({ length: 48 }, (_, index) => `${String(8 + Math.floor(index / 4)).padStart(2, '0')}:${String((index % 4) * 15).padStart(2, '0')}`);
+
 interface When {
   startsAt: string;
   channel: AppointmentChannel;
@@ -29,6 +32,7 @@ function WhenForm({ title, submit, initial, fetching, send, saved }: { title: st
   const [place, setPlace] = useState(initial?.place ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const done = useDone();
+  const id = useId();
   return (
     <Form
       className="panel"
@@ -48,7 +52,12 @@ function WhenForm({ title, submit, initial, fetching, send, saved }: { title: st
       <h3>{title}</h3>
       <FormError messages={errors['']} />
       <DateField label="Jour" value={day} onChange={setDay} errors={errors.day ?? errors.startsAt} />
-      <TextField label="Heure" hint="Heure de Saint-Étienne, par exemple 14:30." inputMode="numeric" value={time} onChange={setTime} errors={errors.time} />
+      <TextField label="Heure" hint="Heure de Saint-Étienne, par exemple 14:30, ou choisie dans la liste." inputMode="numeric" list={`${id}-hours`} value={time} onChange={setTime} errors={errors.time} />
+      <datalist id={`${id}-hours`}>
+        {QUARTER_HOURS.map((hour) => (
+          <option key={hour} value={hour} />
+        ))}
+      </datalist>
       <Select label="Modalité" value={channel} onChange={setChannel} options={Object.entries(CHANNEL) as [AppointmentChannel, string][]} errors={errors.channel} />
       <TextField label="Lieu (facultatif)" value={place} onChange={setPlace} errors={errors.place} />
       <button type="submit" className="primary" disabled={fetching}>
