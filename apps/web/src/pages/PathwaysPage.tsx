@@ -70,6 +70,13 @@ export function PathwaysPage() {
     requestPolicy: 'cache-and-network',
   });
   const connection = data?.pathways;
+  /** A filter changed: its value, and back to the first page. */
+  const andFirstPage =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      pages.reset();
+    };
   const mine = me.role === 'REFERENT' || (counsellor && counsellorId === me.id);
   const narrowed = [filter.need && NEED[filter.need], waiting && 'en attente depuis trop longtemps'].filter(Boolean);
 
@@ -118,10 +125,7 @@ export function PathwaysPage() {
           <Select
             label="Parcours"
             value={counsellorId === me.id ? me.id : ''}
-            onChange={(value) => {
-              setCounsellorId(value);
-              pages.reset();
-            }}
+            onChange={andFirstPage(setCounsellorId)}
             options={[
               [me.id, 'Mes parcours'],
               ['', 'Toute la structure'],
@@ -132,29 +136,20 @@ export function PathwaysPage() {
           <Select
             label="Conseiller ou conseillère"
             value={counsellorId}
-            onChange={(value) => {
-              setCounsellorId(value);
-              pages.reset();
-            }}
+            onChange={andFirstPage(setCounsellorId)}
             options={[['', 'Toute l’équipe'], ...(team?.users.edges ?? []).map((edge) => [edge.node.id, edge.node.fullName] as [string, string])]}
           />
         )}
         <Select
           label="Statut"
           value={which}
-          onChange={(value) => {
-            setWhich(value);
-            pages.reset();
-          }}
+          onChange={andFirstPage(setWhich)}
           options={[['OPEN', 'En cours'], ['ALL', 'Tous'], ...(Object.entries(PATHWAY_STATUS) as [PathwayStatus, string][])]}
         />
         <Select
           label="Ordre"
           value={order}
-          onChange={(value) => {
-            setOrder(value);
-            pages.reset();
-          }}
+          onChange={andFirstPage(setOrder)}
           options={Object.entries(ORDER) as [PathwayOrder, string][]}
         />
       </form>
