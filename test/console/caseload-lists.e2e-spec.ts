@@ -61,16 +61,17 @@ describeInBrowser('caseload lines and the lists they open, in a real browser', (
     return p;
   }
 
-  /** The total a list shows: "N parcours" on /parcours, the one list's count on /suivis. */
+  /** The total a list shows: "N parcours" on /parcours, "N compte(s) rendu(s)" on /reports, the one list's count on /suivis. */
   async function listTotal(p: Page): Promise<number> {
     if (new URL(p.url()).pathname === '/suivis') {
       const badge = p.getByRole('heading', { level: 2 }).locator('.badge');
       await badge.waitFor();
       return Number(await badge.textContent());
     }
-    const status = p.getByRole('status').filter({ hasText: /^\d+ parcours$/ });
+    const status = p.getByRole('status').filter({ hasText: /^(\d+ parcours|\d+ compte\(s\) rendu\(s\)|Aucun compte rendu\.)$/ });
     await status.waitFor();
-    return Number((await status.textContent())!.split(' ')[0]);
+    const text = (await status.textContent())!;
+    return text.startsWith('Aucun') ? 0 : Number(text.split(' ')[0]);
   }
 
   /** Follows every caseload line that is a link, and compares its count with the list's total. */
@@ -112,9 +113,11 @@ describeInBrowser('caseload lines and the lists they open, in a real browser', (
     await p.getByRole('status').getByText('0 parcours').waitFor();
   });
 
-  it('opens each line of one counsellor’s caseload, as a manager sees it, with the same total', async () => {
+  it('opens each line of the operator’s caseload, overdue reports included, and of one counsellor’s, as a manager sees them, with the same totals', async () => {
     const p = await signedIn(manager);
-    await p.getByRole('heading', { name: 'Ce qui attend la structure' }).waitFor();
+    const whole = await followEveryLine(p, 'Ce qui attend la structure');
+    expect(Object.keys(whole)).toContain('Comptes rendus en retard de lecture chez les référents');
+    for (const [label, [count, total]] of Object.entries(whole)) expect({ label, total }).toEqual({ label, total: count });
     await p.getByLabel('Portefeuille').selectOption({ label: 'Paul Conseiller' });
     const seen = await followEveryLine(p, 'Ce qui attend ce conseiller ou cette conseillère');
     for (const [label, [count, total]] of Object.entries(seen)) expect({ label, total }).toEqual({ label, total: count });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../auth';
 import { useQuery } from 'urql';
 import { errorCode, Select } from '../components/forms';
 import { useInbox } from '../components/inbox';
@@ -12,8 +13,11 @@ import { REPORT_KIND, REPORT_STATE } from '../labels';
 /** The referent's reports, newest first, opening on those to read; a new one appears without a reload (the inbox's subscription). */
 export function ReportsPage() {
   const inbox = useInbox();
-  // What the referent must do first: the reports to read; every report is one choice away.
-  const [state, setState] = useState<ReportState | ''>('UNACKNOWLEDGED');
+  const me = useMe();
+  const [params] = useSearchParams();
+  // What the referent must do first: the reports to read; every report is one choice away. A caseload line asks for one state (?etat=OVERDUE).
+  const asked = params.get('etat');
+  const [state, setState] = useState<ReportState | ''>(() => (asked && asked in REPORT_STATE ? (asked as ReportState) : 'UNACKNOWLEDGED'));
   const pages = usePages();
   const [{ data, error }, reexecute] = useQuery({
     query: ReferentReportsDocument,
@@ -28,9 +32,13 @@ export function ReportsPage() {
   return (
     <>
       <h1 tabIndex={-1}>Comptes rendus</h1>
-      <p aria-live="polite" data-testid="inbox-summary">
-        {inbox.toRead === 0 ? 'Aucun compte rendu à lire.' : inbox.toRead === 1 ? '1 compte rendu à lire.' : `${inbox.toRead} comptes rendus à lire.`}
-      </p>
+      {me.role === 'REFERENT' ? (
+        <p aria-live="polite" data-testid="inbox-summary">
+          {inbox.toRead === 0 ? 'Aucun compte rendu à lire.' : inbox.toRead === 1 ? '1 compte rendu à lire.' : `${inbox.toRead} comptes rendus à lire.`}
+        </p>
+      ) : (
+        <p>Les comptes rendus adressés aux référents des parcours de la structure.</p>
+      )}
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <Select
           label="Afficher"
@@ -44,7 +52,7 @@ export function ReportsPage() {
         />
       </form>
       {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
-      {reports && reports.edges.length === 0 && <p>Aucun compte rendu.</p>}
+      {reports && <p role="status">{reports.totalCount === 0 ? 'Aucun compte rendu.' : `${reports.totalCount} compte(s) rendu(s)`}</p>}
       {reports && reports.edges.length > 0 && (
         <table>
           <caption className="visually-hidden">Comptes rendus reçus</caption>

@@ -52,7 +52,8 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
     ['Parcours dont une mise en situation a dépassé sa fin prévue', caseload.placementsPastPlannedEnd, list('/parcours', 'besoin=PLACEMENT_PAST_PLANNED_END')],
     ['Parcours avec une offre proposée en cours', caseload.proposalsOpen, list('/parcours', 'besoin=PROPOSAL_OPEN')],
     ['Parcours avec une proposition sans nouvelle', caseload.proposalsStale, list('/parcours', 'besoin=PROPOSAL_STALE')],
-    ['Comptes rendus en retard de lecture chez les référents', caseload.reportsOverdue, null],
+    // A manager reads the operator's reports (the list has no counsellor filter: the whole operator's only).
+    ['Comptes rendus en retard de lecture chez les référents', caseload.reportsOverdue, role === 'MANAGER' && !counsellorId ? '/reports?etat=OVERDUE' : null],
   ];
   return (
     <section aria-labelledby="portefeuille">
