@@ -24,7 +24,10 @@ export function DateField({ label, value, onChange, errors }: { label: string; v
             <input {...props} type="text" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />
             {/* Named "Calendrier", described by the field's label: a search by label finds the field alone. */}
             <button id={`${id}-toggle`} type="button" className="calendar-toggle" aria-expanded={open} aria-controls={`${id}-calendar`} aria-label="Calendrier" aria-describedby={`${props.id}-label`} onClick={() => setOpen(!open)}>
-              <span aria-hidden="true">📅</span>
+              <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+                <rect x="3" y="5" width="18" height="16" rx="2" />
+                <path d="M3 10h18M8 3v4M16 3v4" />
+              </svg>
             </button>
           </span>
           {open && (
