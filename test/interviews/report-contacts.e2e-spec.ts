@@ -1,6 +1,9 @@
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { aPerson, startJourneyApp, type JourneyFixture } from '../support/journey';
+import { OffersFixture } from '../support/offers';
+import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
+import { SubscriptionProbe } from '../support/ws-client';
 
 const UPDATE = 'mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { name contact { address phone email } } userErrors { code field } } }';
 const REPORT = 'query ($id: ID!) { referentReport(id: $id) { counsellor { fullName email } operator { name contact { address phone email } } } }';
@@ -60,5 +63,30 @@ describe('whom a referent calls about a report', () => {
     expect(await reportOf(successor, pathway.id)).toMatchObject({ counsellor: { fullName: 'Paul Conseiller' }, operator: { contact: { phone: '04 77 00 00 00' } } });
     const { referentReports } = await t.api.data<{ referentReports: { edges: { node: { pathwayId: string } }[] } }>(REPORTS, undefined, { token: referent.token });
     expect(referentReports.edges.some(({ node }) => node.pathwayId === pathway.id)).toBe(false);
+  });
+
+  it('names, in each live report, the counsellor in charge at that event, not the one of the event before', async () => {
+    const live = new SubscriptionProbe<{ referentReportIssued: { kind: string; pathwayId: string; counsellor: { fullName: string } | null } }>(t.url, referent.token);
+    /** The first live report of that kind (the probe numbers every message from the first). */
+    const pushed = async (kind: string) => {
+      for (let count = 1; count <= 6; count++) {
+        const { referentReportIssued: report } = await live.next(count);
+        if (report.kind === kind) return report;
+      }
+      throw new Error(`no ${kind} report`);
+    };
+    try {
+      await live.subscribe('subscription { referentReportIssued { kind pathwayId counsellor { fullName } } }');
+      const pathway = await journey.diagnosed(referent, counsellor, aPerson({ lastName: 'Direct' }));
+      expect(await pushed('DIAGNOSTIC_RECORDED')).toEqual({ kind: 'DIAGNOSTIC_RECORDED', pathwayId: pathway.id, counsellor: { fullName: 'Paul Conseiller' } });
+      const manager = await accounts.user('MANAGER');
+      const relay = await accounts.user('COUNSELLOR', { fullName: 'Ana Relais' });
+      await journey.mutate(manager, 'assignCounsellor', 'AssignCounsellorInput', { pathwayId: pathway.id, counsellorId: relay.id });
+      const employer = await new OffersFixture(t.api, accounts).partner('EMPLOYER', {}, manager);
+      await new PlacementsFixture(t.api).start(relay, { pathwayId: pathway.id, contractType: 'CDI', employerPartnerId: employer, startOn: '2026-03-16', hoursPerWeek: 35 });
+      expect(await pushed('PLACEMENT_STARTED')).toEqual({ kind: 'PLACEMENT_STARTED', pathwayId: pathway.id, counsellor: { fullName: 'Ana Relais' } });
+    } finally {
+      await live.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { logUnexpectedErrors } from './error-logging.plugin';
 import { GraphqlErrorCode } from './errors';
 import type { GraphqlContext } from './graphql-context';
 import { unfitInput } from './operation-checks';
+import { forgetLoaders } from './request-loaders';
 
 interface Extra {
   socket: WebSocket;
@@ -114,6 +115,8 @@ export function webSocketOptions(pipeline: WebSocketPipeline): ServerOptions<Rec
       }
       const context = args.contextValue as GraphqlContext;
       await recordOperationReads(audit, context, getOperationAST(args.document, payload.operationName));
+      // The next event is read afresh: a pathway handed over or a counsellor changed since shows as it now is.
+      forgetLoaders(context);
       if (!result.errors) return;
       logUnexpectedErrors(result.errors, context, payload.operationName);
       return { ...result, errors: result.errors.map((error) => pipeline.format(error.toJSON(), error)) };
