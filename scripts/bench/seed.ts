@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { OrganisationKind, OrganisationsService, Role, User, UsersService, type Actor } from '@parcours/accounts';
+import { parisDay, parisInstant } from '@parcours/core';
 import { InterviewsService, ReferralsService } from '@parcours/pathways';
 import { BarrierTheme, EducationLevel, RsaStatus } from '@parcours/participants';
 import { AppointmentChannel } from '@parcours/pathways';
@@ -59,7 +60,8 @@ export async function seedBenchData(app: INestApplicationContext, reads: number,
     pathwayIds.push(...ids);
   }
   const dueAppointmentIds: string[] = [];
-  const begun = new Date(Date.now() - 24 * 3600 * 1000);
+  // Due already, and on the referral's own day (an interview before its referral is BEFORE_REFERRAL): midnight in Paris today.
+  const begun = parisInstant(parisDay(new Date()));
   for (let from = 0; from < writes; from += BATCH) {
     const ids = await refer(reads + from, Math.min(BATCH, writes - from));
     const appointments = await uow.run(writer, () =>
