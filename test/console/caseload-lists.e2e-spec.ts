@@ -123,6 +123,36 @@ describeInBrowser('caseload lines and the lists they open, in a real browser', (
     for (const [label, [count, total]] of Object.entries(seen)) expect({ label, total }).toEqual({ label, total: count });
   });
 
+  it('sorts a counsellor’s list by next interview and by last contact, each row saying both', async () => {
+    const p = await signedIn(counsellor, '/parcours');
+    await p.getByRole('heading', { name: 'Mes parcours' }).waitFor();
+    const rows = async () => {
+      const table = p.getByRole('table', { name: 'Parcours des personnes orientées vers la structure' });
+      await table.waitFor();
+      const header = await table.locator('thead th').allTextContents();
+      const column = (name: string) => header.indexOf(name);
+      return (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))).map((cells) => ({
+        person: cells[column('Personne')],
+        contact: cells[column('Dernier contact')],
+        interview: cells[column('Prochain entretien')],
+      }));
+    };
+    const sortedBy = async (label: string, order: string, last: string) => {
+      const answered = p.waitForResponse((response) => response.url().endsWith('/graphql') && response.request().postData()!.includes(order));
+      await p.getByLabel('Ordre').selectOption({ label });
+      await answered;
+      await p.locator('tbody tr:last-child').getByText(last, { exact: true }).waitFor();
+    };
+    await sortedBy('Prochain entretien le plus proche d’abord', 'NEXT_APPOINTMENT_SOONEST', '—');
+    const soonest = await rows();
+    expect(soonest[0]).toEqual({ person: 'Camille Entretien', contact: 'aucun', interview: '16/03/2026 à 09:00' });
+    expect(soonest.slice(1).map((row) => row.interview)).toEqual(['—', '—', '—']);
+    await sortedBy('Contact le plus récent d’abord', 'LAST_CONTACT_NEWEST', 'aucun');
+    const newest = await rows();
+    expect(newest.map((row) => row.contact)).toEqual(['16/03/2026', '16/03/2026', '16/03/2026', 'aucun']);
+    await screens.check(p, 'my-pathways-by-interview');
+  });
+
   it('groups the follow-ups as overdue, this week and later, each list the server’s window', async () => {
     const p = await signedIn(counsellor, '/suivis');
     for (const name of ['En retard', /^Cette semaine \(jusqu’au 26\/04\/2026\)/, 'Plus tard']) await p.getByRole('heading', { name }).waitFor();

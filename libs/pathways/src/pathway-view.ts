@@ -5,7 +5,9 @@ import type { EligibilityReason } from './eligibility';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
 import type { Contract, OutcomeBasis, OutcomeCategory, OutcomeParameters } from './placements/outcome';
 import type { ExitReason } from './placements/placement-enums';
-import { Pathway } from './pathway.entity';
+import { NO_APPOINTMENT, NO_CONTACT_YET, Pathway } from './pathway.entity';
+
+const nextAppointment = (at: Date): Date | null => (at.getTime() === NO_APPOINTMENT.getTime() ? null : at);
 
 /** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
 export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null };
@@ -27,6 +29,10 @@ export interface PathwayView {
   declineReason: DeclineReason | null;
   declineComment: string | null;
   closedAt: Date | null;
+  /** The day of the last contact with the person (a diagnostic interview held, a contact that reached them); null before any. */
+  lastContactOn: LocalDate | null;
+  /** When the planned diagnostic interview starts; null when none is. */
+  nextAppointmentAt: Date | null;
   /** Once EXITED: the exit and its computed outcome. */
   exit: ExitView | null;
 }
@@ -43,7 +49,7 @@ export interface ExitView {
 }
 
 const VIEW = (themes: string) => `select p.id, p.status, p.referred_at, p.referred_on, p.referral_commune_code, p.referral_rsa_status,
-  p.eligibility_reasons, p.decline_reason, p.decline_comment, p.closed_at,
+  p.eligibility_reasons, p.decline_reason, p.decline_comment, p.closed_at, p.last_contact_on, p.next_appointment_at,
   p.exited_on, p.exit_reason, p.exit_comment, p.outcome_category, p.outcome_basis, p.outcome_parameters, p.declared_situation,
   pa.id as participant_id, pa.last_name, pa.first_names, pa.birth_date, pa.sex, pa.phone, pa.email, pa.address_line,
   pa.postal_code, pa.commune_code, pa.rsa_status, pa.france_travail_registered, pa.france_travail_id,
@@ -118,6 +124,8 @@ function toView(row: Row, reads: ScopedReads): PathwayView {
     declineReason: optional('decline_reason') as DeclineReason | null,
     declineComment: optional('decline_comment'),
     closedAt: instant(row.closed_at),
+    lastContactOn: text('last_contact_on') === NO_CONTACT_YET ? null : text('last_contact_on'),
+    nextAppointmentAt: nextAppointment(instant(row.next_appointment_at)!),
     exit: row.exited_on
       ? {
           exitedOn: text('exited_on'),

@@ -65,7 +65,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
       keep: [
         'id', 'participant', 'operator', 'prescriber', 'referent', 'counsellor', 'status', 'openKey', 'acceptedOn', 'closedOn', 'referredAt', 'referredOn',
         'referral', 'referral_communeCode', 'referral_age', 'referral_rsaStatus', 'referral_eligibilityReasons', 'referralBarriers',
-        'declineReason', 'acceptedAt', 'closedAt', 'version', 'lastChangedAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
+        'declineReason', 'acceptedAt', 'closedAt', 'version', 'lastChangedAt', 'lastContactOn', 'nextAppointmentAt', 'events', 'appointments', 'diagnostics', 'proposals', 'placements', 'checkpoints', 'contacts',
         'exited', 'exited_on', 'exited_reason', 'exited_category', 'exited_basis', 'exited_contractType', 'exited_parameters', 'exited_declared',
       ],
     }),

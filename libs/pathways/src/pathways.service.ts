@@ -23,11 +23,25 @@ export interface PathwaysFilter {
   need?: PathwayNeed;
 }
 
-/** The lists' orders: by referral, newest (the default) or oldest first. */
+/** The lists' orders: by referral (newest first, the default), by last contact, by next appointment. */
 export enum PathwayOrder {
   REFERRAL_NEWEST = 'REFERRAL_NEWEST',
   REFERRAL_OLDEST = 'REFERRAL_OLDEST',
+  /** The longest without contact first: never contacted, then the oldest last contact. */
+  LAST_CONTACT_OLDEST = 'LAST_CONTACT_OLDEST',
+  LAST_CONTACT_NEWEST = 'LAST_CONTACT_NEWEST',
+  /** The soonest planned interview first (one past its time, still to update, before it); those with none last. */
+  NEXT_APPOINTMENT_SOONEST = 'NEXT_APPOINTMENT_SOONEST',
 }
+
+/** Each order as columns, the id last so that every row has its place (the cursors are made of these). */
+const ORDERS: Record<PathwayOrder, Partial<Record<'referredAt' | 'lastContactOn' | 'nextAppointmentAt' | 'id', 'asc' | 'desc'>>> = {
+  REFERRAL_NEWEST: { referredAt: 'desc', id: 'desc' },
+  REFERRAL_OLDEST: { referredAt: 'asc', id: 'asc' },
+  LAST_CONTACT_OLDEST: { lastContactOn: 'asc', id: 'asc' },
+  LAST_CONTACT_NEWEST: { lastContactOn: 'desc', id: 'desc' },
+  NEXT_APPOINTMENT_SOONEST: { nextAppointmentAt: 'asc', id: 'asc' },
+};
 
 /** Reads of pathways, each through the pathway's visibility rule. */
 @Injectable()
@@ -56,7 +70,7 @@ export class PathwaysService {
    * A page of the pathways the actor may see: the page itself (ids and cursor fields only, through
    * the visibility rule), then the views of its pathways by id.
    */
-  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }, order = PathwayOrder.REFERRAL_NEWEST): Promise<{ page: Page<Pick<Pathway, 'id' | 'referredAt'>>; views: Map<string, PathwayView> }> {
+  async list(actor: Actor, filter: PathwaysFilter, page: { first?: number; after?: string }, order = PathwayOrder.REFERRAL_NEWEST): Promise<{ page: Page<Pick<Pathway, 'id'>>; views: Map<string, PathwayView> }> {
     const where: FilterQuery<Pathway>[] = [];
     if (filter.search) where.push({ participant: searchNameContains(filter.search) });
     if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
@@ -66,9 +80,8 @@ export class PathwaysService {
     if (filter.waitingTooLong === true) where.push({ status: PathwayStatus.REFERRED, referredAt: { $lte: this.staleBefore() } });
     if (filter.waitingTooLong === false) where.push({ $or: [{ status: { $ne: PathwayStatus.REFERRED } }, { referredAt: { $gt: this.staleBefore() } }] });
     if (filter.need) where.push(needFilter(filter.need, this.clock.now()));
-    const direction = order === PathwayOrder.REFERRAL_OLDEST ? 'asc' : 'desc';
     return this.uow.read(actor, async (reads) => {
-      const found = await reads.keysByCursor(Pathway, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: { referredAt: direction, id: direction } });
+      const found = await reads.keysByCursor(Pathway, { $and: where }, { first: page.first ?? 20, after: page.after, orderBy: ORDERS[order] as Record<'id', 'asc' | 'desc'> });
       const views = await pathwayViews(reads, found.items.map((pathway) => pathway.id));
       return { page: found, views: new Map(views.map((view) => [view.id, view])) };
     });

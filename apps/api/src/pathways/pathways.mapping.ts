@@ -87,6 +87,8 @@ export class PathwaysMapping {
       declineComment: pathway.declineComment,
       closedAt: pathway.closedAt,
       waitingTooLong,
+      lastContactOn: pathway.lastContactOn,
+      nextAppointmentAt: pathway.nextAppointmentAt,
       exit: pathway.exit,
     };
   }

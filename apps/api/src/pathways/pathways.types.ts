@@ -15,7 +15,17 @@ registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(RsaStatus, { name: 'RsaStatus', description: 'RSA socle, socle + activité, or none.' });
 registerEnumType(Sex, { name: 'Sex' });
 registerEnumType(PathwayNeed, { name: 'PathwayNeed', description: 'What a pathway waits for, as a caseload line counts it.' });
-registerEnumType(PathwayOrder, { name: 'PathwayOrder', description: 'By referral: newest first (the default) or oldest first.' });
+registerEnumType(PathwayOrder, {
+  name: 'PathwayOrder',
+  description: 'By referral (newest first, the default), by last contact, or by next appointment.',
+  valuesMap: {
+    REFERRAL_NEWEST: { description: 'The newest referral first.' },
+    REFERRAL_OLDEST: { description: 'The oldest referral first.' },
+    LAST_CONTACT_OLDEST: { description: 'The longest without contact first: those never contacted, then the oldest lastContactOn.' },
+    LAST_CONTACT_NEWEST: { description: 'The most recent lastContactOn first; those never contacted last.' },
+    NEXT_APPOINTMENT_SOONEST: { description: 'The soonest nextAppointmentAt first (one past its time, still to update, comes before the coming ones); those with none last.' },
+  },
+});
 registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Level of the national qualifications framework (3 to 8), none, or unknown.' });
 registerEnumType(BarrierTheme, { name: 'BarrierTheme' });
 registerEnumType(EligibilityReason, { name: 'EligibilityReason' });
@@ -145,6 +155,10 @@ export class PathwayNode {
   @Personal() @Field(() => String, { nullable: true }) declineComment: string | null;
   @NotPersonal() @Field(() => Date, { nullable: true }) closedAt: Date | null;
   @NotPersonal() @Field({ description: 'Still REFERRED after REFERRAL_STALE_DAYS days.' }) waitingTooLong: boolean;
+  @Personal() @Field(() => LocalDateScalar, { nullable: true, description: 'The day of the last contact with the person (a diagnostic interview held, a contact that reached them); null before any. The order LAST_CONTACT_OLDEST sorts on it.' })
+  lastContactOn: string | null;
+  @Personal() @Field(() => Date, { nullable: true, description: 'When the planned diagnostic interview starts; null when none is. The order NEXT_APPOINTMENT_SOONEST sorts on it.' })
+  nextAppointmentAt: Date | null;
   /** Not a field: the exit, which the placements stage shows as `outcome`. */
   exit: ExitView | null;
 }

@@ -6,7 +6,7 @@ import { Flash } from '../components/Flash';
 import { Pager, usePages } from '../components/Pager';
 import { errorCode, Field, Select } from '../components/forms';
 import { frenchMessage } from '../errors';
-import { day, fullName } from '../format';
+import { day, fullName, instant } from '../format';
 import { OperatorCounsellorsDocument, PathwaysDocument, type PathwayNeed, type PathwayOrder, type PathwayStatus } from '../graphql/generated';
 import { OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
 import { type Chosen, ReassignSelected } from './staff/ReassignSelected';
@@ -22,7 +22,15 @@ const NEED: Record<PathwayNeed, string> = {
   PROPOSAL_STALE: 'proposition sans nouvelle',
 };
 
-const ORDER: Record<PathwayOrder, string> = { REFERRAL_NEWEST: 'Orientation la plus récente d’abord', REFERRAL_OLDEST: 'Orientation la plus ancienne d’abord' };
+const ORDER: Record<PathwayOrder, string> = {
+  REFERRAL_NEWEST: 'Orientation la plus récente d’abord',
+  REFERRAL_OLDEST: 'Orientation la plus ancienne d’abord',
+  LAST_CONTACT_OLDEST: 'Sans contact depuis le plus longtemps d’abord',
+  LAST_CONTACT_NEWEST: 'Contact le plus récent d’abord',
+  NEXT_APPOINTMENT_SOONEST: 'Prochain entretien le plus proche d’abord',
+};
+/** A referent sees no contact or interview dates in the list: the orders by referral only. */
+const REFERENT_ORDERS: PathwayOrder[] = ['REFERRAL_NEWEST', 'REFERRAL_OLDEST'];
 
 /** The status a link asked for (?statut=REFERRED, from the caseload), else the open ones. */
 function asked(value: string | null): Which {
@@ -66,7 +74,7 @@ export function PathwaysPage() {
   const filter = { search: search || undefined, statuses, counsellorId: staff && counsellorId ? counsellorId : undefined, need: need && need in NEED ? need : undefined, waitingTooLong: waiting || undefined };
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PathwaysDocument,
-    variables: { first: 50, after: pages.after, filter, order },
+    variables: { first: 50, after: pages.after, filter, order, staff },
     requestPolicy: 'cache-and-network',
   });
   const connection = data?.pathways;
@@ -150,7 +158,7 @@ export function PathwaysPage() {
           label="Ordre"
           value={order}
           onChange={andFirstPage(setOrder)}
-          options={Object.entries(ORDER) as [PathwayOrder, string][]}
+          options={(Object.entries(ORDER) as [PathwayOrder, string][]).filter(([value]) => staff || REFERENT_ORDERS.includes(value))}
         />
       </form>
       {error && <p className="alert alert-error">{frenchMessage(errorCode(error)!)}</p>}
@@ -171,6 +179,8 @@ export function PathwaysPage() {
               {!staff && <th scope="col">Structure</th>}
               {me.role !== 'REFERENT' && <th scope="col">Conseiller ou conseillère</th>}
               <th scope="col">Statut</th>
+              {staff && <th scope="col">Dernier contact</th>}
+              {staff && <th scope="col">Prochain entretien</th>}
             </tr>
           </thead>
           <tbody>
@@ -201,6 +211,8 @@ export function PathwaysPage() {
                   {PATHWAY_STATUS[node.status]}
                   {node.waitingTooLong ? ' (attente longue)' : ''}
                 </td>
+                {staff && <td>{node.lastContactOn ? day(node.lastContactOn) : 'aucun'}</td>}
+                {staff && <td>{node.nextAppointmentAt ? instant(node.nextAppointmentAt) : '—'}</td>}
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,7 @@ import { Migration20261206025754_hardening } from './Migration20261206025754_har
 import { Migration20261206144840_outcome_model } from './Migration20261206144840_outcome_model';
 import { Migration20261206152807_outcome_model_indexes } from './Migration20261206152807_outcome_model_indexes';
 import { Migration20261206215513_OperatorContact } from './Migration20261206215513_OperatorContact';
+import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -30,4 +31,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206144840_outcome_model', class: Migration20261206144840_outcome_model },
   { name: 'Migration20261206152807_outcome_model_indexes', class: Migration20261206152807_outcome_model_indexes },
   { name: 'Migration20261206215513_OperatorContact', class: Migration20261206215513_OperatorContact },
+  { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
 ];

@@ -13,6 +13,7 @@ import { Migration20261127114934_account_lifecycle } from './Migration2026112711
 import { Migration20261206025754_hardening } from './Migration20261206025754_hardening';
 import { Migration20261206144839_outcome_model } from './Migration20261206144839_outcome_model';
 import { Migration20261206215512_OperatorContact } from './Migration20261206215512_OperatorContact';
+import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -28,4 +29,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206025754_hardening', class: Migration20261206025754_hardening },
   { name: 'Migration20261206144839_outcome_model', class: Migration20261206144839_outcome_model },
   { name: 'Migration20261206215512_OperatorContact', class: Migration20261206215512_OperatorContact },
+  { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
 ];
