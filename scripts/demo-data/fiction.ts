@@ -100,7 +100,7 @@ export function fictionalPerson(chance: Chance, communes: (readonly [Place, numb
       firstNames,
       birthDate,
       sex,
-      phone: chance.chance(0.9) ? faker.helpers.replaceSymbols('06 ## ## ## ##') : null,
+      phone: chance.chance(0.9) ? faker.helpers.replaceSymbols('06 1# ## ## ##') : null,
       email: chance.chance(0.4) ? faker.internet.email({ firstName: firstNames, lastName: lastName.replace(DEMO_MARK, ''), provider: 'demo.parcours.test' }).toLowerCase() : null,
       addressLine: faker.location.streetAddress(),
       postalCode: place.postalCode,

@@ -122,6 +122,28 @@ describeInBrowser('a pathway’s page, led by its next step, in a real browser',
     expect((await stored(pathway.id)).status).toBe('WITHDRAWN');
   });
 
+  it('takes the person’s consent to SMS at referral, shows it with the number as read, and withdraws it only once confirmed', async () => {
+    const p = await signedIn(referent, '/orienter');
+    await p.getByLabel('Téléphone (facultatif)').waitFor();
+    // Consent to e-mail without an address: said by the form, before anything is sent.
+    await p.getByLabel('par e-mail').check();
+    await p.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await p.getByText('Les e-mails ont besoin d’une adresse : saisissez-la d’abord.').waitFor();
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Accord', phone: '07 81 23 45 67' }), { messageConsent: ['SMS'] });
+    const page = await signedIn(counsellor, `/parcours/${pathway.id}`);
+    await page.getByText('07 81 23 45 67', { exact: true }).waitFor();
+    expect(await page.getByTestId('message-consents').textContent()).toMatch(/^SMS \(accord du 16\/03\/2026 à 10:00, enregistré par /);
+    await openAction(page, 'Messages à la personne : accords SMS et e-mail');
+    await page.getByRole('button', { name: 'Retirer l’accord SMS' }).click();
+    await screens.check(page, 'confirm-withdraw-consent');
+    await answerDialog(page, 'La personne ne recevra plus de convocation ni de rappel par SMS', false);
+    expect(await page.getByTestId('message-consents').textContent()).toMatch(/^SMS/);
+    await page.getByRole('button', { name: 'Retirer l’accord SMS' }).click();
+    await answerDialog(page, 'La personne ne recevra plus de convocation ni de rappel par SMS', 'Retirer l’accord');
+    await page.getByRole('status').getByText('L’accord SMS est retiré.').waitFor();
+    await page.getByTestId('message-consents').getByText('aucun accord : aucun message ne lui est envoyé').waitFor();
+  });
+
   it('asks before an offer is closed, and closes it only once confirmed', async () => {
     const job = await offers.job(counsellor, employer, { title: 'Laveur de vitres' });
     const p = await signedIn(counsellor, `/offres/${job.id}`);

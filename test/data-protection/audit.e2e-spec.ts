@@ -236,9 +236,19 @@ describe('the access log', () => {
       () => counsellor,
     ],
     'Mutation.updateParticipant': [
-      'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 11 22 33 44" }) { participant { phone } userErrors { code } } }',
+      'mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "07 81 22 33 44" }) { participant { phone } userErrors { code } } }',
       () => ({ id: pathway.participant.id }),
       () => referent,
+    ],
+    'Mutation.withdrawMessageConsent': [
+      'mutation ($id: ID!) { withdrawMessageConsent(input: { participantId: $id, channel: SMS }) { participant { messageConsents { channel } } userErrors { code } } }',
+      () => ({ id: pathway.participant.id }),
+      () => referent,
+    ],
+    'Mutation.recordMessageConsent': [
+      'mutation ($id: ID!) { recordMessageConsent(input: { participantId: $id, channel: SMS }) { participant { phoneToCheck messageConsents { channel } } userErrors { code } } }',
+      () => ({ id: pathway.participant.id }),
+      () => counsellor,
     ],
   };
 

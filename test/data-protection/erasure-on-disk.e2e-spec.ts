@@ -54,7 +54,7 @@ function traces(file: string): string[] {
   const ascii = bytes.toString('latin1').toLowerCase();
   const utf8 = bytes.toString('utf8').toLowerCase();
   return [
-    ...['zimmermann', 'aurelien', '1982-03-14', '0612345678', '06 12 34 56 78', '06 98 76 54 32'].filter((trace) => ascii.includes(trace)),
+    ...['zimmermann', 'aurelien', '1982-03-14', '0612345678', '06 12 34 56 78', '06 98 76 54 32', '33612345678', '33698765432'].filter((trace) => ascii.includes(trace)),
     ...['aurélien'].filter((trace) => utf8.includes(trace)),
   ];
 }

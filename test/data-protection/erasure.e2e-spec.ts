@@ -68,7 +68,7 @@ describe('right of access, erasure and retention', () => {
       const requestId = 'export-check';
       const response = await t.api.request<{ exportParticipantData: Record<string, unknown> }>(EXPORT, { id: pathway.participant.id }, { ...admin(), headers: { 'x-request-id': requestId } });
       const document = response.data!.exportParticipantData as { participant: Record<string, unknown>; pathways: Record<string, unknown>[] };
-      expect(document.participant).toMatchObject({ id: pathway.participant.id, lastName: 'Exportée', phone: '06 99 88 77 66', franceTravailId: 'EXP123' });
+      expect(document.participant).toMatchObject({ id: pathway.participant.id, lastName: 'Exportée', phone: '+33699887766', franceTravailId: 'EXP123' });
       expect(document.pathways).toHaveLength(1);
       expect(document.pathways[0]).toMatchObject({
         id: pathway.id,

@@ -1,6 +1,6 @@
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { type JourneyFixture, startJourneyApp } from '../support/journey';
-import type { TestApp } from '../support/test-app';
+import { migrateAgain, type TestApp } from '../support/test-app';
 
 const ROW = 'id lastContactOn nextAppointmentAt referredOn';
 
@@ -122,10 +122,7 @@ describe('the pathway list sorted by last contact and by next appointment', () =
 
   it('are filled by their migration from the rows already there, as the commands left them', async () => {
     const before = await byId();
-    const migrator = t.orm.getMigrator();
-    const [last] = await migrator.down();
-    expect(last.name).toMatch(/_PathwayListOrders$/);
-    await migrator.up();
+    expect(await migrateAgain(t.orm, '_PathwayListOrders')).toContainEqual(expect.stringMatching(/_PathwayListOrders$/));
     expect(await byId()).toEqual(before);
   });
 });

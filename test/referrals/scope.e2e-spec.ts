@@ -154,6 +154,8 @@ describe('operations out of scope', () => {
     'recordDiagnostic.input.appointmentId': { call: ({ appointment: id }) => [`mutation ($input: RecordDiagnosticInput!) { recordDiagnostic(input: $input) ${ERRORS} }`, { input: { appointmentId: id, ...someFindings() } }], notFound: true },
     'correctDiagnostic.input.diagnosticId': { call: ({ diagnostic: id }) => [`mutation ($input: CorrectDiagnosticInput!) { correctDiagnostic(input: $input) ${ERRORS} }`, { input: { diagnosticId: id, ...someFindings() } }], notFound: true },
     'updateParticipant.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "0600000000" }) ${ERRORS} }`, { id }], notFound: true },
+    'recordMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { recordMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
+    'withdrawMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { withdrawMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
     'updateOpportunity.input.opportunityId': {
       call: ({ opportunity: id, partner }) => [`mutation ($id: ID!, $p: ID!) { updateOpportunity(input: { opportunityId: $id, partnerId: $p, clientPartnerId: $p, title: "X", communeCode: "42218", startOn: "2026-04-01" }) ${ERRORS} }`, { id, p: partner }],
       notFound: true,
@@ -259,7 +261,7 @@ describe('operations out of scope', () => {
       }
     }
     expect(differences).toEqual([]);
-    expect(calls).toBe(81); // 43 ids, each as every role allowed to call its operation (ADMIN aside)
+    expect(calls).toBe(86); // 45 ids, each as every role allowed to call its operation (ADMIN aside)
     expect(await everyRow()).toEqual(before);
   }, 120_000);
 

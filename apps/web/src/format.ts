@@ -87,3 +87,9 @@ export function nextMonday(dayIso: string): string {
   const weekday = new Date(`${dayIso}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
   return addDays(dayIso, weekday === 0 ? 1 : 8 - weekday);
 }
+
+/** A number as kept (E.164): a French one as people read it (06 12 34 56 78), any other as kept. */
+export function phone(value: string): string {
+  const french = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
+  return french ? `0${french.slice(1).join(' ')}` : value;
+}

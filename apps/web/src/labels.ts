@@ -335,4 +335,6 @@ export const PERSON_FIELD: Record<string, string> = {
   communeCode: 'commune',
   phone: 'téléphone',
   email: 'e-mail',
+  smsConsent: 'accord SMS',
+  emailConsent: 'accord e-mail',
 };

@@ -34,3 +34,9 @@ export enum BarrierTheme {
   DIGITAL = 'DIGITAL',
   JUSTICE = 'JUSTICE',
 }
+
+/** The channels Parcours may write to the person by, each only with their consent. */
+export enum MessageChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}

@@ -1,8 +1,9 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { User } from '@parcours/accounts';
 import { searchText, type LocalDate } from '@parcours/core';
 import { randomUUID } from 'node:crypto';
 import { identityKey } from './identity-key';
-import { EducationLevel, RsaStatus, Sex } from './participant-enums';
+import { EducationLevel, MessageChannel, RsaStatus, Sex } from './participant-enums';
 
 /** Who the person is and how to reach them, as known now (the situation at referral stays with the pathway). */
 export interface ParticipantDetails {
@@ -77,6 +78,15 @@ export class Participant {
   @Property({ type: Date }) createdAt: Date;
   @Property({ type: Date }) updatedAt: Date;
 
+  /**
+   * The person's consent to messages by SMS (to a mobile) and by e-mail: when, and who recorded it.
+   * Withdrawn, or gone with the number or address it was given for, both are null again.
+   */
+  @Property({ type: Date, nullable: true }) smsConsentAt: Date | null = null;
+  @ManyToOne(() => User, { ref: true, nullable: true }) smsConsentBy: Ref<User> | null = null;
+  @Property({ type: Date, nullable: true }) emailConsentAt: Date | null = null;
+  @ManyToOne(() => User, { ref: true, nullable: true }) emailConsentBy: Ref<User> | null = null;
+
   /** Set when the person's identity was erased (on request, or by the retention sweep). */
   @Property({ type: Date, nullable: true }) anonymisedAt: Date | null = null;
 
@@ -85,14 +95,37 @@ export class Participant {
     this.apply(details, at);
   }
 
-  /** Applies new details; answers the names of the fields that changed (never their values). */
-  apply(details: ParticipantDetails, at: Date): (keyof ParticipantDetails)[] {
-    const changed = PARTICIPANT_DETAIL_FIELDS.filter((field) => (this as Record<string, unknown>)[field] !== details[field]);
+  /**
+   * Applies new details; answers the names of the fields that changed (never their values). A new
+   * phone number or e-mail address ends the consent given for the old one (named among the changes).
+   */
+  apply(details: ParticipantDetails, at: Date): string[] {
+    const changed: string[] = PARTICIPANT_DETAIL_FIELDS.filter((field) => (this as Record<string, unknown>)[field] !== details[field]);
+    if (changed.includes('phone') && this.withdrawConsent(MessageChannel.SMS)) changed.push('smsConsent');
+    if (changed.includes('email') && this.withdrawConsent(MessageChannel.EMAIL)) changed.push('emailConsent');
     Object.assign(this, Object.fromEntries(PARTICIPANT_DETAIL_FIELDS.map((field) => [field, details[field]])));
     this.identityKey = identityKey(details.lastName, details.firstNames, details.birthDate);
     this.searchName = searchText(`${details.lastName} ${details.firstNames}`);
     this.updatedAt = at;
     return changed;
+  }
+
+  /** The consent to messages by a channel, recorded by a member of staff (the rules are the caller's: pathways' person-input). */
+  giveConsent(channel: MessageChannel, by: User, at: Date): void {
+    if (channel === MessageChannel.SMS) Object.assign(this, { smsConsentAt: at, smsConsentBy: ref(by) });
+    else Object.assign(this, { emailConsentAt: at, emailConsentBy: ref(by) });
+  }
+
+  /** Ends the consent by a channel; whether there was one. */
+  withdrawConsent(channel: MessageChannel): boolean {
+    const had = this.consentAt(channel) !== null;
+    if (channel === MessageChannel.SMS) Object.assign(this, { smsConsentAt: null, smsConsentBy: null });
+    else Object.assign(this, { emailConsentAt: null, emailConsentBy: null });
+    return had;
+  }
+
+  consentAt(channel: MessageChannel): Date | null {
+    return channel === MessageChannel.SMS ? this.smsConsentAt : this.emailConsentAt;
   }
 
   /**
@@ -111,6 +144,10 @@ export class Participant {
       postalCode: '',
       franceTravailId: null,
       franceTravailMissingReason: null,
+      smsConsentAt: null,
+      smsConsentBy: null,
+      emailConsentAt: null,
+      emailConsentBy: null,
       identityKey: `anonymised:${this.id}`,
       searchName: '',
       anonymisedAt: at,

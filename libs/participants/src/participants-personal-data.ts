@@ -13,14 +13,15 @@ export class ParticipantsPersonalData implements PersonalDataPolicy {
       entity: Participant,
       subject: (participant) => participant.id,
       object: (participant) => participant.id,
-      erase: ['lastName', 'firstNames', 'birthDate', 'phone', 'email', 'addressLine', 'postalCode', 'franceTravailId', 'franceTravailMissingReason', 'identityKey', 'searchName'],
+      erase: ['lastName', 'firstNames', 'birthDate', 'phone', 'email', 'addressLine', 'postalCode', 'franceTravailId', 'franceTravailMissingReason', 'identityKey', 'searchName', 'smsConsentAt', 'smsConsentBy', 'emailConsentAt', 'emailConsentBy'],
       keep: ['id', 'sex', 'communeCode', 'rsaStatus', 'franceTravailRegistered', 'educationLevel', 'informedOn', 'createdAt', 'updatedAt', 'anonymisedAt'],
     }),
   ];
 
   async exportOf(em: EntityManager, subject: DataSubject): Promise<ExportPart> {
     const participant = await new ScopedReads(em, SYSTEM).findOneOrFail(Participant, { id: subject.participantId });
-    return { sections: { participant: { ...participant.details(), id: participant.id, anonymisedAt: participant.anonymisedAt, createdAt: participant.createdAt } } };
+    const consent = { smsConsentAt: participant.smsConsentAt, emailConsentAt: participant.emailConsentAt };
+    return { sections: { participant: { ...participant.details(), ...consent, id: participant.id, anonymisedAt: participant.anonymisedAt, createdAt: participant.createdAt } } };
   }
 
   async forget(em: EntityManager, subject: DataSubject, now: Date): Promise<void> {

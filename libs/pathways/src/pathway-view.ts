@@ -1,6 +1,6 @@
 import type { LocalDate } from '@parcours/core';
 import type { ScopedReads } from '@parcours/unit-of-work';
-import type { BarrierTheme, EducationLevel, ParticipantDetails, RsaStatus, Sex } from '@parcours/participants';
+import { MessageChannel, type BarrierTheme, type EducationLevel, type ParticipantDetails, type RsaStatus, type Sex } from '@parcours/participants';
 import type { EligibilityReason } from './eligibility';
 import type { DeclineReason, PathwayStatus } from './pathway-status';
 import type { Contract, OutcomeBasis, OutcomeCategory, OutcomeParameters } from './placements/outcome';
@@ -10,7 +10,14 @@ import { NO_APPOINTMENT, NO_CONTACT_YET, Pathway } from './pathway.entity';
 const nextAppointment = (at: Date): Date | null => (at.getTime() === NO_APPOINTMENT.getTime() ? null : at);
 
 /** A person as a page shows them: their details (the birth date is gone once anonymised), and when they were anonymised. */
-export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null };
+export type ParticipantView = Omit<ParticipantDetails, 'birthDate'> & { id: string; birthDate: LocalDate | null; anonymisedAt: Date | null; messageConsents: MessageConsentView[] };
+
+/** A consent to messages by one channel: when, and who recorded it. */
+export interface MessageConsentView {
+  channel: MessageChannel;
+  givenAt: Date;
+  givenBy: string;
+}
 
 /** A pathway as the pages show it, with its people: plain data, read without the ORM's entities. */
 export interface PathwayView {
@@ -54,6 +61,7 @@ const VIEW = (themes: string) => `select p.id, p.status, p.referred_at, p.referr
   pa.id as participant_id, pa.last_name, pa.first_names, pa.birth_date, pa.sex, pa.phone, pa.email, pa.address_line,
   pa.postal_code, pa.commune_code, pa.rsa_status, pa.france_travail_registered, pa.france_travail_id,
   pa.france_travail_missing_reason, pa.education_level, pa.informed_on, pa.anonymised_at,
+  pa.sms_consent_at, sc.full_name as sms_consent_by, pa.email_consent_at, ec.full_name as email_consent_by,
   op.id as operator_id, op.name as operator_name,
   r.id as referent_id, r.full_name as referent_name, r.email as referent_email, ro.name as referent_organisation,
   c.id as counsellor_id, c.full_name as counsellor_name, c.email as counsellor_email,
@@ -64,6 +72,8 @@ from pathway p
   join app_user r on r.id = p.referent_id
   join organisation ro on ro.id = r.organisation_id
   left join app_user c on c.id = p.counsellor_id
+  left join app_user sc on sc.id = pa.sms_consent_by_id
+  left join app_user ec on ec.id = pa.email_consent_by_id
 where p.id in`;
 
 type Row = Record<string, unknown>;
@@ -111,6 +121,11 @@ function toView(row: Row, reads: ScopedReads): PathwayView {
       educationLevel: text('education_level') as EducationLevel,
       informedOn: text('informed_on'),
       anonymisedAt: instant(row.anonymised_at),
+      messageConsents: [MessageChannel.SMS, MessageChannel.EMAIL].flatMap((channel): MessageConsentView[] => {
+        const prefix = channel === MessageChannel.SMS ? 'sms' : 'email';
+        const givenAt = instant(row[`${prefix}_consent_at`]);
+        return givenAt ? [{ channel, givenAt, givenBy: text(`${prefix}_consent_by`) }] : [];
+      }),
     },
     operator: { id: text('operator_id'), name: text('operator_name') },
     referent: { id: text('referent_id'), fullName: text('referent_name'), organisationName: text('referent_organisation'), email: text('referent_email') },

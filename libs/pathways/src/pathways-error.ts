@@ -45,6 +45,10 @@ export const PathwaysErrorCode = {
   PLACEMENT_ENDED: 'PLACEMENT_ENDED',
   CONTACT_NOT_ALLOWED: 'CONTACT_NOT_ALLOWED',
   CHECKPOINT_CLOSED: 'CHECKPOINT_CLOSED',
+  INVALID_PHONE: 'INVALID_PHONE',
+  /** Consent to SMS without a mobile number (a landline, a number to check, none). */
+  SMS_NEEDS_MOBILE: 'SMS_NEEDS_MOBILE',
+  CONSENT_NEEDS_EMAIL: 'CONSENT_NEEDS_EMAIL',
 } as const;
 export type PathwaysErrorCode = (typeof PathwaysErrorCode)[keyof typeof PathwaysErrorCode];
 

@@ -1,5 +1,5 @@
 import { DomainError, isLocalDate, type LocalDate, type Problem } from '@parcours/core';
-import { BarrierTheme, Participant, type ParticipantDetails } from '@parcours/participants';
+import { BarrierTheme, MessageChannel, Participant, readPhone, type ParticipantDetails } from '@parcours/participants';
 import type { Territory } from '@parcours/territory';
 import type { ScopedReads } from '@parcours/unit-of-work';
 import { PathwaysError } from './pathways-error';
@@ -8,10 +8,18 @@ import { PathwaysError } from './pathways-error';
  * The rules a person's details must meet, whether given at referral or corrected later: real
  * dates not in the future, a known commune, a reason when not registered at France Travail.
  */
-/** Every problem of a person's details at once, each beside its field (none: they are fit to keep). */
-export function personProblems(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[]): Problem[] {
+/**
+ * Every problem of a person's details at once, each beside its field (none: they are fit to keep).
+ * A phone number must be a valid one (French unless it says its country), except the value already
+ * stored, kept as typed from before numbers were checked (`storedPhone`: "à vérifier").
+ */
+export function personProblems(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[], storedPhone: string | null = null): Problem[] {
   const field = (name: string) => [...path, name];
   const problems: Problem[] = [];
+  const phone = details.phone?.trim() || null;
+  if (phone !== null && phone !== storedPhone && !readPhone(phone)) {
+    problems.push({ code: 'INVALID_PHONE', message: 'This is no valid phone number: ten digits for a French one (06 12 34 56 78), or the country code first (+32 …).', field: field('phone') });
+  }
   if (!isLocalDate(details.birthDate) || details.birthDate > today || details.birthDate < '1900-01-01') {
     problems.push({ code: 'INVALID_DATE', message: 'The birth date must be a real day, after 1900 and not in the future.', field: field('birthDate') });
   }
@@ -28,8 +36,8 @@ export function personProblems(details: ParticipantDetails, today: LocalDate, te
 }
 
 /** A person's details as kept (trimmed, normalised), once `personProblems` found nothing; otherwise every problem at once. */
-export function checkPersonDetails(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[]): ParticipantDetails {
-  const problems = personProblems(details, today, territory, path);
+export function checkPersonDetails(details: ParticipantDetails, today: LocalDate, territory: Territory, path: string[], storedPhone: string | null = null): ParticipantDetails {
+  const problems = personProblems(details, today, territory, path, storedPhone);
   if (problems.length > 0) throw DomainError.all(problems);
   return normalisedPerson(details);
 }
@@ -41,10 +49,29 @@ export function normalisedPerson(details: ParticipantDetails): ParticipantDetail
     lastName: details.lastName.trim(),
     firstNames: details.firstNames.trim().replace(/\s+/g, ' '),
     email: details.email?.trim().toLowerCase() || null,
-    phone: details.phone?.trim() || null,
+    // In E.164 (+33612345678); a value stored before numbers were checked stays as typed.
+    phone: phoneKept(details.phone),
     franceTravailId: details.franceTravailRegistered ? details.franceTravailId?.trim().toUpperCase() || null : null,
     franceTravailMissingReason: details.franceTravailRegistered ? null : missingReason,
   };
+}
+
+function phoneKept(typed: string | null | undefined): string | null {
+  const phone = typed?.trim() || null;
+  return phone === null ? null : (readPhone(phone)?.e164 ?? phone);
+}
+
+/** Consent to messages needs somewhere to send them: a mobile for SMS, an address for e-mail. */
+export function consentProblems(channels: readonly MessageChannel[], contact: { phone: string | null; email: string | null }, field: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const phone = contact.phone ? readPhone(contact.phone) : null;
+  if (channels.includes(MessageChannel.SMS) && !phone?.mobile) {
+    problems.push({ code: 'SMS_NEEDS_MOBILE', message: 'Consent to SMS needs a mobile number, checked: give one first.', field });
+  }
+  if (channels.includes(MessageChannel.EMAIL) && !contact.email?.trim()) {
+    problems.push({ code: 'CONSENT_NEEDS_EMAIL', message: 'Consent to e-mails needs an e-mail address: give one first.', field });
+  }
+  return problems;
 }
 
 /** The JUSTICE barrier declared without its written justification, if so. */

@@ -2,11 +2,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Organisation, OrganisationKind, Role, User, type Actor } from '@parcours/accounts';
 import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay, type Problem } from '@parcours/core';
-import { BarrierTheme, identityKey, Participant, type ParticipantDetails } from '@parcours/participants';
+import { BarrierTheme, identityKey, MessageChannel, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
 import { assessEligibility, IneligibilityCode } from './eligibility';
-import { assertNoIdentityConflict, barrierProblems, checkBarriers, normalisedPerson, personProblems } from './person-input';
+import { assertNoIdentityConflict, barrierProblems, checkBarriers, consentProblems, normalisedPerson, personProblems } from './person-input';
 import { operatorStaff } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
 import { lockPathway } from './pathway-lock';
@@ -19,6 +19,8 @@ export interface ReferCommand {
   person: ParticipantDetails;
   barriers: BarrierTheme[];
   justiceJustification?: string | null;
+  /** The channels the person agreed to receive messages by, recorded with the referral (none by default). */
+  messageConsent?: MessageChannel[];
 }
 
 /** How many pathways one reassignment may name. */
@@ -47,7 +49,12 @@ export class ReferralsService {
   async refer(actor: Actor, command: ReferCommand): Promise<Pathway> {
     const today = parisDay(this.clock.now());
     // Every problem in one answer: the fields', and the unmet conditions as far as the fields allow judging them.
-    const fieldProblems = [...personProblems(command.person, today, this.territory, ['input', 'person']), ...barrierProblems(command.barriers, command.justiceJustification, ['input'])];
+    const consent = [...new Set(command.messageConsent ?? [])];
+    const fieldProblems = [
+      ...personProblems(command.person, today, this.territory, ['input', 'person']),
+      ...barrierProblems(command.barriers, command.justiceJustification, ['input']),
+      ...consentProblems(consent, command.person, ['input', 'messageConsent']),
+    ];
     const communeKnown = !fieldProblems.some((problem) => problem.code === 'UNKNOWN_COMMUNE');
     const themes = [...new Set(command.barriers)];
     // An unknown commune leaves the territory unjudged (its own error says enough); the other conditions are judged.
@@ -86,6 +93,7 @@ export class ReferralsService {
             participant = new Participant(person, now);
             em.persist(participant);
           }
+          for (const channel of consent) participant.giveConsent(channel, by, now);
           const pathway = new Pathway({
             participant,
             operator: em.getReference(Organisation, operator.id),

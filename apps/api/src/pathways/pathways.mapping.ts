@@ -1,6 +1,7 @@
 import type { Territory } from '@parcours/territory';
 import type { JourneyEventType, ParticipantView, PathwayEvent, PathwayView } from '@parcours/pathways';
 import { PathwayEventKind, type Commune, type ParticipantNode, type PathwayEventNode, type PathwayNode } from './pathways.types';
+import { phoneToCheck } from '@parcours/participants';
 
 const LEGACY_KIND: Partial<Record<JourneyEventType, PathwayEventKind>> = {
   CounsellorAssigned: PathwayEventKind.COUNSELLOR_ASSIGNED,
@@ -50,7 +51,9 @@ export class PathwaysMapping {
       sex: participant.sex,
       anonymised: participant.anonymisedAt !== null,
       phone: participant.phone,
+      phoneToCheck: phoneToCheck(participant.phone),
       email: participant.email,
+      messageConsents: participant.messageConsents,
       addressLine: participant.addressLine,
       postalCode: participant.postalCode,
       commune: this.commune(participant.communeCode),

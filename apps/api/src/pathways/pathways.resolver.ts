@@ -15,6 +15,7 @@ import {
   AssignCounsellorInput,
   PathwaysPayload,
   ReassignCounsellorInput,
+  MessageConsentInput,
   AssignReferentInput,
   Commune,
   DeclineReferralInput,
@@ -109,6 +110,18 @@ export class PathwaysResolver {
   async updateParticipant(@Args('input') input: UpdateParticipantInput, @CurrentActor() actor: Actor): Promise<Partial<ParticipantPayload>> {
     const { participantId, ...patch } = input;
     return { participant: this.map.participant(await this.participants.update(actor, participantId, patch as Partial<ParticipantDetails>)) };
+  }
+
+  @Roles(COUNSELLOR, MANAGER)
+  @Mutation(() => ParticipantPayload, { description: "Records the person's consent to messages by a channel (SMS needs a mobile, EMAIL an address), through a pathway of theirs; in its history." })
+  async recordMessageConsent(@Args('input') input: MessageConsentInput, @CurrentActor() actor: Actor): Promise<Partial<ParticipantPayload>> {
+    return { participant: this.map.participant(await this.participants.setMessageConsent(actor, input.participantId, input.channel, true)) };
+  }
+
+  @Roles(REFERENT, COUNSELLOR, MANAGER)
+  @Mutation(() => ParticipantPayload, { description: "Withdraws the person's consent to messages by a channel: nothing more is sent by it. In the pathway's history." })
+  async withdrawMessageConsent(@Args('input') input: MessageConsentInput, @CurrentActor() actor: Actor): Promise<Partial<ParticipantPayload>> {
+    return { participant: this.map.participant(await this.participants.setMessageConsent(actor, input.participantId, input.channel, false)) };
   }
 
   @Roles(ADMIN, MANAGER, COUNSELLOR, REFERENT)

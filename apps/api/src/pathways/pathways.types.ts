@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
-import { BarrierTheme, EducationLevel, RsaStatus, Sex } from '@parcours/participants';
+import { BarrierTheme, EducationLevel, MessageChannel, RsaStatus, Sex } from '@parcours/participants';
 import { DeclineReason, EligibilityReason, JOURNEY_EVENT_TYPES, PathwayNeed, PathwayOrder, PathwayStatus, type ExitView, type JourneyEventType } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
@@ -28,6 +28,7 @@ registerEnumType(PathwayOrder, {
 });
 registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Level of the national qualifications framework (3 to 8), none, or unknown.' });
 registerEnumType(BarrierTheme, { name: 'BarrierTheme' });
+registerEnumType(MessageChannel, { name: 'MessageChannel', description: 'A way Parcours may write to the person, only with their consent.' });
 registerEnumType(EligibilityReason, { name: 'EligibilityReason' });
 /** The history's coarse kinds, as the API has always shown them: a status transition, or what else happened. */
 export enum PathwayEventKind {
@@ -73,6 +74,13 @@ export class FranceTravailRegistration {
   @Field(() => String, { nullable: true, description: 'Why the person is not registered.' }) missingReason: string | null;
 }
 
+@ObjectType('MessageConsent', { description: "The person's consent to messages by one channel." })
+export class MessageConsentNode {
+  @Field(() => MessageChannel) channel: MessageChannel;
+  @Field() givenAt: Date;
+  @Field({ description: 'Who recorded it (full name).' }) givenBy: string;
+}
+
 @AboutParticipant((source) => ({ participantId: of(source, 'id'), objectType: 'Participant', objectId: of(source, 'id') }))
 @ObjectType('Participant')
 export class ParticipantNode {
@@ -82,8 +90,10 @@ export class ParticipantNode {
   @Personal() @Field(() => LocalDateScalar, { nullable: true, description: 'Null once the person was anonymised.' }) birthDate: string | null;
   @Personal() @Field(() => Sex, { nullable: true }) sex: Sex | null;
   @Personal() @Field({ description: 'The identity was erased (on request or after the retention period).' }) anonymised: boolean;
-  @Personal() @Field(() => String, { nullable: true }) phone: string | null;
+  @Personal() @Field(() => String, { nullable: true, description: 'In E.164 (+33612345678), or as typed before numbers were checked (then phoneToCheck).' }) phone: string | null;
+  @Personal() @Field({ description: 'The phone is kept as typed before numbers were checked: to check and correct; no SMS to it.' }) phoneToCheck: boolean;
   @Personal() @Field(() => String, { nullable: true }) email: string | null;
+  @Personal() @Field(() => [MessageConsentNode], { description: 'The channels the person agreed to receive messages by; none, no message.' }) messageConsents: MessageConsentNode[];
   @Personal() @Field() addressLine: string;
   @Personal() @Field() postalCode: string;
   @Personal() @Field(() => Commune) commune: Commune;
@@ -188,7 +198,7 @@ export class PersonInput {
   @Text(200, { min: 1 }) firstNames: string;
   @Field(() => LocalDateScalar) birthDate: string;
   @Field(() => Sex, { nullable: true }) @IsOptional() @IsEnum(Sex) sex?: Sex | null;
-  @Text(20, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string | null;
+  @Text(30, { nullable: true, description: 'French unless it starts with its country code; kept in E.164. Not a number: INVALID_PHONE.' }) @IsOptional() phone?: string | null;
   @Text(254, { nullable: true }) @IsOptional() @IsEmail() email?: string | null;
   @Text(300, { min: 1 }) addressLine: string;
   @Text(5) @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' }) postalCode: string;
@@ -211,6 +221,15 @@ export class ReferParticipantInput {
   @Text(2000, { nullable: true, description: 'Required with JUSTICE; only the operator reads it.' })
   @IsOptional()
   justiceJustification?: string | null;
+  @Field(() => [MessageChannel], { defaultValue: [], description: 'The channels the person agreed to receive messages by (SMS needs a mobile: SMS_NEEDS_MOBILE; EMAIL an address: CONSENT_NEEDS_EMAIL).' })
+  @IsEnum(MessageChannel, { each: true })
+  messageConsent: MessageChannel[];
+}
+
+@InputType()
+export class MessageConsentInput {
+  @Field(() => ID) @IsString() participantId: string;
+  @Field(() => MessageChannel) @IsEnum(MessageChannel) channel: MessageChannel;
 }
 
 @InputType()

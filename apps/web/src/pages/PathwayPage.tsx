@@ -7,10 +7,11 @@ import { Flash } from '../components/Flash';
 import { errorCode, fieldErrors, FormError, TextArea, TextField, type FieldErrors } from '../components/forms';
 import { QueryState } from '../components/QueryState';
 import { frenchMessage } from '../errors';
-import { day, fullName, today } from '../format';
+import { day, fullName, phone, today } from '../format';
 import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument } from '../graphql/generated';
 import { DECLINE_REASON, OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
 import { PersonData } from './admin/PersonData';
+import { consentLine, MessageConsents } from './MessageConsents';
 import { PersonDetails, placementName, Records, Timeline, type Pathway } from './PathwayRecords';
 import { PlannedAppointment, RescheduleAppointment, ScheduleDiagnostic } from './staff/AppointmentForms';
 import { ContactForm } from './staff/ContactForm';
@@ -186,6 +187,7 @@ function otherActions(pathway: Pathway, me: ReturnType<typeof useMe>, next: stri
   const mine = pathway.referent.id === me.id;
   if (open && (mine || me.role === 'MANAGER' || me.role === 'ADMIN')) add('referent', 'Confier le parcours à un autre référent', <HandOver pathway={pathway} />);
   if (open && (mine || staff)) add('person', 'Corriger l’identité ou les coordonnées', <CorrectPerson key={`${person.lastName}-${person.firstNames}-${person.birthDate}`} person={person} />);
+  if (open && (mine || staff)) add('messages', 'Messages à la personne : accords SMS et e-mail', <MessageConsents person={person} mayRecord={staff} />);
   if (staff && open && pathway.status !== 'REFERRED') add('exit', 'Sortie du dispositif', <ExitPathway pathwayId={pathway.id} />);
   if (open && mine) add('withdraw', 'Retirer l’orientation', <Withdraw pathway={pathway} />);
   if (me.role === 'ADMIN' || me.role === 'MANAGER') add('data', me.role === 'ADMIN' ? 'Droits de la personne : export, effacement' : 'Droits de la personne : export de ses données', <PersonData participantId={person.id} person={fullName(person)} />);
@@ -254,13 +256,22 @@ export function PathwayPage() {
             {person.phone && (
               <>
                 <dt>Téléphone</dt>
-                <dd>{person.phone}</dd>
+                <dd>
+                  {phone(person.phone)}
+                  {person.phoneToCheck && <span className="badge">à vérifier</span>}
+                </dd>
               </>
             )}
             {person.email && (
               <>
                 <dt>E-mail</dt>
                 <dd>{person.email}</dd>
+              </>
+            )}
+            {!person.anonymised && (
+              <>
+                <dt>Messages</dt>
+                <dd data-testid="message-consents">{consentLine(person)}</dd>
               </>
             )}
             {pathway.declineReason && (

@@ -6,7 +6,7 @@ import { DateField } from '../components/DateField';
 import { Field, fieldErrors, FormError, Select, TextArea, TextField, errorCode, type FieldErrors } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { day, parseDay, today } from '../format';
-import { OperatorsDocument, ReferParticipantDocument, type BarrierTheme, type EducationLevel, type RsaStatus, type Sex } from '../graphql/generated';
+import { OperatorsDocument, ReferParticipantDocument, type BarrierTheme, type EducationLevel, type MessageChannel, type RsaStatus, type Sex } from '../graphql/generated';
 import { BARRIER, EDUCATION, RSA, SEX } from '../labels';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -29,6 +29,7 @@ interface Form {
   operatorId: string;
   barriers: BarrierTheme[];
   justiceJustification: string;
+  messageConsent: MessageChannel[];
 }
 
 const EMPTY: Form = {
@@ -49,9 +50,13 @@ const EMPTY: Form = {
   operatorId: '',
   barriers: [],
   justiceJustification: '',
+  messageConsent: [],
 };
 
 const REQUIRED = 'Ce champ est obligatoire.';
+
+/** The channels a person may agree to, as the form asks. */
+const CONSENT: Record<MessageChannel, string> = { SMS: 'par SMS (sur son portable)', EMAIL: 'par e-mail' };
 
 /**
  * What the form itself refuses before sending, all at once: what is missing, days that do not
@@ -86,6 +91,9 @@ function checkLocally(form: Form, commune: Commune | null): FieldErrors {
   if (!form.operatorId) errors.operatorId = [REQUIRED];
   if (!form.franceTravailRegistered && !form.franceTravailMissingReason.trim()) errors['person.franceTravailMissingReason'] = [REQUIRED];
   if (form.barriers.includes('JUSTICE') && !form.justiceJustification.trim()) errors.justiceJustification = [frenchMessage('JUSTIFICATION_REQUIRED')];
+  // Whether the number is a mobile is the server's to say; a consent with nowhere to send, the form's.
+  const consent = [form.messageConsent.includes('SMS') && !form.phone.trim() && frenchMessage('SMS_NEEDS_MOBILE'), form.messageConsent.includes('EMAIL') && !form.email.trim() && frenchMessage('CONSENT_NEEDS_EMAIL')];
+  if (consent.some(Boolean)) errors.messageConsent = consent.filter((message): message is string => Boolean(message));
   return errors;
 }
 
@@ -115,6 +123,7 @@ export function ReferPage() {
         operatorId,
         barriers: form.barriers,
         justiceJustification: form.barriers.includes('JUSTICE') ? form.justiceJustification : undefined,
+        messageConsent: form.messageConsent,
         person: {
           lastName: form.lastName,
           firstNames: form.firstNames,
@@ -145,6 +154,8 @@ export function ReferPage() {
     setErrors(userErrors.length > 0 ? fieldErrors(userErrors.filter((error) => error.code !== 'OPEN_PATHWAY_EXISTS')) : { '': [frenchMessage(errorCode(result.error) ?? 'INTERNAL_SERVER_ERROR')] });
   }
 
+  const toggleConsent = (channel: MessageChannel) =>
+    setForm((current) => ({ ...current, messageConsent: current.messageConsent.includes(channel) ? current.messageConsent.filter((one) => one !== channel) : [...current.messageConsent, channel] }));
   const toggleBarrier = (theme: BarrierTheme) =>
     setForm((current) => ({ ...current, barriers: current.barriers.includes(theme) ? current.barriers.filter((one) => one !== theme) : [...current.barriers, theme] }));
   const errorCount = Object.values(errors).flat().length;
@@ -216,6 +227,22 @@ export function ReferPage() {
           )}
           <TextField label="Adresse e-mail (facultatif)" type="email" autoComplete="off" value={form.email} onChange={set('email')} errors={errors['person.email']} />
           <TextField label="Téléphone (facultatif)" type="tel" autoComplete="off" value={form.phone} onChange={set('phone')} errors={errors['person.phone']} />
+          <div role="group" aria-labelledby="consent-legend" aria-describedby={errors.messageConsent ? 'consent-error' : undefined} className={errors.messageConsent ? 'field field-error' : 'field'}>
+            <p id="consent-legend">La personne accepte de recevoir ses convocations et rappels :</p>
+            {(Object.entries(CONSENT) as [MessageChannel, string][]).map(([channel, label]) => (
+              <div key={channel}>
+                <input id={`consent-${channel}`} type="checkbox" checked={form.messageConsent.includes(channel)} onChange={() => toggleConsent(channel)} />
+                <label htmlFor={`consent-${channel}`} className="inline">
+                  {label}
+                </label>
+              </div>
+            ))}
+            {errors.messageConsent && (
+              <p id="consent-error" className="error">
+                {errors.messageConsent.join(' ')}
+              </p>
+            )}
+          </div>
         </fieldset>
         <fieldset>
           <legend>Situation</legend>

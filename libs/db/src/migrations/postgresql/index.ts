@@ -15,6 +15,7 @@ import { Migration20261206144840_outcome_model } from './Migration20261206144840
 import { Migration20261206152807_outcome_model_indexes } from './Migration20261206152807_outcome_model_indexes';
 import { Migration20261206215513_OperatorContact } from './Migration20261206215513_OperatorContact';
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
+import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -32,4 +33,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206152807_outcome_model_indexes', class: Migration20261206152807_outcome_model_indexes },
   { name: 'Migration20261206215513_OperatorContact', class: Migration20261206215513_OperatorContact },
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
+  { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
 ];

@@ -14,6 +14,7 @@ import { Migration20261206025754_hardening } from './Migration20261206025754_har
 import { Migration20261206144839_outcome_model } from './Migration20261206144839_outcome_model';
 import { Migration20261206215512_OperatorContact } from './Migration20261206215512_OperatorContact';
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
+import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -30,4 +31,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206144839_outcome_model', class: Migration20261206144839_outcome_model },
   { name: 'Migration20261206215512_OperatorContact', class: Migration20261206215512_OperatorContact },
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
+  { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
 ];
