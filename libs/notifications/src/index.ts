@@ -12,3 +12,4 @@ export * from './relay-lock';
 export * from './report-email';
 export * from './retry-schedule';
 export * from './entities';
+export * from './convocation-email';

@@ -11,6 +11,8 @@ export interface Email {
   messageId: string;
   subject: string;
   text: string;
+  /** A calendar invitation (or its cancellation), sent as nodemailer's icalEvent: text/calendar beside the text, and as convocation.ics. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /**
@@ -32,6 +34,7 @@ export class MailTransport {
         subject: email.subject,
         text: email.text,
         messageId: email.messageId,
+        ...(email.calendar ? { icalEvent: { filename: 'convocation.ics', method: email.calendar.method, content: email.calendar.content } } : {}),
         headers: { 'Auto-Submitted': 'auto-generated' },
       })) as { response?: string };
       return { accepted: true, smtpCode: smtpCodeOf(info.response) };

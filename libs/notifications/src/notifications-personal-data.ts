@@ -1,15 +1,33 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { PersonalData, type PersonalDataPolicy } from '@parcours/audit';
+import type { Actor } from '@parcours/accounts';
+import { PersonalData, type DataSubject, type ExportPart, type PersonalDataPolicy } from '@parcours/audit';
+import { byPathway } from '@parcours/pathways';
+import { ScopedReads } from '@parcours/unit-of-work';
+import { OutboxMessage } from './outbox-message.entity';
 
 /**
- * The outbox holds nothing personal: a report or link id, a status, dates and SMTP codes. The
- * address is read from the account when sending and is stored nowhere; the text names no one.
+ * The outbox holds nothing personal: a report, link or appointment id, what a message to a person
+ * is (a convocation, a new time, a cancellation), a status, dates and SMTP codes. The address is
+ * read from the account (the person's record) when sending and is stored nowhere, nor is the text.
+ * The messages to a person are in their export (what, how, whether they left), and go with the
+ * outbox's own purge (OUTBOX_RETENTION_DAYS once sent or skipped).
  */
 @PersonalData()
 @Injectable()
 export class NotificationsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly notAboutParticipants = {
-    OutboxMessage: ['id', 'report', 'accountToken', 'channel', 'idempotencyKey', 'status', 'attempts', 'nextAttemptAt', 'leasedBy', 'leaseExpiresAt', 'smtpCode', 'lastError', 'skipReason', 'createdAt', 'finishedAt'],
+    OutboxMessage: [
+      'id', 'report', 'accountToken', 'appointment', 'personMessage', 'appointmentSequence', 'channel', 'idempotencyKey', 'status', 'attempts', 'nextAttemptAt', 'leasedBy',
+      'leaseExpiresAt', 'smtpCode', 'lastError', 'skipReason', 'createdAt', 'finishedAt',
+    ],
   };
+
+  async exportOf(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart> {
+    const ids = subject.pathwayIds;
+    const messages = await new ScopedReads(em, viewer).find(OutboxMessage, { appointment: { pathway: { $in: ids } } }, { populate: ['appointment'], orderBy: { createdAt: 'asc', id: 'asc' } });
+    const rows = ids.map((id) => messages.filter((message) => message.appointment!.getEntity().pathway.id === id).map(({ personMessage, channel, status, skipReason, createdAt, finishedAt }) => ({ kind: personMessage, channel, status, skipReason, createdAt, finishedAt })));
+    return { perPathway: { messages: byPathway(ids, rows) } };
+  }
 }

@@ -3,14 +3,30 @@ import { Injectable } from '@nestjs/common';
 import { AccountToken } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
+import { PathwayEvent, type Appointment, type JourneyEventType } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
+import { PersonMessageKind } from './convocation-email';
 import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
 
+/** The history lines that tell the person something about their interview, and what. */
+const TOLD: Partial<Record<JourneyEventType, PersonMessageKind>> = {
+  DiagnosticScheduled: PersonMessageKind.CONVOCATION,
+  AppointmentRescheduled: PersonMessageKind.NEW_TIME,
+  AppointmentCancelled: PersonMessageKind.CANCELLATION,
+};
+
+function personMessage(entity: object): { appointment: Appointment; kind: PersonMessageKind } | null {
+  const kind = entity instanceof PathwayEvent ? TOLD[entity.type] : undefined;
+  return kind && entity instanceof PathwayEvent && entity.appointment ? { appointment: entity.appointment.getEntity(), kind } : null;
+}
+
 /**
  * With SMTP_URL set, every report and every password or invitation link written in a flush gets its
- * e-mail in the outbox, in the same transaction (one never exists without the other). Runs after the report composer, which wrote the
+ * e-mail in the outbox, in the same transaction (one never exists without the other); so does
+ * every interview booked, moved or cancelled, for the person (sent only with their consent, which
+ * the relay checks when sending). Runs after the report composer, which wrote the
  * reports; the relay is nudged once the transaction commits.
  */
 @Composer()
@@ -28,8 +44,10 @@ export class OutboxComposer implements FlushComposer {
   async compose({ em, uow }: FlushEventArgs): Promise<void> {
     if (!this.config.mail.smtpUrl) return;
     for (const changeSet of uow.getChangeSets()) {
-      if (!(changeSet.entity instanceof ReferentReport || changeSet.entity instanceof AccountToken) || changeSet.type !== ChangeSetType.CREATE) continue;
-      uow.computeChangeSet(new OutboxMessage(changeSet.entity, this.clock.now()));
+      if (changeSet.type !== ChangeSetType.CREATE) continue;
+      const about = changeSet.entity instanceof ReferentReport || changeSet.entity instanceof AccountToken ? changeSet.entity : personMessage(changeSet.entity);
+      if (!about) continue;
+      uow.computeChangeSet(new OutboxMessage(about, this.clock.now()));
       this.wrote.add(em);
     }
   }

@@ -1,6 +1,8 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { AccountToken, Role, type Actor } from '@parcours/accounts';
+import { Appointment, pathwaysVisibleTo } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
+import { PersonMessageKind } from './convocation-email';
 import { randomUUID } from 'node:crypto';
 import { NotDeadLetterError } from './notifications-error';
 
@@ -20,6 +22,12 @@ export enum SkipReason {
   REPORT_EMAILS_OFF = 'REPORT_EMAILS_OFF',
   /** A password or invitation link that no longer works by the time of sending (used, replaced, expired, revoked). */
   LINK_NO_LONGER_VALID = 'LINK_NO_LONGER_VALID',
+  /** A message to the person, who has not agreed to receive them by this channel (or has no address). */
+  NO_CONSENT = 'NO_CONSENT',
+  /** A message about an appointment changed again since: the later message tells the person. */
+  SUPERSEDED = 'SUPERSEDED',
+  /** An invitation or a new time for an appointment whose time has come by the time of sending. */
+  APPOINTMENT_PAST = 'APPOINTMENT_PAST',
 }
 
 /** What an e-mail is about. */
@@ -27,6 +35,8 @@ export enum OutboxTopic {
   REPORT = 'REPORT',
   PASSWORD_RESET = 'PASSWORD_RESET',
   INVITATION = 'INVITATION',
+  /** To the person: their interview, a new time, its cancellation. */
+  APPOINTMENT = 'APPOINTMENT',
 }
 
 /** What an attempt to send came to: the SMTP server's code, or the kind of network failure. */
@@ -35,18 +45,20 @@ export type Attempt =
   | { accepted: false; smtpCode: number | null; error: string; permanent: boolean };
 
 /**
- * One e-mail to send about one report, or one password or invitation link, written in the
- * transaction that writes the report or the link. It holds no address, no text and no link: the
- * recipient is the report's referent (the link's user) at the time of sending, the content says
- * only that a report is waiting (or gives the link, rebuilt from its id when sending). The idempotency key travels as the Message-ID, so a
+ * One e-mail to send about one report, one password or invitation link, or one appointment of a
+ * person (their convocation, a new time, a cancellation), written in the transaction that writes
+ * the report, the link or the change. It holds no address, no text and no link: the recipient is
+ * the report's referent (the link's user, the person if they agreed to messages) at the time of
+ * sending, the content says only that a report is waiting (gives the link, rebuilt from its id, or
+ * the appointment as it stands when sending). The idempotency key travels as the Message-ID, so a
  * copy sent twice (a relay killed between SMTP acceptance and marking SENT) is recognisable.
  */
 @Entity({ tableName: 'outbox_message' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class OutboxMessage {
-  /** ADMIN only: the dead letters and their retry. */
+  /** ADMIN: all (the dead letters and their retry); anyone else the messages to the people of the pathways they see. */
   static visibleTo(actor: Actor): FilterQuery<OutboxMessage> {
-    return actor.role === Role.ADMIN ? {} : { id: { $in: [] } };
+    return actor.role === Role.ADMIN ? {} : { appointment: { pathway: pathwaysVisibleTo(actor) } };
   }
 
   @PrimaryKey({ type: 'uuid' })
@@ -59,6 +71,17 @@ export class OutboxMessage {
   /** The password or invitation link it carries; null for a report. */
   @ManyToOne(() => AccountToken, { ref: true, nullable: true })
   accountToken: Ref<AccountToken> | null = null;
+
+  /** A message to the person about this appointment (PersonMessageKind), as it stands when sent. */
+  @ManyToOne(() => Appointment, { ref: true, nullable: true, index: true })
+  appointment: Ref<Appointment> | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  personMessage: PersonMessageKind | null = null;
+
+  /** The appointment's sequence the message announces: a later change supersedes it. */
+  @Property({ type: 'integer', nullable: true })
+  appointmentSequence: number | null = null;
 
   @Property({ length: 20 })
   channel = 'EMAIL';
@@ -102,9 +125,11 @@ export class OutboxMessage {
   @Property({ type: Date, nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(about: ReferentReport | AccountToken, at: Date) {
+  constructor(about: ReferentReport | AccountToken | { appointment: Appointment; kind: PersonMessageKind }, at: Date) {
     if (about instanceof ReferentReport) this.report = ref(about);
-    else this.accountToken = ref(about);
+    else if (about instanceof AccountToken) this.accountToken = ref(about);
+    // MikroORM builds one without arguments to read the columns' defaults.
+    else if (about) Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence });
     this.idempotencyKey = `<${this.id}@parcours>`;
     this.nextAttemptAt = at;
     this.createdAt = at;
@@ -112,6 +137,7 @@ export class OutboxMessage {
 
   get topic(): OutboxTopic {
     if (this.report) return OutboxTopic.REPORT;
+    if (this.appointment) return OutboxTopic.APPOINTMENT;
     return this.accountToken!.getEntity().purpose === 'INVITATION' ? OutboxTopic.INVITATION : OutboxTopic.PASSWORD_RESET;
   }
 

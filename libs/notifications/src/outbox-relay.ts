@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountEmail } from './account-email';
+import { convocationEmail, PersonMessageKind } from './convocation-email';
 import { MailTransport, RELAY_CONCURRENCY, type Email } from './mail-transport';
 import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -108,7 +109,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
         { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: BATCH, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
       );
       // Only the messages are locked: their reports, links and recipients are read without a lock.
-      await em.populate(due, ['report.referent', 'accountToken.user']);
+      await em.populate(due, ['report.referent', 'accountToken.user', 'appointment.counsellor', 'appointment.pathway.participant', 'appointment.pathway.operator']);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
       const emails: (Email & { id: string })[] = [];
       for (const message of due) {
@@ -126,8 +127,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   /** The e-mail as of now: its recipient and text, or why it is not sent. */
-  private compose(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text'> | { skip: SkipReason } {
+  private compose(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
     const publicUrl = this.config.mail.publicUrl!;
+    if (message.appointment) return appointmentEmail(message, now);
     if (message.report) {
       const referent = message.report.getEntity().referent.getEntity();
       if (!referent.active) return { skip: SkipReason.REFERENT_DEACTIVATED };
@@ -183,4 +185,32 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       if (held.length > 0) this.logger.log(`Took back ${held.length} message(s) leased by a relay that is gone`);
     });
   }
+}
+
+/**
+ * The person's e-mail about their interview, as the appointment stands now: only with their consent
+ * to e-mails (NO_CONSENT), only if no later change supersedes it (SUPERSEDED: that change's own
+ * message tells them), and an invitation or a new time only before the interview (APPOINTMENT_PAST).
+ */
+function appointmentEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
+  const appointment = message.appointment!.getEntity();
+  const pathway = appointment.pathway.getEntity();
+  const person = pathway.participant.getEntity();
+  if (person.anonymisedAt || !person.emailConsentAt || !person.email) return { skip: SkipReason.NO_CONSENT };
+  if (appointment.sequence !== message.appointmentSequence) return { skip: SkipReason.SUPERSEDED };
+  const kind = message.personMessage!;
+  if (kind !== PersonMessageKind.CANCELLATION && appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
+  const operator = pathway.operator.getEntity();
+  const email = convocationEmail(kind, {
+    appointmentId: appointment.id,
+    sequence: appointment.sequence,
+    startsAt: appointment.startsAt,
+    channel: appointment.channel,
+    place: appointment.place,
+    counsellorName: appointment.counsellor.getEntity().fullName,
+    operatorName: operator.name,
+    operatorAddress: operator.contactAddress,
+    operatorPhone: operator.contactPhone,
+  });
+  return { to: person.email, ...email };
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OutboxStatus, OutboxTopic, SkipReason, type OutboxMessage } from '@parcours/notifications';
+import { OutboxStatus, OutboxTopic, PersonMessageKind, SkipReason, type OutboxMessage } from '@parcours/notifications';
 import { IsBoolean, IsString } from 'class-validator';
 import { UserNode } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
@@ -8,7 +8,20 @@ import { Payload } from '../graphql/user-error';
 
 registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 registerEnumType(SkipReason, { name: 'OutboxSkipReason' });
-registerEnumType(OutboxTopic, { name: 'OutboxTopic', description: 'What an e-mail is about: a report, or a password link (reset or invitation).' });
+registerEnumType(OutboxTopic, { name: 'OutboxTopic', description: 'What an e-mail is about: a report, a password link (reset or invitation), or a person’s interview (convocation, new time, cancellation).' });
+
+registerEnumType(PersonMessageKind, { name: 'PersonMessageKind', description: 'What a message to the person says of their interview: the convocation, a new time, its cancellation.' });
+
+@ObjectType('PersonMessage', { description: 'A message to the person about their interview, as the outbox holds it: what, by which channel, and whether it left (or why not); never its text or address.' })
+export class PersonMessageNode {
+  @Field(() => PersonMessageKind) kind: PersonMessageKind;
+  @Field({ description: 'EMAIL (SMS to come).' }) channel: string;
+  @Field(() => OutboxStatus) status: OutboxStatus;
+  @Field(() => SkipReason, { nullable: true, description: 'Why it was not sent: NO_CONSENT (the person has not agreed to this channel), SUPERSEDED (a later change was sent instead), APPOINTMENT_PAST.' })
+  skipReason: SkipReason | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was sent, skipped or given up.' }) finishedAt: Date | null;
+}
 
 @ObjectType('OutboxMessage', { description: 'An e-mail about a report or a password link, as the relay sees it: no address, no text and no link are kept.' })
 export class OutboxMessageNode {
@@ -55,4 +68,9 @@ export class NotificationSettingsPayload extends Payload {
 export function toOutboxMessageNode(message: OutboxMessage): OutboxMessageNode {
   const { id, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt } = message;
   return { id, topic: message.topic, reportId: message.report?.id ?? null, idempotencyKey, status, attempts, smtpCode, lastError, skipReason, createdAt, nextAttemptAt, finishedAt };
+}
+
+export function toPersonMessageNode(message: OutboxMessage): PersonMessageNode {
+  const { personMessage, channel, status, skipReason, createdAt, finishedAt } = message;
+  return { kind: personMessage!, channel, status, skipReason, createdAt, finishedAt };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { day, fullName, instant, lower } from '../format';
-import type { PathwayQuery } from '../graphql/generated';
+import type { OutboxSkipReason, OutboxStatus, PathwayQuery, PersonMessageKind } from '../graphql/generated';
 import {
   APPOINTMENT,
   ASSESSMENT,
@@ -252,6 +252,13 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
               <li key={appointment.id}>
                 {instant(appointment.startsAt)}, {lower(CHANNEL[appointment.channel])}
                 {appointment.place ? ` (${appointment.place})` : ''} : {lower(APPOINTMENT[appointment.status])}
+                {appointment.messages.length > 0 && (
+                  <ul data-testid={`messages-${appointment.id}`}>
+                    {appointment.messages.map((message, index) => (
+                      <li key={index}>{personMessageLine(message)}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
@@ -259,6 +266,22 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
       )}
     </section>
   );
+}
+
+const MESSAGE_KIND: Record<PersonMessageKind, string> = { CONVOCATION: 'Convocation', NEW_TIME: 'Nouvel horaire', CANCELLATION: 'Annulation' };
+const NOT_SENT: Partial<Record<OutboxSkipReason, string>> = {
+  NO_CONSENT: 'non envoyé : la personne n’a pas donné son accord pour ce moyen',
+  SUPERSEDED: 'non envoyé : remplacé par un message plus récent',
+  APPOINTMENT_PAST: 'non envoyé : l’heure était passée',
+};
+
+/** A message to the person, as the counsellor needs to know it: what, how, and whether it left (or why not). */
+function personMessageLine(message: { kind: PersonMessageKind; channel: string; status: OutboxStatus; skipReason?: OutboxSkipReason | null; finishedAt?: string | null }): string {
+  const what = `${MESSAGE_KIND[message.kind]} par ${message.channel === 'SMS' ? 'SMS' : 'e-mail'}`;
+  if (message.status === 'SENT') return `${what} : envoyé le ${instant(message.finishedAt)}`;
+  if (message.status === 'SKIPPED') return `${what} : ${(message.skipReason && NOT_SENT[message.skipReason]) ?? 'non envoyé'}`;
+  if (message.status === 'DEAD') return `${what} : l’envoi a échoué`;
+  return `${what} : en cours d’envoi`;
 }
 
 /** Who the person is and their situation when referred: rarely needed at work, so folded. */

@@ -46,6 +46,10 @@ export class Appointment {
   @Property({ type: Date, nullable: true })
   outcomeAt: Date | null = null;
 
+  /** Raised by each change the person is told of (a new time, a cancellation): the SEQUENCE of its calendar invitation. */
+  @Property({ default: 0 })
+  sequence: number = 0;
+
   @Property({ type: Date })
   createdAt: Date;
 
@@ -67,13 +71,14 @@ export class Appointment {
 
   reschedule(startsAt: Date, channel: AppointmentChannel, place: string | null): void {
     this.assertPlanned();
-    Object.assign(this, { startsAt, startsOn: parisDay(startsAt), channel, place });
+    Object.assign(this, { startsAt, startsOn: parisDay(startsAt), channel, place, sequence: this.sequence + 1 });
   }
 
   close(outcome: AppointmentStatus, at: Date): void {
     this.assertPlanned();
     this.status = outcome;
     this.outcomeAt = at;
+    if (outcome === AppointmentStatus.CANCELLED) this.sequence += 1;
   }
 
   private assertPlanned(): void {

@@ -28,7 +28,7 @@ export class InterviewsPersonalData implements PersonalDataPolicy {
       subject: participantOf,
       object: (appointment) => appointment.id,
       erase: [],
-      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'createdAt'],
+      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'sequence', 'createdAt'],
     }),
   ];
 

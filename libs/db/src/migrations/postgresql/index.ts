@@ -16,6 +16,7 @@ import { Migration20261206152807_outcome_model_indexes } from './Migration202612
 import { Migration20261206215513_OperatorContact } from './Migration20261206215513_OperatorContact';
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
+import { Migration20261207010709_Convocations } from './Migration20261207010709_Convocations';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -34,4 +35,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206215513_OperatorContact', class: Migration20261206215513_OperatorContact },
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
   { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
+  { name: 'Migration20261207010709_Convocations', class: Migration20261207010709_Convocations },
 ];

@@ -15,6 +15,7 @@ import { Migration20261206144839_outcome_model } from './Migration20261206144839
 import { Migration20261206215512_OperatorContact } from './Migration20261206215512_OperatorContact';
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
+import { Migration20261207010708_Convocations } from './Migration20261207010708_Convocations';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -32,4 +33,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206215512_OperatorContact', class: Migration20261206215512_OperatorContact },
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
   { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
+  { name: 'Migration20261207010708_Convocations', class: Migration20261207010708_Convocations },
 ];

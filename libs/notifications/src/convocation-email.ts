@@ -1,0 +1,83 @@
+import { AppointmentChannel } from '@parcours/pathways';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+
+/** What a message to the person says about their appointment: the invitation, a new time, or its cancellation. */
+export enum PersonMessageKind {
+  CONVOCATION = 'CONVOCATION',
+  NEW_TIME = 'NEW_TIME',
+  CANCELLATION = 'CANCELLATION',
+}
+
+/** What a convocation needs, read when it is sent: the appointment as it stands, and whom to call. */
+export interface ConvocationFacts {
+  appointmentId: string;
+  /** Raised by each change: the calendar's SEQUENCE, so that a calendar replaces the earlier invitation. */
+  sequence: number;
+  startsAt: Date;
+  channel: AppointmentChannel;
+  /** Where, when on site: the appointment's own place, else the operator's address. */
+  place: string | null;
+  counsellorName: string;
+  operatorName: string;
+  operatorAddress: string | null;
+  operatorPhone: string | null;
+}
+
+/** An interview lasts an hour in the calendar (the invitation needs an end). */
+const LENGTH_MS = 60 * 60 * 1000;
+const WHEN = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+
+/** "le mardi 17 mars 2026 à 10:00", Paris time. */
+export function parisWhen(at: Date): string {
+  return `le ${WHEN.format(at)}`;
+}
+
+function where(facts: ConvocationFacts): string {
+  if (facts.channel === AppointmentChannel.PHONE) return `Par téléphone : ${facts.counsellorName} vous appellera au numéro que vous avez donné. Gardez votre téléphone près de vous.`;
+  if (facts.channel === AppointmentChannel.VIDEO) return `En visio : le lien de connexion vous sera donné par ${facts.counsellorName}. Il suffit d’un téléphone ou d’un ordinateur avec une caméra.`;
+  const place = facts.place ?? facts.operatorAddress;
+  return place ? `Lieu : ${place} (${facts.operatorName}).` : `Lieu : dans les locaux de ${facts.operatorName}.`;
+}
+
+/**
+ * The e-mail to the person about their diagnostic interview: French, short, the day and time in
+ * Paris, where (or how, by phone or video), with whom, what to bring, a number to call; with its
+ * calendar invitation (one UID per appointment, SEQUENCE raised by each change, METHOD:CANCEL for a
+ * cancellation). Nothing about barriers, health, justice or the diagnostic: only the appointment.
+ */
+export function convocationEmail(kind: PersonMessageKind, facts: ConvocationFacts): { subject: string; text: string; calendar: { method: 'REQUEST' | 'CANCEL'; content: string } } {
+  const when = parisWhen(facts.startsAt);
+  const call = facts.operatorPhone ? `Un empêchement, une question ? Appelez ${facts.operatorName} au ${facts.operatorPhone}.` : `Un empêchement, une question ? Prévenez ${facts.operatorName}.`;
+  const lines =
+    kind === PersonMessageKind.CANCELLATION
+      ? [`Votre entretien du ${when.slice(3)} avec ${facts.counsellorName} (${facts.operatorName}) est annulé.`, '', `${facts.operatorName} vous proposera un autre rendez-vous.`, call]
+      : [
+          kind === PersonMessageKind.NEW_TIME
+            ? `Votre entretien avec ${facts.counsellorName} (${facts.operatorName}) change d’heure : il aura lieu ${when} (heure de Paris).`
+            : `Vous êtes attendu(e) à un entretien d’accompagnement vers l’emploi (dispositif L.O.I.R.E) avec ${facts.counsellorName}, ${when} (heure de Paris).`,
+          '',
+          where(facts),
+          '',
+          'À apporter : une pièce d’identité, votre CV si vous en avez un, et votre identifiant France Travail si vous êtes inscrit(e).',
+          '',
+          call,
+        ];
+  const subject =
+    kind === PersonMessageKind.CANCELLATION ? 'Parcours : votre entretien est annulé' : kind === PersonMessageKind.NEW_TIME ? `Parcours : votre entretien est déplacé au ${when.slice(3)}` : `Parcours : votre entretien ${when}`;
+  const method = kind === PersonMessageKind.CANCELLATION ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+  const calendar = ical({ method, prodId: { company: 'Parcours', product: 'convocations', language: 'FR' } });
+  calendar.createEvent({
+    id: `appointment-${facts.appointmentId}@parcours`,
+    sequence: facts.sequence,
+    start: facts.startsAt,
+    end: new Date(facts.startsAt.getTime() + LENGTH_MS),
+    summary: `Entretien avec ${facts.counsellorName} (${facts.operatorName})`,
+    location: facts.channel === AppointmentChannel.ON_SITE ? (facts.place ?? facts.operatorAddress ?? facts.operatorName) : facts.channel === AppointmentChannel.PHONE ? 'Par téléphone' : 'En visio',
+    description: lines.filter((line) => line !== '').join('\n'),
+  });
+  return {
+    subject,
+    text: ['Bonjour,', '', ...lines, '', '-- ', `Parcours, dispositif L.O.I.R.E, pour ${facts.operatorName} (message automatique, merci de ne pas y répondre)`].join('\n'),
+    calendar: { method: method === ICalCalendarMethod.CANCEL ? 'CANCEL' : 'REQUEST', content: calendar.toString() },
+  };
+}
