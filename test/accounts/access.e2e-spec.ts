@@ -18,6 +18,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.changePassword': 'signed-in',
   'Query.me': 'signed-in',
   'Query.operators': 'signed-in',
+  'Query.messageChannels': 'signed-in',
   'Query.funders': ['ADMIN', 'MANAGER'],
   'Mutation.createOrganisation': ['ADMIN'],
   'Mutation.updateOrganisation': ['ADMIN'],
@@ -123,6 +124,7 @@ describe('access: deny by default, roles, row scoping', () => {
   const CALLS: [string, string, Record<string, unknown>?][] = [
     ['Query.me', '{ me { id } }'],
     ['Query.operators', '{ operators { id name } }'],
+    ['Query.messageChannels', '{ messageChannels }'],
     ['Query.funders', '{ funders { id name } }'],
     ['Query.organisations', '{ organisations { totalCount } }'],
     ['Query.organisation', 'query ($id: ID!) { organisation(id: $id) { id } }', { id: someId }],

@@ -134,6 +134,8 @@ describeInBrowser('a pathway’s page, led by its next step, in a real browser',
     await page.getByText('07 81 23 45 67', { exact: true }).waitFor();
     expect(await page.getByTestId('message-consents').textContent()).toMatch(/^SMS \(accord du 16\/03\/2026 à 10:00, enregistré par /);
     await openAction(page, 'Messages à la personne : accords SMS et e-mail');
+    // This server has neither SMTP nor SMS settings: the panel says nothing would leave.
+    await page.getByText('Les SMS aux personnes ne sont pas activés sur ce serveur').waitFor();
     await page.getByRole('button', { name: 'Retirer l’accord SMS' }).click();
     await screens.check(page, 'confirm-withdraw-consent');
     await answerDialog(page, 'La personne ne recevra plus de convocation ni de rappel par SMS', false);

@@ -76,6 +76,7 @@ export const OPERATION: Record<string, string> = {
   updateOpportunity: 'offre modifiée',
   updateOrganisation: 'organisation modifiée',
   updateParticipant: 'coordonnées corrigées',
+  messageChannels: 'moyens d’envoi aux personnes',
   recordMessageConsent: 'accord pour recevoir des messages enregistré',
   withdrawMessageConsent: 'accord pour recevoir des messages retiré',
   updatePartner: 'partenaire modifié',

@@ -12,7 +12,7 @@ import { WorkerModule } from './worker.module';
  */
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  if (!config.mail.smtpUrl) throw new Error('SMTP_URL is not set: the relay has nothing to send to');
+  if (!config.mail.smtpUrl && !config.sms.provider) throw new Error('Neither SMTP_URL nor SMS_PROVIDER is set: the relay has nothing to send to');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   app.flushLogs();

@@ -45,6 +45,26 @@ describe('loadConfig', () => {
     expect(problemsOf({ SQLITE_READERS: '33' })).toEqual([expect.stringContaining('SQLITE_READERS: must be a whole number from 0 to 32')]);
   });
 
+  describe('SMS', () => {
+    const brevo = { SMS_PROVIDER: 'brevo', SMS_API_KEY: 'xkeysib-0123456789abcdef', SMS_SENDER: 'Parcours' };
+
+    it('is off by default, and on with its three settings (Brevo’s API unless SMS_API_URL says otherwise)', () => {
+      expect(loadConfig({}, '/srv/parcours').sms).toEqual({ provider: undefined, apiKey: undefined, sender: undefined, apiUrl: 'https://api.brevo.com/v3' });
+      expect(loadConfig({ ...brevo, SMS_API_URL: 'http://127.0.0.1:4010/v3/' }, '/srv/parcours').sms).toEqual({ provider: 'brevo', apiKey: brevo.SMS_API_KEY, sender: 'Parcours', apiUrl: 'http://127.0.0.1:4010/v3' });
+    });
+
+    it('refuses it half-configured, naming what is set and never the key', () => {
+      const problems = problemsOf({ SMS_PROVIDER: 'brevo', SMS_API_KEY: brevo.SMS_API_KEY });
+      expect(problems).toEqual([expect.stringMatching(/^SMS_PROVIDER, SMS_API_KEY and SMS_SENDER: go together \(only SMS_PROVIDER and SMS_API_KEY set\)/)]);
+      expect(problems.join('\n')).not.toContain(brevo.SMS_API_KEY);
+    });
+
+    it('refuses an unknown provider and a sender phones would not show', () => {
+      expect(problemsOf({ ...brevo, SMS_PROVIDER: 'twilio' })).toEqual([expect.stringMatching(/^SMS_PROVIDER: must be one of brevo/)]);
+      expect(problemsOf({ ...brevo, SMS_SENDER: 'Parcours LOIRE' })).toEqual([expect.stringMatching(/^SMS_SENDER: must be 1 to 11 letters and digits/)]);
+    });
+  });
+
   describe('e-mail', () => {
     it('sends nothing by default, and reads the outbox settings with their defaults', () => {
       expect(loadConfig({}, '/srv/parcours').mail).toMatchObject({ smtpUrl: undefined, retryBaseSeconds: 30, maxAttempts: 12, retentionDays: 62, relayInProcess: true, testPauseAfterSendMs: 0 });

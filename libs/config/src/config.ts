@@ -101,6 +101,18 @@ export interface MailConfig {
   testPauseAfterSendMs: number;
 }
 
+/** SMS to the people followed (their convocations), through a provider's HTTP API; off unless configured. */
+export interface SmsConfig {
+  /** Unset: SMS is off (the console says so) and no SMS message is written. */
+  provider?: 'brevo';
+  /** Never logged. */
+  apiKey?: string;
+  /** The sender name shown on phones: up to 11 letters and digits. */
+  sender?: string;
+  /** The provider's API base (Brevo's by default; tests point it at a local fake). */
+  apiUrl: string;
+}
+
 /** The whole validated environment. Nothing else in Parcours reads process.env. */
 export class AppConfig {
   nodeEnv: NodeEnv;
@@ -120,6 +132,7 @@ export class AppConfig {
   journey: JourneyConfig;
   dataProtection: DataProtectionConfig;
   mail: MailConfig;
+  sms: SmsConfig;
   /** Rehearsals only (refused in production): the clock starts at this instant and runs on. */
   clockStart?: Date;
 
@@ -272,6 +285,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   };
   if (config.mail.testPauseAfterSendMs > 0 && config.nodeEnv === 'production') {
     problems.push('OUTBOX_TEST_PAUSE_AFTER_SEND_MS: is a test hook and is refused when NODE_ENV=production');
+  }
+
+  config.sms = {
+    provider: read<'brevo' | undefined>('SMS_PROVIDER', undefined, oneOf<'brevo'>(['brevo'])),
+    apiKey: read<string | undefined>('SMS_API_KEY', undefined, (raw) => (/^[\x21-\x7e]{8,200}$/.test(raw) ? raw : invalid('must be the provider\'s API key (printable characters, no spaces)'))),
+    sender: read<string | undefined>('SMS_SENDER', undefined, (raw) => (/^[A-Za-z0-9]{1,11}$/.test(raw) ? raw : invalid(`must be 1 to 11 letters and digits, as in Parcours (got "${raw}")`))),
+    apiUrl: read('SMS_API_URL', 'https://api.brevo.com/v3', (raw) => (/^https?:\/\/[^\s]+$/.test(raw) ? raw.replace(/\/+$/, '') : invalid('must be an http(s) URL, as in https://api.brevo.com/v3'))),
+  };
+  // Half-configured SMS is refused: it would look on and send nothing.
+  const smsSet = (['SMS_PROVIDER', 'SMS_API_KEY', 'SMS_SENDER'] as const).filter((name) => env[name]?.trim());
+  if (smsSet.length > 0 && smsSet.length < 3) {
+    problems.push(`SMS_PROVIDER, SMS_API_KEY and SMS_SENDER: go together (only ${smsSet.join(' and ')} set); leave all three out to keep SMS off`);
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,4 +12,5 @@ export * from './relay-lock';
 export * from './report-email';
 export * from './retry-schedule';
 export * from './entities';
-export * from './convocation-email';
+export * from './convocation-messages';
+export * from './sms-transport';

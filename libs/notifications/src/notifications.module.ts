@@ -6,11 +6,12 @@ import { OutboxComposer } from './outbox-composer';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxService } from './outbox.service';
+import { SmsTransport } from './sms-transport';
 
 /** E-mails about reports and password links: the outbox composer (in the flush), the relay, the dead letters. */
 @Module({
   imports: [AccountsModule],
-  providers: [OutboxSignal, OutboxComposer, MailTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
+  providers: [OutboxSignal, OutboxComposer, MailTransport, SmsTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
   exports: [OutboxRelay, OutboxService],
 })
 export class NotificationsModule {}

@@ -5,7 +5,7 @@ import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
 import { PathwayEvent, type Appointment, type JourneyEventType } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
-import { PersonMessageKind } from './convocation-email';
+import { PersonMessageKind } from './convocation-messages';
 import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -25,8 +25,8 @@ function personMessage(entity: object): { appointment: Appointment; kind: Person
 /**
  * With SMTP_URL set, every report and every password or invitation link written in a flush gets its
  * e-mail in the outbox, in the same transaction (one never exists without the other); so does
- * every interview booked, moved or cancelled, for the person (sent only with their consent, which
- * the relay checks when sending). Runs after the report composer, which wrote the
+ * every interview booked, moved or cancelled, for the person, by e-mail and (with SMS settings) by
+ * SMS, each sent only with the person's consent to that channel, which the relay checks when sending. Runs after the report composer, which wrote the
  * reports; the relay is nudged once the transaction commits.
  */
 @Composer()
@@ -42,13 +42,20 @@ export class OutboxComposer implements FlushComposer {
   ) {}
 
   async compose({ em, uow }: FlushEventArgs): Promise<void> {
-    if (!this.config.mail.smtpUrl) return;
+    const email = Boolean(this.config.mail.smtpUrl);
+    const sms = this.config.sms.provider !== undefined;
+    if (!email && !sms) return;
+    const write = (message: OutboxMessage) => {
+      uow.computeChangeSet(message);
+      this.wrote.add(em);
+    };
     for (const changeSet of uow.getChangeSets()) {
       if (changeSet.type !== ChangeSetType.CREATE) continue;
-      const about = changeSet.entity instanceof ReferentReport || changeSet.entity instanceof AccountToken ? changeSet.entity : personMessage(changeSet.entity);
-      if (!about) continue;
-      uow.computeChangeSet(new OutboxMessage(about, this.clock.now()));
-      this.wrote.add(em);
+      const entity = changeSet.entity;
+      if ((entity instanceof ReferentReport || entity instanceof AccountToken) && email) write(new OutboxMessage(entity, this.clock.now()));
+      const told = personMessage(entity);
+      if (told && email) write(new OutboxMessage({ ...told, channel: 'EMAIL' }, this.clock.now()));
+      if (told && sms) write(new OutboxMessage({ ...told, channel: 'SMS' }, this.clock.now()));
     }
   }
 

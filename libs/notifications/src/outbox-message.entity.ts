@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, 
 import { AccountToken, Role, type Actor } from '@parcours/accounts';
 import { Appointment, pathwaysVisibleTo } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
-import { PersonMessageKind } from './convocation-email';
+import { PersonMessageKind } from './convocation-messages';
 import { randomUUID } from 'node:crypto';
 import { NotDeadLetterError } from './notifications-error';
 
@@ -83,8 +83,9 @@ export class OutboxMessage {
   @Property({ type: 'integer', nullable: true })
   appointmentSequence: number | null = null;
 
+  /** EMAIL, or SMS for a message to a person who agreed to SMS. */
   @Property({ length: 20 })
-  channel = 'EMAIL';
+  channel: 'EMAIL' | 'SMS' = 'EMAIL';
 
   /** Also the e-mail's Message-ID, angle brackets included. */
   @Property({ length: 100, unique: true })
@@ -125,11 +126,11 @@ export class OutboxMessage {
   @Property({ type: Date, nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(about: ReferentReport | AccountToken | { appointment: Appointment; kind: PersonMessageKind }, at: Date) {
+  constructor(about: ReferentReport | AccountToken | { appointment: Appointment; kind: PersonMessageKind; channel: 'EMAIL' | 'SMS' }, at: Date) {
     if (about instanceof ReferentReport) this.report = ref(about);
     else if (about instanceof AccountToken) this.accountToken = ref(about);
     // MikroORM builds one without arguments to read the columns' defaults.
-    else if (about) Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence });
+    else if (about) Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence, channel: about.channel });
     this.idempotencyKey = `<${this.id}@parcours>`;
     this.nextAttemptAt = at;
     this.createdAt = at;

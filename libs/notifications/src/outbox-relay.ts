@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { AccountLinks } from '@parcours/accounts';
+import { AccountLinks, type Organisation } from '@parcours/accounts';
+import { readPhone } from '@parcours/participants';
+import type { Appointment } from '@parcours/pathways';
 import { AppConfig } from '@parcours/config';
 import { GroupCommit } from '@parcours/core';
 import { UnitOfWork } from '@parcours/unit-of-work';
@@ -8,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountEmail } from './account-email';
-import { convocationEmail, PersonMessageKind } from './convocation-email';
+import { convocationEmail, convocationSms, PersonMessageKind, type ConvocationFacts } from './convocation-messages';
+import { SmsTransport, type Sms } from './sms-transport';
 import { MailTransport, RELAY_CONCURRENCY, type Email } from './mail-transport';
 import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
@@ -18,6 +21,10 @@ import { retryDelaySeconds } from './retry-schedule';
 
 /** Messages claimed per pass. */
 const BATCH = 50;
+
+/** A claimed message, ready to send by its channel. */
+type Outgoing = { id: string; channel: 'EMAIL'; email: Email } | { id: string; channel: 'SMS'; sms: Sms };
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * Sends the outbox. Each pass claims a batch of due messages as leases (this relay's id, an expiry)
@@ -44,13 +51,14 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly transport: MailTransport,
+    private readonly smsTransport: SmsTransport,
     private readonly signal: OutboxSignal,
     private readonly links: AccountLinks,
   ) {}
 
-  /** Starts the loop (nothing without SMTP_URL). On SQLite, refused while another relay runs. */
+  /** Starts the loop (nothing without SMTP_URL or SMS settings). On SQLite, refused while another relay runs. */
   async start(): Promise<void> {
-    if (!this.config.mail.smtpUrl || this.loop) return;
+    if ((!this.config.mail.smtpUrl && !this.smsTransport.on) || this.loop) return;
     this.lock = await RelayLock.acquire(this.config.database);
     // Holding the SQLite lock means no other relay is alive: every lease is a dead relay's.
     if (this.lock) await this.takeBackLeases();
@@ -78,13 +86,13 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   /** One pass: claims up to a batch of due messages and sends them, a few at a time; how many it claimed. */
   private async pass(): Promise<number> {
-    const { claimed, emails } = await this.claim();
-    const queue = [...emails];
+    const { claimed, outgoing } = await this.claim();
+    const queue = [...outgoing];
     const worker = async () => {
-      for (let email = queue.shift(); email && !this.stopping; email = queue.shift()) await this.deliver(email);
+      for (let message = queue.shift(); message && !this.stopping; message = queue.shift()) await this.deliver(message);
     };
     await Promise.all(Array.from({ length: RELAY_CONCURRENCY }, worker));
-    if (queue.length > 0) await this.handBack(queue.map((email) => email.id));
+    if (queue.length > 0) await this.handBack(queue.map((message) => message.id));
     return claimed;
   }
 
@@ -100,7 +108,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     }
   }
 
-  private claim(): Promise<{ claimed: number; emails: (Email & { id: string })[] }> {
+  private claim(): Promise<{ claimed: number; outgoing: Outgoing[] }> {
     const postgres = this.config.database.driver === 'postgresql';
     return this.uow.run(null, async ({ em, reads, now }) => {
       const due = await reads.find(
@@ -111,23 +119,33 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       // Only the messages are locked: their reports, links and recipients are read without a lock.
       await em.populate(due, ['report.referent', 'accountToken.user', 'appointment.counsellor', 'appointment.pathway.participant', 'appointment.pathway.operator']);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
-      const emails: (Email & { id: string })[] = [];
+      const outgoing: Outgoing[] = [];
       for (const message of due) {
-        const email = this.compose(message, now);
-        if ('skip' in email) {
-          message.skip(email.skip, now);
-          this.logger.log(`Outbox message ${message.id}: SKIPPED (${email.skip})`);
+        const composed = this.compose(message, now);
+        if ('skip' in composed) {
+          message.skip(composed.skip, now);
+          this.logger.log(`Outbox message ${message.id}: SKIPPED (${composed.skip})`);
           continue;
         }
         message.lease(this.id, until);
-        emails.push({ id: message.id, messageId: message.idempotencyKey, ...email });
+        outgoing.push({ id: message.id, ...composed });
       }
-      return { claimed: due.length, emails };
+      return { claimed: due.length, outgoing };
     });
   }
 
+  /** The message as of now, by its channel: its recipient and text, or why it is not sent. */
+  private compose(message: OutboxMessage, now: Date): DistributiveOmit<Outgoing, 'id'> | { skip: SkipReason } {
+    if (message.channel === 'SMS') {
+      const sms = appointmentSms(message, now);
+      return 'skip' in sms ? sms : { channel: 'SMS', sms };
+    }
+    const email = this.composeEmail(message, now);
+    return 'skip' in email ? email : { channel: 'EMAIL', email: { messageId: message.idempotencyKey, ...email } };
+  }
+
   /** The e-mail as of now: its recipient and text, or why it is not sent. */
-  private compose(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
+  private composeEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
     const publicUrl = this.config.mail.publicUrl!;
     if (message.appointment) return appointmentEmail(message, now);
     if (message.report) {
@@ -143,8 +161,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     return { to: user.email, ...accountEmail(token.purpose, this.links.link(publicUrl, token.purpose, token.id), { minutes, days }) };
   }
 
-  private async deliver({ id, ...email }: Email & { id: string }): Promise<void> {
-    const attempt = await this.transport.send(email);
+  private async deliver(message: Outgoing): Promise<void> {
+    const { id } = message;
+    const attempt = message.channel === 'SMS' ? await this.smsTransport.send(message.sms) : await this.transport.send(message.email);
     const pause = this.config.mail.testPauseAfterSendMs;
     if (attempt.accepted && pause > 0) {
       this.logger.warn(`Test hook: outbox message ${id} accepted by the SMTP server; waiting ${pause} ms before marking it SENT`);
@@ -200,8 +219,24 @@ function appointmentEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' |
   if (appointment.sequence !== message.appointmentSequence) return { skip: SkipReason.SUPERSEDED };
   const kind = message.personMessage!;
   if (kind !== PersonMessageKind.CANCELLATION && appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
-  const operator = pathway.operator.getEntity();
-  const email = convocationEmail(kind, {
+  return { to: person.email, ...convocationEmail(kind, convocationFacts(appointment, pathway.operator.getEntity())) };
+}
+
+/** The person's SMS about their interview, as the appointment stands now: the same rules, and only to a checked mobile with their consent to SMS. */
+function appointmentSms(message: OutboxMessage, now: Date): Sms | { skip: SkipReason } {
+  const appointment = message.appointment!.getEntity();
+  const pathway = appointment.pathway.getEntity();
+  const person = pathway.participant.getEntity();
+  const phone = person.phone ? readPhone(person.phone) : null;
+  if (person.anonymisedAt || !person.smsConsentAt || !phone?.mobile) return { skip: SkipReason.NO_CONSENT };
+  if (appointment.sequence !== message.appointmentSequence) return { skip: SkipReason.SUPERSEDED };
+  const kind = message.personMessage!;
+  if (kind !== PersonMessageKind.CANCELLATION && appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
+  return { to: phone.e164, text: convocationSms(kind, convocationFacts(appointment, pathway.operator.getEntity())) };
+}
+
+function convocationFacts(appointment: Appointment, operator: Organisation): ConvocationFacts {
+  return {
     appointmentId: appointment.id,
     sequence: appointment.sequence,
     startsAt: appointment.startsAt,
@@ -211,6 +246,5 @@ function appointmentEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' |
     operatorName: operator.name,
     operatorAddress: operator.contactAddress,
     operatorPhone: operator.contactPhone,
-  });
-  return { to: person.email, ...email };
+  };
 }

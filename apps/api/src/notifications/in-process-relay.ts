@@ -15,6 +15,6 @@ export class InProcessRelay implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.mail.smtpUrl && this.config.mail.relayInProcess) await this.relay.start();
+    if ((this.config.mail.smtpUrl || this.config.sms.provider) && this.config.mail.relayInProcess) await this.relay.start();
   }
 }

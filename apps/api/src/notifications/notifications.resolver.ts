@@ -2,7 +2,9 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, UsersService, type Actor } from '@parcours/accounts';
 import { OutboxService } from '@parcours/notifications';
 import { toUserNode } from '../accounts/accounts.types';
-import { Roles } from '../auth/access.decorators';
+import { AppConfig } from '@parcours/config';
+import { MessageChannel } from '@parcours/participants';
+import { Roles, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
 import {
@@ -19,12 +21,19 @@ export class NotificationsResolver {
   constructor(
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   @Roles(Role.REFERENT)
   @Mutation(() => NotificationSettingsPayload, { description: "The signed-in referent's own choice: an e-mail for each new report, or none." })
   async updateMyNotificationSettings(@Args('input') input: NotificationSettingsInput, @CurrentActor() actor: Actor): Promise<Partial<NotificationSettingsPayload>> {
     return { user: toUserNode(await this.users.updateNotificationSettings(actor, input)) };
+  }
+
+  @SignedIn()
+  @Query(() => [MessageChannel], { description: 'The channels this server can write to people by: EMAIL with SMTP_URL, SMS with the SMS settings. A consent to another one sends nothing.' })
+  messageChannels(): MessageChannel[] {
+    return [...(this.config.mail.smtpUrl ? [MessageChannel.EMAIL] : []), ...(this.config.sms.provider ? [MessageChannel.SMS] : [])];
   }
 
   @Roles(Role.ADMIN)

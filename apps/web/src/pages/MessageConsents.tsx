@@ -1,9 +1,9 @@
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useConfirm, useDone } from '../components/actions';
 import { errorCode, fieldErrors, FormError } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { instant } from '../format';
-import { RecordMessageConsentDocument, WithdrawMessageConsentDocument, type MessageChannel } from '../graphql/generated';
+import { MessageChannelsDocument, RecordMessageConsentDocument, WithdrawMessageConsentDocument, type MessageChannel } from '../graphql/generated';
 
 /** The channels as the page names them. */
 export const CHANNEL: Record<MessageChannel, string> = { SMS: 'SMS', EMAIL: 'e-mail' };
@@ -29,6 +29,8 @@ export function MessageConsents({ person, mayRecord }: { person: Consenting; may
   const [withdrawn, withdraw] = useMutation(WithdrawMessageConsentDocument);
   const [dialog, ask] = useConfirm();
   const done = useDone();
+  const [{ data: channels }] = useQuery({ query: MessageChannelsDocument });
+  const off = (['SMS', 'EMAIL'] as const).filter((channel) => channels && !channels.messageChannels.includes(channel));
   const failures = [...(recorded.data?.recordMessageConsent.userErrors ?? []), ...(withdrawn.data?.withdrawMessageConsent.userErrors ?? [])];
   const failed = recorded.error ?? withdrawn.error;
   const given = (channel: MessageChannel) => person.messageConsents.some((consent) => consent.channel === channel);
@@ -51,6 +53,7 @@ export function MessageConsents({ person, mayRecord }: { person: Consenting; may
       {dialog}
       <h3>Messages à la personne</h3>
       <p>{consentLine(person)}.</p>
+      {off.length > 0 && <p>{off.map((channel) => `Les ${channel === 'SMS' ? 'SMS' : 'e-mails'} aux personnes ne sont pas activés sur ce serveur : rien ne part par ce moyen, même avec l’accord.`).join(' ')}</p>}
       {person.phoneToCheck && <p>Le numéro de téléphone est à vérifier : corrigez-le avant d’enregistrer un accord SMS.</p>}
       <FormError messages={failures.length ? Object.values(fieldErrors(failures)).flat() : failed ? [frenchMessage(errorCode(failed)!)] : undefined} />
       {(['SMS', 'EMAIL'] as const)

@@ -81,3 +81,23 @@ export function convocationEmail(kind: PersonMessageKind, facts: ConvocationFact
     calendar: { method: method === ICalCalendarMethod.CANCEL ? 'CANCEL' : 'REQUEST', content: calendar.toString() },
   };
 }
+
+const SHORT = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+
+/** "mar. 17/03 à 10:00", Paris time: as an SMS says it. */
+export function shortWhen(at: Date): string {
+  return SHORT.format(at).replace(/^(\S+)\s+(\d{2}\/\d{2})\s+(\d{2}:\d{2})$/, '$1 $2 à $3');
+}
+
+/**
+ * The SMS to the person about their interview: one message, in French, the day and time in Paris,
+ * where or how, with whom, whom to call. Nothing about barriers, health, justice or the diagnostic.
+ */
+export function convocationSms(kind: PersonMessageKind, facts: ConvocationFacts): string {
+  const when = shortWhen(facts.startsAt);
+  const how = facts.channel === AppointmentChannel.PHONE ? 'par téléphone (on vous appelle)' : facts.channel === AppointmentChannel.VIDEO ? 'en visio (le lien vous sera donné)' : (facts.place ?? facts.operatorAddress ?? `chez ${facts.operatorName}`);
+  const call = facts.operatorPhone ? ` Empêchement : ${facts.operatorPhone}.` : '';
+  if (kind === PersonMessageKind.CANCELLATION) return `Parcours : votre entretien du ${when} avec ${facts.counsellorName} (${facts.operatorName}) est annulé. Un autre rendez-vous vous sera proposé.${call}`;
+  const lead = kind === PersonMessageKind.NEW_TIME ? 'votre entretien est déplacé au' : 'entretien le';
+  return `Parcours : ${lead} ${when} avec ${facts.counsellorName} (${facts.operatorName}), ${how}.${call}`;
+}

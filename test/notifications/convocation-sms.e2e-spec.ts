@@ -1,0 +1,130 @@
+import { AccountsFixture, type TestUser } from '../support/accounts';
+import { FakeSmsApi } from '../support/fake-sms';
+import { GraphqlClient } from '../support/graphql-client';
+import { aPerson, JourneyFixture, SCHEDULE } from '../support/journey';
+import { runMain, startServer, type ServerProcess } from '../support/server-process';
+import { eventually } from '../support/smtp';
+import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_ADMIN } from '../support/test-app';
+
+const KEY = 'xkeysib-test-0123456789';
+const RESCHEDULE = 'mutation ($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) { userErrors { code } } }';
+
+/** A server with SMS through the fake Brevo API and no SMTP server at all. */
+function smsEnv(databaseUrl: string, sms: FakeSmsApi): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    SWEEP_INTERVAL_MINUTES: '0',
+    OUTBOX_RETRY_BASE_SECONDS: '1',
+    SMS_PROVIDER: 'brevo',
+    SMS_API_KEY: KEY,
+    SMS_SENDER: 'Parcours',
+    SMS_API_URL: sms.url,
+  };
+}
+
+/**
+ * Issue 34, items 2 and 5 (SMS): the person's convocation by SMS through the outbox and its relay,
+ * to a local fake of Brevo's API started by the test, with no SMTP server: only to a checked mobile
+ * with their consent; a refusal for good is a dead letter, a 503 is tried again; a half-configured
+ * server refuses to start; no number in the logs or the outbox.
+ */
+describe('convocations by SMS', () => {
+  let database: TestDatabase;
+  let sms: FakeSmsApi;
+  let server: ServerProcess;
+  let api: GraphqlClient;
+  let accounts: AccountsFixture;
+  let journey: JourneyFixture;
+  let referent: TestUser;
+  let counsellor: TestUser;
+  const day = new Date(Date.now() + 21 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
+  const at = (hourUtc: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc)).toISOString();
+
+  const messages = (appointmentId: string) =>
+    queryDatabase<Record<string, unknown>>(database.url, `select * from outbox_message where appointment_id = '${appointmentId.replace(/[^0-9a-f-]/gi, '')}' order by created_at, appointment_sequence`);
+
+  async function booked(person: Record<string, unknown>, messageConsent: string[]): Promise<string> {
+    const { referParticipant } = await api.data<{ referParticipant: { pathway: { id: string } } }>(
+      'mutation ($input: ReferParticipantInput!) { referParticipant(input: $input) { pathway { id } userErrors { code } } }',
+      { input: { operatorId: accounts.operatorId, person, barriers: ['HEALTH'], messageConsent } },
+      { token: referent.token },
+    );
+    await journey.accept(counsellor, referParticipant.pathway.id);
+    const { scheduleDiagnostic } = await api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId: referParticipant.pathway.id, startsAt: at(9), channel: 'ON_SITE' } }, { token: counsellor.token });
+    return scheduleDiagnostic.appointment.id;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sms = await FakeSmsApi.start(KEY);
+    server = await startServer(smsEnv(database.url, sms));
+    api = new GraphqlClient(server.url);
+    accounts = await new AccountsFixture(api).init();
+    journey = new JourneyFixture(api, accounts);
+    referent = await accounts.user('REFERENT');
+    counsellor = await accounts.user('COUNSELLOR', { fullName: 'Paul Conseiller' });
+  });
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    await sms?.stop();
+    await database?.drop();
+  });
+
+  it('sends the convocation by SMS to a mobile with consent, without SMTP: short, French, the time in Paris, nothing of the barriers, no number in the logs or the outbox', async () => {
+    const appointmentId = await booked(aPerson({ lastName: 'Texto', phone: '06 12 34 56 01' }), ['SMS']);
+    const [received] = await eventually(() => (sms.to('33612345601').length > 0 ? sms.to('33612345601') : null), 10_000, 'the SMS');
+    const when = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })
+      .format(new Date(at(9)))
+      .replace(/^(\S+)\s+(\S+)\s+(\S+)$/, '$1 $2 à $3');
+    expect(received).toMatchObject({ apiKey: KEY, sender: 'Parcours', type: 'transactional' });
+    expect(received.content).toContain(`Parcours : entretien le ${when} avec Paul Conseiller`);
+    expect(received.content).not.toMatch(/HEALTH|santé|Santé|diagnostic/);
+    const rows = await eventually(async () => ((await messages(appointmentId)).some((row) => row.status === 'SENT') ? messages(appointmentId) : null), 10_000, 'marked SENT');
+    expect(rows.map((row) => [row.channel, row.person_message, row.status, row.smtp_code])).toEqual([['SMS', 'CONVOCATION', 'SENT', 201]]);
+    expect(JSON.stringify(rows)).not.toMatch(/612345601|Texto/);
+    expect(server.output()).not.toMatch(/612345601|06 12 34 56 01/);
+    expect(server.output()).not.toContain(KEY);
+  });
+
+  it('sends nothing to a person without consent, and tells the new time to one with it', async () => {
+    const silent = await booked(aPerson({ lastName: 'Silence', phone: '06 12 34 56 02' }), []);
+    await eventually(async () => (await messages(silent))[0]?.skip_reason === 'NO_CONSENT', 10_000, 'NO_CONSENT');
+    const moved = await booked(aPerson({ lastName: 'Bouge', phone: '06 12 34 56 03' }), ['SMS']);
+    await eventually(() => sms.to('33612345603').length === 1, 10_000, 'the convocation');
+    await api.data(RESCHEDULE, { input: { appointmentId: moved, startsAt: at(13), channel: 'PHONE' } }, { token: counsellor.token });
+    const [, second] = await eventually(() => (sms.to('33612345603').length === 2 ? sms.to('33612345603') : null), 10_000, 'the new time');
+    expect(second.content).toMatch(/^Parcours : votre entretien est déplacé au .* par téléphone \(on vous appelle\)\./);
+    expect(sms.to('33612345602')).toEqual([]);
+  });
+
+  it('tries a 503 again and makes a refusal for good a dead letter', async () => {
+    sms.mode = 'tempfail';
+    const later = await booked(aPerson({ lastName: 'Plustard', phone: '06 12 34 56 04' }), ['SMS']);
+    await eventually(() => sms.refusals > 0, 10_000, 'a 503');
+    sms.mode = 'accept';
+    await eventually(async () => (await messages(later))[0]?.status === 'SENT', 15_000, 'sent after a retry');
+    expect(Number((await messages(later))[0].attempts)).toBeGreaterThanOrEqual(1);
+
+    sms.mode = 'permfail';
+    const refused = await booked(aPerson({ lastName: 'Refus', phone: '06 12 34 56 05' }), ['SMS']);
+    const [row] = await eventually(async () => ((await messages(refused))[0]?.status === 'DEAD' ? messages(refused) : null), 10_000, 'DEAD');
+    expect([row.smtp_code, row.last_error]).toEqual([400, 'HTTP 400']);
+    sms.mode = 'accept';
+  });
+
+  it('refuses to start with SMS half-configured, saying which settings go together', async () => {
+    const half = smsEnv(database.url, sms);
+    delete half.SMS_SENDER;
+    const run = runMain(half);
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain('SMS_PROVIDER, SMS_API_KEY and SMS_SENDER: go together');
+    expect(run.output()).not.toContain(KEY);
+  });
+});
