@@ -119,6 +119,35 @@ describe('convocations by SMS', () => {
     sms.mode = 'accept';
   });
 
+  /** Parcours killed outright, started again on the same database (the tokens stay valid: same secret). */
+  async function restart(extra: Record<string, string> = {}): Promise<void> {
+    await server.stop('SIGKILL');
+    server = await startServer({ ...smsEnv(database.url, sms), ...extra });
+    api = new GraphqlClient(server.url);
+    Object.assign(accounts, { api });
+    journey = new JourneyFixture(api, accounts);
+  }
+
+  it('crash before send: the provider failing, Parcours killed; after a restart, the SMS arrives once', async () => {
+    sms.mode = 'tempfail';
+    const appointmentId = await booked(aPerson({ lastName: 'Panne', phone: '06 12 34 56 06' }), ['SMS']);
+    await eventually(async () => Number((await messages(appointmentId))[0]?.attempts) >= 1, 10_000, 'a failed attempt');
+    sms.mode = 'accept';
+    await restart();
+    await eventually(async () => (await messages(appointmentId))[0]?.status === 'SENT', 15_000, 'SENT after the restart');
+    expect(sms.to('33612345606')).toHaveLength(1);
+  });
+
+  it('duplicate window: killed between the provider’s acceptance and marking SENT, at most one more copy (Brevo takes no idempotency key)', async () => {
+    await restart({ OUTBOX_TEST_PAUSE_AFTER_SEND_MS: '60000', OUTBOX_LEASE_SECONDS: '1' });
+    const appointmentId = await booked(aPerson({ lastName: 'Fenetre', phone: '06 12 34 56 07' }), ['SMS']);
+    await eventually(() => sms.to('33612345607').length === 1 && server.output().includes('Test hook'), 10_000, 'the pause after acceptance');
+    expect((await messages(appointmentId))[0].status).toBe('PENDING');
+    await restart({ OUTBOX_LEASE_SECONDS: '1' });
+    await eventually(async () => (await messages(appointmentId))[0]?.status === 'SENT', 15_000, 'SENT after the restart');
+    expect(sms.to('33612345607').length).toBeLessThanOrEqual(2);
+  });
+
   it('refuses to start with SMS half-configured, saying which settings go together', async () => {
     const half = smsEnv(database.url, sms);
     delete half.SMS_SENDER;

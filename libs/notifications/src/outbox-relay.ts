@@ -166,7 +166,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     const attempt = message.channel === 'SMS' ? await this.smsTransport.send(message.sms) : await this.transport.send(message.email);
     const pause = this.config.mail.testPauseAfterSendMs;
     if (attempt.accepted && pause > 0) {
-      this.logger.warn(`Test hook: outbox message ${id} accepted by the SMTP server; waiting ${pause} ms before marking it SENT`);
+      this.logger.warn(`Test hook: outbox message ${id} accepted by the SMTP server or SMS provider; waiting ${pause} ms before marking it SENT`);
       await sleep(pause);
     }
     await this.marks.add([{ id, attempt }]);
