@@ -152,6 +152,15 @@ async function benchDatabase(base: string): Promise<Run> {
         token: tokens.counsellor,
         bodies: [JSON.stringify({ query: '{ pathways(first: 50) { edges { node { id status participant { lastName firstNames } referent { fullName } counsellor { fullName } } } } }' })],
       }),
+      // The same page in the orders of the caseload's lists: each pages off its own index.
+      await measure('`pathways(first: 50, order: LAST_CONTACT_OLDEST)` as a counsellor, with lastContactOn', {
+        token: tokens.counsellor,
+        bodies: [JSON.stringify({ query: '{ pathways(first: 50, order: LAST_CONTACT_OLDEST) { edges { node { id status lastContactOn participant { lastName firstNames } referent { fullName } counsellor { fullName } } } } }' })],
+      }),
+      await measure('`pathways(first: 50, order: NEXT_APPOINTMENT_SOONEST)` as a counsellor, with nextAppointmentAt', {
+        token: tokens.counsellor,
+        bodies: [JSON.stringify({ query: '{ pathways(first: 50, order: NEXT_APPOINTMENT_SOONEST) { edges { node { id status nextAppointmentAt participant { lastName firstNames } referent { fullName } counsellor { fullName } } } } }' })],
+      }),
       ...(await mixed()),
       await measure(
         `\`recordDiagnostic\`, ${writes.length} due appointments, each once`,

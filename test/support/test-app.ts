@@ -83,16 +83,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 /**
- * Undoes the migration whose name ends with `suffix` (and those after it), then migrates up again:
- * what the migration does to rows already there, tested on the rows a test wrote. Its names.
+ * Undoes the one migration whose name ends with `suffix`, leaving the later ones in place, then
+ * applies it again: what the migration does to rows already there, tested on the rows a test
+ * wrote. Its name.
  */
-export async function migrateAgain(orm: MikroORM, suffix: string): Promise<string[]> {
+export async function migrateAgain(orm: MikroORM, suffix: string): Promise<string> {
   const migrator = orm.getMigrator();
-  const executed = (await migrator.getExecutedMigrations()).map((migration) => migration.name);
-  const index = executed.findIndex((name) => name.endsWith(suffix));
-  if (index < 0) throw new Error(`no migration ${suffix} applied`);
-  // Umzug's `to` is inclusive: down to this migration, itself undone too.
-  const undone = await migrator.down({ to: executed[index] });
-  await migrator.up();
-  return undone.map((migration) => migration.name);
+  const name = (await migrator.getExecutedMigrations()).map((migration) => migration.name).find((executed) => executed.endsWith(suffix));
+  if (!name) throw new Error(`no migration ${suffix} applied`);
+  await migrator.down({ migrations: [name] });
+  await migrator.up({ migrations: [name] });
+  return name;
 }
