@@ -1,8 +1,8 @@
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { FakeSmsApi } from '../support/fake-sms';
 import { GraphqlClient } from '../support/graphql-client';
-import { aPerson, JourneyFixture, SCHEDULE } from '../support/journey';
-import { runMain, startServer, type ServerProcess } from '../support/server-process';
+import { aPerson, aTuesdayAhead, JourneyFixture, SCHEDULE } from '../support/journey';
+import { productionEnv, runMain, startServer, type ServerProcess } from '../support/server-process';
 import { eventually } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_ADMIN } from '../support/test-app';
@@ -13,13 +13,8 @@ const RESCHEDULE = 'mutation ($input: RescheduleAppointmentInput!) { rescheduleA
 /** A server with SMS through the fake Brevo API and no SMTP server at all. */
 function smsEnv(databaseUrl: string, sms: FakeSmsApi): Record<string, string> {
   return {
+    ...productionEnv(databaseUrl, TEST_ADMIN.email, TEST_ADMIN.password),
     NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
-    ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
-    SWEEP_INTERVAL_MINUTES: '0',
     OUTBOX_RETRY_BASE_SECONDS: '1',
     SMS_PROVIDER: 'brevo',
     SMS_API_KEY: KEY,
@@ -43,9 +38,7 @@ describe('convocations by SMS', () => {
   let journey: JourneyFixture;
   let referent: TestUser;
   let counsellor: TestUser;
-  const day = new Date(Date.now() + 21 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
-  const at = (hourUtc: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc)).toISOString();
+  const at = aTuesdayAhead;
 
   const messages = (appointmentId: string) =>
     queryDatabase<Record<string, unknown>>(database.url, `select * from outbox_message where appointment_id = '${appointmentId.replace(/[^0-9a-f-]/gi, '')}' order by created_at, appointment_sequence`);

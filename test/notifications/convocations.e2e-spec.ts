@@ -1,6 +1,6 @@
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { GraphqlClient } from '../support/graphql-client';
-import { aPerson, JourneyFixture, SCHEDULE } from '../support/journey';
+import { aPerson, aTuesdayAhead, JourneyFixture, SCHEDULE } from '../support/journey';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { eventually, mailEnv, TestSmtp, type ReceivedMail } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
@@ -40,10 +40,7 @@ describe('convocations by e-mail', () => {
   let journey: JourneyFixture;
   let referent: TestUser;
   let counsellor: TestUser;
-  /** A Tuesday a few weeks ahead, 10:00 in Paris (the server runs on the real clock). */
-  const day = new Date(Date.now() + 21 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
-  const at = (hourUtc: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc)).toISOString();
+  const at = aTuesdayAhead;
 
   const messages = (appointmentId: string) =>
     queryDatabase<MessageRow>(database.url, `select * from outbox_message where appointment_id = '${appointmentId.replace(/[^0-9a-f-]/gi, '')}' order by created_at, appointment_sequence`);

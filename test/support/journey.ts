@@ -165,3 +165,13 @@ export async function startJourneyApp(options: TestAppOptions = {}): Promise<{ t
   const accounts = await new AccountsFixture(t.api).init();
   return { t, accounts, journey: new JourneyFixture(t.api, accounts) };
 }
+
+/**
+ * An instant on a Tuesday three to four weeks ahead of the real clock, at this hour UTC: for a
+ * server process on the real clock, an interview still to come, as the convocations need one.
+ */
+export function aTuesdayAhead(hourUtc: number): string {
+  const day = new Date(Date.now() + 21 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc)).toISOString();
+}

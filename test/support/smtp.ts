@@ -2,6 +2,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { TEST_ADMIN } from './test-app';
 import { queryDatabase } from './test-database';
+import { productionEnv } from './server-process';
 
 /** What the test SMTP server answers to a recipient: accept, try later (451), or refuse for good (550). */
 export type SmtpMode = 'accept' | 'tempfail' | 'permfail';
@@ -102,13 +103,8 @@ export async function eventually<T>(probe: () => T | Promise<T>, ms = 10_000, wh
 /** The environment of a Parcours process that sends e-mails to the test SMTP server, with quick retries. */
 export function mailEnv(databaseUrl: string, smtp: TestSmtp, extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...productionEnv(databaseUrl, TEST_ADMIN.email, TEST_ADMIN.password),
     NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
-    ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
-    SWEEP_INTERVAL_MINUTES: '0',
     SMTP_URL: smtp.url,
     PUBLIC_URL: 'https://parcours.test',
     OUTBOX_RETRY_BASE_SECONDS: '1',

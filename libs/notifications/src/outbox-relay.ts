@@ -30,7 +30,8 @@ type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : n
  * Sends the outbox. Each pass claims a batch of due messages as leases (this relay's id, an expiry)
  * in one short transaction (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so relays share the work;
  * SQLite: one relay per file, see RelayLock), and in it resolves each recipient: the report's
- * referent now, or none if deactivated or opted out (SKIPPED, with the reason). It sends the others,
+ * referent now, or none if deactivated or opted out; the person of an appointment, by e-mail or SMS,
+ * only with their consent (SKIPPED, with the reason). It sends the others (SmsTransport for SMS),
  * a few at a time, each with its idempotency key as Message-ID, and marks each one as soon as the
  * SMTP server answered: SENT, a retry later, or DEAD. Marks made while another is being written
  * share the next transaction (a group commit). A relay killed between the SMTP server's acceptance
