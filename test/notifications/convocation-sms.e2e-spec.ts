@@ -1,27 +1,13 @@
 import { AccountsFixture, type TestUser } from '../support/accounts';
-import { FakeSmsApi } from '../support/fake-sms';
+import { FAKE_SMS_KEY, FakeSmsApi, smsEnv } from '../support/fake-sms';
 import { GraphqlClient } from '../support/graphql-client';
 import { aPerson, aTuesdayAhead, JourneyFixture, SCHEDULE } from '../support/journey';
-import { productionEnv, runMain, startServer, type ServerProcess } from '../support/server-process';
+import { runMain, startServer, type ServerProcess } from '../support/server-process';
 import { eventually } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
-import { TEST_ADMIN } from '../support/test-app';
 
-const KEY = 'xkeysib-test-0123456789';
+const KEY = FAKE_SMS_KEY;
 const RESCHEDULE = 'mutation ($input: RescheduleAppointmentInput!) { rescheduleAppointment(input: $input) { userErrors { code } } }';
-
-/** A server with SMS through the fake Brevo API and no SMTP server at all. */
-function smsEnv(databaseUrl: string, sms: FakeSmsApi): Record<string, string> {
-  return {
-    ...productionEnv(databaseUrl, TEST_ADMIN.email, TEST_ADMIN.password),
-    NODE_ENV: 'test',
-    OUTBOX_RETRY_BASE_SECONDS: '1',
-    SMS_PROVIDER: 'brevo',
-    SMS_API_KEY: KEY,
-    SMS_SENDER: 'Parcours',
-    SMS_API_URL: sms.url,
-  };
-}
 
 /**
  * Issue 34, items 2 and 5 (SMS): the person's convocation by SMS through the outbox and its relay,

@@ -1,4 +1,24 @@
 import { createServer, type Server } from 'node:http';
+import { productionEnv } from './server-process';
+import { TEST_ADMIN } from './test-app';
+
+/** The API key the tests' servers send to the fake. */
+export const FAKE_SMS_KEY = 'xkeysib-test-0123456789';
+
+/** A server with SMS through the fake Brevo API (and no SMTP server unless `extra` adds one). */
+export function smsEnv(databaseUrl: string, sms: FakeSmsApi, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...productionEnv(databaseUrl, TEST_ADMIN.email, TEST_ADMIN.password),
+    NODE_ENV: 'test',
+    OUTBOX_RETRY_BASE_SECONDS: '1',
+    PUBLIC_URL: 'https://parcours.test',
+    SMS_PROVIDER: 'brevo',
+    SMS_API_KEY: FAKE_SMS_KEY,
+    SMS_SENDER: 'Parcours',
+    SMS_API_URL: sms.url,
+    ...extra,
+  };
+}
 
 /** What the fake answers: accept (201), try later (503), or refuse for good (400). */
 export type SmsMode = 'accept' | 'tempfail' | 'permfail';

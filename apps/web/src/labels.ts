@@ -271,6 +271,7 @@ export const EVENT: Record<JourneyEventType, string> = {
   AppointmentCancelled: 'Rendez-vous annulé',
   NoShowRecorded: 'Absence au rendez-vous',
   AbsenceExcused: 'Absence excusée',
+  AppointmentAnswered: 'Réponse de la personne (par son lien)',
   DiagnosticRecorded: 'Diagnostic enregistré',
   DiagnosticCorrected: 'Diagnostic corrigé',
   ParticipantUpdated: 'Coordonnées corrigées',

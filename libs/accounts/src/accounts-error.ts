@@ -14,6 +14,8 @@ export const AccountsErrorCode = {
   PARTNER_KIND: 'PARTNER_KIND',
   /** A contact for referents belongs to an OPERATOR only. */
   CONTACT_FOR_OPERATORS: 'CONTACT_FOR_OPERATORS',
+  /** A MANAGER's reminder delays, refused (too many, out of range, outside 08:00–20:00, alike). */
+  INVALID_REMINDER_DELAYS: 'INVALID_REMINDER_DELAYS',
   ALREADY_ACTIVE: 'ALREADY_ACTIVE',
   HAS_OPEN_WORK: 'HAS_OPEN_WORK',
   INVALID_SUCCESSOR: 'INVALID_SUCCESSOR',

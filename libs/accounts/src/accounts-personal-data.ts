@@ -8,7 +8,7 @@ export class AccountsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly notAboutParticipants = {
     // An operator's contact is the structure's (its reception desk), never a participant's.
-    Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt', 'contactAddress', 'contactPhone', 'contactEmail'],
+    Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt', 'contactAddress', 'contactPhone', 'contactEmail', 'reminderDelays'],
     User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'passwordSet', 'reportEmails', 'createdAt', 'updatedAt'],
     Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
     LoginFailure: ['id', 'key', 'failedAt'],

@@ -45,7 +45,7 @@ export class AuditWrites implements FlushComposer {
         new AuditEntry({
           at,
           userId: scope?.actor?.userId ?? null,
-          role: scope?.actor?.role ?? 'SYSTEM',
+          role: scope?.actor?.role ?? scope?.role ?? 'SYSTEM',
           organisationId: scope?.actor?.organisationId ?? null,
           requestId: scope?.requestId ?? null,
           operation: scope?.operation ?? 'unknown',

@@ -48,14 +48,15 @@ export class AuditService {
    * The reads of one request, one entry per object read; resolves once they are committed. Inside
    * a command, they are written in its transaction; otherwise with those of concurrent requests.
    */
-  async recordReads(actor: Actor | undefined, requestId: string | null, operation: string, reads: Iterable<ReadRecord>, action = AuditAction.READ): Promise<void> {
+  async recordReads(reader: Actor | 'PERSON_LINK' | undefined, requestId: string | null, operation: string, reads: Iterable<ReadRecord>, action = AuditAction.READ): Promise<void> {
     const at = this.clock.now();
+    const actor = typeof reader === 'object' ? reader : undefined;
     const entries = [...reads].map(
       (read) =>
         new AuditEntry({
           at,
           userId: actor?.userId ?? null,
-          role: actor?.role ?? 'ANONYMOUS',
+          role: actor?.role ?? (reader === 'PERSON_LINK' ? reader : 'ANONYMOUS'),
           organisationId: actor?.organisationId ?? null,
           requestId,
           operation,

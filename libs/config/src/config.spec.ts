@@ -46,7 +46,7 @@ describe('loadConfig', () => {
   });
 
   describe('SMS', () => {
-    const brevo = { SMS_PROVIDER: 'brevo', SMS_API_KEY: 'xkeysib-0123456789abcdef', SMS_SENDER: 'Parcours' };
+    const brevo = { SMS_PROVIDER: 'brevo', SMS_API_KEY: 'xkeysib-0123456789abcdef', SMS_SENDER: 'Parcours', PUBLIC_URL: 'https://parcours.example.org' };
 
     it('is off by default, and on with its three settings (Brevo’s API unless SMS_API_URL says otherwise)', () => {
       expect(loadConfig({}, '/srv/parcours').sms).toEqual({ provider: undefined, apiKey: undefined, sender: undefined, apiUrl: 'https://api.brevo.com/v3' });
@@ -54,9 +54,13 @@ describe('loadConfig', () => {
     });
 
     it('refuses it half-configured, naming what is set and never the key', () => {
-      const problems = problemsOf({ SMS_PROVIDER: 'brevo', SMS_API_KEY: brevo.SMS_API_KEY });
+      const problems = problemsOf({ SMS_PROVIDER: 'brevo', SMS_API_KEY: brevo.SMS_API_KEY, PUBLIC_URL: brevo.PUBLIC_URL });
       expect(problems).toEqual([expect.stringMatching(/^SMS_PROVIDER, SMS_API_KEY and SMS_SENDER: go together \(only SMS_PROVIDER and SMS_API_KEY set\)/)]);
       expect(problems.join('\n')).not.toContain(brevo.SMS_API_KEY);
+    });
+
+    it('needs PUBLIC_URL: each SMS carries the person’s link to answer', () => {
+      expect(problemsOf({ ...brevo, PUBLIC_URL: '' })).toEqual([expect.stringMatching(/^PUBLIC_URL: is required with SMS_PROVIDER/)]);
     });
 
     it('refuses an unknown provider and a sender phones would not show', () => {

@@ -269,6 +269,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const smtpUrl = read<string | undefined>('SMTP_URL', undefined, parseSmtpUrl);
   const publicUrl = read<string | undefined>('PUBLIC_URL', undefined, parsePublicUrl);
   if (env.SMTP_URL?.trim() && !env.PUBLIC_URL?.trim()) problems.push('PUBLIC_URL: is required with SMTP_URL (the links in e-mails point to it), as in https://parcours.example.org');
+  else if (env.SMS_PROVIDER?.trim() && !env.PUBLIC_URL?.trim()) problems.push('PUBLIC_URL: is required with SMS_PROVIDER (each SMS carries the person\'s link to answer), as in https://parcours.example.org');
   config.mail = {
     smtpUrl,
     publicUrl,

@@ -6,6 +6,8 @@ export enum PersonMessageKind {
   CONVOCATION = 'CONVOCATION',
   NEW_TIME = 'NEW_TIME',
   CANCELLATION = 'CANCELLATION',
+  /** Before the appointment, at one of the operator's reminder delays. */
+  REMINDER = 'REMINDER',
 }
 
 /** What a convocation needs, read when it is sent: the appointment as it stands, and whom to call. */
@@ -21,6 +23,8 @@ export interface ConvocationFacts {
   operatorName: string;
   operatorAddress: string | null;
   operatorPhone: string | null;
+  /** The person's own page for this appointment (answer, or stop the messages); null once there is nothing to answer (a cancellation). */
+  answerUrl: string | null;
 }
 
 /** An interview lasts an hour in the calendar (the invitation needs an end). */
@@ -45,25 +49,32 @@ function where(facts: ConvocationFacts): string {
  * calendar invitation (one UID per appointment, SEQUENCE raised by each change, METHOD:CANCEL for a
  * cancellation). Nothing about barriers, health, justice or the diagnostic: only the appointment.
  */
-export function convocationEmail(kind: PersonMessageKind, facts: ConvocationFacts): { subject: string; text: string; calendar: { method: 'REQUEST' | 'CANCEL'; content: string } } {
+export function convocationEmail(kind: PersonMessageKind, facts: ConvocationFacts): { subject: string; text: string; calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } } {
   const when = parisWhen(facts.startsAt);
   const call = facts.operatorPhone ? `Un empêchement, une question ? Appelez ${facts.operatorName} au ${facts.operatorPhone}.` : `Un empêchement, une question ? Prévenez ${facts.operatorName}.`;
+  const lead: Record<Exclude<PersonMessageKind, PersonMessageKind.CANCELLATION>, string> = {
+    CONVOCATION: `Vous êtes attendu(e) à un entretien d’accompagnement vers l’emploi (dispositif L.O.I.R.E) avec ${facts.counsellorName}, ${when} (heure de Paris).`,
+    NEW_TIME: `Votre entretien avec ${facts.counsellorName} (${facts.operatorName}) change d’heure : il aura lieu ${when} (heure de Paris).`,
+    REMINDER: `Rappel : vous êtes attendu(e) à votre entretien avec ${facts.counsellorName} (${facts.operatorName}), ${when} (heure de Paris).`,
+  };
+  const answer = facts.answerUrl ? ['', `Dites-nous si vous serez là (ou si vous ne pouvez pas venir) : ${facts.answerUrl}`] : [];
   const lines =
     kind === PersonMessageKind.CANCELLATION
       ? [`Votre entretien du ${when.slice(3)} avec ${facts.counsellorName} (${facts.operatorName}) est annulé.`, '', `${facts.operatorName} vous proposera un autre rendez-vous.`, call]
-      : [
-          kind === PersonMessageKind.NEW_TIME
-            ? `Votre entretien avec ${facts.counsellorName} (${facts.operatorName}) change d’heure : il aura lieu ${when} (heure de Paris).`
-            : `Vous êtes attendu(e) à un entretien d’accompagnement vers l’emploi (dispositif L.O.I.R.E) avec ${facts.counsellorName}, ${when} (heure de Paris).`,
-          '',
-          where(facts),
-          '',
-          'À apporter : une pièce d’identité, votre CV si vous en avez un, et votre identifiant France Travail si vous êtes inscrit(e).',
-          '',
-          call,
-        ];
-  const subject =
-    kind === PersonMessageKind.CANCELLATION ? 'Parcours : votre entretien est annulé' : kind === PersonMessageKind.NEW_TIME ? `Parcours : votre entretien est déplacé au ${when.slice(3)}` : `Parcours : votre entretien ${when}`;
+      : [lead[kind], '', where(facts), '', 'À apporter : une pièce d’identité, votre CV si vous en avez un, et votre identifiant France Travail si vous êtes inscrit(e).', ...answer, '', call];
+  const stop = facts.answerUrl
+    ? `Pour ne plus recevoir de messages de Parcours : ${facts.answerUrl}`
+    : `Pour ne plus recevoir de messages de Parcours, dites-le à ${facts.operatorName}${facts.operatorPhone ? ` (${facts.operatorPhone})` : ''}.`;
+  const subjects: Record<PersonMessageKind, string> = {
+    CANCELLATION: 'Parcours : votre entretien est annulé',
+    NEW_TIME: `Parcours : votre entretien est déplacé au ${when.slice(3)}`,
+    CONVOCATION: `Parcours : votre entretien ${when}`,
+    REMINDER: `Parcours : rappel, votre entretien ${when}`,
+  };
+  const subject = subjects[kind];
+  const text = ['Bonjour,', '', ...lines, '', '-- ', `Parcours, dispositif L.O.I.R.E, pour ${facts.operatorName} (message automatique, merci de ne pas y répondre)`, stop].join('\n');
+  // A reminder changes nothing in the calendar: the invitation already holds the appointment.
+  if (kind === PersonMessageKind.REMINDER) return { subject, text };
   const method = kind === PersonMessageKind.CANCELLATION ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   const calendar = ical({ method, prodId: { company: 'Parcours', product: 'convocations', language: 'FR' } });
   calendar.createEvent({
@@ -77,7 +88,7 @@ export function convocationEmail(kind: PersonMessageKind, facts: ConvocationFact
   });
   return {
     subject,
-    text: ['Bonjour,', '', ...lines, '', '-- ', `Parcours, dispositif L.O.I.R.E, pour ${facts.operatorName} (message automatique, merci de ne pas y répondre)`].join('\n'),
+    text,
     calendar: { method: method === ICalCalendarMethod.CANCEL ? 'CANCEL' : 'REQUEST', content: calendar.toString() },
   };
 }
@@ -98,6 +109,7 @@ export function convocationSms(kind: PersonMessageKind, facts: ConvocationFacts)
   const how = facts.channel === AppointmentChannel.PHONE ? 'par téléphone (on vous appelle)' : facts.channel === AppointmentChannel.VIDEO ? 'en visio (le lien vous sera donné)' : (facts.place ?? facts.operatorAddress ?? `chez ${facts.operatorName}`);
   const call = facts.operatorPhone ? ` Empêchement : ${facts.operatorPhone}.` : '';
   if (kind === PersonMessageKind.CANCELLATION) return `Parcours : votre entretien du ${when} avec ${facts.counsellorName} (${facts.operatorName}) est annulé. Un autre rendez-vous vous sera proposé.${call}`;
-  const lead = kind === PersonMessageKind.NEW_TIME ? 'votre entretien est déplacé au' : 'entretien le';
-  return `Parcours : ${lead} ${when} avec ${facts.counsellorName} (${facts.operatorName}), ${how}.${call}`;
+  const lead = { NEW_TIME: 'votre entretien est déplacé au', CONVOCATION: 'entretien le', REMINDER: 'rappel, entretien le' }[kind];
+  const answer = facts.answerUrl ? ` Répondre ou ne plus recevoir de SMS : ${facts.answerUrl}` : '';
+  return `Parcours : ${lead} ${when} avec ${facts.counsellorName} (${facts.operatorName}), ${how}.${call}${answer}`;
 }

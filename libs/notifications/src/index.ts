@@ -14,3 +14,4 @@ export * from './retry-schedule';
 export * from './entities';
 export * from './convocation-messages';
 export * from './sms-transport';
+export * from './reminders';

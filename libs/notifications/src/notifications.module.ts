@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@parcours/accounts';
+import { PathwaysModule } from '@parcours/pathways';
 import { MailTransport } from './mail-transport';
 import { NotificationsPersonalData } from './notifications-personal-data';
 import { OutboxComposer } from './outbox-composer';
@@ -8,9 +9,9 @@ import { OutboxSignal } from './outbox-signal';
 import { OutboxService } from './outbox.service';
 import { SmsTransport } from './sms-transport';
 
-/** E-mails about reports and password links: the outbox composer (in the flush), the relay, the dead letters. */
+/** E-mails about reports and password links, e-mails and SMS to the person about their interview: the outbox composer (in the flush), the relay, the dead letters. */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, PathwaysModule],
   providers: [OutboxSignal, OutboxComposer, MailTransport, SmsTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
   exports: [OutboxRelay, OutboxService],
 })

@@ -1,13 +1,14 @@
 import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AccountToken } from '@parcours/accounts';
+import { AccountToken, Organisation } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
-import { PathwayEvent, type Appointment, type JourneyEventType } from '@parcours/pathways';
+import { AppointmentStatus, PathwayEvent, type Appointment, type JourneyEventType } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { PersonMessageKind } from './convocation-messages';
-import { Composer, COMPOSER_ORDER, type FlushComposer } from '@parcours/unit-of-work';
-import { OutboxMessage } from './outbox-message.entity';
+import { Composer, COMPOSER_ORDER, ScopedReads, SYSTEM, type FlushComposer } from '@parcours/unit-of-work';
+import { OutboxMessage, OutboxStatus, SkipReason } from './outbox-message.entity';
+import { plannedReminders } from './reminders';
 import { OutboxSignal } from './outbox-signal';
 
 /** The history lines that tell the person something about their interview, and what. */
@@ -26,8 +27,9 @@ function personMessage(entity: object): { appointment: Appointment; kind: Person
  * With SMTP_URL set, every report and every password or invitation link written in a flush gets its
  * e-mail in the outbox, in the same transaction (one never exists without the other); so does
  * every interview booked, moved or cancelled, for the person, by e-mail and (with SMS settings) by
- * SMS, each sent only with the person's consent to that channel, which the relay checks when sending. Runs after the report composer, which wrote the
- * reports; the relay is nudged once the transaction commits.
+ * SMS, each sent only with the person's consent to that channel, which the relay checks when sending;
+ * with its reminders, due at their instants (planReminders). Runs after the report composer, which
+ * wrote the reports; the relay is nudged once the transaction commits.
  */
 @Composer()
 @Injectable()
@@ -49,13 +51,50 @@ export class OutboxComposer implements FlushComposer {
       uow.computeChangeSet(message);
       this.wrote.add(em);
     };
+    const channels = [...(email ? (['EMAIL'] as const) : []), ...(sms ? (['SMS'] as const) : [])];
+    const now = this.clock.now();
     for (const changeSet of uow.getChangeSets()) {
       if (changeSet.type !== ChangeSetType.CREATE) continue;
       const entity = changeSet.entity;
-      if ((entity instanceof ReferentReport || entity instanceof AccountToken) && email) write(new OutboxMessage(entity, this.clock.now()));
+      if ((entity instanceof ReferentReport || entity instanceof AccountToken) && email) write(new OutboxMessage(entity, now));
       const told = personMessage(entity);
-      if (told && email) write(new OutboxMessage({ ...told, channel: 'EMAIL' }, this.clock.now()));
-      if (told && sms) write(new OutboxMessage({ ...told, channel: 'SMS' }, this.clock.now()));
+      if (!told) continue;
+      for (const channel of channels) write(new OutboxMessage({ ...told, channel }, now));
+      await this.planReminders(em, told.appointment, channels, now, write);
+    }
+  }
+
+  /**
+   * The reminders of an appointment booked, moved or cancelled, as it now stands: one per delay of
+   * its operator and channel, due at its instant (plannedReminders). A reminder of the appointment
+   * at this time that exists already (it was moved away and back) is planned again, unless it was
+   * sent: each reminder leaves once, ever. The pending ones of an earlier time are skipped
+   * (SUPERSEDED) now, so that the pathway shows only what will leave.
+   */
+  private async planReminders(em: EntityManager, appointment: Appointment, channels: readonly ('EMAIL' | 'SMS')[], now: Date, write: (message: OutboxMessage) => void): Promise<void> {
+    const reads = new ScopedReads(em, SYSTEM);
+    const earlier = await reads.find(OutboxMessage, { appointment: appointment.id, personMessage: PersonMessageKind.REMINDER });
+    const byKey = new Map(earlier.map((message) => [message.idempotencyKey, message]));
+    const planned = new Set<OutboxMessage>();
+    if (appointment.status === AppointmentStatus.PLANNED) {
+      const operator = await reads.findOneOrFail(Organisation, { id: appointment.pathway.getEntity().operator.id });
+      for (const reminder of plannedReminders(appointment.startsAt, operator.reminders, now)) {
+        for (const channel of channels) {
+          const message = new OutboxMessage({ appointment, kind: PersonMessageKind.REMINDER, channel, reminder }, now);
+          const existing = byKey.get(message.idempotencyKey);
+          if (!existing) write(message);
+          else if (existing.status !== OutboxStatus.SENT) {
+            existing.rearm(appointment, reminder.at);
+            write(existing);
+          }
+          if (existing) planned.add(existing);
+        }
+      }
+    }
+    for (const message of earlier) {
+      if (message.status !== OutboxStatus.PENDING || planned.has(message)) continue;
+      message.skip(SkipReason.SUPERSEDED, now);
+      write(message);
     }
   }
 

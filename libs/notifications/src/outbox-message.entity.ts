@@ -6,6 +6,19 @@ import { PersonMessageKind } from './convocation-messages';
 import { randomUUID } from 'node:crypto';
 import { NotDeadLetterError } from './notifications-error';
 
+/** A message to the person about an appointment; a reminder also says which delay and when it leaves. */
+export interface PersonMessage {
+  appointment: Appointment;
+  kind: PersonMessageKind;
+  channel: 'EMAIL' | 'SMS';
+  reminder?: { delay: string; at: Date };
+}
+
+/** The one key of a reminder: its appointment, the instant the appointment is at, its delay and channel (within the 100 characters of a Message-ID). */
+export function reminderKey(appointment: Appointment, delay: string, channel: 'EMAIL' | 'SMS'): string {
+  return `<reminder-${appointment.id}-${Math.floor(appointment.startsAt.getTime() / 1000)}-${delay}-${channel.toLowerCase()}@parcours>`;
+}
+
 export enum OutboxStatus {
   /** Waiting for its next attempt (or held by a relay until its lease expires). */
   PENDING = 'PENDING',
@@ -26,8 +39,12 @@ export enum SkipReason {
   NO_CONSENT = 'NO_CONSENT',
   /** A message about an appointment changed again since: the later message tells the person. */
   SUPERSEDED = 'SUPERSEDED',
-  /** An invitation or a new time for an appointment whose time has come by the time of sending. */
+  /** An invitation, a new time or a reminder for an appointment whose time has come by the time of sending. */
   APPOINTMENT_PAST = 'APPOINTMENT_PAST',
+  /** An invitation, a new time or a reminder for an appointment already closed (held, missed, excused). */
+  APPOINTMENT_CLOSED = 'APPOINTMENT_CLOSED',
+  /** A reminder for an appointment the person said they cannot come to. */
+  PERSON_CANNOT_COME = 'PERSON_CANNOT_COME',
 }
 
 /** What an e-mail is about. */
@@ -83,6 +100,10 @@ export class OutboxMessage {
   @Property({ type: 'integer', nullable: true })
   appointmentSequence: number | null = null;
 
+  /** A REMINDER's delay ("2d": two days before at the appointment's time; "0d08h00": 08:00 the day itself); it leaves at nextAttemptAt. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  reminderDelay: string | null = null;
+
   /** EMAIL, or SMS for a message to a person who agreed to SMS. */
   @Property({ length: 20 })
   channel: 'EMAIL' | 'SMS' = 'EMAIL';
@@ -126,14 +147,36 @@ export class OutboxMessage {
   @Property({ type: Date, nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(about: ReferentReport | AccountToken | { appointment: Appointment; kind: PersonMessageKind; channel: 'EMAIL' | 'SMS' }, at: Date) {
-    if (about instanceof ReferentReport) this.report = ref(about);
-    else if (about instanceof AccountToken) this.accountToken = ref(about);
-    // MikroORM builds one without arguments to read the columns' defaults.
-    else if (about) Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence, channel: about.channel });
+  /**
+   * `at` is when it is written and due; a reminder is due at its own instant, and its key is made of
+   * the appointment, the time it is at, its delay and its channel: one reminder of each, ever
+   * (reminderKey).
+   */
+  constructor(about: ReferentReport | AccountToken | PersonMessage, at: Date) {
     this.idempotencyKey = `<${this.id}@parcours>`;
     this.nextAttemptAt = at;
     this.createdAt = at;
+    if (about instanceof ReferentReport) this.report = ref(about);
+    else if (about instanceof AccountToken) this.accountToken = ref(about);
+    // MikroORM builds one without arguments to read the columns' defaults.
+    else if (about) {
+      Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence, channel: about.channel });
+      if (about.reminder) {
+        Object.assign(this, { reminderDelay: about.reminder.delay, nextAttemptAt: about.reminder.at, idempotencyKey: reminderKey(about.appointment, about.reminder.delay, about.channel) });
+      }
+    }
+  }
+
+  /** A reminder planned again for the appointment as it stands (moved back to a time it was already reminded of, unless sent). */
+  rearm(appointment: Appointment, at: Date): void {
+    Object.assign(this, { status: OutboxStatus.PENDING, appointmentSequence: appointment.sequence, nextAttemptAt: at, attempts: 0, skipReason: null, finishedAt: null, lastError: null, smtpCode: null });
+    this.release();
+  }
+
+  /** Not sent before its instant; tried again at `at` (the morning, for a reminder claimed at night), not counted as an attempt. */
+  hold(at: Date): void {
+    this.nextAttemptAt = at;
+    this.release();
   }
 
   get topic(): OutboxTopic {

@@ -2,7 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AccountLinks, type Organisation } from '@parcours/accounts';
 import { readPhone } from '@parcours/participants';
-import type { Appointment } from '@parcours/pathways';
+import { AppointmentAnswer, AppointmentLinks, AppointmentStatus, type Appointment } from '@parcours/pathways';
+import type { Participant } from '@parcours/participants';
 import { AppConfig } from '@parcours/config';
 import { GroupCommit } from '@parcours/core';
 import { UnitOfWork } from '@parcours/unit-of-work';
@@ -17,6 +18,7 @@ import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-
 import { OutboxSignal } from './outbox-signal';
 import { RelayLock } from './relay-lock';
 import { reportEmail } from './report-email';
+import { outsideQuietHours } from './reminders';
 import { retryDelaySeconds } from './retry-schedule';
 
 /** Messages claimed per pass. */
@@ -55,6 +57,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     private readonly smsTransport: SmsTransport,
     private readonly signal: OutboxSignal,
     private readonly links: AccountLinks,
+    private readonly appointmentLinks: AppointmentLinks,
   ) {}
 
   /** Starts the loop (nothing without SMTP_URL or SMS settings). On SQLite, refused while another relay runs. */
@@ -123,6 +126,11 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       const outgoing: Outgoing[] = [];
       for (const message of due) {
         const composed = this.compose(message, now);
+        if ('hold' in composed) {
+          message.hold(composed.hold);
+          this.logger.log(`Outbox message ${message.id}: held until ${composed.hold.toISOString()} (no reminder at night)`);
+          continue;
+        }
         if ('skip' in composed) {
           message.skip(composed.skip, now);
           this.logger.log(`Outbox message ${message.id}: SKIPPED (${composed.skip})`);
@@ -136,19 +144,20 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   /** The message as of now, by its channel: its recipient and text, or why it is not sent. */
-  private compose(message: OutboxMessage, now: Date): DistributiveOmit<Outgoing, 'id'> | { skip: SkipReason } {
+  private compose(message: OutboxMessage, now: Date): Resolved<DistributiveOmit<Outgoing, 'id'>> {
+    const answerUrl = (appointment: Appointment) => this.appointmentLinks.link(this.config.mail.publicUrl!, appointment.id);
     if (message.channel === 'SMS') {
-      const sms = appointmentSms(message, now);
-      return 'skip' in sms ? sms : { channel: 'SMS', sms };
+      const sms = appointmentSms(message, now, answerUrl);
+      return 'skip' in sms || 'hold' in sms ? sms : { channel: 'SMS', sms };
     }
-    const email = this.composeEmail(message, now);
-    return 'skip' in email ? email : { channel: 'EMAIL', email: { messageId: message.idempotencyKey, ...email } };
+    const email = this.composeEmail(message, now, answerUrl);
+    return 'skip' in email || 'hold' in email ? email : { channel: 'EMAIL', email: { messageId: message.idempotencyKey, ...email } };
   }
 
-  /** The e-mail as of now: its recipient and text, or why it is not sent. */
-  private composeEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
+  /** The e-mail as of now: its recipient and text, or why it is not sent (or not yet). */
+  private composeEmail(message: OutboxMessage, now: Date, answerUrl: AnswerUrl): Resolved<Pick<Email, 'to' | 'subject' | 'text' | 'calendar'>> {
     const publicUrl = this.config.mail.publicUrl!;
-    if (message.appointment) return appointmentEmail(message, now);
+    if (message.appointment) return appointmentEmail(message, now, answerUrl);
     if (message.report) {
       const referent = message.report.getEntity().referent.getEntity();
       if (!referent.active) return { skip: SkipReason.REFERENT_DEACTIVATED };
@@ -207,36 +216,55 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 }
 
+type Resolved<T> = T | { skip: SkipReason } | { hold: Date };
+/** The person's page for an appointment (AppointmentLinks). */
+type AnswerUrl = (appointment: Appointment) => string;
+
 /**
- * The person's e-mail about their interview, as the appointment stands now: only with their consent
- * to e-mails (NO_CONSENT), only if no later change supersedes it (SUPERSEDED: that change's own
- * message tells them), and an invitation or a new time only before the interview (APPOINTMENT_PAST).
+ * A message to the person about their interview, as the appointment stands now, or why it is not
+ * sent: only with their consent to the channel (NO_CONSENT), only if no later change supersedes it
+ * (SUPERSEDED: that change's own message tells them); an invitation, a new time or a reminder only
+ * before the interview (APPOINTMENT_PAST) and while it is planned (APPOINTMENT_CLOSED); a reminder
+ * never to a person who said they cannot come (PERSON_CANNOT_COME), and never at night (held until
+ * 08:00, Paris).
  */
-function appointmentEmail(message: OutboxMessage, now: Date): Pick<Email, 'to' | 'subject' | 'text' | 'calendar'> | { skip: SkipReason } {
+function appointmentMessage<T>(message: OutboxMessage, now: Date, answerUrl: AnswerUrl, address: (person: Participant) => string | null, compose: (to: string, facts: ConvocationFacts) => T): Resolved<T> {
   const appointment = message.appointment!.getEntity();
   const pathway = appointment.pathway.getEntity();
   const person = pathway.participant.getEntity();
-  if (person.anonymisedAt || !person.emailConsentAt || !person.email) return { skip: SkipReason.NO_CONSENT };
+  const to = person.anonymisedAt ? null : address(person);
+  if (!to) return { skip: SkipReason.NO_CONSENT };
   if (appointment.sequence !== message.appointmentSequence) return { skip: SkipReason.SUPERSEDED };
   const kind = message.personMessage!;
-  if (kind !== PersonMessageKind.CANCELLATION && appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
-  return { to: person.email, ...convocationEmail(kind, convocationFacts(appointment, pathway.operator.getEntity())) };
+  if (kind !== PersonMessageKind.CANCELLATION) {
+    if (appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
+    if (appointment.status !== AppointmentStatus.PLANNED) return { skip: SkipReason.APPOINTMENT_CLOSED };
+  }
+  if (kind === PersonMessageKind.REMINDER) {
+    if (appointment.answer === AppointmentAnswer.CANNOT_COME) return { skip: SkipReason.PERSON_CANNOT_COME };
+    const morning = outsideQuietHours(now);
+    if (morning > now) return morning < appointment.startsAt ? { hold: morning } : { skip: SkipReason.APPOINTMENT_PAST };
+  }
+  // A cancellation leaves nothing to answer: its link would only say "lien expiré".
+  return compose(to, { ...convocationFacts(appointment, pathway.operator.getEntity()), answerUrl: kind === PersonMessageKind.CANCELLATION ? null : answerUrl(appointment) });
 }
 
-/** The person's SMS about their interview, as the appointment stands now: the same rules, and only to a checked mobile with their consent to SMS. */
-function appointmentSms(message: OutboxMessage, now: Date): Sms | { skip: SkipReason } {
-  const appointment = message.appointment!.getEntity();
-  const pathway = appointment.pathway.getEntity();
-  const person = pathway.participant.getEntity();
-  const phone = person.phone ? readPhone(person.phone) : null;
-  if (person.anonymisedAt || !person.smsConsentAt || !phone?.mobile) return { skip: SkipReason.NO_CONSENT };
-  if (appointment.sequence !== message.appointmentSequence) return { skip: SkipReason.SUPERSEDED };
-  const kind = message.personMessage!;
-  if (kind !== PersonMessageKind.CANCELLATION && appointment.startsAt <= now) return { skip: SkipReason.APPOINTMENT_PAST };
-  return { to: phone.e164, text: convocationSms(kind, convocationFacts(appointment, pathway.operator.getEntity())) };
+/** The person's e-mail about their interview (appointmentMessage), to their address if they agreed to e-mails. */
+function appointmentEmail(message: OutboxMessage, now: Date, answerUrl: AnswerUrl): Resolved<Pick<Email, 'to' | 'subject' | 'text' | 'calendar'>> {
+  const address = (person: Participant) => (person.emailConsentAt ? person.email : null);
+  return appointmentMessage(message, now, answerUrl, address, (to, facts) => ({ to, ...convocationEmail(message.personMessage!, facts) }));
 }
 
-function convocationFacts(appointment: Appointment, operator: Organisation): ConvocationFacts {
+/** The person's SMS about their interview (appointmentMessage), only to a checked mobile with their consent to SMS. */
+function appointmentSms(message: OutboxMessage, now: Date, answerUrl: AnswerUrl): Resolved<Sms> {
+  const address = (person: Participant) => {
+    const phone = person.smsConsentAt && person.phone ? readPhone(person.phone) : null;
+    return phone?.mobile ? phone.e164 : null;
+  };
+  return appointmentMessage(message, now, answerUrl, address, (to, facts) => ({ to, text: convocationSms(message.personMessage!, facts) }));
+}
+
+function convocationFacts(appointment: Appointment, operator: Organisation): Omit<ConvocationFacts, 'answerUrl'> {
   return {
     appointmentId: appointment.id,
     sequence: appointment.sequence,

@@ -16,6 +16,7 @@ export interface Caseload {
   waitingTooLong: number;
   /** This and the four below count pathways (one with two such items counts once): pathways(filter: { need }). */
   appointmentsNeedingUpdate: number;
+  appointmentsPersonCannotCome: number;
   appointmentsThisWeek: number;
   checkpointsThisWeek: number;
   checkpointsMissed: number;
@@ -65,6 +66,7 @@ export class CaseloadService {
         openByStatus: byStatus,
         waitingTooLong: await count(Pathway, { ...mine, status: PathwayStatus.REFERRED, referredAt: { $lte: subDays(now, this.config.journey.referralStaleDays) } } as FilterQuery<Pathway>),
         appointmentsNeedingUpdate: await needing(PathwayNeed.APPOINTMENT_TO_UPDATE),
+        appointmentsPersonCannotCome: await needing(PathwayNeed.PERSON_CANNOT_COME),
         appointmentsThisWeek: await needing(PathwayNeed.APPOINTMENT_THIS_WEEK),
         checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [...OPEN_CHECKPOINTS] }, dueOn: { $gte: monday, $lte: sunday } }),
         checkpointsMissed: await count(Checkpoint, { ...ofMine, status: CheckpointStatus.MISSED }),

@@ -18,6 +18,8 @@ export * from './interviews/appointment.entity';
 export * from './interviews/diagnostic.entity';
 export * from './interviews/diagnostic-view';
 export * from './interviews/interview-enums';
+export * from './interviews/appointment-links';
+export * from './interviews/appointment-answers.service';
 export * from './interviews/interviews.service';
 export * from './proposals/candidate-fit';
 export * from './proposals/candidates.service';

@@ -28,6 +28,8 @@ export type JourneyEvent =
   | { type: 'AppointmentCancelled'; appointment: Appointment }
   | { type: 'NoShowRecorded'; appointment: Appointment }
   | { type: 'AbsenceExcused'; appointment: Appointment }
+  /** The person answered through their link (appointment.answer): by nobody on the staff. */
+  | { type: 'AppointmentAnswered'; appointment: Appointment }
   | { type: 'DiagnosticRecorded'; diagnostic: Diagnostic }
   | { type: 'DiagnosticCorrected'; diagnostic: Diagnostic }
   | { type: 'OpportunityProposed'; proposal: Proposal; offer: OfferSummary }
@@ -58,6 +60,7 @@ const TYPES: Record<JourneyEventType, true> = {
   AppointmentCancelled: true,
   NoShowRecorded: true,
   AbsenceExcused: true,
+  AppointmentAnswered: true,
   DiagnosticRecorded: true,
   DiagnosticCorrected: true,
   OpportunityProposed: true,

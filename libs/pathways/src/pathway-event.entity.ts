@@ -15,7 +15,7 @@ import { Contact } from './follow-ups/contact.entity';
 import { Placement } from './placements/placement.entity';
 
 /** Events whose `reason` is a code, which survives anonymisation; any other reason is free text. */
-const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused', 'ProposalStepRecorded', 'PlacementEnded', 'PathwayExited'];
+const REASON_IS_A_CODE: readonly JourneyEventType[] = ['ReferralDeclined', 'AppointmentCancelled', 'NoShowRecorded', 'AbsenceExcused', 'AppointmentAnswered', 'ProposalStepRecorded', 'PlacementEnded', 'PathwayExited'];
 
 /**
  * One line of a pathway's history: a typed journey event (who, when, from → to, why) with typed
@@ -139,6 +139,10 @@ export class PathwayEvent {
       case 'AbsenceExcused':
         this.appointment = ref(event.appointment);
         this.reason = APPOINTMENT_OUTCOMES[event.type];
+        break;
+      case 'AppointmentAnswered':
+        this.appointment = ref(event.appointment);
+        this.reason = event.appointment.answerCallBack ? `${event.appointment.answer}_CALL_BACK` : event.appointment.answer;
         break;
       case 'DiagnosticRecorded':
       case 'DiagnosticCorrected':

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { addCalendarDays, parisDay, type LocalDate } from '@parcours/core';
 import { getISODay, parse } from 'date-fns';
-import { AppointmentStatus } from './interviews/interview-enums';
+import { AppointmentAnswer, AppointmentStatus } from './interviews/interview-enums';
 import type { Pathway } from './pathway.entity';
 import { OPEN_PROPOSAL_STATUSES, ProposalStatus } from './proposals/proposal-status';
 
@@ -12,6 +12,8 @@ import { OPEN_PROPOSAL_STATUSES, ProposalStatus } from './proposals/proposal-sta
 export enum PathwayNeed {
   /** A diagnostic appointment still PLANNED whose time has passed. */
   APPOINTMENT_TO_UPDATE = 'APPOINTMENT_TO_UPDATE',
+  /** A diagnostic appointment to come that the person said (through their link) they cannot come to: to call them, and reschedule or excuse. */
+  PERSON_CANNOT_COME = 'PERSON_CANNOT_COME',
   /** A diagnostic appointment (not cancelled) this week, Monday to Sunday in Paris. */
   APPOINTMENT_THIS_WEEK = 'APPOINTMENT_THIS_WEEK',
   /** A running placement past its planned end, to end or correct. */
@@ -34,6 +36,8 @@ export function needFilter(need: PathwayNeed, now: Date): FilterQuery<Pathway> {
   switch (need) {
     case PathwayNeed.APPOINTMENT_TO_UPDATE:
       return { appointments: { $some: { status: AppointmentStatus.PLANNED, startsAt: { $lt: now } } } };
+    case PathwayNeed.PERSON_CANNOT_COME:
+      return { appointments: { $some: { status: AppointmentStatus.PLANNED, answer: AppointmentAnswer.CANNOT_COME, startsAt: { $gte: now } } } };
     case PathwayNeed.APPOINTMENT_THIS_WEEK: {
       const { monday, sunday } = weekOf(today);
       return { appointments: { $some: { status: { $ne: AppointmentStatus.CANCELLED }, startsOn: { $gte: monday, $lte: sunday } } } };

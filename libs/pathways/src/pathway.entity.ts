@@ -284,7 +284,8 @@ export class Pathway {
     for (const event of this.events) event.forgetPersonalDetails();
   }
 
-  recordParticipantUpdate(fields: string[], by: User, at: Date): void {
+  /** The person's details or consents changed: by a user, or by the person through their link (by null). */
+  recordParticipantUpdate(fields: string[], by: User | null, at: Date): void {
     this.apply({ event: { type: 'ParticipantUpdated', fields } }, by, at);
   }
 

@@ -49,6 +49,8 @@ export const PathwaysErrorCode = {
   /** Consent to SMS without a mobile number (a landline, a number to check, none). */
   SMS_NEEDS_MOBILE: 'SMS_NEEDS_MOBILE',
   CONSENT_NEEDS_EMAIL: 'CONSENT_NEEDS_EMAIL',
+  /** The person's link to an appointment: forged, for an appointment held, missed, cancelled or past, or for a person erased; one answer for all. */
+  APPOINTMENT_LINK_EXPIRED: 'APPOINTMENT_LINK_EXPIRED',
 } as const;
 export type PathwaysErrorCode = (typeof PathwaysErrorCode)[keyof typeof PathwaysErrorCode];
 

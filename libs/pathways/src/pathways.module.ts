@@ -6,6 +6,8 @@ import { PathwaysPersonalData } from './pathways-personal-data';
 import { PlacementsPersonalData } from './placements/placements-personal-data';
 import { ProposalsPersonalData } from './proposals/proposals-personal-data';
 import { InterviewsService } from './interviews/interviews.service';
+import { AppointmentLinks } from './interviews/appointment-links';
+import { AppointmentAnswersService } from './interviews/appointment-answers.service';
 import { CandidatesService } from './proposals/candidates.service';
 import { ProposalsService } from './proposals/proposals.service';
 import { ParticipantsService } from './participants.service';
@@ -17,7 +19,7 @@ import { FollowUpsService } from './follow-ups/follow-ups.service';
 
 @Module({
   imports: [ParticipantsModule],
-  providers: [PathwaysPersonalData, InterviewsPersonalData, ProposalsPersonalData, PlacementsPersonalData, FollowUpsPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
-  exports: [ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
+  providers: [PathwaysPersonalData, InterviewsPersonalData, ProposalsPersonalData, PlacementsPersonalData, FollowUpsPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService, AppointmentLinks, AppointmentAnswersService],
+  exports: [AppointmentLinks, AppointmentAnswersService, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
 })
 export class PathwaysModule {}

@@ -89,6 +89,7 @@ export const REPORT_DECISIONS: { [T in JourneyEventType]: Decision<T> } = {
     counsellorSummary: null,
   }),
   AbsenceExcused: null,
+  AppointmentAnswered: null,
   DiagnosticRecorded: (event) => diagnosticReport(event.diagnostic, false),
   DiagnosticCorrected: (event) => diagnosticReport(event.diagnostic, true),
   OpportunityProposed: null,

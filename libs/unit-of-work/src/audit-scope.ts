@@ -14,6 +14,8 @@ export interface AuditScope {
   requestId: string | null;
   operation: string;
   actor?: Actor;
+  /** Who acts without an account: the person through the link in their messages. */
+  role?: 'PERSON_LINK';
   /** What writes in this scope are: WRITE unless an erasure or the retention sweep says otherwise. */
   action?: AuditAction;
   reason?: string;

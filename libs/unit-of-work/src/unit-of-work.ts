@@ -32,7 +32,7 @@ export interface Work {
 
 export interface WorkOptions {
   /** How the audit files the writes of this command (default WRITE), and why. */
-  audit?: { action: AuditAction; reason?: string; operation?: string };
+  audit?: { action: AuditAction; reason?: string; operation?: string; role?: 'PERSON_LINK' };
 }
 
 /**
@@ -166,6 +166,7 @@ export class UnitOfWork implements OnModuleInit {
       requestId: request?.requestId ?? null,
       operation: options.audit?.operation ?? request?.operation ?? 'unknown',
       actor: actor ?? undefined,
+      role: options.audit?.role ?? request?.role,
       action: options.audit?.action ?? AuditAction.WRITE,
       reason: options.audit?.reason,
     };

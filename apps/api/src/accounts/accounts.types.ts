@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccountEventType, OrganisationKind, Role, User, userView, type AccountEvent, type OpenWork, type Organisation, type UserView } from '@parcours/accounts';
 import { Type } from 'class-transformer';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { Connection } from '../graphql/connection';
 import { Payload } from '../graphql/user-error';
 import { Text } from '../graphql/text-field';
@@ -173,6 +173,31 @@ export class UpdateOrganisationInput {
   @ValidateNested()
   @Type(() => OrganisationContactInput)
   contact?: OrganisationContactInput | null;
+}
+
+@ObjectType('ReminderDelay', { description: 'When the person is reminded of an appointment: days before it, at a time of day (Paris) or at the appointment\'s own time.' })
+export class ReminderDelayNode {
+  @Field(() => Int, { description: '0 (the day itself) to 14 calendar days before, in Paris.' }) daysBefore: number;
+  @Field(() => String, { nullable: true, description: 'HH:MM, Paris, between 08:00 and 20:00; null: the appointment\'s own time of day.' }) time: string | null;
+}
+
+@InputType()
+export class ReminderDelayInput {
+  @Field(() => Int) @IsInt() daysBefore: number;
+  @Text(5, { nullable: true, description: 'HH:MM between 08:00 and 20:00; leave it out for the appointment\'s own time (not on the day itself).' }) @IsOptional() time?: string | null;
+}
+
+@InputType()
+export class SetReminderDelaysInput {
+  @Field(() => [ReminderDelayInput], { description: 'At most 4; an empty list: no reminders.' })
+  @ValidateNested({ each: true })
+  @Type(() => ReminderDelayInput)
+  reminders: ReminderDelayInput[];
+}
+
+@ObjectType()
+export class ReminderDelaysPayload extends Payload {
+  @Field(() => [ReminderDelayNode], { nullable: true }) reminders?: ReminderDelayNode[];
 }
 
 @InputType()

@@ -14,6 +14,9 @@ import {
   OrganisationPayload,
   toContactNode,
   toOrganisationNode,
+  ReminderDelayNode,
+  ReminderDelaysPayload,
+  SetReminderDelaysInput,
   UpdateOrganisationInput,
 } from './accounts.types';
 
@@ -44,6 +47,18 @@ export class OrganisationsResolver {
   @Mutation(() => OrganisationPayload, { description: "Renames an organisation (its kind is fixed: its users' roles depend on it)." })
   async updateOrganisation(@Args('input') input: UpdateOrganisationInput, @CurrentActor() actor: Actor): Promise<Partial<OrganisationPayload>> {
     return { organisation: toOrganisationNode(await this.service.rename(actor, input.id, input.name, input.contact ?? undefined)) };
+  }
+
+  @Roles(Role.COUNSELLOR, Role.MANAGER)
+  @Query(() => [ReminderDelayNode], { description: "Your operator's reminders of appointments to the people it accompanies (two days before and the morning of, until its MANAGER sets others)." })
+  async reminderDelays(@CurrentActor() actor: Actor): Promise<ReminderDelayNode[]> {
+    return [...(await this.service.reminderDelays(actor))];
+  }
+
+  @Roles(Role.MANAGER)
+  @Mutation(() => ReminderDelaysPayload, { description: "Sets your operator's reminder delays (INVALID_REMINDER_DELAYS); the appointments booked or moved from then on follow them." })
+  async setReminderDelays(@Args('input') input: SetReminderDelaysInput, @CurrentActor() actor: Actor): Promise<Partial<ReminderDelaysPayload>> {
+    return { reminders: [...(await this.service.setReminderDelays(actor, input.reminders.map(({ daysBefore, time }) => ({ daysBefore, time: time ?? null }))))] };
   }
 
   @Roles(Role.ADMIN)

@@ -14,7 +14,7 @@ export async function recordOperationReads(audit: AuditService, context: Graphql
   if (reads.length === 0) return;
   const roots = operation?.selectionSet.selections.map((selection) => ('name' in selection ? selection.name.value : '')).join(',');
   const name = `${operation?.operation ?? 'operation'} ${roots ?? ''}`.trim();
-  await audit.recordReads(context.actor, context.req.id, name, reads);
+  await audit.recordReads(context.actor ?? (context.personLink ? 'PERSON_LINK' : undefined), context.req.id, name, reads);
 }
 
 export function auditReadsPlugin(audit: AuditService): ApolloServerPlugin<GraphqlContext> {

@@ -8,4 +8,6 @@ export interface GraphqlContext {
   reply: FastifyReply;
   /** Set by the access guard once the bearer token is verified. */
   actor?: Actor;
+  /** Set by the person's page (their appointment link): the access log names them PERSON_LINK. */
+  personLink?: boolean;
 }

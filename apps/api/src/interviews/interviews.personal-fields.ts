@@ -3,4 +3,4 @@
  * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
  * a type that is in neither place.
  */
-export const INTERVIEWS_NO_PERSONAL_DATA: readonly string[] = ['AppointmentPayload', 'DiagnosticPayload', 'BarrierAssessment', 'TargetJob'];
+export const INTERVIEWS_NO_PERSONAL_DATA: readonly string[] = ['AppointmentPayload', 'DiagnosticPayload', 'BarrierAssessment', 'TargetJob', 'AppointmentAtLinkPayload'];

@@ -125,6 +125,10 @@ export class InterviewsResolver {
       status: appointment.status,
       counsellor: { id: counsellor.id, fullName: counsellor.fullName, organisationName: operatorName, email: counsellor.email },
       needsUpdate: appointment.needsUpdate(this.clock.now()),
+      answer: appointment.answer,
+      answerReason: appointment.answerReason,
+      answerCallBack: appointment.answerCallBack,
+      answeredAt: appointment.answeredAt,
       pathwayId: appointment.pathway.id,
       participantId,
     };

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BarrierTheme } from '@parcours/participants';
 import { ContractType } from '@parcours/opportunities';
-import { AppointmentChannel, AppointmentStatus, AssessmentStatus, Readiness, WorkingTime } from '@parcours/pathways';
+import { AppointmentAnswer, AppointmentChannel, AppointmentStatus, AssessmentStatus, Readiness, WorkingTime } from '@parcours/pathways';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../graphql/scalars/local-date.scalar';
@@ -13,6 +13,7 @@ import { AboutParticipant, NotPersonal, Personal, of } from '../audit/graphql-pe
 
 registerEnumType(AppointmentChannel, { name: 'AppointmentChannel' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
+registerEnumType(AppointmentAnswer, { name: 'AppointmentAnswer', description: 'The person\'s answer through their link: COMING, or CANNOT_COME.' });
 registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
 registerEnumType(Readiness, { name: 'Readiness' });
 registerEnumType(WorkingTime, { name: 'WorkingTime' });
@@ -28,9 +29,50 @@ export class AppointmentNode {
   @NotPersonal() @Field(() => AppointmentStatus) status: AppointmentStatus;
   @NotPersonal() @Field(() => PersonInCharge, { description: 'The counsellor who runs the interview.' }) counsellor: PersonInCharge;
   @NotPersonal() @Field({ description: 'PLANNED, and its time has passed without an outcome.' }) needsUpdate: boolean;
+  @Personal() @Field(() => AppointmentAnswer, { nullable: true, description: 'What the person answered through the link in their messages (it changes no status); null: no answer, or the time changed since.' })
+  answer: AppointmentAnswer | null;
+  @Personal() @Field(() => String, { nullable: true, description: 'Why they cannot come, in their words (optional).' }) answerReason: string | null;
+  @Personal() @Field({ description: 'They asked to be called back.' }) answerCallBack: boolean;
+  @NotPersonal() @Field(() => Date, { nullable: true }) answeredAt: Date | null;
   /** Not fields: for the audit. */
   pathwayId: string;
   participantId: string;
+}
+
+@AboutParticipant((source) => ({ participantId: of(source, 'participantId'), objectType: 'Pathway', objectId: of(source, 'pathwayId') }))
+@ObjectType('AppointmentAtLink', { description: 'The person\'s page for their appointment, opened by the link in their messages: the appointment and whom to call, nothing else of theirs.' })
+export class AppointmentAtLinkNode {
+  @Personal() @Field() startsAt: Date;
+  @NotPersonal() @Field(() => AppointmentChannel) channel: AppointmentChannel;
+  @Personal() @Field(() => String, { nullable: true, description: 'Where, on site: the appointment\'s place, else the operator\'s address.' }) place: string | null;
+  @NotPersonal() @Field() counsellorName: string;
+  @NotPersonal() @Field() operatorName: string;
+  @NotPersonal() @Field(() => String, { nullable: true }) operatorPhone: string | null;
+  @Personal() @Field(() => AppointmentAnswer, { nullable: true }) answer: AppointmentAnswer | null;
+  @Personal() @Field(() => String, { nullable: true }) answerReason: string | null;
+  @Personal() @Field() answerCallBack: boolean;
+  @Personal() @Field({ description: 'Whether they still receive messages (by any channel).' }) receivesMessages: boolean;
+  /** Not fields: for the audit. */
+  pathwayId: string;
+  participantId: string;
+}
+
+@InputType()
+export class AppointmentLinkInput {
+  @Text(100, { description: 'The token after # in the link of a message (never in a URL the server sees).' }) token: string;
+}
+
+@InputType()
+export class AnswerAppointmentInput {
+  @Text(100) token: string;
+  @Field(() => AppointmentAnswer) @IsEnum(AppointmentAnswer) answer: AppointmentAnswer;
+  @Text(300, { nullable: true, description: 'Why they cannot come (CANNOT_COME only).' }) @IsOptional() reason?: string | null;
+  @Field({ nullable: true, description: 'Call me back (CANNOT_COME only).' }) @IsOptional() @IsBoolean() callBack?: boolean | null;
+}
+
+@ObjectType()
+export class AppointmentAtLinkPayload extends Payload {
+  @Field(() => AppointmentAtLinkNode, { nullable: true }) appointment?: AppointmentAtLinkNode;
 }
 
 @ObjectType('BarrierAssessment')

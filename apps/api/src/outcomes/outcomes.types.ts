@@ -82,6 +82,7 @@ export class CaseloadNode {
   @Field(() => [StatusCountNode], { description: 'Open pathways by status: pathways(filter: { statuses: [S], counsellorId }).' }) openByStatus: StatusCountNode[];
   @Field(() => Int, { description: 'Still REFERRED after REFERRAL_STALE_DAYS: pathways(filter: { waitingTooLong: true, counsellorId }).' }) waitingTooLong: number;
   @Field(() => Int, { description: 'Pathways with a diagnostic appointment whose time has passed without an outcome: pathways(filter: { need: APPOINTMENT_TO_UPDATE }).' }) appointmentsNeedingUpdate: number;
+  @Field(() => Int, { description: 'Pathways with an appointment to come the person said, through their link, they cannot come to: pathways(filter: { need: PERSON_CANNOT_COME }).' }) appointmentsPersonCannotCome: number;
   @Field(() => Int, { description: 'Pathways with a diagnostic appointment (not cancelled) this week: pathways(filter: { need: APPOINTMENT_THIS_WEEK }).' }) appointmentsThisWeek: number;
   @Field(() => Int, { description: 'Checkpoints PENDING or MISSED due this week.' }) checkpointsThisWeek: number;
   @Field(() => Int, { description: 'MISSED checkpoints: followUpsDue(filter: { status: [MISSED] }).' }) checkpointsMissed: number;

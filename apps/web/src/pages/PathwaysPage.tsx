@@ -16,6 +16,7 @@ type Which = 'OPEN' | 'ALL' | PathwayStatus;
 /** The caseload lines a list can be opened from (?besoin=…), as the list says them. */
 const NEED: Record<PathwayNeed, string> = {
   APPOINTMENT_TO_UPDATE: 'entretien passé à mettre à jour',
+  PERSON_CANNOT_COME: 'la personne a prévenu qu’elle ne pourra pas venir',
   APPOINTMENT_THIS_WEEK: 'entretien de diagnostic cette semaine',
   PLACEMENT_PAST_PLANNED_END: 'mise en situation au-delà de sa fin prévue',
   PROPOSAL_OPEN: 'offre proposée en cours',

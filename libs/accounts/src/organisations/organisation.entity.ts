@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { isPartnerKind, OrganisationKind } from '@parcours/core';
+import { DEFAULT_REMINDER_DELAYS, type ReminderDelay } from './reminder-delays';
 
 /** A name as stored: without surrounding or repeated spaces. */
 export function organisationName(name: string): string {
@@ -51,6 +52,10 @@ export class Organisation {
   @Property({ type: 'string', length: 254, nullable: true })
   contactEmail: string | null = null;
 
+  /** An OPERATOR's reminders of appointments to the people it accompanies, set by its MANAGER; null: the defaults. */
+  @Property({ type: 'json', nullable: true })
+  reminderDelays: ReminderDelay[] | null = null;
+
   constructor(name: string, kind: OrganisationKind, at: Date) {
     this.kind = kind;
     this.createdAt = at;
@@ -63,6 +68,11 @@ export class Organisation {
     this.contactPhone = contact.phone?.trim() || null;
     this.contactEmail = contact.email?.trim().toLowerCase() || null;
     this.updatedAt = at;
+  }
+
+  /** The reminders its people get before an appointment (the defaults until its MANAGER sets them). */
+  get reminders(): readonly ReminderDelay[] {
+    return this.reminderDelays ?? DEFAULT_REMINDER_DELAYS;
   }
 
   rename(name: string, at: Date): void {

@@ -6,6 +6,7 @@ import { AccountsError } from '../accounts-error';
 import type { Actor } from '@parcours/core';
 import type { PageRequest } from '../users/users.service';
 import { Organisation, organisationNameKey } from './organisation.entity';
+import { checkReminderDelays, type ReminderDelay } from './reminder-delays';
 import { isPartnerKind, OrganisationKind } from '@parcours/core';
 
 @Injectable()
@@ -35,6 +36,25 @@ export class OrganisationsService {
       organisation.rename(name, now);
       if (contact) organisation.setContact(contact, now);
       return organisation;
+    });
+  }
+
+  /** The reminder delays of the actor's operator (a COUNSELLOR's or MANAGER's). */
+  async reminderDelays(actor: Actor): Promise<readonly ReminderDelay[]> {
+    const operator = await this.uow.read(SYSTEM, (reads) => reads.findOne(Organisation, { id: actor.organisationId, kind: OrganisationKind.OPERATOR }));
+    if (!operator) throw new NotFoundError('Organisation');
+    return operator.reminders;
+  }
+
+  /** A MANAGER sets their operator's reminder delays (checked: INVALID_REMINDER_DELAYS); the appointments booked or moved from then on follow them. */
+  async setReminderDelays(actor: Actor, delays: readonly ReminderDelay[]): Promise<readonly ReminderDelay[]> {
+    const checked = checkReminderDelays(delays);
+    return this.uow.run(actor, async ({ em, now }) => {
+      const operator = await em.findOne(Organisation, { id: actor.organisationId, kind: OrganisationKind.OPERATOR });
+      if (!operator) throw new NotFoundError('Organisation');
+      operator.reminderDelays = checked;
+      operator.updatedAt = now;
+      return operator.reminders;
     });
   }
 

@@ -5,7 +5,7 @@ import { parisDay, type LocalDate } from '@parcours/core';
 import { randomUUID } from 'node:crypto';
 import type { Pathway } from '../pathway.entity';
 import { PathwaysError } from '../pathways-error';
-import { AppointmentChannel, AppointmentStatus } from './interview-enums';
+import { AppointmentAnswer, AppointmentChannel, AppointmentStatus } from './interview-enums';
 
 /** A diagnostic interview booked with the person: PLANNED until it is held, missed or cancelled. */
 @Entity({ tableName: 'appointment' })
@@ -50,6 +50,21 @@ export class Appointment {
   @Property({ default: 0 })
   sequence: number = 0;
 
+  /** The person's answer through their link, until the appointment; cleared when it moves (the new time is asked again). */
+  @Property({ type: 'string', length: 12, nullable: true })
+  answer: AppointmentAnswer | null = null;
+
+  /** Why they cannot come, in their words (optional; erased with the person). */
+  @Property({ type: 'string', length: 300, nullable: true })
+  answerReason: string | null = null;
+
+  /** They asked to be called back (with "cannot come"). */
+  @Property({ default: false })
+  answerCallBack: boolean = false;
+
+  @Property({ type: Date, nullable: true })
+  answeredAt: Date | null = null;
+
   @Property({ type: Date })
   createdAt: Date;
 
@@ -72,6 +87,18 @@ export class Appointment {
   reschedule(startsAt: Date, channel: AppointmentChannel, place: string | null): void {
     this.assertPlanned();
     Object.assign(this, { startsAt, startsOn: parisDay(startsAt), channel, place, sequence: this.sequence + 1 });
+    Object.assign(this, { answer: null, answerReason: null, answerCallBack: false, answeredAt: null });
+  }
+
+  /** The person may answer (and change their answer) while it is planned and to come. */
+  answerable(now: Date): boolean {
+    return this.status === AppointmentStatus.PLANNED && this.startsAt > now;
+  }
+
+  /** The person's answer: coming, or not (with an optional reason, and whether to call them back). */
+  recordAnswer(answer: AppointmentAnswer, reason: string | null, callBack: boolean, at: Date): void {
+    const cannot = answer === AppointmentAnswer.CANNOT_COME;
+    Object.assign(this, { answer, answerReason: cannot ? reason?.trim() || null : null, answerCallBack: cannot && callBack, answeredAt: at });
   }
 
   close(outcome: AppointmentStatus, at: Date): void {

@@ -12,6 +12,12 @@ export enum AppointmentStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** What the person answered through the link in their messages (it changes no status: the counsellor acts on it). */
+export enum AppointmentAnswer {
+  COMING = 'COMING',
+  CANNOT_COME = 'CANNOT_COME',
+}
+
 export enum AssessmentStatus {
   PRESENT = 'PRESENT',
   LIFTED = 'LIFTED',

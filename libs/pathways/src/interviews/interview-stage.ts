@@ -7,7 +7,7 @@ import { PathwaysError } from '../pathways-error';
 import type { ApplyChange } from '../stage-change';
 import { Appointment } from './appointment.entity';
 import { Diagnostic, type DiagnosticFindings } from './diagnostic.entity';
-import { AppointmentChannel, AppointmentStatus, READY } from './interview-enums';
+import { AppointmentAnswer, AppointmentChannel, AppointmentStatus, READY } from './interview-enums';
 
 /**
  * Steps 2 and 3 of the journey on one pathway: the diagnostic interview and its findings. Owns the
@@ -40,6 +40,15 @@ export class InterviewStage {
     appointment.close(outcome, at);
     const type = ({ NO_SHOW: 'NoShowRecorded', EXCUSED: 'AbsenceExcused', CANCELLED: 'AppointmentCancelled' } as const)[outcome];
     this.apply({ event: { type, appointment }, to: PathwayStatus.ACCEPTED }, by, at);
+  }
+
+  /**
+   * The person's answer through their link (no status moves: the counsellor reschedules or records
+   * the outcome); they may change it until the appointment. In the history, by nobody on the staff.
+   */
+  answer(appointment: Appointment, answer: AppointmentAnswer, reason: string | null, callBack: boolean, at: Date): void {
+    appointment.recordAnswer(answer, reason, callBack, at);
+    this.apply({ event: { type: 'AppointmentAnswered', appointment } }, null, at);
   }
 
   /** DIAGNOSTIC_SCHEDULED → DIAGNOSED (ready) or RETURNED_TO_REFERENT; the referent is told. */

@@ -27,8 +27,8 @@ export class InterviewsPersonalData implements PersonalDataPolicy {
       entity: Appointment,
       subject: participantOf,
       object: (appointment) => appointment.id,
-      erase: [],
-      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'sequence', 'createdAt'],
+      erase: ['answerReason'],
+      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'sequence', 'answer', 'answerCallBack', 'answeredAt', 'createdAt'],
     }),
   ];
 
@@ -41,7 +41,7 @@ export class InterviewsPersonalData implements PersonalDataPolicy {
     ]);
     return {
       perPathway: {
-        appointments: byPathway(ids, appointments.map((rows) => rows.map(({ startsAt, channel, place, status, outcomeAt }) => ({ startsAt, channel, place, status, outcomeAt })))),
+        appointments: byPathway(ids, appointments.map((rows) => rows.map(({ startsAt, channel, place, status, outcomeAt, answer, answerReason, answerCallBack, answeredAt }) => ({ startsAt, channel, place, status, outcomeAt, answer, answerReason, answerCallBack, answeredAt })))),
         diagnostics: byPathway(ids, 
           diagnostics.map((rows) =>
             rows.map((diagnostic) => {

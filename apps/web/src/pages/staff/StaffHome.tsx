@@ -44,6 +44,7 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
   const rows: [string, number, string | null][] = [
     ['Orientations reçues par la structure, à accepter ou refuser', data.referred.totalCount, '/parcours?statut=REFERRED&conseiller=tous'],
     ['dont en attente depuis trop longtemps', data.waitingTooLong.totalCount, '/parcours?attente=1&conseiller=tous'],
+    ['Personnes qui ont prévenu qu’elles ne pourront pas venir à leur entretien : à rappeler, puis déplacer ou excuser', caseload.appointmentsPersonCannotCome, list('/parcours', 'besoin=PERSON_CANNOT_COME')],
     ['Acceptées, entretien de diagnostic à planifier', count('ACCEPTED'), list('/parcours', 'statut=ACCEPTED')],
     [`Parcours avec un entretien de diagnostic cette semaine (du ${day(caseload.weekFrom)} au ${day(caseload.weekTo)})`, caseload.appointmentsThisWeek, list('/parcours', 'besoin=APPOINTMENT_THIS_WEEK')],
     ['Parcours dont l’entretien passé est à mettre à jour', caseload.appointmentsNeedingUpdate, list('/parcours', 'besoin=APPOINTMENT_TO_UPDATE')],
