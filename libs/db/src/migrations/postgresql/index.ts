@@ -17,6 +17,7 @@ import { Migration20261206215513_OperatorContact } from './Migration202612062155
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
 import { Migration20261207010709_Convocations } from './Migration20261207010709_Convocations';
+import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20261207033107_PersonAnswersAndReminders';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -36,4 +37,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
   { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
   { name: 'Migration20261207010709_Convocations', class: Migration20261207010709_Convocations },
+  { name: 'Migration20261207033107_PersonAnswersAndReminders', class: Migration20261207033107_PersonAnswersAndReminders },
 ];

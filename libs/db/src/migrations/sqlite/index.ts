@@ -16,6 +16,7 @@ import { Migration20261206215512_OperatorContact } from './Migration202612062155
 import { Migration20261207002535_PathwayListOrders } from './Migration20261207002535_PathwayListOrders';
 import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
 import { Migration20261207010708_Convocations } from './Migration20261207010708_Convocations';
+import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20261207033107_PersonAnswersAndReminders';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -34,4 +35,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207002535_PathwayListOrders', class: Migration20261207002535_PathwayListOrders },
   { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
   { name: 'Migration20261207010708_Convocations', class: Migration20261207010708_Convocations },
+  { name: 'Migration20261207033107_PersonAnswersAndReminders', class: Migration20261207033107_PersonAnswersAndReminders },
 ];
