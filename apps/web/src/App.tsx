@@ -4,6 +4,7 @@ import { useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ChoosePasswordPage } from './pages/ChoosePasswordPage';
+import { AppointmentAnswerPage } from './pages/AppointmentAnswerPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -63,6 +64,7 @@ export function App() {
       <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
       <Route path="/nouveau-mot-de-passe" element={<ChoosePasswordPage purpose="reset" />} />
       <Route path="/invitation" element={<ChoosePasswordPage purpose="invitation" />} />
+      <Route path="/rendez-vous" element={<AppointmentAnswerPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
         <Route path="orienter" element={<Only roles={['REFERENT']}><ReferPage /></Only>} />

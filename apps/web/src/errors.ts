@@ -56,6 +56,8 @@ export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   NOT_ACCEPTED_YET: 'L’orientation n’a pas encore été acceptée.',
   ALREADY_ASSIGNED: 'Cette personne est déjà en charge de ce parcours.',
   APPOINTMENT_NOT_PLANNED: 'Ce rendez-vous n’est plus prévu.',
+  APPOINTMENT_LINK_EXPIRED: 'Ce lien a expiré.',
+  INVALID_REMINDER_DELAYS: 'Ces rappels ne conviennent pas : au plus quatre, de 0 à 14 jours avant, entre 08:00 et 20:00, et le jour même avec une heure.',
   APPOINTMENT_NOT_DUE: 'Ce rendez-vous n’a pas encore eu lieu.',
   NOT_RECORDED: 'Rien n’a encore été enregistré à corriger.',
   INVALID_ASSESSMENT: 'L’évaluation des freins est incomplète ou incohérente.',

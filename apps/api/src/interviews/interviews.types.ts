@@ -67,7 +67,7 @@ export class AnswerAppointmentInput {
   @Text(100) token: string;
   @Field(() => AppointmentAnswer) @IsEnum(AppointmentAnswer) answer: AppointmentAnswer;
   @Text(300, { nullable: true, description: 'Why they cannot come (CANNOT_COME only).' }) @IsOptional() reason?: string | null;
-  @Field({ nullable: true, description: 'Call me back (CANNOT_COME only).' }) @IsOptional() @IsBoolean() callBack?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Call me back (CANNOT_COME only).' }) @IsOptional() @IsBoolean() callBack?: boolean | null;
 }
 
 @ObjectType()

@@ -10,16 +10,18 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 registerEnumType(SkipReason, { name: 'OutboxSkipReason' });
 registerEnumType(OutboxTopic, { name: 'OutboxTopic', description: 'What an e-mail is about: a report, a password link (reset or invitation), or a person’s interview (convocation, new time, cancellation).' });
 
-registerEnumType(PersonMessageKind, { name: 'PersonMessageKind', description: 'What a message to the person says of their interview: the convocation, a new time, its cancellation.' });
+registerEnumType(PersonMessageKind, { name: 'PersonMessageKind', description: 'What a message to the person says of their interview: the convocation, a new time, its cancellation, a reminder.' });
 
 @ObjectType('PersonMessage', { description: 'A message to the person about their interview, as the outbox holds it: what, by which channel, and whether it left (or why not); never its text or address.' })
 export class PersonMessageNode {
   @Field(() => PersonMessageKind) kind: PersonMessageKind;
-  @Field({ description: 'EMAIL (SMS to come).' }) channel: string;
+  @Field({ description: 'EMAIL or SMS.' }) channel: string;
   @Field(() => OutboxStatus) status: OutboxStatus;
-  @Field(() => SkipReason, { nullable: true, description: 'Why it was not sent: NO_CONSENT (the person has not agreed to this channel), SUPERSEDED (a later change was sent instead), APPOINTMENT_PAST.' })
+  @Field(() => SkipReason, { nullable: true, description: 'Why it was not sent: NO_CONSENT (the person has not agreed to this channel), SUPERSEDED (a later change was sent instead), APPOINTMENT_PAST, APPOINTMENT_CLOSED, PERSON_CANNOT_COME (a reminder).' })
   skipReason: SkipReason | null;
   @Field() createdAt: Date;
+  @Field({ description: 'When it leaves (or left, or would have): a reminder\'s own instant, else when it was written.' }) plannedAt: Date;
+  @Field(() => String, { nullable: true, description: 'A REMINDER\'s delay: "2d" two days before at the appointment\'s time, "0d08h00" 08:00 the day itself.' }) reminderDelay: string | null;
   @Field(() => Date, { nullable: true, description: 'When it was sent, skipped or given up.' }) finishedAt: Date | null;
 }
 
@@ -71,6 +73,6 @@ export function toOutboxMessageNode(message: OutboxMessage): OutboxMessageNode {
 }
 
 export function toPersonMessageNode(message: OutboxMessage): PersonMessageNode {
-  const { personMessage, channel, status, skipReason, createdAt, finishedAt } = message;
-  return { kind: personMessage!, channel, status, skipReason, createdAt, finishedAt };
+  const { personMessage, channel, status, skipReason, createdAt, finishedAt, reminderDelay } = message;
+  return { kind: personMessage!, channel, status, skipReason, createdAt, plannedAt: message.reminderDelay ? message.nextAttemptAt : createdAt, reminderDelay, finishedAt };
 }

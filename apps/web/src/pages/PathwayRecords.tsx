@@ -70,7 +70,10 @@ export function eventLine(event: Event, pathway: Pathway): string {
     case 'ReferentAssigned':
       return `Parcours confié à ${event.toUserId && event.toUserId === pathway.referent.id ? pathway.referent.fullName : 'un autre référent'}`;
     case 'ParticipantUpdated':
-      return `Coordonnées corrigées${event.fields?.length ? ` : ${event.fields.map((field) => PERSON_FIELD[field] ?? field).join(', ')}` : ''}`;
+      // By nobody on the staff: the person, through the link in their messages (they stopped them).
+      return `${event.byUserId ? 'Coordonnées corrigées' : 'La personne (par son lien) ne veut plus de messages'}${event.fields?.length ? ` : ${event.fields.map((field) => PERSON_FIELD[field] ?? field).join(', ')}` : ''}`;
+    case 'AppointmentAnswered':
+      return `La personne (par son lien) : ${event.reason === 'COMING' ? 'sera présente à son entretien' : `ne pourra pas venir à son entretien${event.reason === 'CANNOT_COME_CALL_BACK' ? ', demande à être rappelée' : ''}`}`;
     case 'ReferralDeclined':
       return `${EVENT[event.type]}${label(DECLINE_REASON, event.reason) ? ` : ${lower(label(DECLINE_REASON, event.reason)!)}` : ''}`;
     case 'PathwayExited': {
@@ -252,6 +255,11 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
               <li key={appointment.id}>
                 {instant(appointment.startsAt)}, {lower(CHANNEL[appointment.channel])}
                 {appointment.place ? ` (${appointment.place})` : ''} : {lower(APPOINTMENT[appointment.status])}
+                {answerLine(appointment) && (
+                  <p className={appointment.answer === 'CANNOT_COME' ? 'alert alert-error' : 'alert alert-info'} data-testid={`answer-${appointment.id}`}>
+                    {answerLine(appointment)}
+                  </p>
+                )}
                 {appointment.messages.length > 0 && (
                   <ul data-testid={`messages-${appointment.id}`}>
                     {appointment.messages.map((message, index) => (
@@ -268,20 +276,29 @@ export function Records({ pathway, staff }: { pathway: Pathway; staff: boolean }
   );
 }
 
-const MESSAGE_KIND: Record<PersonMessageKind, string> = { CONVOCATION: 'Convocation', NEW_TIME: 'Nouvel horaire', CANCELLATION: 'Annulation' };
+const MESSAGE_KIND: Record<PersonMessageKind, string> = { CONVOCATION: 'Convocation', NEW_TIME: 'Nouvel horaire', CANCELLATION: 'Annulation', REMINDER: 'Rappel' };
 const NOT_SENT: Partial<Record<OutboxSkipReason, string>> = {
   NO_CONSENT: 'non envoyé : la personne n’a pas donné son accord pour ce moyen',
   SUPERSEDED: 'non envoyé : remplacé par un message plus récent',
   APPOINTMENT_PAST: 'non envoyé : l’heure était passée',
+  APPOINTMENT_CLOSED: 'non envoyé : le rendez-vous était déjà clos',
+  PERSON_CANNOT_COME: 'non envoyé : la personne a prévenu qu’elle ne pourrait pas venir',
 };
 
-/** A message to the person, as the counsellor needs to know it: what, how, and whether it left (or why not). */
-function personMessageLine(message: { kind: PersonMessageKind; channel: string; status: OutboxStatus; skipReason?: OutboxSkipReason | null; finishedAt?: string | null }): string {
+/** A message to the person, as the counsellor needs to know it: what, how, and whether it left (or why not, or when it will). */
+function personMessageLine(message: { kind: PersonMessageKind; channel: string; status: OutboxStatus; skipReason?: OutboxSkipReason | null; plannedAt: string; finishedAt?: string | null }): string {
   const what = `${MESSAGE_KIND[message.kind]} par ${message.channel === 'SMS' ? 'SMS' : 'e-mail'}`;
   if (message.status === 'SENT') return `${what} : envoyé le ${instant(message.finishedAt)}`;
   if (message.status === 'SKIPPED') return `${what} : ${(message.skipReason && NOT_SENT[message.skipReason]) ?? 'non envoyé'}`;
   if (message.status === 'DEAD') return `${what} : l’envoi a échoué`;
-  return `${what} : en cours d’envoi`;
+  return message.kind === 'REMINDER' ? `${what} : prévu le ${instant(message.plannedAt)}` : `${what} : en cours d’envoi`;
+}
+
+/** What the person answered through their link, as the counsellor needs it. */
+function answerLine(appointment: { answer?: string | null; answerReason?: string | null; answerCallBack: boolean; answeredAt?: string | null }): string | null {
+  if (!appointment.answer) return null;
+  if (appointment.answer === 'COMING') return `La personne a confirmé sa présence (par son lien, le ${instant(appointment.answeredAt)})`;
+  return `La personne a prévenu qu’elle ne pourra pas venir (par son lien, le ${instant(appointment.answeredAt)})${appointment.answerReason ? ` : « ${appointment.answerReason} »` : ''}${appointment.answerCallBack ? ' ; elle demande à être rappelée' : ''}`;
 }
 
 /** Who the person is and their situation when referred: rarely needed at work, so folded. */

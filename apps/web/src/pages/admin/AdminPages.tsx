@@ -235,7 +235,7 @@ export function AccessLogPage() {
                 <tr key={node.id}>
                   <td>{instant(node.at)}</td>
                   <td>
-                    {node.user?.fullName ?? (node.role === 'SYSTEM' ? 'Le serveur' : 'Compte hors de votre vue')}
+                    {node.user?.fullName ?? (node.role === 'SYSTEM' ? 'Le serveur' : node.role === 'PERSON_LINK' ? 'La personne (par son lien)' : 'Compte hors de votre vue')}
                     {node.role in ROLE ? `, ${ROLE[node.role as keyof typeof ROLE].toLowerCase()}` : ''}
                   </td>
                   <td>
