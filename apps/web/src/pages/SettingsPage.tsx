@@ -4,6 +4,7 @@ import { useAuth, useMe } from '../auth';
 import { errorCode, FormError } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { UpdateMyNotificationSettingsDocument } from '../graphql/generated';
+import { ReminderDelays } from './ReminderDelays';
 
 export function SettingsPage() {
   const me = useMe();
@@ -45,6 +46,7 @@ export function SettingsPage() {
           </p>
         )}
       </form>
+      {(me.role === 'MANAGER' || me.role === 'COUNSELLOR') && <ReminderDelays canEdit={me.role === 'MANAGER'} />}
     </>
   );
 }
