@@ -27,7 +27,7 @@ describe('convocations by SMS', () => {
   const at = aTuesdayAhead;
 
   const messages = (appointmentId: string) =>
-    queryDatabase<Record<string, unknown>>(database.url, `select * from outbox_message where appointment_id = '${appointmentId.replace(/[^0-9a-f-]/gi, '')}' order by created_at, appointment_sequence`);
+    queryDatabase<Record<string, unknown>>(database.url, `select * from outbox_message where appointment_id = '${appointmentId.replace(/[^0-9a-f-]/gi, '')}' and person_message <> 'REMINDER' order by created_at, appointment_sequence`);
 
   async function booked(person: Record<string, unknown>, messageConsent: string[]): Promise<string> {
     const { referParticipant } = await api.data<{ referParticipant: { pathway: { id: string } } }>(

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { AccountLinks, type Organisation } from '@parcours/accounts';
+import { AccountLinks, parseReminderDelayKey, type Organisation } from '@parcours/accounts';
 import { readPhone } from '@parcours/participants';
 import { AppointmentAnswer, AppointmentLinks, AppointmentStatus, type Appointment } from '@parcours/pathways';
 import type { Participant } from '@parcours/participants';
@@ -18,7 +18,7 @@ import { OutboxMessage, OutboxStatus, SkipReason, type Attempt } from './outbox-
 import { OutboxSignal } from './outbox-signal';
 import { RelayLock } from './relay-lock';
 import { reportEmail } from './report-email';
-import { outsideQuietHours } from './reminders';
+import { outsideQuietHours, plannedReminders } from './reminders';
 import { retryDelaySeconds } from './retry-schedule';
 
 /** Messages claimed per pass. */
@@ -124,8 +124,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       await em.populate(due, ['report.referent', 'accountToken.user', 'appointment.counsellor', 'appointment.pathway.participant', 'appointment.pathway.operator']);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
       const outgoing: Outgoing[] = [];
+      const stale = staleReminders(due);
       for (const message of due) {
-        const composed = this.compose(message, now);
+        const composed = stale.has(message) ? { skip: SkipReason.SUPERSEDED } : this.compose(message, now);
         if ('hold' in composed) {
           message.hold(composed.hold);
           this.logger.log(`Outbox message ${message.id}: held until ${composed.hold.toISOString()} (no reminder at night)`);
@@ -217,6 +218,31 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 }
 
 type Resolved<T> = T | { skip: SkipReason } | { hold: Date };
+
+/**
+ * Reminders overtaken by a later one of the same appointment and channel, due at the same time (a
+ * reminder held through the night, or a relay that was down, meets the morning's): only the one
+ * closest to the appointment leaves, the others are SUPERSEDED.
+ */
+function staleReminders(due: OutboxMessage[]): Set<OutboxMessage> {
+  const latest = new Map<string, { message: OutboxMessage; at: number }>();
+  const stale = new Set<OutboxMessage>();
+  for (const message of due) {
+    const delay = message.reminderDelay ? parseReminderDelayKey(message.reminderDelay) : null;
+    if (!delay) continue;
+    const appointment = message.appointment!.getEntity();
+    const at = plannedReminders(appointment.startsAt, [delay], new Date(0))[0]?.at.getTime() ?? 0;
+    const key = `${appointment.id}:${message.channel}:${message.appointmentSequence}`;
+    const other = latest.get(key);
+    if (!other) latest.set(key, { message, at });
+    else if (other.at >= at) stale.add(message);
+    else {
+      stale.add(other.message);
+      latest.set(key, { message, at });
+    }
+  }
+  return stale;
+}
 /** The person's page for an appointment (AppointmentLinks). */
 type AnswerUrl = (appointment: Appointment) => string;
 

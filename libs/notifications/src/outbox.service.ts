@@ -36,7 +36,7 @@ export class OutboxService {
 
   /** The messages to the person about each appointment (convocation, new time, cancellation), as far as the actor sees its pathway; oldest first. */
   personMessages(actor: Actor, appointmentIds: readonly string[]): Promise<OutboxMessage[][]> {
-    return this.uow.read(actor, (reads) => reads.byParent(OutboxMessage, 'appointment', appointmentIds.filter(isUuid), { orderBy: { createdAt: 'asc', id: 'asc' } }));
+    return this.uow.read(actor, (reads) => reads.byParent(OutboxMessage, 'appointment', appointmentIds.filter(isUuid), { orderBy: { createdAt: 'asc', nextAttemptAt: 'asc', id: 'asc' } }));
   }
 
   /** Sends a dead letter again, from its first attempt; anything else is NOT_DEAD_LETTER and stays as it is. */

@@ -6,12 +6,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** The console's public page where the person answers; the token travels in the fragment, which no server, log or Referer sees. */
 export const ANSWER_PAGE = '/rendez-vous';
 
-const TOKEN = /^[A-Za-z0-9_-]{44}$/;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The person's links to their appointment, carried by every message about it: a token is the
  * appointment's id (16 bytes) and an HMAC of it (16 bytes) under a key derived from the server's
- * secret (JWT_SECRET), 44 characters in base64url: short enough for an SMS, rebuilt by the relay
+ * secret (JWT_SECRET), 43 characters in base64url: short enough for an SMS, rebuilt by the relay
  * at each sending, stored nowhere. Whether it still opens anything is the appointment's business
  * (planned and to come); a changed JWT_SECRET ends every link.
  */
