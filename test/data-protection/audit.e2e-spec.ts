@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AuditEntry, AuditService, PersonalDataPolicies } from '@parcours/audit';
 import { ENTITIES } from '@parcours/db';
+import { AppointmentLinks } from '@parcours/pathways';
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { NO_PERSONAL_DATA, personalTypes } from '../../apps/api/src/audit/personal-fields';
 import { AccountsFixture, type TestUser } from '../support/accounts';
@@ -101,7 +102,16 @@ describe('the access log', () => {
     }
   });
 
+  /** The person's page: opened by the token of their link, whoever calls (the audit names them PERSON_LINK). */
+  const LINK_OPERATIONS = ['Mutation.answerAppointment', 'Mutation.openAppointmentLink', 'Mutation.stopAppointmentMessages'];
   const CALLS: Record<string, [string, (user: TestUser) => Record<string, unknown> | Promise<Record<string, unknown>>, () => TestUser]> = {
+    'Mutation.openAppointmentLink': ['mutation ($token: String!) { openAppointmentLink(input: { token: $token }) { appointment { startsAt place } userErrors { code } } }', async () => ({ token: await upcomingLink() }), () => referent],
+    'Mutation.answerAppointment': [
+      'mutation ($token: String!) { answerAppointment(input: { token: $token, answer: CANNOT_COME, reason: "Malade" }) { appointment { answer answerReason } userErrors { code } } }',
+      async () => ({ token: await upcomingLink() }),
+      () => referent,
+    ],
+    'Mutation.stopAppointmentMessages': ['mutation ($token: String!) { stopAppointmentMessages(input: { token: $token }) { appointment { receivesMessages } userErrors { code } } }', async () => ({ token: await upcomingLink() }), () => referent],
     'Query.pathway': ['query ($id: ID!) { pathway(id: $id) { participant { lastName phone } situation { barriers } } }', () => ({ id: pathway.id }), () => referent],
     'Query.pathways': ['{ pathways { edges { node { participant { firstNames } } } } }', () => ({}), () => counsellor],
     // Naming the people on a page of the access log is a read of their names.
@@ -283,6 +293,15 @@ describe('the access log', () => {
     );
     return data.scheduleDiagnostic.appointment.id;
   };
+  /** The person's link to an interview still to come. */
+  const upcomingLink = async () => {
+    const data = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
+      SCHEDULE,
+      { input: { pathwayId: (await accepted()).id, startsAt: '2026-03-20T08:00:00Z', channel: 'ON_SITE' } },
+      { token: counsellor.token },
+    );
+    return t.app.get(AppointmentLinks).token(data.scheduleDiagnostic.appointment.id);
+  };
   const diagnostic = async () => {
     const data = await t.api.data<{ recordDiagnostic: { diagnostic: { id: string } } }>(RECORD_DIAGNOSTIC, { input: { appointmentId: await appointment(), ...someFindings() } }, { token: counsellor.token });
     return data.recordDiagnostic.diagnostic.id;
@@ -304,7 +323,8 @@ describe('the access log', () => {
       expect({ operation, errors: response.errors }).toEqual({ operation, errors: undefined });
       expect({ operation, userErrors: JSON.stringify(response.data).includes('"code"') }).toEqual({ operation, userErrors: false });
       expect({ operation, audited: entries.length > 0 }).toEqual({ operation, audited: true });
-      for (const entry of entries) expect(entry).toMatchObject({ userId: user.id, role: expect.any(String), organisationId: expect.any(String) });
+      const actor = LINK_OPERATIONS.includes(operation) ? { userId: null, role: 'PERSON_LINK', organisationId: null } : { userId: user.id, role: expect.any(String), organisationId: expect.any(String) };
+      for (const entry of entries) expect({ operation, entry }).toMatchObject({ operation, entry: actor });
     }
   });
 
@@ -337,6 +357,14 @@ describe('the access log', () => {
   it('lets no FUNDER reach a personal field', async () => {
     for (const operation of operationsReachingPersonalData(t.app.get(GraphQLSchemaHost).schema)) {
       const [query, variables] = CALLS[operation];
+      if (LINK_OPERATIONS.includes(operation)) {
+        // Open to anyone with the person's link; without it (a funder guessing), only APPOINTMENT_LINK_EXPIRED.
+        const { token } = (await variables(funder)) as { token: string };
+        const { response, entries } = await callAndAudit(funder, query, { token: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` });
+        expect({ operation, data: JSON.stringify(response.data) }).toEqual({ operation, data: expect.stringContaining('"appointment":null,"userErrors":[{"code":"APPOINTMENT_LINK_EXPIRED"}]') });
+        expect(entries).toEqual([]);
+        continue;
+      }
       const { response, entries } = await callAndAudit(funder, query, await variables(funder));
       expect({ operation, codes: errorCodes(response) }).toEqual({ operation, codes: ['FORBIDDEN'] });
       expect(entries).toEqual([]);
