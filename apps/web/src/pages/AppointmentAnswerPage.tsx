@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { TextArea } from '../components/forms';
-import { instant } from '../format';
 import { AnswerAppointmentDocument, OpenAppointmentLinkDocument, StopAppointmentMessagesDocument, type AppointmentAtLinkFieldsFragment } from '../graphql/generated';
 
 /** Kept for a reload of this tab only: the address bar and the history lose it once read. */
@@ -16,6 +15,15 @@ function tokenOfLink(): string {
     return fromLink;
   }
   return sessionStorage.getItem(KEPT) ?? '';
+}
+
+const WHEN = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const HOUR = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+
+/** "le vendredi 20 mars 2026 à 10:00", Paris time, as the messages say it. */
+function longInstant(value: string): string {
+  const at = new Date(value);
+  return `${WHEN.format(at)} à ${HOUR.format(at)}`;
 }
 
 const HOW: Record<string, string> = { PHONE: 'Par téléphone : on vous appellera.', VIDEO: 'En visio : le lien vous sera donné.' };
@@ -59,7 +67,7 @@ export function AppointmentAnswerPage() {
         <p role="status">Chargement…</p>
       ) : (
         <>
-          <p className="when">Le {instant(appointment.startsAt)}</p>
+          <p className="when">Le {longInstant(appointment.startsAt)}</p>
           <p>
             Avec {appointment.counsellorName} ({appointment.operatorName})
           </p>
