@@ -187,7 +187,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private record(marks: { id: string; attempt: Attempt }[]): Promise<void> {
     const { retryBaseSeconds: baseSeconds, maxAttempts } = this.config.mail;
     return this.uow.run(null, async ({ reads, now }) => {
-      const held = new Map((await reads.find(OutboxMessage, { id: { $in: marks.map((mark) => mark.id) }, leasedBy: this.id })).map((message) => [message.id, message]));
+      const held = new Map((await reads.find(OutboxMessage, { id: { $in: marks.map((mark) => mark.id) }, leasedBy: this.id }, { populate: ['appointment'] })).map((message) => [message.id, message]));
       for (const { id, attempt } of marks) {
         const message = held.get(id);
         if (!message) continue;
@@ -195,6 +195,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
           const seconds = retryDelaySeconds(failures, { baseSeconds, maxAttempts }, Math.random());
           return seconds === null ? null : new Date(now.getTime() + seconds * 1000);
         });
+        // A reminder that reached the person: the outcome figures split attendance by it.
+        if (message.status === OutboxStatus.SENT && message.personMessage === PersonMessageKind.REMINDER) message.appointment!.getEntity().markReminded(now);
         const code = attempt.smtpCode ?? (attempt.accepted ? '' : attempt.error);
         const next = message.status === OutboxStatus.PENDING ? `, attempt ${message.attempts + 1} at ${message.nextAttemptAt.toISOString()}` : '';
         this.logger.log(`Outbox message ${id}: ${message.status} (${code})${next}`);

@@ -84,6 +84,11 @@ export const PATHWAY_DIMENSIONS = (day: string | null, contractType?: string): P
 const breakdown = (prefix: string, column: string, values: readonly string[], what: string): CountDefinition[] =>
   values.map((value) => ({ name: `${prefix}${value}`, when: `${column} = '${value}'`, description: `${what} ${value}.` }));
 
+/** An appointment that is the first booked on its pathway (the earliest written; the id breaks a tie). */
+const FIRST = '(not exists (select 1 from appointment a0 where a0.pathway_id = a.pathway_id and (a0.created_at < a.created_at or (a0.created_at = a.created_at and a0.id < a.id))))';
+/** A reminder of it reached the person. */
+const REMINDED = '(a.reminded_at is not null)';
+
 const DECLINE_REASONS = Object.values(DeclineReason);
 const FINAL_PROPOSAL_STATUSES = Object.values(ProposalStatus).filter((status) => !OPEN_PROPOSAL_STATUSES.includes(status));
 const CONTRACT_TYPES = Object.values(ContractType);
@@ -213,8 +218,28 @@ export function families(driver: 'sqlite' | 'postgresql', days: ReportDays, only
         { name: 'appointmentsWithOutcome', description: 'Diagnostic appointments held or missed in the period (the appointment day).' },
         { name: 'noShows', when: "a.status = 'NO_SHOW'", description: 'Of those, the ones the person missed (NO_SHOW).' },
         { name: 'appointmentsHeld', when: "a.status = 'HELD'", hidden: true, description: 'Of those, the ones held.' },
+        // Do reminders work? The first appointment booked on each pathway, split by whether a reminder reached the person.
+        { name: 'firstAppointments', when: FIRST, description: 'Of those, the first appointment booked on their pathway.' },
+        { name: 'laterAppointments', when: `not ${FIRST}`, hidden: true, description: 'Of those, the later ones.' },
+        { name: 'firstAppointmentsReminded', when: `${FIRST} and ${REMINDED}`, description: 'First appointments of which a reminder reached the person (SMS or e-mail accepted).' },
+        { name: 'firstAppointmentsRemindedHeld', when: `${FIRST} and ${REMINDED} and a.status = 'HELD'`, description: 'Of those, the ones held.' },
+        { name: 'firstAppointmentsRemindedMissed', when: `${FIRST} and ${REMINDED} and a.status = 'NO_SHOW'`, hidden: true, description: 'Of those, the ones missed.' },
+        { name: 'firstAppointmentsNotReminded', when: `${FIRST} and not ${REMINDED}`, description: 'First appointments of which no reminder reached the person.' },
+        { name: 'firstAppointmentsNotRemindedHeld', when: `${FIRST} and not ${REMINDED} and a.status = 'HELD'`, description: 'Of those, the ones held.' },
+        { name: 'firstAppointmentsNotRemindedMissed', when: `${FIRST} and not ${REMINDED} and a.status = 'NO_SHOW'`, hidden: true, description: 'Of those, the ones missed.' },
+        { name: 'laterAppointmentsHeld', when: `not ${FIRST} and a.status = 'HELD'`, hidden: true, description: 'Later appointments held.' },
+        { name: 'laterAppointmentsMissed', when: `not ${FIRST} and a.status = 'NO_SHOW'`, hidden: true, description: 'Later appointments missed.' },
       ],
-      sums: [{ total: 'appointmentsWithOutcome', members: ['noShows', 'appointmentsHeld'] }],
+      sums: [
+        { total: 'appointmentsWithOutcome', members: ['noShows', 'appointmentsHeld'] },
+        { total: 'appointmentsWithOutcome', members: ['firstAppointments', 'laterAppointments'] },
+        { total: 'firstAppointments', members: ['firstAppointmentsReminded', 'firstAppointmentsNotReminded'] },
+        { total: 'firstAppointmentsReminded', members: ['firstAppointmentsRemindedHeld', 'firstAppointmentsRemindedMissed'] },
+        { total: 'firstAppointmentsNotReminded', members: ['firstAppointmentsNotRemindedHeld', 'firstAppointmentsNotRemindedMissed'] },
+        { total: 'laterAppointments', members: ['laterAppointmentsHeld', 'laterAppointmentsMissed'] },
+        { total: 'appointmentsHeld', members: ['firstAppointmentsRemindedHeld', 'firstAppointmentsNotRemindedHeld', 'laterAppointmentsHeld'] },
+        { total: 'noShows', members: ['firstAppointmentsRemindedMissed', 'firstAppointmentsNotRemindedMissed', 'laterAppointmentsMissed'] },
+      ],
     }),
     onDay({
       name: 'diagnostics',

@@ -66,6 +66,8 @@ export function figureDefinitions(): FigureDefinition[] {
     ]),
     { name: 'diagnosedWithin30DaysShare', description: 'diagnosedWithin30Days ÷ diagnosedMature: the share of mature pathways diagnosed within 30 days of referral.', kind: 'rate' as const },
     { name: 'noShowRate', description: 'noShows ÷ appointmentsWithOutcome.', kind: 'rate' as const },
+    { name: 'attendanceReminded', description: 'firstAppointmentsRemindedHeld ÷ firstAppointmentsReminded: how many came to their first appointment after a reminder reached them.', kind: 'rate' as const },
+    { name: 'attendanceNotReminded', description: 'firstAppointmentsNotRemindedHeld ÷ firstAppointmentsNotReminded: how many came without one (beside attendanceReminded: do reminders work?).', kind: 'rate' as const },
     { name: 'readyShare', description: 'readyForEmployment ÷ diagnostics.', kind: 'rate' as const },
     { name: 'dynamicExitRate', description: '"Sorties dynamiques": DURABLE_EMPLOYMENT + TRANSITIONAL_EMPLOYMENT + POSITIVE_EXIT ÷ all exits.', kind: 'rate' as const },
     { name: 'stillInWorkShare', description: 'stillInWork ÷ sixMonthRecorded (MISSED and UNKNOWN shown apart).', kind: 'rate' as const },
@@ -94,6 +96,8 @@ export const DYNAMIC_EXIT_RATE: [name: string, parts: string[], of: string] = [
 export const RATES: Record<string, [numerator: string, denominator: string]> = {
   diagnosedWithin30DaysShare: ['diagnosedWithin30Days', 'diagnosedMature'],
   noShowRate: ['noShows', 'appointmentsWithOutcome'],
+  attendanceReminded: ['firstAppointmentsRemindedHeld', 'firstAppointmentsReminded'],
+  attendanceNotReminded: ['firstAppointmentsNotRemindedHeld', 'firstAppointmentsNotReminded'],
   readyShare: ['readyForEmployment', 'diagnostics'],
   stillInWorkShare: ['stillInWork', 'sixMonthRecorded'],
 };

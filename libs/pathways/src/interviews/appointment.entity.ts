@@ -65,6 +65,10 @@ export class Appointment {
   @Property({ type: Date, nullable: true })
   answeredAt: Date | null = null;
 
+  /** When a reminder of it first reached the person (the SMS provider or the SMTP server accepted it): the outcome figures split attendance by it. */
+  @Property({ type: Date, nullable: true })
+  remindedAt: Date | null = null;
+
   @Property({ type: Date })
   createdAt: Date;
 
@@ -88,6 +92,11 @@ export class Appointment {
     this.assertPlanned();
     Object.assign(this, { startsAt, startsOn: parisDay(startsAt), channel, place, sequence: this.sequence + 1 });
     Object.assign(this, { answer: null, answerReason: null, answerCallBack: false, answeredAt: null });
+  }
+
+  /** A reminder reached the person (the first one counts). */
+  markReminded(at: Date): void {
+    this.remindedAt ??= at;
   }
 
   /** The person may answer (and change their answer) while it is planned and to come. */

@@ -28,7 +28,7 @@ export class InterviewsPersonalData implements PersonalDataPolicy {
       subject: participantOf,
       object: (appointment) => appointment.id,
       erase: ['answerReason'],
-      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'sequence', 'answer', 'answerCallBack', 'answeredAt', 'createdAt'],
+      keep: ['id', 'pathway', 'counsellor', 'startsAt', 'startsOn', 'channel', 'place', 'status', 'outcomeAt', 'sequence', 'answer', 'answerCallBack', 'answeredAt', 'remindedAt', 'createdAt'],
     }),
   ];
 

@@ -18,6 +18,7 @@ import { Migration20261207002535_PathwayListOrders } from './Migration2026120700
 import { Migration20261207004324_MessageConsent } from './Migration20261207004324_MessageConsent';
 import { Migration20261207010709_Convocations } from './Migration20261207010709_Convocations';
 import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20261207033107_PersonAnswersAndReminders';
+import { Migration20261207034539_AppointmentReminded } from './Migration20261207034539_AppointmentReminded';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -38,4 +39,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207004324_MessageConsent', class: Migration20261207004324_MessageConsent },
   { name: 'Migration20261207010709_Convocations', class: Migration20261207010709_Convocations },
   { name: 'Migration20261207033107_PersonAnswersAndReminders', class: Migration20261207033107_PersonAnswersAndReminders },
+  { name: 'Migration20261207034539_AppointmentReminded', class: Migration20261207034539_AppointmentReminded },
 ];
