@@ -1,7 +1,7 @@
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import { FAKE_SMS_KEY, FakeSmsApi, smsEnv } from '../support/fake-sms';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
-import { aPerson, JourneyFixture, SCHEDULE } from '../support/journey';
+import { aPerson, JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings } from '../support/journey';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { eventually, TestSmtp } from '../support/smtp';
 import { createTestDatabase, queryDatabase, type TestDatabase } from '../support/test-database';
@@ -247,6 +247,35 @@ describe('reminders', () => {
       ['1d19h00', 'SKIPPED', 'SUPERSEDED'],
     ]);
     expect([sms.to(night.phone).length, sms.to(spring.phone).length]).toEqual([before.night + 1, before.spring + 1]);
+  });
+
+  it('counts, in the outcome figures, attendance at the first appointment with and without a reminder, as counted by hand', async () => {
+    await startAt('2027-03-29T09:30:00Z'); // Monday 11:30 CEST: the interviews of 10:00 are over
+    await accounts.signInAgain(counsellor, manager);
+    // Printemps had its reminders and came; Empeche (cannot come: no reminder) did not come; Muet (no consent: none) came.
+    const record = (appointmentId: string) => api.data(RECORD_DIAGNOSTIC, { input: { appointmentId, ...someFindings() } }, { token: counsellor.token });
+    await record(booked.Printemps.appointmentId);
+    await record(booked.Muet.appointmentId);
+    await api.data('mutation ($input: AppointmentOutcomeInput!) { recordNoShow(input: $input) { userErrors { code } } }', { input: { appointmentId: booked.Empeche.appointmentId } }, { token: counsellor.token });
+    const names = ['appointmentsWithOutcome', 'noShows', 'firstAppointments', 'firstAppointmentsReminded', 'firstAppointmentsRemindedHeld', 'firstAppointmentsNotReminded', 'firstAppointmentsNotRemindedHeld', 'attendanceReminded', 'attendanceNotReminded'];
+    const { outcomeReport } = await api.data<{ outcomeReport: { total: { figures: Record<string, { value: number | null }> } } }>(
+      `query ($input: OutcomeReportInput!) { outcomeReport(input: $input) { total { figures { ${names.map((name) => `${name} { value }`).join(' ')} } } } }`,
+      { input: { from: '2027-03-01', to: '2027-03-31' } },
+      { token: manager.token },
+    );
+    expect(Object.fromEntries(names.map((name) => [name, outcomeReport.total.figures[name].value]))).toEqual({
+      appointmentsWithOutcome: 3,
+      noShows: 1,
+      firstAppointments: 3, // each the first booked on its pathway
+      firstAppointmentsReminded: 1, // Printemps: its reminder of two days before was sent
+      firstAppointmentsRemindedHeld: 1,
+      firstAppointmentsNotReminded: 2, // Empeche (cannot come) and Muet (no consent)
+      firstAppointmentsNotRemindedHeld: 1, // Muet
+      attendanceReminded: 1,
+      attendanceNotReminded: 0.5,
+    });
+    const reminded = await queryDatabase<{ reminded_at: string | null }>(database.url, `select reminded_at from appointment where id = '${booked.Printemps.appointmentId}'`);
+    expect(iso(reminded[0].reminded_at)).toMatch(/^2027-03-27T09:0[0-4]/);
   });
 
   it('writes no number, address or text in the outbox rows or the logs', async () => {

@@ -8,6 +8,7 @@ import type { TestApp } from '../support/test-app';
 
 const FIGURES = `referralAttempts refusedReferrals refusedOutsideTerritory refusedNoRsaNorBarrier referrals accepted declined declined_UNREACHABLE
   diagnosed diagnosedMature diagnosedWithin30Days diagnosedWithin30DaysShare daysToDiagnosticMedian appointmentsWithOutcome noShows noShowRate
+  firstAppointments firstAppointmentsReminded firstAppointmentsRemindedHeld firstAppointmentsNotReminded firstAppointmentsNotRemindedHeld attendanceReminded attendanceNotReminded
   diagnostics readyForEmployment readyShare proposalsEnded proposals_DECLINED_BY_PARTICIPANT placements placements_CDD placements_TEMP_MISSION placements_CDI
   exits exits_DURABLE_EMPLOYMENT exits_OTHER dynamicExitRate firstPlacements daysToFirstPlacementMedian
   sixMonthCheckpoints sixMonthRecorded stillInWork sixMonthUnknown sixMonthMissed stillInWorkShare reportsDue reportsLate participantsOpen targetParticipants`;
@@ -60,7 +61,11 @@ describe('the outcome report', () => {
     const schedule = async () =>
       (await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId, startsAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), channel: 'ON_SITE' } }, { token: counsellor.token }))
         .scheduleDiagnostic.appointment.id;
-    if (noShowFirst) await t.api.data('mutation ($id: ID!) { recordNoShow(input: { appointmentId: $id }) { userErrors { code } } }', { id: await schedule() }, { token: counsellor.token });
+    if (noShowFirst) {
+      await t.api.data('mutation ($id: ID!) { recordNoShow(input: { appointmentId: $id }) { userErrors { code } } }', { id: await schedule() }, { token: counsellor.token });
+      // Booked again a minute later: the missed one is the pathway's first appointment.
+      t.clock.set(new Date(t.clock.now().getTime() + 60_000).toISOString());
+    }
     const data = await t.api.data<{ recordDiagnostic: { userErrors: unknown[] } }>(RECORD_DIAGNOSTIC, { input: { appointmentId: await schedule(), ...someFindings({ readiness }) } }, { token: counsellor.token });
     expect(data.recordDiagnostic.userErrors).toEqual([]);
   };
@@ -157,6 +162,14 @@ describe('the outcome report', () => {
       appointmentsWithOutcome: 9, // 8 held + 1 no-show
       noShows: 1,
       noShowRate: 0.1111,
+      // The first appointment of each of the 8 pathways diagnosed (the no-show is one: its pathway's second was held); no reminder here (no outbox), see test/notifications/reminders.
+      firstAppointments: 8,
+      firstAppointmentsReminded: 0,
+      firstAppointmentsRemindedHeld: 0,
+      firstAppointmentsNotReminded: 8,
+      firstAppointmentsNotRemindedHeld: 7,
+      attendanceReminded: null,
+      attendanceNotReminded: 0.875,
       diagnostics: 8,
       readyForEmployment: 7, // Q2 is NOT_READY
       readyShare: 0.875,
