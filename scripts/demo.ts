@@ -4,10 +4,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { Database } from 'sqlite3';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/constants';
+import { startDemoSinks } from './demo-sinks';
 
 /** What `npm run demo` serves: a few hundred pathways, made in well under a minute. */
 const DEMO = { file: resolve('data/demo.sqlite'), pathways: 300, seed: 42 };
 const MARKER = `${DEMO.file}.json`;
+/** Where the demo keeps the e-mails and SMS it would have sent. */
+const MESSAGES = resolve('data/demo-messages');
 
 interface Marker {
   seed: number;
@@ -31,13 +34,18 @@ async function main(): Promise<void> {
   const clockStart = await clockStartFor(marker.until);
   const port = process.env.PORT ?? '3000';
   const host = process.env.HOST ?? '127.0.0.1';
+  const url = `http://${host}:${port}`;
+  // Nothing leaves this machine: the e-mails and SMS go to local sinks that keep them as files.
+  const sinks = await startDemoSinks(MESSAGES);
   const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${DEMO.file}`, CLOCK_START: clockStart, PORT: port, HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${DEMO.file}`, CLOCK_START: clockStart, PORT: port, HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PUBLIC_URL: url, ...sinks.env },
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
-  const url = `http://${host}:${port}`;
+  server.on('exit', (code) => {
+    sinks.close();
+    process.exit(code ?? 0);
+  });
   for (let attempt = 0; attempt < 300; attempt++) {
     if (await fetch(`${url}/health/live`).then((response) => response.ok, () => false)) break;
     await new Promise((done) => setTimeout(done, 100));
@@ -92,6 +100,8 @@ function banner(url: string, clockStart: string, until: string): string {
     '',
     `Parcours demo on ${url} (GraphQL at ${url}/graphql), its clock started at ${clockStart} (CLOCK_START). Every name in it is fictional, marked (démo).`,
     `The console: open ${url}/ in a browser and sign in with any account below; each role has its own screens (docs/console.md).`,
+    `E-mails and SMS (reports, convocations, reminders) go nowhere: each is kept in ${MESSAGES}/ (an .eml opens in a mail client, with its calendar invitation; the person's link in it opens their page here).`,
+    `  To see one: sign in as the counsellor, open a pathway "Accepté" whose person agreed to messages, book the interview; the convocation appears there.`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',

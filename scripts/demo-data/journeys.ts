@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { OrganisationKind, type Actor } from '@parcours/accounts';
 import { addCalendarDays, addCalendarMonths, calendarDaysBetween, ManualClock, parisInstant, type LocalDate } from '@parcours/core';
 import { ContractType, OpportunitiesService, OpportunityKind, Qualification } from '@parcours/opportunities';
-import { BarrierTheme, RsaStatus } from '@parcours/participants';
+import { BarrierTheme, MessageChannel, RsaStatus } from '@parcours/participants';
 import {
   Appointment,
   AppointmentChannel,
@@ -272,9 +272,12 @@ export class JourneySimulation {
     // Without RSA, a declared barrier is what makes the person eligible.
     const barriers = this.chance.some(Object.values(BarrierTheme).filter((theme) => theme !== BarrierTheme.JUSTICE), person.rsaStatus === RsaStatus.NONE ? 1 : 0, 3);
     const justice = this.chance.chance(0.03);
+    // Most people agree to their convocations and reminders by the means they gave.
+    const messageConsent = [...(person.phone && this.chance.chance(0.7) ? [MessageChannel.SMS] : []), ...(person.email && this.chance.chance(0.7) ? [MessageChannel.EMAIL] : [])];
     const pathway = await this.app.get(ReferralsService).refer(journey.referent, {
       operatorId: this.world.operatorId,
       person,
+      messageConsent,
       barriers: justice ? [...barriers, BarrierTheme.JUSTICE] : barriers,
       justiceJustification: justice ? 'Suivi SPIP en cours, horaires à aménager.' : null,
     });
@@ -321,9 +324,9 @@ export class JourneySimulation {
     const interviews = this.app.get(InterviewsService);
     // A reminder reaches about two people in three (those who agreed to messages, with SMS or e-mail
     // on); as rdv-insertion measured, fewer of them miss their interview. The relay marks it when it
-    // sends one; the generator runs no relay, so it marks it on the day.
+    // sends one; the generator runs no relay, so it marks it on the day (within the batch's command).
     const reminded = this.chance.chance(0.65);
-    if (reminded) await this.app.get(UnitOfWork).run(null, async ({ em, now }) => (await em.findOneOrFail(Appointment, appointmentId)).markReminded(now));
+    if (reminded) await this.app.get(UnitOfWork).run(journey.counsellor, async ({ em, now }) => (await em.findOneOrFail(Appointment, appointmentId)).markReminded(now));
     const absent = journey.fate === Fate.UNREACHABLE ? true : this.chance.chance(reminded ? 0.05 : 0.18);
     if (absent) {
       journey.noShows += 1;
