@@ -4,6 +4,7 @@ import { DataProtectionService } from '@parcours/data-protection';
 import { ENTITIES } from '@parcours/db';
 import { BarrierTheme, Participant } from '@parcours/participants';
 import {
+  AppointmentLinks,
   Appointment,
   Checkpoint,
   Contact,
@@ -143,6 +144,11 @@ describe('right of access, erasure and retention', () => {
     it('empties every property the registry marks for erasure, in every entity about the person', async () => {
       const pathway = await journey.refer(referent, aPerson({ email: 'x@y.fr', franceTravailId: 'REG1' }), { barriers: ['JUSTICE'], justiceJustification: 'texte' });
       await journey.accept(counsellor, pathway.id);
+      // A first interview the person said, through their link, they could not come to, in their words; then cancelled.
+      const first = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId: pathway.id, startsAt: '2026-03-20T08:00:00Z', channel: 'ON_SITE' } }, { token: counsellor.token });
+      const token = t.app.get(AppointmentLinks).token(first.scheduleDiagnostic.appointment.id);
+      await t.api.data('mutation ($token: String!) { answerAppointment(input: { token: $token, answer: CANNOT_COME, reason: "texte libre" }) { userErrors { code } } }', { token });
+      await t.api.data('mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id }) { userErrors { code } } }', { id: first.scheduleDiagnostic.appointment.id }, { token: counsellor.token });
       const scheduled = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(
         SCHEDULE,
         { input: { pathwayId: pathway.id, startsAt: '2026-03-16T08:00:00Z', channel: 'ON_SITE' } },
@@ -218,7 +224,7 @@ describe('right of access, erasure and retention', () => {
           for (const field of erase) {
             const value = (row as Record<string, unknown>)[field];
             // Reason codes survive; free texts do not.
-            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), ...Object.values(ProposalReason), ...Object.values(PlacementEndReason), ...Object.values(ExitReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED'].includes(value as DeclineReason));
+            const allowed = entity === 'PathwayEvent' && field === 'reason' && (value === null || [...Object.values(DeclineReason), ...Object.values(ProposalReason), ...Object.values(PlacementEndReason), ...Object.values(ExitReason), 'NO_SHOW', 'EXCUSED', 'CANCELLED', 'CANNOT_COME'].includes(value as DeclineReason));
             expect({ entity, field, empty: empty(value) || allowed }).toEqual({ entity, field, empty: true });
           }
         }

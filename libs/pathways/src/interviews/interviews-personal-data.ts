@@ -8,7 +8,7 @@ import { Appointment } from './appointment.entity';
 import { diagnosticSeenBy } from './diagnostic-view';
 import { Diagnostic } from './diagnostic.entity';
 
-/** The diagnostic interview: appointments and diagnostics (notes and summary erased). */
+/** The diagnostic interview: appointments (the person's reason for not coming erased) and diagnostics (notes and summary erased). */
 @PersonalData()
 @Injectable()
 export class InterviewsPersonalData implements PersonalDataPolicy {
@@ -58,5 +58,7 @@ export class InterviewsPersonalData implements PersonalDataPolicy {
     const reads = new ScopedReads(em, SYSTEM);
     const ids = subject.pathwayIds;
     for (const diagnostic of await reads.find(Diagnostic, { pathway: { $in: ids } })) diagnostic.forgetPersonalDetails();
+    // Why the person said they could not come, in their words.
+    for (const appointment of await reads.find(Appointment, { pathway: { $in: ids }, answerReason: { $ne: null } })) appointment.answerReason = null;
   }
 }
