@@ -326,7 +326,7 @@ export class JourneySimulation {
     // on); as rdv-insertion measured, fewer of them miss their interview. The relay marks it when it
     // sends one; the generator runs no relay, so it marks it on the day (within the batch's command).
     const reminded = this.chance.chance(0.65);
-    if (reminded) await this.app.get(UnitOfWork).run(journey.counsellor, async ({ em, now }) => (await em.findOneOrFail(Appointment, appointmentId)).markReminded(now));
+    if (reminded) await this.app.get(UnitOfWork).run(journey.counsellor, async ({ reads, now }) => (await reads.findOneOrFail(Appointment, { id: appointmentId })).markReminded(now));
     const absent = journey.fate === Fate.UNREACHABLE ? true : this.chance.chance(reminded ? 0.05 : 0.18);
     if (absent) {
       journey.noShows += 1;

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AppointmentAnswersService, type AppointmentAtLink } from '@parcours/pathways';
 import { Public } from '../auth/access.decorators';
 import type { GraphqlContext } from '../graphql/graphql-context';
