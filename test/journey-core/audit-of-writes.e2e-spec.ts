@@ -1,8 +1,9 @@
 import { AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { Participant } from '@parcours/participants';
+import { AppointmentLinks } from '@parcours/pathways';
 import { ENTITIES } from '@parcours/db';
 import type { AccountsFixture, TestUser } from '../support/accounts';
-import { JourneyFixture, RECORD_DIAGNOSTIC, someFindings, startJourneyApp } from '../support/journey';
+import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings, startJourneyApp } from '../support/journey';
 import { OffersFixture } from '../support/offers';
 import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
@@ -79,11 +80,17 @@ describe('the audit of every write', () => {
     const cdd = await placements.start(counsellor, { pathwayId: placed.id, contractType: 'CDD', employerPartnerId: await offers.partner('EMPLOYER'), startOn: '2026-03-16', plannedEndOn: '2026-06-30', hoursPerWeek: 35 });
     await placements.end(counsellor, cdd.id, '2026-03-16', 'OTHER', 'Garde d’enfant impossible');
     await placements.contact(counsellor, { pathwayId: placed.id, on: '2026-03-16', situation: 'NOT_IN_WORK', note: 'Cherche une crèche' });
+    // The person, through the link of their convocation, says why they cannot come.
+    const answering = await journey.refer(referent);
+    await journey.accept(counsellor, answering.id);
+    const booked = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId: answering.id, startsAt: '2026-03-20T08:00:00Z', channel: 'PHONE' } }, { token: counsellor.token });
+    const token = t.app.get(AppointmentLinks).token(booked.scheduleDiagnostic.appointment.id);
+    await t.api.data('mutation ($token: String!) { answerAppointment(input: { token: $token, answer: CANNOT_COME, reason: "Hospitalisée" }) { userErrors { code } } }', { token });
     const personal = ENTITIES.flatMap((entity) => {
       const policy = policies.entity(entity.name);
       return policy && policy.erase.length > 0 ? [entity.name] : [];
     });
-    expect(personal.sort()).toEqual(['Contact', 'Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'Placement', 'ProposalStep', 'ReferentReport']);
+    expect(personal.sort()).toEqual(['Appointment', 'Contact', 'Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'Placement', 'ProposalStep', 'ReferentReport']);
     const audited = await t.orm.em.fork().find(AuditEntry, { action: 'WRITE' as never }, { fields: ['objectType'] });
     for (const name of personal) expect({ entity: name, audited: audited.some((entry) => entry.objectType === name) }).toEqual({ entity: name, audited: true });
   });

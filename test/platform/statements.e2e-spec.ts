@@ -157,8 +157,8 @@ describe('statements per operation', () => {
     expect(many).toEqual(few);
     // A manager's figures are counts of rows: no distinct people (the funder's disclosure control alone needs them).
     expect(sql.join('\n')).not.toMatch(/count\(distinct/i);
-    // Authentication; begin; 14 families (each reading its rows once, WITH … AS MATERIALIZED), 2 medians, the organisations' and the users' names; commit.
-    expect(many.filter((kind) => kind === 'with')).toHaveLength(14);
+    // Authentication; begin; 15 families (each reading its rows once, WITH … AS MATERIALIZED), 2 medians, the organisations' and the users' names; commit.
+    expect(many.filter((kind) => kind === 'with')).toHaveLength(15);
     expect(many.filter((kind) => kind === 'select').length).toBe(1 + 2 + 2);
     expect(many.filter((kind) => kind === 'begin' || kind === 'start')).toHaveLength(1);
     // From the outcome model (by month and prescriber): two statements on its cells, whatever the pathways; no journey table read.

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@parcours/accounts';
-import { PathwaysModule } from '@parcours/pathways';
+import { AppointmentLinks } from '@parcours/pathways';
 import { MailTransport } from './mail-transport';
 import { NotificationsPersonalData } from './notifications-personal-data';
 import { OutboxComposer } from './outbox-composer';
@@ -11,8 +11,9 @@ import { SmsTransport } from './sms-transport';
 
 /** E-mails about reports and password links, e-mails and SMS to the person about their interview: the outbox composer (in the flush), the relay, the dead letters. */
 @Module({
-  imports: [AccountsModule, PathwaysModule],
-  providers: [OutboxSignal, OutboxComposer, MailTransport, SmsTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
+  imports: [AccountsModule],
+  // The person's links, rebuilt when sending (stateless: its own instance, without the rest of the pathways' services, which a relay process does not run).
+  providers: [AppointmentLinks, OutboxSignal, OutboxComposer, MailTransport, SmsTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
   exports: [OutboxRelay, OutboxService],
 })
 export class NotificationsModule {}
