@@ -101,7 +101,7 @@ function banner(url: string, clockStart: string, until: string): string {
     `Parcours demo on ${url} (GraphQL at ${url}/graphql), its clock started at ${clockStart} (CLOCK_START). Every name in it is fictional, marked (démo).`,
     `The console: open ${url}/ in a browser and sign in with any account below; each role has its own screens (docs/console.md).`,
     `E-mails and SMS (reports, convocations, reminders) go nowhere: each is kept in ${MESSAGES}/ (an .eml opens in a mail client, with its calendar invitation; the person's link in it opens their page here).`,
-    `  To see one: sign in as the counsellor, open a pathway "Accepté" whose person agreed to messages, book the interview; the convocation appears there.`,
+    `  To see one: as the referent, refer someone with an e-mail and a mobile, both boxes ticked; as the counsellor, accept and book the interview: the convocation (e-mail and SMS) appears there; open its link in a phone-sized window and answer "Je ne pourrai pas venir": the counsellor's home page shows it.`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',

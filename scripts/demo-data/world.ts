@@ -48,6 +48,8 @@ export async function buildWorld(app: INestApplicationContext, chance: Chance, p
   const admin = actorOf(adminUser, OrganisationKind.OPERATOR);
   const operatorId = adminUser.organisation.id;
   const organisations = app.get(OrganisationsService);
+  // Whom the people call, as their convocations and reminders say.
+  await organisations.rename(admin, operatorId, DEMO_OPERATOR, { address: '2 rue Balay, 42000 Saint-Étienne', phone: '04 77 00 00 00', email: 'accueil@demo.parcours.test' });
   const users = app.get(UsersService);
   const taken = new Set<string>();
   const account = async (organisationId: string, kind: OrganisationKind, role: Role, email?: string): Promise<Actor> => {

@@ -54,6 +54,9 @@ function Navigation() {
             <li>
               <NavLink to="/partenaires">Partenaires</NavLink>
             </li>
+            <li>
+              <NavLink to="/reglages">Rappels</NavLink>
+            </li>
           </>
         )}
         {me.role === 'ADMIN' && (

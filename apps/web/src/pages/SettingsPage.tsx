@@ -6,7 +6,20 @@ import { frenchMessage } from '../errors';
 import { UpdateMyNotificationSettingsDocument } from '../graphql/generated';
 import { ReminderDelays } from './ReminderDelays';
 
+/** A referent's e-mails for new reports; the operator's staff's reminders to the people they accompany. */
 export function SettingsPage() {
+  const me = useMe();
+  if (me.role === 'REFERENT') return <ReportEmailSettings />;
+  return (
+    <>
+      <h1 tabIndex={-1}>Rappels aux personnes</h1>
+      {me.role === 'MANAGER' || me.role === 'COUNSELLOR' ? <ReminderDelays canEdit={me.role === 'MANAGER'} /> : <p>Rien à régler pour votre rôle.</p>}
+    </>
+  );
+}
+
+/** Whether a referent gets an e-mail for each new report. */
+function ReportEmailSettings() {
   const me = useMe();
   const { reloadMe } = useAuth();
   const [reportEmails, setReportEmails] = useState(me.reportEmails);
@@ -46,7 +59,6 @@ export function SettingsPage() {
           </p>
         )}
       </form>
-      {(me.role === 'MANAGER' || me.role === 'COUNSELLOR') && <ReminderDelays canEdit={me.role === 'MANAGER'} />}
     </>
   );
 }
