@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { TextArea } from '../components/forms';
 import { AnswerAppointmentDocument, OpenAppointmentLinkDocument, StopAppointmentMessagesDocument, type AppointmentAtLinkFieldsFragment } from '../graphql/generated';
@@ -36,21 +36,33 @@ const HOW: Record<string, string> = { PHONE: 'Par téléphone : on vous appeller
  */
 export function AppointmentAnswerPage() {
   const [token] = useState(tokenOfLink);
-  const [opened, open] = useMutation(OpenAppointmentLinkDocument);
+  const [, open] = useMutation(OpenAppointmentLinkDocument);
   const [answered, answer] = useMutation(AnswerAppointmentDocument);
   const [stopped, stop] = useMutation(StopAppointmentMessagesDocument);
   const [cannotCome, setCannotCome] = useState(false);
   const [reason, setReason] = useState('');
   const [callBack, setCallBack] = useState(true);
   const [confirmStop, setConfirmStop] = useState(false);
+  // The page as the latest answer of the server left it (opening, answering, stopping); any refusal is "lien expiré".
+  const [appointment, setAppointment] = useState<AppointmentAtLinkFieldsFragment | null>(null);
+  const [expired, setExpired] = useState(!token);
+  const settle = useCallback((result: { error?: unknown; data?: { appointment?: AppointmentAtLinkFieldsFragment | null } | null }) => {
+    if (result.error || !result.data?.appointment) setExpired(true);
+    else setAppointment(result.data.appointment);
+  }, []);
   useEffect(() => {
-    if (token) void open({ input: { token } });
-  }, [token, open]);
-
-  const latest = [stopped, answered, opened].find((result) => result.data)?.data;
-  const payload = latest && ('stopAppointmentMessages' in latest ? latest.stopAppointmentMessages : 'answerAppointment' in latest ? latest.answerAppointment : latest.openAppointmentLink);
-  const appointment: AppointmentAtLinkFieldsFragment | null | undefined = payload?.appointment;
-  const expired = !token || (payload && !appointment) || opened.error || answered.error || stopped.error;
+    if (token) void open({ input: { token } }).then((result) => settle({ error: result.error, data: result.data?.openAppointmentLink }));
+  }, [token, open, settle]);
+  const stopMessages = async () => {
+    const result = await stop({ input: { token } });
+    settle({ error: result.error, data: result.data?.stopAppointmentMessages });
+    setConfirmStop(false);
+  };
+  const sendAnswer = async (input: { answer: 'COMING' | 'CANNOT_COME'; reason?: string | null; callBack?: boolean }) => {
+    const result = await answer({ input: { token, ...input } });
+    settle({ error: result.error, data: result.data?.answerAppointment });
+    setCannotCome(false);
+  };
 
   return (
     <main id="contenu" className="narrow person-page">
@@ -87,7 +99,7 @@ export function AppointmentAnswerPage() {
           )}
           <h2>Votre réponse</h2>
           <div className="person-actions">
-            <button type="button" className="primary" disabled={answered.fetching} onClick={() => answer({ input: { token, answer: 'COMING' } }).then(() => setCannotCome(false))}>
+            <button type="button" className="primary" disabled={answered.fetching} onClick={() => void sendAnswer({ answer: 'COMING' })}>
               Je serai présent(e)
             </button>
             <button type="button" disabled={answered.fetching} aria-expanded={cannotCome} onClick={() => setCannotCome(true)}>
@@ -98,8 +110,7 @@ export function AppointmentAnswerPage() {
             <form
               onSubmit={async (event) => {
                 event.preventDefault();
-                await answer({ input: { token, answer: 'CANNOT_COME', reason: reason.trim() || null, callBack } });
-                setCannotCome(false);
+                await sendAnswer({ answer: 'CANNOT_COME', reason: reason.trim() || null, callBack });
               }}
             >
               <TextArea label="Pourquoi ? (facultatif)" value={reason} onChange={setReason} hint="Quelques mots suffisent. N’écrivez rien de votre santé ou de votre vie privée." />
@@ -120,7 +131,7 @@ export function AppointmentAnswerPage() {
               confirmStop ? (
                 <div role="alertdialog" aria-labelledby="stop-question">
                   <p id="stop-question">Vous ne recevrez plus aucun SMS ni e-mail de Parcours, ni pour ce rendez-vous ni pour les suivants. Continuer ?</p>
-                  <button type="button" className="danger" disabled={stopped.fetching} onClick={() => stop({ input: { token } }).then(() => setConfirmStop(false))}>
+                  <button type="button" className="danger" disabled={stopped.fetching} onClick={() => void stopMessages()}>
                     Oui, ne plus rien recevoir
                   </button>
                   <button type="button" onClick={() => setConfirmStop(false)}>
