@@ -237,6 +237,7 @@ describe('the access log', () => {
       async () => ({ id: (await journey.diagnosed(referent, counsellor)).id }),
       () => counsellor,
     ],
+    'Query.myNotifications': ['{ myNotifications { edges { node { kind dueOn pathway { participant { lastName } } } } } }', () => ({}), () => manager],
     'Query.followUpsDue': [
       '{ followUpsDue { edges { node { checkpoint { dueOn status } pathway { id } } } } }',
       async () => {

@@ -1,3 +1,4 @@
+import { StaffNotification } from '@parcours/notifications';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { AuditAction, AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
@@ -212,7 +213,10 @@ describe('right of access, erasure and retention', () => {
         Placement: await em.find(Placement, { pathway: pathway.id }),
         Checkpoint: await em.find(Checkpoint, { pathway: pathway.id }),
         Contact: await em.find(Contact, { pathway: pathway.id }, { populate: ['justiceJustification'] }),
+        // Deleted with the person (nothing in them to empty): none left.
+        StaffNotification: await em.find(StaffNotification, { pathway: pathway.id }),
       };
+      expect(rows.StaffNotification).toEqual([]);
       // Erasure cancels the calendar that went on after the exit.
       expect(rows.Checkpoint.map((checkpoint) => (checkpoint as Checkpoint).status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
       const empty = (value: unknown) => value === null || value === '' || (typeof value === 'string' && value.startsWith('anonymised:'));

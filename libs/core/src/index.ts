@@ -7,3 +7,4 @@ export * from './group-commit';
 export * from './actor';
 export * from './organisation-kind';
 export * from './role';
+export * from './live-channel';

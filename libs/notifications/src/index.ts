@@ -15,3 +15,8 @@ export * from './entities';
 export * from './convocation-messages';
 export * from './sms-transport';
 export * from './reminders';
+export * from './staff/notification-bus';
+export * from './staff/notification-kind';
+export * from './staff/staff-notification.entity';
+export * from './staff/staff-notifications.module';
+export * from './staff/staff-notifications.service';

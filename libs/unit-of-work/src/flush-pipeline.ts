@@ -24,7 +24,7 @@ export const Composer = DiscoveryService.createDecorator<void>();
  * Where each composer stands in the pipeline. The audit of writes is always last, so that it sees
  * every row the unit of work wrote, the composed ones included.
  */
-export const COMPOSER_ORDER = { REPORTS: 10, OUTBOX: 20, OUTCOMES: 30, AUDIT: Number.MAX_SAFE_INTEGER } as const;
+export const COMPOSER_ORDER = { REPORTS: 10, NOTIFICATIONS: 15, OUTBOX: 20, OUTCOMES: 30, AUDIT: Number.MAX_SAFE_INTEGER } as const;
 
 /**
  * The one ORM subscriber: at every flush, the composers in their fixed order (reports, the

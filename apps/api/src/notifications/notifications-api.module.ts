@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@parcours/accounts';
-import { NotificationsModule } from '@parcours/notifications';
+import { NotificationsModule, StaffNotificationsModule } from '@parcours/notifications';
+import { PathwaysModule } from '@parcours/pathways';
 import { AppointmentMessagesResolver } from './appointment-messages.resolver';
 import { InProcessRelay } from './in-process-relay';
 import { NotificationsResolver } from './notifications.resolver';
+import { StaffNotificationsResolver } from './staff-notifications.resolver';
 
 @Module({
-  imports: [AccountsModule, NotificationsModule],
-  providers: [NotificationsResolver, AppointmentMessagesResolver, InProcessRelay],
+  imports: [AccountsModule, NotificationsModule, StaffNotificationsModule, PathwaysModule],
+  providers: [NotificationsResolver, StaffNotificationsResolver, AppointmentMessagesResolver, InProcessRelay],
 })
 export class NotificationsApiModule {}

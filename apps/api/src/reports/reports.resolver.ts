@@ -55,7 +55,7 @@ export class ReportsResolver {
     const { reports, bus } = this;
     // What each event's selection reads is written to the access log by the WebSocket pipeline (websocket.ts).
     async function* stream(): AsyncGenerator<ReferentReportNode> {
-      for await (const issued of bus.issued(controller.signal)) {
+      for await (const issued of bus.announced(controller.signal)) {
         const report = await reports.deliverable(actor, issued);
         if (report) yield toReportNode(report, reports.today());
       }

@@ -19,6 +19,7 @@ import { Migration20261207004324_MessageConsent } from './Migration2026120700432
 import { Migration20261207010709_Convocations } from './Migration20261207010709_Convocations';
 import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20261207033107_PersonAnswersAndReminders';
 import { Migration20261207034539_AppointmentReminded } from './Migration20261207034539_AppointmentReminded';
+import { Migration20261207060543_StaffNotifications } from './Migration20261207060543_StaffNotifications';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -40,4 +41,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207010709_Convocations', class: Migration20261207010709_Convocations },
   { name: 'Migration20261207033107_PersonAnswersAndReminders', class: Migration20261207033107_PersonAnswersAndReminders },
   { name: 'Migration20261207034539_AppointmentReminded', class: Migration20261207034539_AppointmentReminded },
+  { name: 'Migration20261207060543_StaffNotifications', class: Migration20261207060543_StaffNotifications },
 ];
