@@ -8,6 +8,7 @@ import { AppointmentAnswerPage } from './pages/AppointmentAnswerPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PathwayPage } from './pages/PathwayPage';
 import { PathwaysPage } from './pages/PathwaysPage';
 import { ReferPage } from './pages/ReferPage';
@@ -100,6 +101,7 @@ export function App() {
         <Route path="partenaires/:id" element={<Only roles={[...STAFF, 'ADMIN']}><PartnerFormPage /></Only>} />
         <Route path="reports" element={<Only roles={['REFERENT', ...TEAMS]}><ReportsPage /></Only>} />
         <Route path="reports/:id" element={<Only roles={['REFERENT', ...TEAMS]}><ReportPage /></Only>} />
+        <Route path="notifications" element={<Only roles={['REFERENT', ...STAFF]}><NotificationsPage /></Only>} />
         <Route path="reglages" element={<SettingsPage />} />
         <Route path="mot-de-passe" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -88,12 +88,18 @@ export const OPERATION: Record<string, string> = {
   updateUser: 'compte modifié',
   withdrawReferral: 'orientation retirée',
   referentReportIssued: 'compte rendu reçu en direct',
+  myNotifications: 'notifications consultées',
+  myUnreadNotificationCount: 'nombre de notifications non lues',
+  markNotificationsRead: 'notification marquée comme lue',
+  markAllNotificationsRead: 'notifications marquées comme lues',
+  staffNotificationAdded: 'notification reçue en direct',
 };
 
 /** Operations that are not a call of the API: the server's own work. */
 const OWN_WORK: Record<string, string> = {
   'retention sweep': 'anonymisation automatique (durée de conservation)',
   'missed checkpoints sweep': 'points de suivi manqués (automatique)',
+  'staff notifications sweep': 'notifications des échéances (automatique)',
   export: 'export des données d’une personne',
   http: 'téléchargement',
   unknown: 'opération du serveur',

@@ -16,6 +16,7 @@ import type {
   FitReason,
   FollowUpSituation,
   JourneyEventType,
+  NotificationKind,
   OpportunityKind,
   OpportunityStatus,
   OrganisationKind,
@@ -338,4 +339,18 @@ export const PERSON_FIELD: Record<string, string> = {
   email: 'e-mail',
   smsConsent: 'accord SMS',
   emailConsent: 'accord e-mail',
+};
+
+/** What a notification says, before the person's name and its day. */
+export const NOTIFICATION: Record<NotificationKind, string> = {
+  NEW_REFERRAL: 'Nouvelle orientation à accepter ou refuser',
+  PATHWAY_ASSIGNED: 'Parcours confié à vous',
+  APPOINTMENT_TOMORROW: 'Entretien de diagnostic demain',
+  CHECKPOINT_TOMORROW: 'Suivi dans l’emploi à faire demain',
+  CONTRACT_END_TOMORROW: 'Fin de contrat demain : suivi à faire',
+  APPOINTMENT_MISSED: 'Entretien passé sans suite enregistrée',
+  CHECKPOINT_MISSED: 'Suivi dans l’emploi manqué',
+  CONTRACT_END_MISSED: 'Suivi de fin de contrat manqué',
+  CONTRACT_ENDING: 'Contrat qui se termine dans moins de 15 jours',
+  PERSON_CANNOT_COME: 'La personne a prévenu qu’elle ne pourra pas venir',
 };

@@ -1,14 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from 'urql';
-import { ServerVersionDocument } from '../graphql/generated';
+import { ServerVersionDocument, type Role } from '../graphql/generated';
 import { useMe, useAuth } from '../auth';
 import { ROLE } from '../labels';
 import { InboxProvider, useInbox } from './inbox';
+import { NotificationsProvider, useNotifications } from './notifications';
+
+/** Who has a bell: the staff who are told of things (never ADMIN or FUNDER). */
+const NOTIFIED: Role[] = ['REFERENT', 'COUNSELLOR', 'MANAGER'];
 
 function Navigation() {
   const me = useMe();
   const inbox = useInbox();
+  const notifications = useNotifications();
   const { signOut } = useAuth();
   return (
     <nav aria-label="Menu principal">
@@ -18,6 +23,17 @@ function Navigation() {
             Accueil
           </NavLink>
         </li>
+        {NOTIFIED.includes(me.role) && (
+          <li>
+            <NavLink to="/notifications" className="bell">
+              Notifications{' '}
+              <span className="badge" data-testid="notifications-count" aria-hidden="true">
+                {notifications.unread}
+              </span>
+              <span className="visually-hidden"> ({notifications.unread} non lues)</span>
+            </NavLink>
+          </li>
+        )}
         {me.role === 'REFERENT' && (
           <>
             <li>
@@ -132,6 +148,7 @@ export function Layout() {
   const main = useFocusOnNavigation();
   return (
     <InboxProvider enabled={me.role === 'REFERENT'}>
+      <NotificationsProvider enabled={NOTIFIED.includes(me.role)}>
       <a className="skip" href="#contenu">
         Aller au contenu
       </a>
@@ -148,6 +165,7 @@ export function Layout() {
         <Outlet />
       </main>
       <Footer />
+      </NotificationsProvider>
     </InboxProvider>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useMe } from '../auth';
 import { useInbox } from '../components/inbox';
 import { ROLE } from '../labels';
+import { NotificationsToDo } from './NotificationsPage';
 import { StaffHome } from './staff/StaffHome';
 
 export function HomePage() {
@@ -10,6 +11,7 @@ export function HomePage() {
   return (
     <>
       <h1 tabIndex={-1}>Bonjour {me.fullName}</h1>
+      {(me.role === 'REFERENT' || me.role === 'COUNSELLOR' || me.role === 'MANAGER') && <NotificationsToDo />}
       {me.role === 'REFERENT' ? (
         <ul className="cards">
           <li>
