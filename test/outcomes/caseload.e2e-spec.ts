@@ -6,7 +6,7 @@ import { PlacementsFixture } from '../support/placements';
 import type { TestApp } from '../support/test-app';
 
 const CASELOAD = `query ($id: ID) { caseload(counsellorId: $id) { weekFrom weekTo openByStatus { status count } waitingTooLong appointmentsNeedingUpdate appointmentsThisWeek
-  checkpointsThisWeek checkpointsMissed placementsPastPlannedEnd proposalsOpen proposalsStale reportsOverdue exitsThisMonth { category count } } }`;
+  checkpointsThisWeek checkpointsMissed placementsPastPlannedEnd contractsEndingSoon proposalsOpen proposalsStale reportsOverdue exitsThisMonth { category count } } }`;
 
 interface CaseloadView {
   weekFrom: string;
@@ -19,6 +19,7 @@ interface CaseloadView {
   appointmentsNeedingUpdate: number;
   appointmentsThisWeek: number;
   placementsPastPlannedEnd: number;
+  contractsEndingSoon: number;
   proposalsOpen: number;
   proposalsStale: number;
 }
@@ -28,6 +29,7 @@ const NEEDS = {
   APPOINTMENT_TO_UPDATE: 'appointmentsNeedingUpdate',
   APPOINTMENT_THIS_WEEK: 'appointmentsThisWeek',
   PLACEMENT_PAST_PLANNED_END: 'placementsPastPlannedEnd',
+  CONTRACT_ENDING_SOON: 'contractsEndingSoon',
   PROPOSAL_OPEN: 'proposalsOpen',
   PROPOSAL_STALE: 'proposalsStale',
 } as const;
@@ -61,6 +63,9 @@ describe('the caseload', () => {
     t.clock.set('2026-04-24T09:00:00Z');
     await accounts.signInAgain(referent, counsellor, colleague, manager);
     await t.app.get(FollowUpsService).sweepMissedCheckpoints();
+    // That Friday, the colleague places someone on a CDD ending Tuesday 5 May: a contract ending within 15 days.
+    const soon = await journey.diagnosed(referent, colleague);
+    await new PlacementsFixture(t.api).start(colleague, { pathwayId: soon.id, contractType: 'CDD', employerPartnerId: employer, startOn: '2026-04-24', plannedEndOn: '2026-05-05', hoursPerWeek: 35 });
   });
   afterAll(() => t.close());
 
@@ -99,13 +104,15 @@ describe('the caseload', () => {
   it('matches the list each need opens, for a manager, one counsellor, and a counsellor’s own (pathways, each once)', async () => {
     const byNeed = 'query ($need: PathwayNeed, $c: ID) { pathways(filter: { need: $need, counsellorId: $c }) { totalCount } }';
     const seen = await caseload(manager);
-    expect(seen).toMatchObject({ appointmentsNeedingUpdate: 1, placementsPastPlannedEnd: 1, appointmentsThisWeek: 0, proposalsOpen: 0 });
+    // This week's interview: the colleague's diagnostic, held that Friday.
+    expect(seen).toMatchObject({ appointmentsNeedingUpdate: 1, placementsPastPlannedEnd: 1, appointmentsThisWeek: 1, proposalsOpen: 0 });
     for (const [need, line] of Object.entries(NEEDS)) {
       expect({ need, count: await total(manager, byNeed, { need }) }).toEqual({ need, count: seen[line] });
       expect({ need, count: await total(manager, byNeed, { need, c: counsellor.id }) }).toEqual({ need, count: (await caseload(manager, counsellor.id))[line] });
       expect({ need, count: await total(counsellor, byNeed, { need, c: counsellor.id }) }).toEqual({ need, count: (await caseload(counsellor))[line] });
     }
     expect(await total(colleague, byNeed, { need: 'PLACEMENT_PAST_PLANNED_END', c: colleague.id })).toBe(0);
+    expect([seen.contractsEndingSoon, (await caseload(colleague)).contractsEndingSoon, (await caseload(counsellor)).contractsEndingSoon]).toEqual([1, 1, 0]);
   });
 
   it('orders the list by referral, newest first by default or oldest first, and pages it either way', async () => {

@@ -21,6 +21,7 @@ export interface Caseload {
   checkpointsThisWeek: number;
   checkpointsMissed: number;
   placementsPastPlannedEnd: number;
+  contractsEndingSoon: number;
   proposalsOpen: number;
   proposalsStale: number;
   reportsOverdue: number;
@@ -71,6 +72,7 @@ export class CaseloadService {
         checkpointsThisWeek: await count(Checkpoint, { ...ofMine, status: { $in: [...OPEN_CHECKPOINTS] }, dueOn: { $gte: monday, $lte: sunday } }),
         checkpointsMissed: await count(Checkpoint, { ...ofMine, status: CheckpointStatus.MISSED }),
         placementsPastPlannedEnd: await needing(PathwayNeed.PLACEMENT_PAST_PLANNED_END),
+        contractsEndingSoon: await needing(PathwayNeed.CONTRACT_ENDING_SOON),
         proposalsOpen: await needing(PathwayNeed.PROPOSAL_OPEN),
         proposalsStale: await needing(PathwayNeed.PROPOSAL_STALE),
         reportsOverdue: await count(ReferentReport, { ...(actor.role === Role.REFERENT ? {} : ofMine), acknowledgedAt: null, dueOn: { $lt: today } }),

@@ -18,11 +18,16 @@ export enum PathwayNeed {
   APPOINTMENT_THIS_WEEK = 'APPOINTMENT_THIS_WEEK',
   /** A running placement past its planned end, to end or correct. */
   PLACEMENT_PAST_PLANNED_END = 'PLACEMENT_PAST_PLANNED_END',
+  /** A running placement whose planned end is within CONTRACT_ENDING_DAYS (today included): the moment a pathway most often breaks. */
+  CONTRACT_ENDING_SOON = 'CONTRACT_ENDING_SOON',
   /** An open proposal. */
   PROPOSAL_OPEN = 'PROPOSAL_OPEN',
   /** A proposal the sweep marked STALE. */
   PROPOSAL_STALE = 'PROPOSAL_STALE',
 }
+
+/** A contract whose planned end is from today to today + 15 days is "ending soon": listed, counted and announced (a staff notification). */
+export const CONTRACT_ENDING_DAYS = 15;
 
 /** Monday and Sunday of the week of `today`, in Paris. */
 export function weekOf(today: LocalDate): { monday: LocalDate; sunday: LocalDate } {
@@ -44,6 +49,8 @@ export function needFilter(need: PathwayNeed, now: Date): FilterQuery<Pathway> {
     }
     case PathwayNeed.PLACEMENT_PAST_PLANNED_END:
       return { placements: { $some: { endedOn: null, plannedEndOn: { $lt: today } } } };
+    case PathwayNeed.CONTRACT_ENDING_SOON:
+      return { placements: { $some: { endedOn: null, plannedEndOn: { $gte: today, $lte: addCalendarDays(today, CONTRACT_ENDING_DAYS) } } } };
     case PathwayNeed.PROPOSAL_OPEN:
       return { proposals: { $some: { status: { $in: [...OPEN_PROPOSAL_STATUSES] } } } };
     case PathwayNeed.PROPOSAL_STALE:

@@ -87,6 +87,7 @@ export class CaseloadNode {
   @Field(() => Int, { description: 'Checkpoints PENDING or MISSED due this week.' }) checkpointsThisWeek: number;
   @Field(() => Int, { description: 'MISSED checkpoints: followUpsDue(filter: { status: [MISSED] }).' }) checkpointsMissed: number;
   @Field(() => Int, { description: 'Pathways with a running placement past its planned end (to end or correct): pathways(filter: { need: PLACEMENT_PAST_PLANNED_END }).' }) placementsPastPlannedEnd: number;
+  @Field(() => Int, { description: 'Pathways with a running contract whose planned end is within 15 days, today included: pathways(filter: { need: CONTRACT_ENDING_SOON }).' }) contractsEndingSoon: number;
   @Field(() => Int, { description: 'Pathways with an open proposal: pathways(filter: { need: PROPOSAL_OPEN }).' }) proposalsOpen: number;
   @Field(() => Int, { description: 'Pathways with a proposal the sweep marked STALE: pathways(filter: { need: PROPOSAL_STALE }).' }) proposalsStale: number;
   @Field(() => Int, { description: 'Reports past their due day, unacknowledged: referentReports(filter: { state: OVERDUE }).' }) reportsOverdue: number;

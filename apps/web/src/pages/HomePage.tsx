@@ -18,7 +18,8 @@ export function HomePage() {
             <Link to="/orienter">Orienter une personne</Link> vers le dispositif L.O.I.R.E.
           </li>
           <li>
-            <Link to="/parcours">Mes parcours</Link> : les personnes que vous avez orientées.
+            <Link to="/parcours">Mes parcours</Link> : les personnes que vous avez orientées, dont celles dont le{' '}
+            <Link to="/parcours?besoin=CONTRACT_ENDING_SOON">contrat se termine dans les 15 jours</Link>.
           </li>
           <li>
             <Link to="/reports">Comptes rendus</Link> : {inbox.toRead === 0 ? 'aucun à lire' : `${inbox.toRead} à lire`}.

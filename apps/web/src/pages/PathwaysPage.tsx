@@ -19,6 +19,7 @@ const NEED: Record<PathwayNeed, string> = {
   PERSON_CANNOT_COME: 'la personne a prévenu qu’elle ne pourra pas venir',
   APPOINTMENT_THIS_WEEK: 'entretien de diagnostic cette semaine',
   PLACEMENT_PAST_PLANNED_END: 'mise en situation au-delà de sa fin prévue',
+  CONTRACT_ENDING_SOON: 'contrat qui se termine dans les 15 jours',
   PROPOSAL_OPEN: 'offre proposée en cours',
   PROPOSAL_STALE: 'proposition sans nouvelle',
 };

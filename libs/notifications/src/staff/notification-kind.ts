@@ -23,8 +23,5 @@ export enum NotificationKind {
   PERSON_CANNOT_COME = 'PERSON_CANNOT_COME',
 }
 
-/** A contract ending within this many days (its planned end from today to today + 15) is announced. */
-export const CONTRACT_ENDING_DAYS = 15;
-
 /** A read notification is deleted this many days after it was read. */
 export const READ_NOTIFICATION_RETENTION_DAYS = 90;

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { AuthService, type Actor } from '@parcours/accounts';
 import { AuditAction } from '@parcours/audit';
 import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
-import { Appointment, AppointmentStatus, Checkpoint, CheckpointKind, CheckpointStatus, pathwayViews, type Pathway, type PathwayView } from '@parcours/pathways';
+import { Appointment, AppointmentStatus, Checkpoint, CONTRACT_ENDING_DAYS, CheckpointKind, CheckpointStatus, pathwayViews, type Pathway, type PathwayView } from '@parcours/pathways';
 import { Sweep, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
 import { announce } from './announce';
 import { NotificationBus, type AnnouncedNotification } from './notification-bus';
-import { CONTRACT_ENDING_DAYS, NotificationKind, READ_NOTIFICATION_RETENTION_DAYS } from './notification-kind';
+import { NotificationKind, READ_NOTIFICATION_RETENTION_DAYS } from './notification-kind';
 import { StaffNotification, type NotificationDraft } from './staff-notification.entity';
 
 /** An appointment still PLANNED this many days after its day is no longer announced as missed (the first sweep after an upgrade stays quiet about old ones). */

@@ -50,6 +50,7 @@ export function StaffHome({ role }: { role: 'COUNSELLOR' | 'MANAGER' }) {
     ['Parcours dont l’entretien passé est à mettre à jour', caseload.appointmentsNeedingUpdate, list('/parcours', 'besoin=APPOINTMENT_TO_UPDATE')],
     ['Suivis dans l’emploi à faire cette semaine', caseload.checkpointsThisWeek, list('/suivis', `du=${caseload.weekFrom}&au=${caseload.weekTo}`)],
     ['Suivis manqués', caseload.checkpointsMissed, list('/suivis', 'statut=MISSED')],
+    ['Contrats qui se terminent dans les 15 jours : préparer la suite', caseload.contractsEndingSoon, list('/parcours', 'besoin=CONTRACT_ENDING_SOON')],
     ['Parcours dont une mise en situation a dépassé sa fin prévue', caseload.placementsPastPlannedEnd, list('/parcours', 'besoin=PLACEMENT_PAST_PLANNED_END')],
     ['Parcours avec une offre proposée en cours', caseload.proposalsOpen, list('/parcours', 'besoin=PROPOSAL_OPEN')],
     ['Parcours avec une proposition sans nouvelle', caseload.proposalsStale, list('/parcours', 'besoin=PROPOSAL_STALE')],
