@@ -64,7 +64,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.referentReports': ['REFERENT', 'MANAGER', 'ADMIN'],
   'Mutation.acknowledgeReport': ['REFERENT'],
   'Query.referentReport': ['REFERENT', 'MANAGER', 'ADMIN'],
-  'Mutation.updateMyNotificationSettings': ['REFERENT'],
+  'Mutation.updateMyNotificationSettings': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
   'Query.outboxDeadLetters': ['ADMIN'],
   'Mutation.retryOutboxMessage': ['ADMIN'],
   'Mutation.createPartner': ['ADMIN', 'MANAGER'],

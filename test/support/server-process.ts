@@ -57,6 +57,7 @@ export function productionEnv(databaseUrl: string, adminEmail: string, adminPass
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     SWEEP_INTERVAL_MINUTES: '0',
+    DIGEST_ENABLED: 'false',
   };
 }
 

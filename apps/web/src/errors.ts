@@ -104,6 +104,7 @@ export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   GROUPING_NOT_ALLOWED: 'Ce regroupement ne vous est pas permis.',
   TOO_MANY_DIMENSIONS: 'Deux regroupements au plus.',
   NOT_DEAD_LETTER: 'Seul un message en échec peut être renvoyé.',
+  INVALID_NOTIFICATION_SETTING: 'Ce réglage n’est pas possible pour ce type d’avis.',
   // Anything else
   CONCURRENT_CHANGE: 'Quelqu’un d’autre a modifié ces données au même moment : rechargez la page et recommencez.',
   BAD_USER_INPUT: 'Une donnée saisie n’est pas valable.',

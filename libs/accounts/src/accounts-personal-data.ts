@@ -9,7 +9,7 @@ export class AccountsPersonalData implements PersonalDataPolicy {
   readonly notAboutParticipants = {
     // An operator's contact is the structure's (its reception desk), never a participant's.
     Organisation: ['id', 'name', 'nameKey', 'kind', 'createdAt', 'updatedAt', 'contactAddress', 'contactPhone', 'contactEmail', 'reminderDelays'],
-    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'passwordSet', 'reportEmails', 'createdAt', 'updatedAt'],
+    User: ['id', 'organisation', 'role', 'email', 'emailKey', 'fullName', 'searchName', 'passwordHash', 'deactivatedAt', 'passwordChangedAt', 'passwordSet', 'notificationEmails', 'createdAt', 'updatedAt'],
     Session: ['id', 'user', 'refreshTokenHash', 'refreshExpiresAt', 'createdAt', 'lastRefreshedAt', 'endedAt', 'endReason'],
     LoginFailure: ['id', 'key', 'failedAt'],
     SpentLink: ['id', 'expiresAt'],

@@ -99,6 +99,8 @@ export interface MailConfig {
   retentionDays: number;
   /** Tests only (refused in production): the relay waits this long between SMTP acceptance and marking SENT. */
   testPauseAfterSendMs: number;
+  /** The staff's morning digest on its 07:30 timer (false: never written; the tests run it by hand). */
+  digest: boolean;
 }
 
 /** SMS to the people followed (their convocations), through a provider's HTTP API; off unless configured. */
@@ -283,6 +285,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     relayInProcess: read('RELAY_IN_PROCESS', true, boolean),
     retentionDays: read('OUTBOX_RETENTION_DAYS', 62, integer(1, 3650)),
     testPauseAfterSendMs: read('OUTBOX_TEST_PAUSE_AFTER_SEND_MS', 0, integer(0, 600_000)),
+    digest: read('DIGEST_ENABLED', true, boolean),
   };
   if (config.mail.testPauseAfterSendMs > 0 && config.nodeEnv === 'production') {
     problems.push('OUTBOX_TEST_PAUSE_AFTER_SEND_MS: is a test hook and is refused when NODE_ENV=production');

@@ -20,3 +20,6 @@ export * from './staff/notification-kind';
 export * from './staff/staff-notification.entity';
 export * from './staff/staff-notifications.module';
 export * from './staff/staff-notifications.service';
+export * from './staff/notification-settings';
+export * from './staff/digest';
+export * from './staff/staff-emails';

@@ -1,8 +1,10 @@
 import { DomainError } from '@parcours/core';
 
-/** Every expected failure of the report e-mails, by its stable code. */
+/** Every expected failure of the e-mails and notifications, by its stable code. */
 export const NotificationsErrorCode = {
   NOT_DEAD_LETTER: 'NOT_DEAD_LETTER',
+  /** A kind of notice the user's role is not told of, OFF for a kind that always reaches the console, or a kind named twice. */
+  INVALID_NOTIFICATION_SETTING: 'INVALID_NOTIFICATION_SETTING',
 } as const;
 export type NotificationsErrorCode = (typeof NotificationsErrorCode)[keyof typeof NotificationsErrorCode];
 

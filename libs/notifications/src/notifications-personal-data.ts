@@ -19,7 +19,7 @@ export class NotificationsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly notAboutParticipants = {
     OutboxMessage: [
-      'id', 'report', 'accountToken', 'appointment', 'personMessage', 'appointmentSequence', 'reminderDelay', 'channel', 'idempotencyKey', 'status', 'attempts', 'nextAttemptAt', 'leasedBy',
+      'id', 'report', 'accountToken', 'appointment', 'personMessage', 'recipient', 'staffNotificationId', 'digestOn', 'appointmentSequence', 'reminderDelay', 'channel', 'idempotencyKey', 'status', 'attempts', 'nextAttemptAt', 'leasedBy',
       'leaseExpiresAt', 'smtpCode', 'lastError', 'skipReason', 'createdAt', 'finishedAt',
     ],
   };

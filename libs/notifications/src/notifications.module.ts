@@ -14,6 +14,6 @@ import { SmsTransport } from './sms-transport';
   imports: [AccountsModule],
   // The person's links, rebuilt when sending (stateless: its own instance, without the rest of the pathways' services, which a relay process does not run).
   providers: [AppointmentLinks, OutboxSignal, OutboxComposer, MailTransport, SmsTransport, OutboxRelay, OutboxService, NotificationsPersonalData],
-  exports: [OutboxRelay, OutboxService],
+  exports: [OutboxRelay, OutboxService, OutboxSignal],
 })
 export class NotificationsModule {}

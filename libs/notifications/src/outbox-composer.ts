@@ -1,6 +1,6 @@
 import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AccountToken, Organisation } from '@parcours/accounts';
+import { AccountToken, Organisation, User } from '@parcours/accounts';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
 import { AppointmentStatus, PathwayEvent, type Appointment, type JourneyEventType } from '@parcours/pathways';
@@ -10,6 +10,8 @@ import { Composer, COMPOSER_ORDER, ScopedReads, SYSTEM, type FlushComposer } fro
 import { OutboxMessage, OutboxStatus, SkipReason } from './outbox-message.entity';
 import { plannedReminders } from './reminders';
 import { OutboxSignal } from './outbox-signal';
+import { deliveryOf, NotificationDelivery } from './staff/notification-settings';
+import { StaffNotification } from './staff/staff-notification.entity';
 
 /** The history lines that tell the person something about their interview, and what. */
 const TOLD: Partial<Record<JourneyEventType, PersonMessageKind>> = {
@@ -25,7 +27,8 @@ function personMessage(entity: object): { appointment: Appointment; kind: Person
 
 /**
  * With SMTP_URL set, every report and every password or invitation link written in a flush gets its
- * e-mail in the outbox, in the same transaction (one never exists without the other); so does
+ * e-mail in the outbox, in the same transaction (one never exists without the other); so does each
+ * staff notification its reader takes at once (noticeEmails); so does
  * every interview booked, moved or cancelled, for the person, by e-mail and (with SMS settings) by
  * SMS, each sent only with the person's consent to that channel, which the relay checks when sending;
  * with its reminders, due at their instants (planReminders). Runs after the report composer, which
@@ -53,6 +56,7 @@ export class OutboxComposer implements FlushComposer {
     };
     const channels = [...(email ? (['EMAIL'] as const) : []), ...(sms ? (['SMS'] as const) : [])];
     const now = this.clock.now();
+    if (email) await this.noticeEmails(em, uow.getChangeSets(), write, now);
     for (const changeSet of uow.getChangeSets()) {
       if (changeSet.type !== ChangeSetType.CREATE) continue;
       const entity = changeSet.entity;
@@ -61,6 +65,22 @@ export class OutboxComposer implements FlushComposer {
       if (!told) continue;
       for (const channel of channels) write(new OutboxMessage({ ...told, channel }, now));
       await this.planReminders(em, told.appointment, channels, now, write);
+    }
+  }
+
+  /**
+   * An e-mail at once for each staff notification written (or come back unread) whose reader takes
+   * its kind AT_ONCE (notification-settings.ts); the others wait for the digest, or the console.
+   */
+  private async noticeEmails(em: EntityManager, changeSets: ReturnType<FlushEventArgs['uow']['getChangeSets']>, write: (message: OutboxMessage) => void, now: Date): Promise<void> {
+    const notices = changeSets
+      .filter((changeSet) => changeSet.entity instanceof StaffNotification && (changeSet.type === ChangeSetType.CREATE || (changeSet.type === ChangeSetType.UPDATE && 'createdAt' in changeSet.payload)))
+      .map((changeSet) => changeSet.entity as StaffNotification);
+    if (notices.length === 0) return;
+    const readers = new Map((await new ScopedReads(em, SYSTEM).find(User, { id: { $in: [...new Set(notices.map((notice) => notice.recipient.id))] } }, { fields: ['id', 'role', 'notificationEmails'] })).map((user) => [user.id, user]));
+    for (const notice of notices) {
+      const reader = readers.get(notice.recipient.id);
+      if (reader && deliveryOf(reader, notice.kind) === NotificationDelivery.AT_ONCE) write(new OutboxMessage({ notification: { id: notice.id, recipientId: reader.id, createdAt: notice.createdAt } }, now));
     }
   }
 

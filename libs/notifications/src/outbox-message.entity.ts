@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type FilterQuery, type Ref } from '@mikro-orm/core';
-import { AccountToken, Role, type Actor } from '@parcours/accounts';
+import { AccountToken, Role, User, type Actor } from '@parcours/accounts';
+import type { LocalDate } from '@parcours/core';
 import { Appointment, pathwaysVisibleTo } from '@parcours/pathways';
 import { ReferentReport } from '@parcours/reports';
 import { PersonMessageKind } from './convocation-messages';
@@ -13,6 +14,9 @@ export interface PersonMessage {
   channel: 'EMAIL' | 'SMS';
   reminder?: { delay: string; at: Date };
 }
+
+/** A member of staff's e-mail: one notification at once, or the morning's digest of a day. */
+export type StaffEmail = { notification: { id: string; recipientId: string; createdAt: Date } } | { digest: { recipientId: string; day: LocalDate } };
 
 /** The one key of a reminder: its appointment, the instant the appointment is at, its delay and channel (within the 100 characters of a Message-ID). */
 export function reminderKey(appointment: Appointment, delay: string, channel: 'EMAIL' | 'SMS'): string {
@@ -45,6 +49,14 @@ export enum SkipReason {
   APPOINTMENT_CLOSED = 'APPOINTMENT_CLOSED',
   /** A reminder for an appointment the person said they cannot come to. */
   PERSON_CANNOT_COME = 'PERSON_CANNOT_COME',
+  /** A member of staff's notice or digest, and their account deactivated since. */
+  ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  /** A notice's e-mail, and its reader no longer wants it at once (their settings changed since). */
+  NOTIFICATION_EMAILS_OFF = 'NOTIFICATION_EMAILS_OFF',
+  /** A notice's e-mail, and the notice was read (or went: a handover, the person erased) before it left. */
+  NOTIFICATION_READ = 'NOTIFICATION_READ',
+  /** A digest with nothing left to count when it was to leave (everything read since). */
+  NOTHING_NEW = 'NOTHING_NEW',
 }
 
 /** What an e-mail is about. */
@@ -54,6 +66,10 @@ export enum OutboxTopic {
   INVITATION = 'INVITATION',
   /** To the person: their interview, a new time, its cancellation. */
   APPOINTMENT = 'APPOINTMENT',
+  /** To a member of staff: one notification, at once. */
+  STAFF_NOTIFICATION = 'STAFF_NOTIFICATION',
+  /** To a member of staff: the morning's digest. */
+  DIGEST = 'DIGEST',
 }
 
 /** What an attempt to send came to: the SMTP server's code, or the kind of network failure. */
@@ -95,6 +111,18 @@ export class OutboxMessage {
 
   @Property({ type: 'string', length: 20, nullable: true })
   personMessage: PersonMessageKind | null = null;
+
+  /** The member of staff a notice or a digest goes to (their address read when sending). */
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  recipient: Ref<User> | null = null;
+
+  /** The staff notification it announces at once (an id: the notice may be read or gone by then, and the e-mail is skipped). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  staffNotificationId: string | null = null;
+
+  /** A digest's day: it counts what came since 07:30 of the working day before. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  digestOn: LocalDate | null = null;
 
   /** The appointment's sequence the message announces: a later change supersedes it. */
   @Property({ type: 'integer', nullable: true })
@@ -152,12 +180,20 @@ export class OutboxMessage {
    * the appointment, the time it is at, its delay and its channel: one reminder of each, ever
    * (reminderKey).
    */
-  constructor(about: ReferentReport | AccountToken | PersonMessage, at: Date) {
+  constructor(about: ReferentReport | AccountToken | PersonMessage | StaffEmail, at: Date) {
     this.idempotencyKey = `<${this.id}@parcours>`;
     this.nextAttemptAt = at;
     this.createdAt = at;
     if (about instanceof ReferentReport) this.report = ref(about);
     else if (about instanceof AccountToken) this.accountToken = ref(about);
+    // One e-mail per notice as announced (a notice come back unread is a new one), one digest per user and day, whichever process writes it.
+    else if (about && 'notification' in about) {
+      const { id, recipientId, createdAt } = about.notification;
+      Object.assign(this, { recipient: ref(User, recipientId), staffNotificationId: id, idempotencyKey: `<notice-${id}-${Math.floor(createdAt.getTime() / 1000)}@parcours>` });
+    } else if (about && 'digest' in about) {
+      const { recipientId, day } = about.digest;
+      Object.assign(this, { recipient: ref(User, recipientId), digestOn: day, idempotencyKey: `<digest-${recipientId}-${day}@parcours>` });
+    }
     // MikroORM builds one without arguments to read the columns' defaults.
     else if (about) {
       Object.assign(this, { appointment: ref(about.appointment), personMessage: about.kind, appointmentSequence: about.appointment.sequence, channel: about.channel });
@@ -182,6 +218,8 @@ export class OutboxMessage {
   get topic(): OutboxTopic {
     if (this.report) return OutboxTopic.REPORT;
     if (this.appointment) return OutboxTopic.APPOINTMENT;
+    if (this.staffNotificationId) return OutboxTopic.STAFF_NOTIFICATION;
+    if (this.digestOn) return OutboxTopic.DIGEST;
     return this.accountToken!.getEntity().purpose === 'INVITATION' ? OutboxTopic.INVITATION : OutboxTopic.PASSWORD_RESET;
   }
 

@@ -6,7 +6,7 @@ import { AppointmentAnswer, AppointmentLinks, AppointmentStatus, type Appointmen
 import type { Participant } from '@parcours/participants';
 import { AppConfig } from '@parcours/config';
 import { GroupCommit } from '@parcours/core';
-import { UnitOfWork } from '@parcours/unit-of-work';
+import { UnitOfWork, type ScopedReads } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +20,10 @@ import { RelayLock } from './relay-lock';
 import { reportEmail } from './report-email';
 import { outsideQuietHours, plannedReminders } from './reminders';
 import { retryDelaySeconds } from './retry-schedule';
+import { digestCounts } from './staff/digest';
+import { deliveryOf, NotificationDelivery, REPORT_SETTING } from './staff/notification-settings';
+import { digestEmail, noticeEmail } from './staff/staff-emails';
+import { StaffNotification } from './staff/staff-notification.entity';
 
 /** Messages claimed per pass. */
 const BATCH = 50;
@@ -121,12 +125,13 @@ export class OutboxRelay implements BeforeApplicationShutdown {
         { orderBy: { nextAttemptAt: 'asc', id: 'asc' }, limit: BATCH, ...(postgres ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
       );
       // Only the messages are locked: their reports, links and recipients are read without a lock.
-      await em.populate(due, ['report.referent', 'accountToken.user', 'appointment.counsellor', 'appointment.pathway.participant', 'appointment.pathway.operator']);
+      await em.populate(due, ['report.referent', 'accountToken.user', 'appointment.counsellor', 'appointment.pathway.participant', 'appointment.pathway.operator', 'recipient']);
+      const staff = await this.staffFacts(reads, due);
       const until = new Date(now.getTime() + this.config.mail.leaseSeconds * 1000);
       const outgoing: Outgoing[] = [];
       const stale = staleReminders(due);
       for (const message of due) {
-        const composed = stale.has(message) ? { skip: SkipReason.SUPERSEDED } : this.compose(message, now);
+        const composed = stale.has(message) ? { skip: SkipReason.SUPERSEDED } : this.compose(message, now, staff);
         if ('hold' in composed) {
           message.hold(composed.hold);
           this.logger.log(`Outbox message ${message.id}: held until ${composed.hold.toISOString()} (no reminder at night)`);
@@ -144,25 +149,47 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     });
   }
 
+  /** What the staff's e-mails of a batch say as of now: each notice still unread, each digest's counts. */
+  private async staffFacts(reads: ScopedReads, due: OutboxMessage[]): Promise<StaffFacts> {
+    const noticeIds = due.flatMap((message) => (message.staffNotificationId ? [message.staffNotificationId] : []));
+    const notices = noticeIds.length === 0 ? [] : await reads.find(StaffNotification, { id: { $in: noticeIds }, readAt: null });
+    const digests = new Map<string, Awaited<ReturnType<typeof digestCounts>>>();
+    for (const message of due) if (message.digestOn && message.recipient) digests.set(message.id, await digestCounts(reads, message.recipient.getEntity(), message.digestOn));
+    return { notices: new Map(notices.map((notice) => [notice.id, notice])), digests };
+  }
+
   /** The message as of now, by its channel: its recipient and text, or why it is not sent. */
-  private compose(message: OutboxMessage, now: Date): Resolved<DistributiveOmit<Outgoing, 'id'>> {
+  private compose(message: OutboxMessage, now: Date, staff: StaffFacts): Resolved<DistributiveOmit<Outgoing, 'id'>> {
     const answerUrl = (appointment: Appointment) => this.appointmentLinks.link(this.config.mail.publicUrl!, appointment.id);
     if (message.channel === 'SMS') {
       const sms = appointmentSms(message, now, answerUrl);
       return 'skip' in sms || 'hold' in sms ? sms : { channel: 'SMS', sms };
     }
-    const email = this.composeEmail(message, now, answerUrl);
+    const email = this.composeEmail(message, now, answerUrl, staff);
     return 'skip' in email || 'hold' in email ? email : { channel: 'EMAIL', email: { messageId: message.idempotencyKey, ...email } };
   }
 
   /** The e-mail as of now: its recipient and text, or why it is not sent (or not yet). */
-  private composeEmail(message: OutboxMessage, now: Date, answerUrl: AnswerUrl): Resolved<Pick<Email, 'to' | 'subject' | 'text' | 'calendar'>> {
+  private composeEmail(message: OutboxMessage, now: Date, answerUrl: AnswerUrl, staff: StaffFacts): Resolved<Pick<Email, 'to' | 'subject' | 'text' | 'calendar'>> {
     const publicUrl = this.config.mail.publicUrl!;
     if (message.appointment) return appointmentEmail(message, now, answerUrl);
+    if (message.recipient) {
+      const reader = message.recipient.getEntity();
+      if (!reader.active) return { skip: SkipReason.ACCOUNT_DEACTIVATED };
+      if (message.digestOn) {
+        const counts = staff.digests.get(message.id) ?? [];
+        return counts.length === 0 ? { skip: SkipReason.NOTHING_NEW } : { to: reader.email, ...digestEmail(publicUrl, counts) };
+      }
+      const notice = staff.notices.get(message.staffNotificationId!);
+      if (!notice) return { skip: SkipReason.NOTIFICATION_READ };
+      if (deliveryOf(reader, notice.kind) !== NotificationDelivery.AT_ONCE) return { skip: SkipReason.NOTIFICATION_EMAILS_OFF };
+      return { to: reader.email, ...noticeEmail(publicUrl, notice.kind) };
+    }
     if (message.report) {
       const referent = message.report.getEntity().referent.getEntity();
       if (!referent.active) return { skip: SkipReason.REFERENT_DEACTIVATED };
-      if (!referent.reportEmails) return { skip: SkipReason.REPORT_EMAILS_OFF };
+      // In the digest, or only in the inbox: no e-mail of its own.
+      if (deliveryOf(referent, REPORT_SETTING) !== NotificationDelivery.AT_ONCE) return { skip: SkipReason.REPORT_EMAILS_OFF };
       return { to: referent.email, ...reportEmail(publicUrl, message.report.id) };
     }
     const token = message.accountToken!.getEntity();
@@ -220,6 +247,12 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 }
 
 type Resolved<T> = T | { skip: SkipReason } | { hold: Date };
+
+/** The staff's e-mails of a batch, as of now (OutboxRelay.staffFacts). */
+interface StaffFacts {
+  notices: Map<string, StaffNotification>;
+  digests: Map<string, Awaited<ReturnType<typeof digestCounts>>>;
+}
 
 /**
  * Reminders overtaken by a later one of the same appointment and channel, due at the same time (a

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccountEventType, OrganisationKind, Role, User, userView, type AccountEvent, type OpenWork, type Organisation, type UserView } from '@parcours/accounts';
+import { deliveryOf, NotificationDelivery, REPORT_SETTING } from '@parcours/notifications';
 import { Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { Connection } from '../graphql/connection';
@@ -40,9 +41,11 @@ export class UserNode {
   @Field() active: boolean;
   @Field(() => Date, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => OrganisationNode) organisation: OrganisationNode;
-  @Field({ description: 'A REFERENT: whether each new report also comes as an e-mail (on by default; updateMyNotificationSettings).' }) reportEmails: boolean;
+  @Field({ description: 'Whether each new report also comes as an e-mail at once: notificationEmails\' REPORT is AT_ONCE (the default).', deprecationReason: 'Read notificationEmails (kind REPORT).' }) reportEmails: boolean;
   @Field({ description: 'Created without a password, and the invitation not yet followed: nobody can sign in as this user yet.' }) invitationPending: boolean;
   @Field() createdAt: Date;
+  /** Not a field: the user's own e-mail choices, for notificationEmails (notifications.resolver.ts). */
+  emailChoices: Record<string, string>;
 }
 
 @ObjectType({ description: 'What a member of staff holds that must not be left without an owner: deactivating them needs a successor while any count is above 0.' })
@@ -269,7 +272,8 @@ export function toUserNode(user: User | UserView): UserNode {
     active: view.active,
     deactivatedAt: view.deactivatedAt,
     organisation: { ...view.organisation },
-    reportEmails: view.reportEmails,
+    reportEmails: deliveryOf({ role: view.role, notificationEmails: view.notificationEmails }, REPORT_SETTING) === NotificationDelivery.AT_ONCE,
+    emailChoices: view.notificationEmails,
     invitationPending: !view.passwordSet,
     createdAt: view.createdAt,
   };

@@ -3,4 +3,4 @@
  * on itself (@AboutParticipant, with @Personal() or @NotPersonal() on each field); a test fails on
  * a type that is in neither place.
  */
-export const NOTIFICATIONS_NO_PERSONAL_DATA: readonly string[] = ['OutboxMessage', 'OutboxMessageEdge', 'OutboxMessageConnection', 'OutboxMessagePayload', 'NotificationSettingsPayload', 'PersonMessage', 'StaffNotificationEdge', 'StaffNotificationConnection', 'NotificationsReadPayload'];
+export const NOTIFICATIONS_NO_PERSONAL_DATA: readonly string[] = ['OutboxMessage', 'OutboxMessageEdge', 'OutboxMessageConnection', 'OutboxMessagePayload', 'NotificationSettingsPayload', 'PersonMessage', 'StaffNotificationEdge', 'StaffNotificationConnection', 'NotificationsReadPayload', 'NotificationEmailSetting'];

@@ -1,13 +1,15 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, UsersService, type Actor } from '@parcours/accounts';
-import { OutboxService } from '@parcours/notifications';
-import { toUserNode } from '../accounts/accounts.types';
+import { DomainError } from '@parcours/core';
+import { NotificationDelivery, OutboxService, REPORT_SETTING, settingProblems, settingsOf } from '@parcours/notifications';
+import { toUserNode, UserNode } from '../accounts/accounts.types';
 import { AppConfig } from '@parcours/config';
 import { MessageChannel } from '@parcours/participants';
 import { Roles, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
 import {
+  NotificationEmailSettingNode,
   NotificationSettingsInput,
   NotificationSettingsPayload,
   OutboxMessageConnection,
@@ -15,6 +17,15 @@ import {
   RetryOutboxMessageInput,
   toOutboxMessageNode,
 } from './notifications.types';
+
+/** How each kind of notice reaches a user by e-mail (libs/notifications' notification-settings.ts). */
+@Resolver(() => UserNode)
+export class NotificationEmailsResolver {
+  @ResolveField(() => [NotificationEmailSettingNode], { description: "Each kind of notice the user's role is told of, and how it reaches them besides the console (their choice, or the default)." })
+  notificationEmails(@Parent() user: UserNode): NotificationEmailSettingNode[] {
+    return settingsOf({ role: user.role, notificationEmails: user.emailChoices });
+  }
+}
 
 @Resolver()
 export class NotificationsResolver {
@@ -24,10 +35,15 @@ export class NotificationsResolver {
     private readonly config: AppConfig,
   ) {}
 
-  @Roles(Role.REFERENT)
-  @Mutation(() => NotificationSettingsPayload, { description: "The signed-in referent's own choice: an e-mail for each new report, or none." })
+  @Roles(Role.REFERENT, Role.COUNSELLOR, Role.MANAGER)
+  @Mutation(() => NotificationSettingsPayload, { description: "The signed-in member of staff's own choices: how each kind of notice reaches them by e-mail (at once, in the morning's digest, or only in the console)." })
   async updateMyNotificationSettings(@Args('input') input: NotificationSettingsInput, @CurrentActor() actor: Actor): Promise<Partial<NotificationSettingsPayload>> {
-    return { user: toUserNode(await this.users.updateNotificationSettings(actor, input)) };
+    const choices = [...(input.emails ?? [])];
+    const problems = settingProblems(actor.role, choices, ['input', 'emails']);
+    if (problems.length > 0) throw DomainError.all(problems);
+    const settings = Object.fromEntries(choices.map((choice) => [choice.kind, choice.delivery]));
+    if (input.reportEmails !== undefined) settings[REPORT_SETTING] = input.reportEmails ? NotificationDelivery.AT_ONCE : NotificationDelivery.CONSOLE_ONLY;
+    return { user: toUserNode(await this.users.updateNotificationSettings(actor, settings)) };
   }
 
   @SignedIn()

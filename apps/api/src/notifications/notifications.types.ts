@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OutboxStatus, OutboxTopic, PersonMessageKind, SkipReason, type OutboxMessage } from '@parcours/notifications';
-import { IsBoolean, IsString } from 'class-validator';
+import { NotificationDelivery, NotificationKind, OutboxStatus, OutboxTopic, PersonMessageKind, REPORT_SETTING, SkipReason, type OutboxMessage, type SettingKind } from '@parcours/notifications';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { UserNode } from '../accounts/accounts.types';
 import { Connection } from '../graphql/connection';
 import { OmittableNotNull } from '../graphql/text-field';
@@ -54,12 +55,40 @@ export class RetryOutboxMessageInput {
   @Field(() => ID) @IsString() messageId: string;
 }
 
+/** The kinds a user chooses for: every NotificationKind, and REPORT (a referent's reports). */
+export const NotificationSettingKind = { [REPORT_SETTING]: REPORT_SETTING, ...NotificationKind } as const;
+registerEnumType(NotificationSettingKind, { name: 'NotificationSettingKind', description: "REPORT (a referent's reports, always in their inbox) and each NotificationKind." });
+registerEnumType(NotificationDelivery, {
+  name: 'NotificationDelivery',
+  description: 'AT_ONCE: an e-mail for each (it says only what kind of notice waits, with a link); DIGEST: counted in the 07:30 digest of working days; CONSOLE_ONLY: no e-mail; OFF: not told at all (NEW_REFERRAL only).',
+});
+
+@ObjectType('NotificationEmailSetting', { description: 'How one kind of notice reaches the user besides the console: their choice, or the default.' })
+export class NotificationEmailSettingNode {
+  @Field(() => NotificationSettingKind) kind: SettingKind;
+  @Field(() => NotificationDelivery) delivery: NotificationDelivery;
+}
+
+@InputType()
+export class NotificationEmailSettingInput {
+  @Field(() => NotificationSettingKind) @IsEnum(NotificationSettingKind) kind: SettingKind;
+  @Field(() => NotificationDelivery) @IsEnum(NotificationDelivery) delivery: NotificationDelivery;
+}
+
 @InputType()
 export class NotificationSettingsInput {
-  @Field({ nullable: true, description: 'An e-mail for each new report (it says only that a report is waiting, with its link). Leave it out to keep it; never null.' })
+  @Field({ nullable: true, description: 'Kind REPORT: true is AT_ONCE, false CONSOLE_ONLY. Leave it out to keep it; never null.', deprecationReason: 'Set emails with kind REPORT.' })
   @OmittableNotNull()
   @IsBoolean()
   reportEmails?: boolean;
+
+  @Field(() => [NotificationEmailSettingInput], { nullable: true, description: "The kinds to change, each once, among those of the user's role (User.notificationEmails lists them); the others are kept. INVALID_NOTIFICATION_SETTING otherwise (field input.emails.N), and nothing changes." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationEmailSettingInput)
+  emails?: NotificationEmailSettingInput[];
 }
 
 @ObjectType()

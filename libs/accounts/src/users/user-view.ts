@@ -11,14 +11,15 @@ export interface UserView {
   role: Role;
   active: boolean;
   deactivatedAt: Date | null;
-  reportEmails: boolean;
+  /** The user's own e-mail choices per kind of notice (User.notificationEmails). */
+  notificationEmails: Record<string, string>;
   /** False for an invitation not yet followed: nobody can sign in as this user yet. */
   passwordSet: boolean;
   createdAt: Date;
   organisation: { id: string; name: string; kind: OrganisationKind; createdAt: Date };
 }
 
-const VIEW = `select u.id, u.email, u.full_name, u.role, u.deactivated_at, u.report_emails, u.password_set, u.created_at,
+const VIEW = `select u.id, u.email, u.full_name, u.role, u.deactivated_at, u.notification_emails, u.password_set, u.created_at,
   o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind, o.created_at as organisation_created_at
 from app_user u join organisation o on o.id = u.organisation_id
 where u.id in`;
@@ -37,7 +38,7 @@ export async function userViews(reads: ScopedReads, where: FilterQuery<User>): P
       role: row.role as Role,
       active: deactivatedAt === null,
       deactivatedAt,
-      reportEmails: reads.boolean(row.report_emails),
+      notificationEmails: reads.json<Record<string, string>>(row.notification_emails) ?? {},
       passwordSet: reads.boolean(row.password_set),
       createdAt: reads.instant(row.created_at)!,
       organisation: { id: String(row.organisation_id), name: String(row.organisation_name), kind: row.organisation_kind as OrganisationKind, createdAt: reads.instant(row.organisation_created_at)! },
@@ -55,7 +56,7 @@ export function userView(user: User): UserView {
     role: user.role,
     active: user.active,
     deactivatedAt: user.deactivatedAt,
-    reportEmails: user.reportEmails,
+    notificationEmails: user.notificationEmails ?? {},
     passwordSet: user.passwordSet,
     createdAt: user.createdAt,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt },

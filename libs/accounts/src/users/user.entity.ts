@@ -48,9 +48,14 @@ export class User {
   @Property({ default: true })
   passwordSet: boolean = true;
 
-  /** A REFERENT's choice: an e-mail for each new report (on by default). */
-  @Property({ default: true })
-  reportEmails: boolean = true;
+  /**
+   * The user's own choices of how each kind of notice reaches them by e-mail, where they differ from
+   * the defaults: kind → AT_ONCE, DIGEST, CONSOLE_ONLY or OFF (libs/notifications'
+   * notification-settings.ts holds the kinds, what each allows, and the defaults). The REPORT
+   * kind is the referent's reports (what was `reportEmails`).
+   */
+  @Property({ type: 'json', nullable: true })
+  notificationEmails: Record<string, string> | null = null;
 
   @Property({ type: Date })
   createdAt: Date;
@@ -112,8 +117,9 @@ export class User {
     return changed;
   }
 
-  updateNotificationSettings(settings: { reportEmails?: boolean }, at: Date): void {
-    if (settings.reportEmails !== undefined) this.reportEmails = settings.reportEmails;
+  /** Sets the kinds named (checked by the caller), keeping the others. */
+  updateNotificationSettings(settings: Record<string, string>, at: Date): void {
+    this.notificationEmails = { ...this.notificationEmails, ...settings };
     this.updatedAt = at;
   }
 

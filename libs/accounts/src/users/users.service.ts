@@ -111,8 +111,8 @@ export class UsersService {
     }
   }
 
-  /** The signed-in user's own notification settings. */
-  async updateNotificationSettings(actor: Actor, settings: { reportEmails?: boolean }): Promise<User> {
+  /** The signed-in user's own e-mail choices per kind of notice (checked by the caller: libs/notifications' notification-settings.ts). */
+  async updateNotificationSettings(actor: Actor, settings: Record<string, string>): Promise<User> {
     return this.uow.run(actor, async ({ em, now }) => {
       const user = await em.findOneOrFail(User, actor.userId, { populate: ['organisation'] });
       user.updateNotificationSettings(settings, now);

@@ -1,23 +1,28 @@
 import { Role, User } from '@parcours/accounts';
 import type { ScopedReads } from '@parcours/unit-of-work';
+import { deliveryOf, NotificationDelivery } from './notification-settings';
 import { notificationKey, StaffNotification, type NotificationDraft } from './staff-notification.entity';
 
 /**
  * The notifications of these drafts that are new: for active accounts only (a deactivated one gets
- * none), never twice for one key and reader. A draft whose notification exists is skipped; with
+ * none) who have not turned the kind OFF (a counsellor, the operator's new referrals), never twice for one key and reader. A draft whose notification exists is skipped; with
  * `again` (a new occurrence of what it tells: a pathway assigned to them once more), one that was
  * read comes back unread, as new. Returns the rows to write (new or come back).
  */
 export async function announce(reads: ScopedReads, drafts: readonly NotificationDraft[], now: Date, options: { again?: boolean } = {}): Promise<StaffNotification[]> {
   if (drafts.length === 0) return [];
-  const active = new Set(
-    (await reads.system().find(User, { id: { $in: [...new Set(drafts.map((draft) => draft.recipientId))] }, deactivatedAt: null, role: { $ne: Role.FUNDER } }, { fields: ['id'] })).map((user) => user.id),
+  const users = new Map(
+    (await reads.system().find(User, { id: { $in: [...new Set(drafts.map((draft) => draft.recipientId))] }, deactivatedAt: null, role: { $ne: Role.FUNDER } }, { fields: ['id', 'role', 'notificationEmails'] })).map((user) => [user.id, user]),
   );
-  const wanted = drafts.filter((draft) => active.has(draft.recipientId));
+  const active = [...users.keys()];
+  const wanted = drafts.filter((draft) => {
+    const user = users.get(draft.recipientId);
+    return user !== undefined && deliveryOf(user, draft.kind) !== NotificationDelivery.OFF;
+  });
   if (wanted.length === 0) return [];
   const keys = [...new Set(wanted.map(notificationKey))];
   const existing = new Map(
-    (await reads.system().find(StaffNotification, { key: { $in: keys }, recipient: { $in: [...active] } })).map((notification) => [`${notification.recipient.id} ${notification.key}`, notification]),
+    (await reads.system().find(StaffNotification, { key: { $in: keys }, recipient: { $in: active } })).map((notification) => [`${notification.recipient.id} ${notification.key}`, notification]),
   );
   const written: StaffNotification[] = [];
   for (const draft of wanted) {

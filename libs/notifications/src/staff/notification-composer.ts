@@ -20,7 +20,7 @@ interface Effect {
 
 /**
  * The staff's notifications of what a unit of work recorded, in its own transaction (after the
- * reports, before the outbox): a new referral for the operator's managers, a pathway put in a
+ * reports, before the outbox): a new referral for the operator's managers (and counsellors who ask), a pathway put in a
  * counsellor's charge, a person who cannot come, a checkpoint gone missed. A handover takes the
  * pathway's notifications away from whoever it leaves, at once; a referral decided marks its
  * NEW_REFERRAL notices read. What falls due (tomorrow, missed, a contract ending) is the sweeps'
@@ -67,8 +67,9 @@ export class NotificationComposer implements FlushComposer {
     const counsellor = pathway.counsellor?.id;
     switch (event.type) {
       case 'ParticipantReferred': {
-        const managers = await reads.system().find(User, { organisation: pathway.operator.id, role: Role.MANAGER, deactivatedAt: null }, { fields: ['id'] });
-        return { ...none, drafts: onPathway(NotificationKind.NEW_REFERRAL, managers.map((manager) => manager.id), pathway.id, parisDay(at)) };
+        // The operator's managers, and those of its counsellors who asked (announce drops who turned it OFF).
+        const staff = await reads.system().find(User, { organisation: pathway.operator.id, role: { $in: [Role.MANAGER, Role.COUNSELLOR] }, deactivatedAt: null }, { fields: ['id'] });
+        return { ...none, drafts: onPathway(NotificationKind.NEW_REFERRAL, staff.map((user) => user.id), pathway.id, parisDay(at)) };
       }
       case 'ReferralAccepted':
         return { ...none, decided: true, drafts: onPathway(NotificationKind.PATHWAY_ASSIGNED, [event.counsellorId]) };

@@ -19,6 +19,7 @@ import { Migration20261207010708_Convocations } from './Migration20261207010708_
 import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20261207033107_PersonAnswersAndReminders';
 import { Migration20261207034539_AppointmentReminded } from './Migration20261207034539_AppointmentReminded';
 import { Migration20261207060543_StaffNotifications } from './Migration20261207060543_StaffNotifications';
+import { Migration20261207061529_NotificationEmails } from './Migration20261207061529_NotificationEmails';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -40,4 +41,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207033107_PersonAnswersAndReminders', class: Migration20261207033107_PersonAnswersAndReminders },
   { name: 'Migration20261207034539_AppointmentReminded', class: Migration20261207034539_AppointmentReminded },
   { name: 'Migration20261207060543_StaffNotifications', class: Migration20261207060543_StaffNotifications },
+  { name: 'Migration20261207061529_NotificationEmails', class: Migration20261207061529_NotificationEmails },
 ];
