@@ -127,10 +127,11 @@ describeInBrowser('the person’s page, on a phone, and what the staff see of it
 
     const m = (await openPage(browser, t.url, t.clock.now())).page;
     await signInThroughPage(m, manager);
-    await m.getByRole('link', { name: 'Rappels' }).click();
+    await m.getByRole('link', { name: 'Réglages' }).click();
     await m.getByRole('heading', { name: 'Rappels envoyés aux personnes avant leur entretien' }).waitFor();
-    // A manager has no report e-mails to set (a referent's); the page is the reminders.
-    expect(await m.getByText('Recevoir un e-mail à chaque nouveau compte rendu').count()).toBe(0);
+    // A manager has no report e-mails to set (a referent's): their own notices, and the reminders.
+    expect(await m.getByLabel('Nouveau compte rendu').count()).toBe(0);
+    expect(await m.getByLabel('Nouvelle orientation à accepter ou refuser').inputValue()).toBe('DIGEST');
     await m.getByLabel('Jours avant l’entretien (0 : le jour même)').first().fill('3');
     await m.getByRole('button', { name: 'Enregistrer les rappels' }).click();
     await m.getByText('Les rappels sont enregistrés.').waitFor();

@@ -328,9 +328,10 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByTestId('pathway-status').getByText('Orientation retirée').waitFor();
 
     await p.getByRole('link', { name: 'Réglages' }).click();
-    const box = p.getByLabel('Recevoir un e-mail à chaque nouveau compte rendu');
-    expect(await box.isChecked()).toBe(true);
-    await box.uncheck();
+    const reports = p.getByLabel('Nouveau compte rendu');
+    expect(await reports.inputValue()).toBe('AT_ONCE');
+    await reports.selectOption({ label: 'Seulement dans Parcours' });
+    await p.getByLabel('Contrat qui se termine dans moins de 15 jours').selectOption({ label: 'Dans le récapitulatif du matin (7 h 30, jours ouvrés)' });
     await screen(p, '13-settings');
     await p.getByRole('button', { name: 'Enregistrer' }).click();
     await p.getByText('Vos réglages sont enregistrés.').waitFor();

@@ -16,7 +16,9 @@ import type {
   FitReason,
   FollowUpSituation,
   JourneyEventType,
+  NotificationDelivery,
   NotificationKind,
+  NotificationSettingKind,
   OpportunityKind,
   OpportunityStatus,
   OrganisationKind,
@@ -353,4 +355,18 @@ export const NOTIFICATION: Record<NotificationKind, string> = {
   CONTRACT_END_MISSED: 'Suivi de fin de contrat manqué',
   CONTRACT_ENDING: 'Contrat qui se termine dans moins de 15 jours',
   PERSON_CANNOT_COME: 'La personne a prévenu qu’elle ne pourra pas venir',
+};
+
+/** Each kind of notice as the settings page names it. */
+export const NOTIFICATION_SETTING: Record<NotificationSettingKind, string> = {
+  REPORT: 'Nouveau compte rendu',
+  ...NOTIFICATION,
+  PATHWAY_ASSIGNED: 'Parcours qui vous est confié',
+};
+
+export const DELIVERY: Record<NotificationDelivery, string> = {
+  AT_ONCE: 'Un e-mail à chaque fois',
+  DIGEST: 'Dans le récapitulatif du matin (7 h 30, jours ouvrés)',
+  CONSOLE_ONLY: 'Seulement dans Parcours',
+  OFF: 'Ne pas être prévenu(e)',
 };

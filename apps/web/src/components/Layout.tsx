@@ -71,7 +71,7 @@ function Navigation() {
               <NavLink to="/partenaires">Partenaires</NavLink>
             </li>
             <li>
-              <NavLink to="/reglages">Rappels</NavLink>
+              <NavLink to="/reglages">Réglages</NavLink>
             </li>
           </>
         )}

@@ -1,39 +1,47 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useAuth, useMe } from '../auth';
-import { errorCode, FormError } from '../components/forms';
+import { errorCode, FormError, Select } from '../components/forms';
 import { frenchMessage } from '../errors';
-import { UpdateMyNotificationSettingsDocument } from '../graphql/generated';
+import { UpdateMyNotificationSettingsDocument, type NotificationDelivery } from '../graphql/generated';
+import { DELIVERY, NOTIFICATION_SETTING } from '../labels';
 import { ReminderDelays } from './ReminderDelays';
 
-/** A referent's e-mails for new reports; the operator's staff's reminders to the people they accompany. */
+/** How each kind of notice reaches the signed-in member of staff; the operator's reminders to the people they accompany. */
 export function SettingsPage() {
   const me = useMe();
-  if (me.role === 'REFERENT') return <ReportEmailSettings />;
+  const staff = me.role === 'MANAGER' || me.role === 'COUNSELLOR';
   return (
     <>
-      <h1 tabIndex={-1}>Rappels aux personnes</h1>
-      {me.role === 'MANAGER' || me.role === 'COUNSELLOR' ? <ReminderDelays canEdit={me.role === 'MANAGER'} /> : <p>Rien à régler pour votre rôle.</p>}
+      <h1 tabIndex={-1}>Réglages</h1>
+      {me.notificationEmails.length > 0 && <NotificationEmailSettings />}
+      {staff && <ReminderDelays canEdit={me.role === 'MANAGER'} />}
+      {!staff && me.notificationEmails.length === 0 && <p>Rien à régler pour votre rôle.</p>}
     </>
   );
 }
 
-/** Whether a referent gets an e-mail for each new report. */
-function ReportEmailSettings() {
+/** Per kind of notice: an e-mail each time, the morning's digest, only the console (or, for new referrals, nothing). */
+function NotificationEmailSettings() {
   const me = useMe();
   const { reloadMe } = useAuth();
-  const [reportEmails, setReportEmails] = useState(me.reportEmails);
+  const [choices, setChoices] = useState<Record<string, NotificationDelivery>>(() => Object.fromEntries(me.notificationEmails.map((setting) => [setting.kind, setting.delivery])));
   const [saved, setSaved] = useState(false);
   const [{ fetching, data, error }, update] = useMutation(UpdateMyNotificationSettingsDocument);
   const failures = data?.updateMyNotificationSettings.userErrors ?? [];
   return (
-    <>
-      <h1 tabIndex={-1}>Réglages des notifications</h1>
+    <section aria-labelledby="avis">
+      <h2 id="avis">Vos notifications</h2>
+      <p>
+        Tout arrive dans Parcours (la cloche « Notifications »). Choisissez ce qui vous arrive aussi par e-mail. Les e-mails ne contiennent rien sur les personnes : seulement ce qui vous
+        attend, et le lien pour le voir après connexion.
+      </p>
       <form
         onSubmit={async (event) => {
           event.preventDefault();
           setSaved(false);
-          const result = await update({ input: { reportEmails } });
+          const emails = me.notificationEmails.map((setting) => ({ kind: setting.kind, delivery: choices[setting.kind] }));
+          const result = await update({ input: { emails } });
           if (result.data?.updateMyNotificationSettings.user) {
             setSaved(true);
             await reloadMe();
@@ -41,15 +49,15 @@ function ReportEmailSettings() {
         }}
       >
         <FormError messages={failures.length ? failures.map((failure) => frenchMessage(failure.code, failure.message)) : error ? [frenchMessage(errorCode(error)!)] : undefined} />
-        <div className="field">
-          <input id="report-emails" type="checkbox" checked={reportEmails} onChange={(event) => setReportEmails(event.target.checked)} aria-describedby="report-emails-hint" />
-          <label htmlFor="report-emails" className="inline">
-            Recevoir un e-mail à chaque nouveau compte rendu
-          </label>
-          <p className="hint" id="report-emails-hint">
-            L’e-mail ne contient rien sur la personne : seulement le lien vers le compte rendu, à lire après connexion.
-          </p>
-        </div>
+        {me.notificationEmails.map((setting) => (
+          <Select
+            key={setting.kind}
+            label={NOTIFICATION_SETTING[setting.kind]}
+            value={choices[setting.kind]}
+            onChange={(delivery) => setChoices((current) => ({ ...current, [setting.kind]: delivery }))}
+            options={(Object.entries(DELIVERY) as [NotificationDelivery, string][]).filter(([delivery]) => delivery !== 'OFF' || setting.kind === 'NEW_REFERRAL')}
+          />
+        ))}
         <button type="submit" className="primary" disabled={fetching}>
           Enregistrer
         </button>
@@ -59,6 +67,6 @@ function ReportEmailSettings() {
           </p>
         )}
       </form>
-    </>
+    </section>
   );
 }

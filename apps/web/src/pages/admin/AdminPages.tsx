@@ -261,7 +261,7 @@ export function DeadLettersPage() {
   const [{ data, fetching, error }] = useQuery({ query: DeadLettersDocument, variables: { after: pages.after }, requestPolicy: 'network-only' });
   const [retried, retry] = useMutation(RetryOutboxMessageDocument);
   const connection = data?.outboxDeadLetters;
-  const topic = { REPORT: 'Compte rendu', PASSWORD_RESET: 'Nouveau mot de passe', INVITATION: 'Invitation', APPOINTMENT: 'Convocation d’une personne' } as const;
+  const topic = { REPORT: 'Compte rendu', PASSWORD_RESET: 'Nouveau mot de passe', INVITATION: 'Invitation', APPOINTMENT: 'Convocation d’une personne', STAFF_NOTIFICATION: 'Notification à un membre de l’équipe', DIGEST: 'Récapitulatif du matin' } as const;
   return (
     <>
       <h1 tabIndex={-1}>Courriels en échec</h1>
