@@ -105,6 +105,7 @@ export const ERROR_MESSAGES: Record<ErrorCode | ConsoleErrorCode, string> = {
   TOO_MANY_DIMENSIONS: 'Deux regroupements au plus.',
   NOT_DEAD_LETTER: 'Seul un message en échec peut être renvoyé.',
   INVALID_NOTIFICATION_SETTING: 'Ce réglage n’est pas possible pour ce type d’avis.',
+  INVALID_MESSAGE: 'Un message compte de 1 à 2 000 caractères.',
   // Anything else
   CONCURRENT_CHANGE: 'Quelqu’un d’autre a modifié ces données au même moment : rechargez la page et recommencez.',
   BAD_USER_INPUT: 'Une donnée saisie n’est pas valable.',

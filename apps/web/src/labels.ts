@@ -355,6 +355,7 @@ export const NOTIFICATION: Record<NotificationKind, string> = {
   CONTRACT_END_MISSED: 'Suivi de fin de contrat manqué',
   CONTRACT_ENDING: 'Contrat qui se termine dans moins de 15 jours',
   PERSON_CANNOT_COME: 'La personne a prévenu qu’elle ne pourra pas venir',
+  NEW_MESSAGE: 'Nouveau message sur le parcours',
 };
 
 /** Each kind of notice as the settings page names it. */

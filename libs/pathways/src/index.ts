@@ -38,3 +38,6 @@ export * from './follow-ups/follow-up-enums';
 export * from './placements/placements.service';
 export * from './follow-ups/follow-ups.service';
 export * from './entities';
+export * from './conversation/conversation-bus';
+export * from './conversation/conversation.service';
+export * from './conversation/pathway-message.entity';

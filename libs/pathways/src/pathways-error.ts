@@ -3,6 +3,8 @@ import { DomainError } from '@parcours/core';
 /** Every expected failure of referrals and pathways, by its stable code. */
 export const PathwaysErrorCode = {
   OUTSIDE_TERRITORY: 'OUTSIDE_TERRITORY',
+  /** A conversation message empty, or longer than 2,000 characters. */
+  INVALID_MESSAGE: 'INVALID_MESSAGE',
   NO_RSA_NOR_BARRIER: 'NO_RSA_NOR_BARRIER',
   UNKNOWN_COMMUNE: 'UNKNOWN_COMMUNE',
   JUSTIFICATION_REQUIRED: 'JUSTIFICATION_REQUIRED',

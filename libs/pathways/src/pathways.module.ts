@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@parcours/accounts';
 import { ParticipantsModule } from '@parcours/participants';
 import { FollowUpsPersonalData } from './follow-ups/follow-ups-personal-data';
 import { InterviewsPersonalData } from './interviews/interviews-personal-data';
@@ -16,10 +17,13 @@ import { PathwaysWork } from './pathways-work';
 import { ReferralsService } from './referrals.service';
 import { PlacementsService } from './placements/placements.service';
 import { FollowUpsService } from './follow-ups/follow-ups.service';
+import { ConversationBus } from './conversation/conversation-bus';
+import { ConversationPersonalData } from './conversation/conversation-personal-data';
+import { ConversationService } from './conversation/conversation.service';
 
 @Module({
-  imports: [ParticipantsModule],
-  providers: [PathwaysPersonalData, InterviewsPersonalData, ProposalsPersonalData, PlacementsPersonalData, FollowUpsPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService, AppointmentLinks, AppointmentAnswersService],
-  exports: [AppointmentLinks, AppointmentAnswersService, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
+  imports: [ParticipantsModule, AccountsModule],
+  providers: [ConversationPersonalData, ConversationBus, ConversationService, PathwaysPersonalData, InterviewsPersonalData, ProposalsPersonalData, PlacementsPersonalData, FollowUpsPersonalData, PathwaysWork, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService, AppointmentLinks, AppointmentAnswersService],
+  exports: [ConversationBus, ConversationService, AppointmentLinks, AppointmentAnswersService, ReferralsService, ParticipantsService, PathwaysService, InterviewsService, ProposalsService, CandidatesService, PlacementsService, FollowUpsService],
 })
 export class PathwaysModule {}

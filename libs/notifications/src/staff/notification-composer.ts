@@ -2,7 +2,7 @@ import { ChangeSetType, type EntityManager, type FlushEventArgs } from '@mikro-o
 import { Injectable } from '@nestjs/common';
 import { Role, User } from '@parcours/accounts';
 import { parisDay } from '@parcours/core';
-import { AppointmentAnswer, CheckpointKind, PathwayEvent, type Pathway, type JourneyEvent } from '@parcours/pathways';
+import { AppointmentAnswer, CheckpointKind, ConversationRead, Pathway, PathwayEvent, PathwayMessage, type JourneyEvent } from '@parcours/pathways';
 import { Composer, COMPOSER_ORDER, ScopedReads, SYSTEM, type FlushComposer } from '@parcours/unit-of-work';
 import { announce } from './announce';
 import { NotificationBus } from './notification-bus';
@@ -21,7 +21,8 @@ interface Effect {
 /**
  * The staff's notifications of what a unit of work recorded, in its own transaction (after the
  * reports, before the outbox): a new referral for the operator's managers (and counsellors who ask), a pathway put in a
- * counsellor's charge, a person who cannot come, a checkpoint gone missed. A handover takes the
+ * counsellor's charge, a person who cannot come, a checkpoint gone missed, a message in the
+ * conversation (reading the conversation reads its notices). A handover takes the
  * pathway's notifications away from whoever it leaves, at once; a referral decided marks its
  * NEW_REFERRAL notices read. What falls due (tomorrow, missed, a contract ending) is the sweeps'
  * (StaffNotificationsService). Nobody is told of what they did themselves.
@@ -36,8 +37,24 @@ export class NotificationComposer implements FlushComposer {
 
   async compose({ em, uow }: FlushEventArgs): Promise<void> {
     const reads = new ScopedReads(em, SYSTEM);
+    const written = (notifications: StaffNotification[]) => {
+      for (const notification of notifications) uow.computeChangeSet(notification);
+      this.pending.set(em, [...(this.pending.get(em) ?? []), ...notifications]);
+    };
     for (const changeSet of uow.getChangeSets()) {
       const entity = changeSet.entity;
+      if (entity instanceof PathwayMessage && changeSet.type === ChangeSetType.CREATE) {
+        written(await announce(reads, await this.otherSide(reads, entity), entity.writtenAt));
+        continue;
+      }
+      // Reading the conversation reads its messages' notices.
+      if (entity instanceof ConversationRead) {
+        for (const notice of await reads.find(StaffNotification, { pathway: entity.pathway.id, recipient: entity.reader.id, kind: NotificationKind.NEW_MESSAGE, readAt: null })) {
+          notice.markRead(entity.readAt);
+          uow.computeChangeSet(notice);
+        }
+        continue;
+      }
       if (!(entity instanceof PathwayEvent) || changeSet.type !== ChangeSetType.CREATE || !entity.recorded) continue;
       const pathway = entity.pathway.getEntity();
       const effect = await this.effectOf(reads, entity.recorded, pathway, entity.at);
@@ -52,12 +69,19 @@ export class NotificationComposer implements FlushComposer {
           uow.computeChangeSet(notification);
         }
       }
-      const drafts = effect.drafts.filter((draft) => draft.recipientId !== by);
-      for (const notification of await announce(reads, drafts, entity.at, { again: true })) {
-        uow.computeChangeSet(notification);
-        this.pending.set(em, [...(this.pending.get(em) ?? []), notification]);
-      }
+      written(await announce(reads, effect.drafts.filter((draft) => draft.recipientId !== by), entity.at, { again: true }));
     }
+  }
+
+  /** Whom a message is for: the referent when the operator's staff write, else the counsellor in charge (the managers while nobody is). */
+  private async otherSide(reads: ScopedReads, message: PathwayMessage): Promise<NotificationDraft[]> {
+    const pathway = await reads.findOneOrFail(Pathway, { id: message.pathway.id });
+    const author = message.author.id;
+    let recipients: string[];
+    if (author !== pathway.referent.id) recipients = [pathway.referent.id];
+    else if (pathway.counsellor) recipients = [pathway.counsellor.id];
+    else recipients = (await reads.find(User, { organisation: pathway.operator.id, role: Role.MANAGER, deactivatedAt: null }, { fields: ['id'] })).map((user) => user.id);
+    return recipients.filter((id) => id !== author).map((recipientId) => ({ recipientId, kind: NotificationKind.NEW_MESSAGE, pathwayId: pathway.id, itemId: message.id }));
   }
 
   private async effectOf(reads: ScopedReads, event: JourneyEvent, pathway: Pathway, at: Date): Promise<Effect | null> {

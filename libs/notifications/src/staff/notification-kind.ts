@@ -8,7 +8,9 @@
  *   CONTRACT_END_MISSED (a planned-end checkpoint gone MISSED) — the counsellor in charge;
  * - CONTRACT_ENDING: a contract's planned end within CONTRACT_ENDING_DAYS, one per fixed-term
  *   placement or temp-mission chain at its current planned end — the counsellor and the referent;
- * - PERSON_CANNOT_COME: the person answered through their link that they cannot come — the counsellor.
+ * - PERSON_CANNOT_COME: the person answered through their link that they cannot come — the counsellor;
+ * - NEW_MESSAGE: a message in the pathway's conversation — the other side (the referent, or the
+ *   counsellor in charge; the operator's managers while nobody is).
  */
 export enum NotificationKind {
   NEW_REFERRAL = 'NEW_REFERRAL',
@@ -21,6 +23,7 @@ export enum NotificationKind {
   CONTRACT_END_MISSED = 'CONTRACT_END_MISSED',
   CONTRACT_ENDING = 'CONTRACT_ENDING',
   PERSON_CANNOT_COME = 'PERSON_CANNOT_COME',
+  NEW_MESSAGE = 'NEW_MESSAGE',
 }
 
 /** A read notification is deleted this many days after it was read. */

@@ -19,9 +19,10 @@ export type SettingKind = NotificationKind | typeof REPORT_SETTING;
 
 /** The kinds each role is told of, in the order the settings page lists them. */
 export const SETTING_KINDS: Partial<Record<Role, readonly SettingKind[]>> = {
-  [Role.REFERENT]: [REPORT_SETTING, NotificationKind.CONTRACT_ENDING],
+  [Role.REFERENT]: [REPORT_SETTING, NotificationKind.NEW_MESSAGE, NotificationKind.CONTRACT_ENDING],
   [Role.COUNSELLOR]: [
     NotificationKind.PERSON_CANNOT_COME,
+    NotificationKind.NEW_MESSAGE,
     NotificationKind.PATHWAY_ASSIGNED,
     NotificationKind.APPOINTMENT_TOMORROW,
     NotificationKind.APPOINTMENT_MISSED,
@@ -36,12 +37,12 @@ export const SETTING_KINDS: Partial<Record<Role, readonly SettingKind[]>> = {
 SETTING_KINDS[Role.MANAGER] = SETTING_KINDS[Role.COUNSELLOR];
 
 /**
- * What a user gets when they have not chosen: a report's e-mail and a person who cannot come at
- * once (both call for action soon), everything else in the digest; a counsellor is not told of the
+ * What a user gets when they have not chosen: a report, a person who cannot come and a message at
+ * once (each calls for an answer soon), everything else in the digest; a counsellor is not told of the
  * operator's new referrals unless they ask (a manager is).
  */
 export function defaultDelivery(role: Role, kind: SettingKind): NotificationDelivery {
-  if (kind === REPORT_SETTING || kind === NotificationKind.PERSON_CANNOT_COME) return NotificationDelivery.AT_ONCE;
+  if (kind === REPORT_SETTING || kind === NotificationKind.PERSON_CANNOT_COME || kind === NotificationKind.NEW_MESSAGE) return NotificationDelivery.AT_ONCE;
   if (kind === NotificationKind.NEW_REFERRAL && role !== Role.MANAGER) return NotificationDelivery.OFF;
   return NotificationDelivery.DIGEST;
 }

@@ -13,6 +13,7 @@ const SAYS: Record<SettingKind, { one: string; many: (count: number) => string }
   [NotificationKind.CHECKPOINT_MISSED]: { one: 'un suivi dans l’emploi manqué', many: (n) => `${n} suivis dans l’emploi manqués` },
   [NotificationKind.CONTRACT_END_MISSED]: { one: 'un suivi de fin de contrat manqué', many: (n) => `${n} suivis de fin de contrat manqués` },
   [NotificationKind.CONTRACT_ENDING]: { one: 'un contrat qui se termine dans moins de 15 jours', many: (n) => `${n} contrats qui se terminent dans moins de 15 jours` },
+  [NotificationKind.NEW_MESSAGE]: { one: 'un nouveau message sur un parcours', many: (n) => `${n} nouveaux messages sur des parcours` },
   [NotificationKind.PERSON_CANNOT_COME]: { one: 'une personne a prévenu qu’elle ne pourra pas venir à son entretien', many: (n) => `${n} personnes ont prévenu qu’elles ne pourront pas venir` },
 };
 
