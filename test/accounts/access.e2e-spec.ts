@@ -89,6 +89,9 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Query.myUnreadNotificationCount': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
   'Mutation.markNotificationsRead': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
   'Mutation.markAllNotificationsRead': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
+  'Mutation.postPathwayMessage': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
+  'Mutation.readPathwayConversation': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
+  'Subscription.pathwayMessagePosted': ['REFERENT', 'COUNSELLOR', 'MANAGER', 'ADMIN'],
   'Subscription.staffNotificationAdded': ['REFERENT', 'COUNSELLOR', 'MANAGER'],
   'Mutation.createConvention': ['ADMIN', 'MANAGER'],
   'Mutation.updateConvention': ['ADMIN', 'MANAGER'],
@@ -228,6 +231,8 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Query.myUnreadNotificationCount', '{ myUnreadNotificationCount }'],
     ['Mutation.markNotificationsRead', `mutation { markNotificationsRead(input: { ids: ["${someId}"] }) { userErrors { code } } }`],
     ['Mutation.markAllNotificationsRead', 'mutation { markAllNotificationsRead { userErrors { code } } }'],
+    ['Mutation.postPathwayMessage', `mutation { postPathwayMessage(input: { pathwayId: "${someId}", text: "Bonjour" }) { userErrors { code } } }`],
+    ['Mutation.readPathwayConversation', `mutation { readPathwayConversation(input: { pathwayId: "${someId}" }) { userErrors { code } } }`],
     [
       'Mutation.createConvention',
       `mutation { createConvention(input: { operatorId: "${someId}", funderId: "${someId}", title: "X", budgetLine: "B", startOn: "2026-01-01", endOn: "2026-12-31", targetParticipants: 10, amountCents: 100 }) { userErrors { code } } }`,

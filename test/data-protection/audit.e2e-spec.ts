@@ -237,6 +237,7 @@ describe('the access log', () => {
       async () => ({ id: (await journey.diagnosed(referent, counsellor)).id }),
       () => counsellor,
     ],
+    'Mutation.postPathwayMessage': ['mutation ($id: ID!) { postPathwayMessage(input: { pathwayId: $id, text: "Bonjour" }) { message { text } userErrors { code } } }', () => ({ id: pathway.id }), () => referent],
     'Query.myNotifications': ['{ myNotifications { edges { node { kind dueOn pathway { participant { lastName } } } } } }', () => ({}), () => manager],
     'Query.followUpsDue': [
       '{ followUpsDue { edges { node { checkpoint { dueOn status } pathway { id } } } } }',

@@ -1,4 +1,5 @@
 import { StaffNotification } from '@parcours/notifications';
+import { ConversationRead, PathwayMessage } from '@parcours/pathways';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { AuditAction, AuditEntry, PersonalDataPolicies } from '@parcours/audit';
 import { DataProtectionService } from '@parcours/data-protection';
@@ -178,6 +179,8 @@ describe('right of access, erasure and retention', () => {
         nextStep: 'texte libre',
       });
       expect((await placements.exitRaw(counsellor, { pathwayId: pathway.id, exitedOn: '2026-03-16', reason: 'OTHER', comment: 'texte libre' })).outcome).toMatchObject({ category: 'DURABLE_EMPLOYMENT' });
+      // A message in the pathway's conversation.
+      await t.api.data('mutation ($id: ID!) { postPathwayMessage(input: { pathwayId: $id, text: "texte libre" }) { userErrors { code } } }', { id: pathway.id }, { token: counsellor.token });
       // Four offsets from the first start pending; the CDD's planned end cancelled when it ended early.
       const calendar = await t.orm.em.fork().find(Checkpoint, { pathway: pathway.id }, { orderBy: { key: 'asc' } });
       expect(calendar.map((checkpoint) => [checkpoint.kind, checkpoint.status])).toEqual([
@@ -213,6 +216,8 @@ describe('right of access, erasure and retention', () => {
         Placement: await em.find(Placement, { pathway: pathway.id }),
         Checkpoint: await em.find(Checkpoint, { pathway: pathway.id }),
         Contact: await em.find(Contact, { pathway: pathway.id }, { populate: ['justiceJustification'] }),
+        PathwayMessage: await em.find(PathwayMessage, { pathway: pathway.id }),
+        ConversationRead: await em.find(ConversationRead, { pathway: pathway.id }),
         // Deleted with the person (nothing in them to empty): none left.
         StaffNotification: await em.find(StaffNotification, { pathway: pathway.id }),
       };

@@ -86,11 +86,13 @@ describe('the audit of every write', () => {
     const booked = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId: answering.id, startsAt: '2026-03-20T08:00:00Z', channel: 'PHONE' } }, { token: counsellor.token });
     const token = t.app.get(AppointmentLinks).token(booked.scheduleDiagnostic.appointment.id);
     await t.api.data('mutation ($token: String!) { answerAppointment(input: { token: $token, answer: CANNOT_COME, reason: "Hospitalisée" }) { userErrors { code } } }', { token });
+    // The referent writes in the pathway's conversation.
+    await t.api.data('mutation ($id: ID!) { postPathwayMessage(input: { pathwayId: $id, text: "Elle a déménagé" }) { userErrors { code } } }', { id: answering.id }, { token: referent.token });
     const personal = ENTITIES.flatMap((entity) => {
       const policy = policies.entity(entity.name);
       return policy && policy.erase.length > 0 ? [entity.name] : [];
     });
-    expect(personal.sort()).toEqual(['Appointment', 'Contact', 'Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'Placement', 'ProposalStep', 'ReferentReport']);
+    expect(personal.sort()).toEqual(['Appointment', 'Contact', 'Diagnostic', 'Participant', 'Pathway', 'PathwayEvent', 'PathwayMessage', 'Placement', 'ProposalStep', 'ReferentReport']);
     const audited = await t.orm.em.fork().find(AuditEntry, { action: 'WRITE' as never }, { fields: ['objectType'] });
     for (const name of personal) expect({ entity: name, audited: audited.some((entry) => entry.objectType === name) }).toEqual({ entity: name, audited: true });
   });

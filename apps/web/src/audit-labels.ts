@@ -93,6 +93,9 @@ export const OPERATION: Record<string, string> = {
   markNotificationsRead: 'notification marquée comme lue',
   markAllNotificationsRead: 'notifications marquées comme lues',
   staffNotificationAdded: 'notification reçue en direct',
+  postPathwayMessage: 'message écrit sur le parcours',
+  readPathwayConversation: 'messages du parcours lus',
+  pathwayMessagePosted: 'message du parcours reçu en direct',
 };
 
 /** Operations that are not a call of the API: the server's own work. */
@@ -131,6 +134,8 @@ const RECORD: Record<string, string> = {
   Checkpoint: 'point de suivi',
   Contact: 'contact de suivi',
   ReferentReport: 'compte rendu',
+  PathwayMessage: 'message sur le parcours',
+  StaffNotification: 'notification',
   AuditSubject: 'journal des accès',
 };
 
@@ -197,6 +202,7 @@ const FIELD: Record<string, string> = {
   kind: 'type',
   nextStep: 'suite prévue',
   note: 'note',
+  text: 'texte d’un message',
   notes: 'notes',
   on: 'date',
   reached: 'personne jointe',
