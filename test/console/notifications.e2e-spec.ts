@@ -74,6 +74,39 @@ describeInBrowser('the console’s notifications, in a real browser', () => {
     await p.getByText('Rien de nouveau.').waitFor();
     await p.getByLabel('Non lues seulement').uncheck();
     await item.waitFor();
+  });
+
+  it('a referent and a counsellor exchange two messages on a pathway, each seeing the other’s live; the bell tells, opening reads', async () => {
+    const pathway = await journey.refer(referent, aPerson({ lastName: 'Durand' }));
+    await journey.accept(counsellor, pathway.id);
+    const r = await page();
+    await signInThroughPage(r, referent, `/parcours/${pathway.id}`);
+    const c = await page();
+    await signInThroughPage(c, counsellor, `/parcours/${pathway.id}`);
+    await r.getByRole('heading', { name: /^Messages avec/ }).waitFor();
+    await c.getByRole('heading', { name: 'Messages avec le référent' }).waitFor();
+
+    await r.getByLabel('Votre message').fill('Elle a déménagé à Firminy : nouvelle adresse transmise par courrier.');
+    await r.getByRole('button', { name: 'Envoyer' }).click();
+    await c.getByText('Elle a déménagé à Firminy : nouvelle adresse transmise par courrier.').waitFor();
+    await screens.check(c, 'notifications-03-conversation-counsellor');
+    await c.getByLabel('Votre message').fill('Merci, je la rappelle demain matin.');
+    await c.getByRole('button', { name: 'Envoyer' }).click();
+    await r.getByText('Merci, je la rappelle demain matin.').waitFor();
+    // The counsellor had the page open: read at once; the referent sees it.
+    await r.getByText('Lu par Paul Conseiller').waitFor();
+    expect(await r.getByTestId('message').count()).toBe(2);
+
+    // Two minutes later, the referent elsewhere: the bell counts the next message, and its link opens the conversation.
+    t.clock.advance(120_000);
+    await r.getByRole('link', { name: 'Accueil' }).click();
+    await c.getByLabel('Votre message').fill('Rendez-vous confirmé pour jeudi.');
+    await c.getByRole('button', { name: 'Envoyer' }).click();
+    await r.waitForFunction(() => Number(document.querySelector('[data-testid="notifications-count"]')?.textContent) >= 1);
+    const link = r.getByRole('list', { name: 'À faire en premier' }).getByRole('link', { name: /Nouveau message sur le parcours : .*Durand/ });
+    await link.click();
+    await r.getByText('Rendez-vous confirmé pour jeudi.').waitFor();
+    await r.waitForFunction(() => document.querySelector('[data-testid="notifications-count"]')?.textContent === '0');
     expect(screens.violations).toEqual({});
   });
 });

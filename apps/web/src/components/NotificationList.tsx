@@ -33,7 +33,7 @@ export function NotificationList({ notifications, label }: { notifications: Noti
           const due = when(notification);
           return (
             <li key={notification.id} className={notification.readAt ? '' : 'unread'} data-testid="notification">
-              <Link to={`/parcours/${notification.pathwayId}`} onClick={() => void (notification.readAt ? undefined : read(notification.id))}>
+              <Link to={`/parcours/${notification.pathwayId}${notification.kind === 'NEW_MESSAGE' ? '#messages' : ''}`} onClick={() => void (notification.readAt ? undefined : read(notification.id))}>
                 {NOTIFICATION[notification.kind]} : {person}
               </Link>
               {due && <> — {due}</>}

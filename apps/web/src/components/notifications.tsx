@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { StaffNotificationAddedDocument, UnreadNotificationsDocument } from '../graphql/generated';
 
@@ -26,14 +26,13 @@ export function NotificationsProvider({ enabled, children }: { enabled: boolean;
     setVersion((current) => current + 1);
     reexecute({ requestPolicy: 'network-only' });
   }, [latest, reexecute]);
-  const value: Notifications = {
-    unread: data?.myUnreadNotificationCount ?? 0,
-    version,
-    refresh: () => {
-      setVersion((current) => current + 1);
-      reexecute({ requestPolicy: 'network-only' });
-    },
-  };
+  // Stable: a page may call it from an effect (the conversation, once read) without running it again.
+  const refresh = useCallback(() => {
+    setVersion((current) => current + 1);
+    reexecute({ requestPolicy: 'network-only' });
+  }, [reexecute]);
+  const unread = data?.myUnreadNotificationCount ?? 0;
+  const value = useMemo<Notifications>(() => ({ unread, version, refresh }), [unread, version, refresh]);
   return <NotificationsContext.Provider value={value}>{children}</NotificationsContext.Provider>;
 }
 

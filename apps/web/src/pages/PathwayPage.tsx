@@ -8,6 +8,7 @@ import { errorCode, fieldErrors, FormError, TextArea, TextField, type FieldError
 import { QueryState } from '../components/QueryState';
 import { frenchMessage } from '../errors';
 import { day, fullName, phone, today } from '../format';
+import { Conversation } from './Conversation';
 import { AssignReferentDocument, PathwayDocument, ReferentsDocument, WithdrawReferralDocument } from '../graphql/generated';
 import { DECLINE_REASON, OPEN_STATUSES, PATHWAY_STATUS } from '../labels';
 import { PersonData } from './admin/PersonData';
@@ -306,6 +307,7 @@ export function PathwayPage() {
               setSaved(null);
             }}
           />
+          <Conversation pathwayId={pathway.id} withWhom={me.role === 'REFERENT' ? `avec ${pathway.operator.name}` : 'avec le référent'} />
         </div>
         <div className="pathway-file">
           <Records pathway={pathway} staff={staff} />
