@@ -10,7 +10,8 @@ import { AccountsFixture, LOGIN } from '../support/accounts';
 import { errorCodes, GraphqlClient } from '../support/graphql-client';
 import { productionEnv, startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
-import { JourneyFixture, startJourneyApp } from '../support/journey';
+import { JourneyFixture, SCHEDULE, startJourneyApp } from '../support/journey';
+import { NotificationKind, StaffNotification, StaffNotificationsService } from '@parcours/notifications';
 import { SubscriptionProbe } from '../support/ws-client';
 
 type Issued = { referentReportIssued: { id: string; kind: string; pathwayId: string } };
@@ -132,12 +133,19 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
   describe('sweeps', () => {
     let t: TestApp;
     let other: NestFastifyApplication;
+    let tomorrow: string;
 
     beforeAll(async () => {
       let accounts: AccountsFixture;
       let journey: JourneyFixture;
       ({ t, accounts, journey } = await startJourneyApp());
       await journey.refer(await accounts.user('REFERENT')); // audit entries, for the purge to count
+      // An interview tomorrow (Tuesday 17 March), for the notifications of what falls due.
+      const counsellor = await accounts.user('COUNSELLOR');
+      const booked = await journey.refer(await accounts.user('REFERENT'));
+      await journey.accept(counsellor, booked.id);
+      const scheduled = await t.api.data<{ scheduleDiagnostic: { appointment: { id: string } } }>(SCHEDULE, { input: { pathwayId: booked.id, startsAt: '2026-03-17T08:00:00Z', channel: 'ON_SITE' } }, { token: counsellor.token });
+      tomorrow = scheduled.scheduleDiagnostic.appointment.id;
       // A second process on the same database: its own module, its own connection pool, the same clock.
       const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config)] }).overrideProvider(Clock).useValue(t.clock).compile();
       other = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(t.config), { logger: false });
@@ -146,6 +154,13 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
     afterAll(async () => {
       await other.close();
       await t.close();
+    });
+
+    it('announce what falls due once, even when two processes sweep at the same instant past the lock', async () => {
+      const [mine, theirs] = [t.app.get(StaffNotificationsService), other.get(StaffNotificationsService)];
+      const runs = await Promise.all([mine.sweepDue(), theirs.sweepDue(), mine.sweepDue(), theirs.sweepDue()]);
+      expect(runs.reduce((sum, run) => sum + run.announced, 0)).toBe(1);
+      expect(await t.orm.em.fork().count(StaffNotification, { itemId: tomorrow, kind: NotificationKind.APPOINTMENT_TOMORROW })).toBe(1);
     });
 
     it('run in one process at a time: started on both at once, their effect is counted once', async () => {
