@@ -76,6 +76,7 @@ describe('staff notices by e-mail, and the morning digest', () => {
     expect(delivery((await mine(counsellor)).notificationEmails, 'NEW_REFERRAL')).toBe('OFF');
     expect((await mine(referent)).notificationEmails).toEqual([
       { kind: 'REPORT', delivery: 'AT_ONCE' },
+      { kind: 'NEW_MESSAGE', delivery: 'AT_ONCE' },
       { kind: 'CONTRACT_ENDING', delivery: 'DIGEST' },
     ]);
 
@@ -91,7 +92,10 @@ describe('staff notices by e-mail, and the morning digest', () => {
     expect((await settings(quiet, { emails: [{ kind: 'NEW_REFERRAL', delivery: 'CONSOLE_ONLY' }] })).updateMyNotificationSettings.userErrors).toEqual([]);
     // reportEmails, as before: the REPORT kind at once, or only in the inbox.
     const referentChose = await settings(referent, { reportEmails: false, emails: [{ kind: 'CONTRACT_ENDING', delivery: 'AT_ONCE' }] });
-    expect(referentChose.updateMyNotificationSettings.user).toEqual({ reportEmails: false, notificationEmails: [{ kind: 'REPORT', delivery: 'CONSOLE_ONLY' }, { kind: 'CONTRACT_ENDING', delivery: 'AT_ONCE' }] });
+    expect(referentChose.updateMyNotificationSettings.user).toEqual({
+      reportEmails: false,
+      notificationEmails: [{ kind: 'REPORT', delivery: 'CONSOLE_ONLY' }, { kind: 'NEW_MESSAGE', delivery: 'AT_ONCE' }, { kind: 'CONTRACT_ENDING', delivery: 'AT_ONCE' }],
+    });
     expect(delivery((await mine(keen)).notificationEmails, 'NEW_REFERRAL')).toBe('DIGEST');
   });
 
