@@ -96,8 +96,8 @@ describe('the unit of work', () => {
     expect(await stored(pathway.id)).toEqual({ status: 'REFERRED', events: ['ParticipantReferred'], appointments: 0 });
   });
 
-  it('runs the report composer, then the outbox, then the outcome model (which counts the composed reports), before the audit of writes, always', () => {
-    expect(t.app.get(FlushPipeline).steps()).toEqual(['ReportComposer', 'OutboxComposer', 'OutcomeComposer', 'AuditWrites']);
+  it('runs the report composer, then the staff notifications, then the outbox (which mails the composed notices), then the outcome model (which counts the composed reports), before the audit of writes, always', () => {
+    expect(t.app.get(FlushPipeline).steps()).toEqual(['ReportComposer', 'NotificationComposer', 'OutboxComposer', 'OutcomeComposer', 'AuditWrites']);
   });
 
   describe('one pathway, one writer at a time', () => {

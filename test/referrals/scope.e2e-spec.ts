@@ -39,7 +39,7 @@ describe('operations out of scope', () => {
   const missing = '00000000-0000-4000-8000-000000000000';
   const absent: Ids = {
     pathway: missing, participant: missing, appointment: missing, diagnostic: missing, opportunity: missing, proposal: missing, placement: missing,
-    checkpoint: missing, partner: missing, report: missing, convention: missing, counsellor: missing, referent: missing, operator: missing,
+    checkpoint: missing, partner: missing, report: missing, convention: missing, counsellor: missing, referent: missing, operator: missing, notification: missing,
   };
 
   /** The ids of one operator's and one referent's objects, out of every outsider's scope. */
@@ -58,6 +58,7 @@ describe('operations out of scope', () => {
     counsellor: string;
     referent: string;
     operator: string;
+    notification: string;
   }
 
   beforeAll(async () => {
@@ -92,6 +93,7 @@ describe('operations out of scope', () => {
     const placement = (await placements.start(counsellor, { pathwayId: diagnosed.id, contractType: 'BUSINESS_CREATION', startOn: '2026-03-16' })).id;
     const checkpoint = (await placements.followUp(counsellor, diagnosed.id)).checkpoints[0].id;
     const reports = await t.api.data<{ referentReports: { edges: { node: { id: string } }[] } }>('{ referentReports(first: 1) { edges { node { id } } } }', undefined, { token: owner.token });
+    const notices = await t.api.data<{ myNotifications: { edges: { node: { id: string } }[] } }>('{ myNotifications(first: 1) { edges { node { id } } } }', undefined, { token: manager.token });
     const funder = await accounts.organisation('FUNDER');
     const convention = await t.api.data<{ createConvention: { convention: { id: string } } }>(
       'mutation ($input: CreateConventionInput!) { createConvention(input: $input) { convention { id } } }',
@@ -113,6 +115,7 @@ describe('operations out of scope', () => {
       counsellor: counsellor.id,
       referent: owner.id,
       operator: accounts.operatorId,
+      notification: notices.myNotifications.edges[0].node.id,
     };
     const otherOperator = await accounts.organisation('OPERATOR');
     outsiders.REFERENT = await accounts.user('REFERENT');
@@ -155,6 +158,9 @@ describe('operations out of scope', () => {
     'correctDiagnostic.input.diagnosticId': { call: ({ diagnostic: id }) => [`mutation ($input: CorrectDiagnosticInput!) { correctDiagnostic(input: $input) ${ERRORS} }`, { input: { diagnosticId: id, ...someFindings() } }], notFound: true },
     'updateParticipant.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { updateParticipant(input: { participantId: $id, phone: "0600000000" }) ${ERRORS} }`, { id }], notFound: true },
     'recordMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { recordMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
+    'markNotificationsRead.input.ids': { call: ({ notification: id }) => [`mutation ($id: ID!) { markNotificationsRead(input: { ids: [$id] }) ${ERRORS} }`, { id }], notFound: true },
+    'postPathwayMessage.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { postPathwayMessage(input: { pathwayId: $id, text: "Bonjour" }) ${ERRORS} }`, { id }], notFound: true },
+    'readPathwayConversation.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { readPathwayConversation(input: { pathwayId: $id }) ${ERRORS} }`, { id }], notFound: true },
     'withdrawMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { withdrawMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
     'updateOpportunity.input.opportunityId': {
       call: ({ opportunity: id, partner }) => [`mutation ($id: ID!, $p: ID!) { updateOpportunity(input: { opportunityId: $id, partnerId: $p, clientPartnerId: $p, title: "X", communeCode: "42218", startOn: "2026-04-01" }) ${ERRORS} }`, { id, p: partner }],
@@ -226,6 +232,7 @@ describe('operations out of scope', () => {
     'eraseParticipant.input.participantId': 'the ADMIN\'s alone, and an ADMIN sees every row',
     'updateOrganisation.input.id': 'the ADMIN\'s alone, and an ADMIN sees every row',
     'retryOutboxMessage.input.messageId': 'the ADMIN\'s alone, and an ADMIN sees every row',
+    'pathwayMessagePosted.pathwayId': 'a subscription (graphql-ws): it pushes only the messages its subscriber may read, each re-read through their scope (test/notifications/conversation: another referent receives nothing)',
   };
 
   it('calls or exempts every id of the served schema, and names no id the schema does not have', () => {
@@ -261,7 +268,7 @@ describe('operations out of scope', () => {
       }
     }
     expect(differences).toEqual([]);
-    expect(calls).toBe(86); // 45 ids, each as every role allowed to call its operation (ADMIN aside)
+    expect(calls).toBe(95); // 48 ids, each as every role allowed to call its operation (ADMIN aside)
     expect(await everyRow()).toEqual(before);
   }, 120_000);
 
