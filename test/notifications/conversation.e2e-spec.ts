@@ -1,4 +1,4 @@
-import { AuditEntry } from '@parcours/audit';
+import { AuditAction, AuditEntry } from '@parcours/audit';
 import { PathwayMessage } from '@parcours/pathways';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
@@ -80,7 +80,7 @@ describe('the conversation of a pathway', () => {
     expect(refused.data?.postPathwayMessage).toEqual({ message: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'pathwayId'] }] });
 
     // Every read is in the access log, the pushed ones included.
-    const reads = await t.orm.em.fork().find(AuditEntry, { participantId: pathway.participant.id, objectType: 'PathwayMessage', action: 'READ' });
+    const reads = await t.orm.em.fork().find(AuditEntry, { participantId: pathway.participant.id, objectType: 'PathwayMessage', action: AuditAction.READ });
     expect(reads.map((entry) => entry.userId)).toEqual(expect.arrayContaining([counsellor.id, referent.id]));
     expect(reads.filter((entry) => entry.operation === 'subscription pathwayMessagePosted').length).toBeGreaterThanOrEqual(2);
   });

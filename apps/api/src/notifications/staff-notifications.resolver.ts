@@ -6,6 +6,7 @@ import { Territory } from '@parcours/territory';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
+import { liveSubscription } from '../graphql/live-subscription';
 import { PathwaysMapping } from '../pathways/pathways.mapping';
 import type { PathwayNode } from '../pathways/pathways.types';
 import { MarkNotificationsReadInput, NotificationsReadPayload, StaffNotificationConnection, StaffNotificationNode, StaffNotificationsFilter, toStaffNotificationNode } from './staff-notifications.types';
@@ -65,27 +66,12 @@ export class StaffNotificationsResolver {
     resolve: (node: StaffNotificationNode) => node,
   })
   staffNotificationAdded(@CurrentActor() actor: Actor): AsyncIterableIterator<StaffNotificationNode> {
-    const controller = new AbortController();
-    const { notifications, bus } = this;
-    const node = (view: PathwayView) => this.pathwayNode(view);
-    // What each event's selection reads is written to the access log by the WebSocket pipeline (websocket.ts).
-    async function* stream(): AsyncGenerator<StaffNotificationNode> {
-      for await (const announced of bus.announced(controller.signal)) {
-        const found = await notifications.deliverable(actor, announced);
-        if (found) yield toStaffNotificationNode(found.notification, node(found.view));
-      }
-    }
-    const inner = stream();
-    return {
-      next: () => inner.next(),
-      return: (value?: unknown) => {
-        controller.abort();
-        return inner.return(value as StaffNotificationNode);
+    return liveSubscription(
+      (signal) => this.bus.announced(signal),
+      async (announced) => {
+        const found = await this.notifications.deliverable(actor, announced);
+        return found ? toStaffNotificationNode(found.notification, this.pathwayNode(found.view)) : null;
       },
-      throw: (error?: unknown) => inner.throw(error),
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    );
   }
 }

@@ -6,6 +6,7 @@ import { NotPersonal } from '../audit/graphql-personal-data';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphqlContext } from '../graphql/graphql-context';
+import { liveSubscription } from '../graphql/live-subscription';
 import { requestLoader, signedIn } from '../graphql/request-loaders';
 import { ConversationReadPayload, PathwayMessageNode, PathwayMessagePayload, PostPathwayMessageInput, ReadPathwayConversationInput, toPathwayMessageNode } from './conversation.types';
 import { PathwayNode } from './pathways.types';
@@ -56,27 +57,12 @@ export class ConversationResolver {
     resolve: (node: PathwayMessageNode) => node,
   })
   pathwayMessagePosted(@Args('pathwayId', { type: () => ID }) pathwayId: string, @CurrentActor() actor: Actor): AsyncIterableIterator<PathwayMessageNode> {
-    const controller = new AbortController();
-    const { messages: conversation, bus } = this;
-    const participantOf = (id: string) => this.participantOf(actor, id);
-    async function* stream(): AsyncGenerator<PathwayMessageNode> {
-      for await (const posted of bus.announced(controller.signal)) {
-        if (posted.pathwayId !== pathwayId) continue;
-        const view = await conversation.deliverable(actor, posted);
-        if (view) yield toPathwayMessageNode(view, await participantOf(pathwayId), actor.userId);
-      }
-    }
-    const inner = stream();
-    return {
-      next: () => inner.next(),
-      return: (value?: unknown) => {
-        controller.abort();
-        return inner.return(value as PathwayMessageNode);
+    return liveSubscription(
+      (signal) => this.bus.announced(signal),
+      async (posted) => {
+        const view = posted.pathwayId === pathwayId ? await this.messages.deliverable(actor, posted) : null;
+        return view ? toPathwayMessageNode(view, await this.participantOf(actor, pathwayId), actor.userId) : null;
       },
-      throw: (error?: unknown) => inner.throw(error),
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    );
   }
 }

@@ -10,6 +10,7 @@ import { ReferentReport, ReportBus, ReportsService, reportState, reportView, typ
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ConnectionArgs, toConnection } from '../graphql/connection';
+import { liveSubscription } from '../graphql/live-subscription';
 import { AcknowledgeReportInput, ReferentReportConnection, ReferentReportNode, ReferentReportsFilter, ReportPayload } from './reports.types';
 
 const { REFERENT, MANAGER, ADMIN } = Role;
@@ -51,27 +52,13 @@ export class ReportsResolver {
     resolve: (node: ReferentReportNode) => node,
   })
   referentReportIssued(@CurrentActor() actor: Actor): AsyncIterableIterator<ReferentReportNode> {
-    const controller = new AbortController();
-    const { reports, bus } = this;
-    // What each event's selection reads is written to the access log by the WebSocket pipeline (websocket.ts).
-    async function* stream(): AsyncGenerator<ReferentReportNode> {
-      for await (const issued of bus.announced(controller.signal)) {
-        const report = await reports.deliverable(actor, issued);
-        if (report) yield toReportNode(report, reports.today());
-      }
-    }
-    const inner = stream();
-    return {
-      next: () => inner.next(),
-      return: (value?: unknown) => {
-        controller.abort();
-        return inner.return(value as ReferentReportNode);
+    return liveSubscription(
+      (signal) => this.bus.announced(signal),
+      async (issued) => {
+        const report = await this.reports.deliverable(actor, issued);
+        return report ? toReportNode(report, this.reports.today()) : null;
       },
-      throw: (error?: unknown) => inner.throw(error),
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    );
   }
 }
 
