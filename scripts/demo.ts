@@ -74,8 +74,9 @@ function readMarker(): Marker | null {
 }
 
 /**
- * The day after the simulation (Paris midnight); on a database already served, just after the
- * latest instant it records, since a rehearsal's clock never goes back (CLOCK_START).
+ * The morning after the simulation (08:00 Paris: the staff's digest of a working day leaves as the
+ * server starts); on a database already served, just after the latest instant it records, since a
+ * rehearsal's clock never goes back (CLOCK_START).
  */
 async function clockStartFor(until: string): Promise<string> {
   const latest = await new Promise<number>((done, fail) => {
@@ -88,7 +89,7 @@ async function clockStartFor(until: string): Promise<string> {
       });
     });
   });
-  const start = parisInstant(until).getTime();
+  const start = parisInstant(until, 8).getTime();
   return new Date(Math.max(start, latest + 1000)).toISOString();
 }
 
@@ -102,6 +103,7 @@ function banner(url: string, clockStart: string, until: string): string {
     `The console: open ${url}/ in a browser and sign in with any account below; each role has its own screens (docs/console.md).`,
     `E-mails and SMS (reports, convocations, reminders) go nowhere: each is kept in ${MESSAGES}/ (an .eml opens in a mail client, with its calendar invitation; the person's link in it opens their page here).`,
     `  To see one: as the referent, refer someone with an e-mail and a mobile, both boxes ticked; as the counsellor, accept and book the interview: the convocation (e-mail and SMS) appears there; open its link in a phone-sized window and answer "Je ne pourrai pas venir": the counsellor's home page shows it.`,
+    `Notifications: each referent, counsellor and manager has a bell ("Notifications") and a home page that opens on what it asks (new referrals, tomorrow's interviews, contracts ending within 15 days, messages); on a working day, this morning's digest e-mails are in ${MESSAGES}/ too. A pathway's page has its conversation between the referent and the operator.`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',

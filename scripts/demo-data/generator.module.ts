@@ -6,7 +6,7 @@ import { Clock, CoreModule } from '@parcours/core';
 import { ConventionsModule } from '@parcours/conventions';
 import { DataProtectionModule } from '@parcours/data-protection';
 import { DatabaseModule } from '@parcours/db';
-import { NotificationsModule } from '@parcours/notifications';
+import { NotificationsModule, StaffNotificationsModule } from '@parcours/notifications';
 import { OpportunitiesModule } from '@parcours/opportunities';
 import { OutcomesModule } from '@parcours/outcomes';
 import { PathwaysModule } from '@parcours/pathways';
@@ -15,7 +15,7 @@ import { UnitOfWorkModule } from '@parcours/unit-of-work';
 import { LoggingModule } from '@parcours/lifecycle';
 
 /**
- * The domain without the API: the same libraries, flush pipeline (reports, outbox, outcome model, audit) and
+ * The domain without the API: the same libraries, flush pipeline (reports, staff notifications, outbox, outcome model, audit) and
  * migrations as the server, on the generator's clock.
  */
 @Module({})
@@ -36,6 +36,7 @@ export class GeneratorModule {
         ConventionsModule,
         ReportsModule,
         NotificationsModule,
+        StaffNotificationsModule,
         DataProtectionModule,
         OutcomesModule,
       ],
