@@ -7,11 +7,12 @@ export class Migration20261207061529_NotificationEmails extends Migration {
     // A referent who had turned report e-mails off keeps them off: reports only in the inbox.
     this.addSql(`update \`app_user\` set \`notification_emails\` = '{"REPORT":"CONSOLE_ONLY"}' where \`report_emails\` = 0;`);
     this.addSql(`alter table \`app_user\` drop column \`report_emails\`;`);
+  }
 
-    this.addSql(`alter table \`outbox_message\` add column \`recipient_id\` text null constraint \`outbox_message_recipient_id_foreign\` references \`app_user\` (\`id\`) on update cascade on delete set null;`);
-    this.addSql(`alter table \`outbox_message\` add column \`staff_notification_id\` text null;`);
-    this.addSql(`alter table \`outbox_message\` add column \`digest_on\` text null;`);
-    this.addSql(`create index \`outbox_message_recipient_id_index\` on \`outbox_message\` (\`recipient_id\`);`);
+  override async down(): Promise<void> {
+    this.addSql(`alter table \`app_user\` add column \`report_emails\` integer not null default 1;`);
+    this.addSql(`update \`app_user\` set \`report_emails\` = 0 where json_extract(\`notification_emails\`, '$.REPORT') in ('CONSOLE_ONLY', 'DIGEST');`);
+    this.addSql(`alter table \`app_user\` drop column \`notification_emails\`;`);
   }
 
 }

@@ -20,6 +20,7 @@ import { Migration20261207033107_PersonAnswersAndReminders } from './Migration20
 import { Migration20261207034539_AppointmentReminded } from './Migration20261207034539_AppointmentReminded';
 import { Migration20261207060543_StaffNotifications } from './Migration20261207060543_StaffNotifications';
 import { Migration20261207061529_NotificationEmails } from './Migration20261207061529_NotificationEmails';
+import { Migration20261207061530_OutboxStaffEmails } from './Migration20261207061530_OutboxStaffEmails';
 import { Migration20261207062442_Conversation } from './Migration20261207062442_Conversation';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -43,5 +44,6 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207034539_AppointmentReminded', class: Migration20261207034539_AppointmentReminded },
   { name: 'Migration20261207060543_StaffNotifications', class: Migration20261207060543_StaffNotifications },
   { name: 'Migration20261207061529_NotificationEmails', class: Migration20261207061529_NotificationEmails },
+  { name: 'Migration20261207061530_OutboxStaffEmails', class: Migration20261207061530_OutboxStaffEmails },
   { name: 'Migration20261207062442_Conversation', class: Migration20261207062442_Conversation },
 ];
