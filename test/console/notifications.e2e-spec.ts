@@ -86,10 +86,12 @@ describeInBrowser('the console’s notifications, in a real browser', () => {
     await r.getByRole('heading', { name: /^Messages avec/ }).waitFor();
     await c.getByRole('heading', { name: 'Messages avec le référent' }).waitFor();
 
+    await r.getByRole('button', { name: 'Écrire un message' }).click();
     await r.getByLabel('Votre message').fill('Elle a déménagé à Firminy : nouvelle adresse transmise par courrier.');
     await r.getByRole('button', { name: 'Envoyer' }).click();
     await c.getByText('Elle a déménagé à Firminy : nouvelle adresse transmise par courrier.').waitFor();
     await screens.check(c, 'notifications-03-conversation-counsellor');
+    await c.getByRole('button', { name: 'Écrire un message' }).click();
     await c.getByLabel('Votre message').fill('Merci, je la rappelle demain matin.');
     await c.getByRole('button', { name: 'Envoyer' }).click();
     await r.getByText('Merci, je la rappelle demain matin.').waitFor();

@@ -24,6 +24,8 @@ export function Conversation({ pathwayId, withWhom }: { pathwayId: string; withW
   const [, markRead] = useMutation(ReadPathwayConversationDocument);
   const [{ fetching, data: sent, error }, post] = useMutation(PostPathwayMessageDocument);
   const [text, setText] = useState('');
+  // The form opens on demand: the page stays short for the day's work (two screens at most).
+  const [writing, setWriting] = useState(false);
   const latest = posted.data?.pathwayMessagePosted.id;
   const { refresh: refreshBell } = notifications;
   useEffect(() => {
@@ -51,7 +53,12 @@ export function Conversation({ pathwayId, withWhom }: { pathwayId: string; withW
           ))}
         </ol>
       )}
-      {writes && (
+      {writes && !writing && (
+        <button type="button" onClick={() => setWriting(true)}>
+          Écrire un message
+        </button>
+      )}
+      {writes && writing && (
         <form
           onSubmit={async (event) => {
             event.preventDefault();
