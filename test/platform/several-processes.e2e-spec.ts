@@ -11,7 +11,8 @@ import { errorCodes, GraphqlClient } from '../support/graphql-client';
 import { productionEnv, startServer, type ServerProcess } from '../support/server-process';
 import { TEST_ADMIN, type TestApp } from '../support/test-app';
 import { JourneyFixture, SCHEDULE, startJourneyApp } from '../support/journey';
-import { NotificationKind, StaffNotification, StaffNotificationsService } from '@parcours/notifications';
+import { DigestService, NotificationKind, StaffNotification, StaffNotificationsService } from '@parcours/notifications';
+import { TestSmtp } from '../support/smtp';
 import { SubscriptionProbe } from '../support/ws-client';
 
 type Issued = { referentReportIssued: { id: string; kind: string; pathwayId: string } };
@@ -179,6 +180,39 @@ describeOnPostgres('several API processes on PostgreSQL', () => {
       const skipped = await other.get(DatabaseLocks).exclusive('sweeps', () => t.app.get(SweepScheduler).runOnce());
       expect(skipped).toBeNull();
       expect(await t.app.get(SweepScheduler).runOnce()).not.toBeNull();
+    });
+  });
+
+  describe('the morning digest', () => {
+    let t: TestApp;
+    let other: NestFastifyApplication;
+    let smtp: TestSmtp;
+
+    beforeAll(async () => {
+      smtp = await TestSmtp.start();
+      let accounts: AccountsFixture;
+      let journey: JourneyFixture;
+      ({ t, accounts, journey } = await startJourneyApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://parcours.test' } }));
+      await accounts.user('MANAGER');
+      await accounts.user('MANAGER');
+      await journey.refer(await accounts.user('REFERENT')); // Monday 10:00: a new referral for each manager
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config)] }).overrideProvider(Clock).useValue(t.clock).compile();
+      other = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(t.config), { logger: false });
+      await other.init();
+    });
+    afterAll(async () => {
+      await other.close();
+      await t.close();
+      await smtp.down();
+    });
+
+    it('is written once per user and day when two processes write the digests at the same instant', async () => {
+      t.clock.set('2026-03-17T07:00:00Z'); // Tuesday, 08:00 in Paris
+      const runs = await Promise.all([t.app.get(DigestService).compose(), other.get(DigestService).compose(), t.app.get(DigestService).compose()]);
+      expect(runs.reduce((sum, run) => sum + run.written, 0)).toBe(2);
+      const rows = await queryDatabase<{ recipient_id: string }>(t.config.database.url, "select recipient_id from outbox_message where digest_on = '2026-03-17'");
+      expect(new Set(rows.map((row) => row.recipient_id)).size).toBe(2);
+      expect(rows).toHaveLength(2);
     });
   });
 
