@@ -64,7 +64,8 @@ export class OutboxComposer implements FlushComposer {
       const told = personMessage(entity);
       if (!told) continue;
       for (const channel of channels) write(new OutboxMessage({ ...told, channel }, now));
-      await this.planReminders(em, told.appointment, channels, now, write);
+      // A convocation is of an appointment just booked: it has no earlier reminders to look for.
+      await this.planReminders(em, told.appointment, channels, now, write, told.kind !== PersonMessageKind.CONVOCATION);
     }
   }
 
@@ -91,9 +92,9 @@ export class OutboxComposer implements FlushComposer {
    * sent: each reminder leaves once, ever. The pending ones of an earlier time are skipped
    * (SUPERSEDED) now, so that the pathway shows only what will leave.
    */
-  private async planReminders(em: EntityManager, appointment: Appointment, channels: readonly ('EMAIL' | 'SMS')[], now: Date, write: (message: OutboxMessage) => void): Promise<void> {
+  private async planReminders(em: EntityManager, appointment: Appointment, channels: readonly ('EMAIL' | 'SMS')[], now: Date, write: (message: OutboxMessage) => void, hadEarlier: boolean): Promise<void> {
     const reads = new ScopedReads(em, SYSTEM);
-    const earlier = await reads.find(OutboxMessage, { appointment: appointment.id, personMessage: PersonMessageKind.REMINDER });
+    const earlier = hadEarlier ? await reads.find(OutboxMessage, { appointment: appointment.id, personMessage: PersonMessageKind.REMINDER }) : [];
     const byKey = new Map(earlier.map((message) => [message.idempotencyKey, message]));
     const planned = new Set<OutboxMessage>();
     if (appointment.status === AppointmentStatus.PLANNED) {
