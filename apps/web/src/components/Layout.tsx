@@ -6,6 +6,7 @@ import { useMe, useAuth } from '../auth';
 import { ROLE } from '../labels';
 import { InboxProvider, useInbox } from './inbox';
 import { NotificationsProvider, useNotifications } from './notifications';
+import { Brand } from './PublicPage';
 
 /** Who has a bell: the staff who are told of things (never ADMIN or FUNDER). */
 const NOTIFIED: Role[] = ['REFERENT', 'COUNSELLOR', 'MANAGER'];
@@ -153,9 +154,7 @@ export function Layout() {
         Aller au contenu
       </a>
       <header className="header">
-        <p className="brand">
-          Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
-        </p>
+        <Brand />
         <p className="who">
           {me.fullName} · {ROLE[me.role]} · {me.organisation.name}
         </p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { TextArea } from '../components/forms';
 import { AnswerAppointmentDocument, OpenAppointmentLinkDocument, StopAppointmentMessagesDocument, type AppointmentAtLinkFieldsFragment } from '../graphql/generated';
+import { PublicPage } from '../components/PublicPage';
 
 /** Kept for a reload of this tab only: the address bar and the history lose it once read. */
 const KEPT = 'parcours-rendez-vous';
@@ -65,10 +66,7 @@ export function AppointmentAnswerPage() {
   };
 
   return (
-    <main id="contenu" className="narrow person-page">
-      <p className="brand">
-        Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
-      </p>
+    <PublicPage className="person-page">
       <h1>Votre rendez-vous</h1>
       {expired ? (
         <div className="alert alert-error" role="alert">
@@ -149,6 +147,6 @@ export function AppointmentAnswerPage() {
           </details>
         </>
       )}
-    </main>
+    </PublicPage>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { errorCode, fieldErrors, FormError, NewPasswordField, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { ResetPasswordDocument } from '../graphql/generated';
+import { PublicPage } from '../components/PublicPage';
 
 const WORDING = {
   reset: { title: 'Choisir un nouveau mot de passe', intro: 'Choisissez le nouveau mot de passe de votre compte. Vos sessions ouvertes ailleurs prendront fin.' },
@@ -40,10 +41,7 @@ export function ChoosePasswordPage({ purpose }: { purpose: keyof typeof WORDING 
   const wording = WORDING[purpose];
 
   return (
-    <main id="contenu" className="narrow">
-      <p className="brand">
-        Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
-      </p>
+    <PublicPage>
       <h1>{wording.title}</h1>
       {data?.resetPassword.passwordSet ? (
         <div className="alert alert-success" role="status">
@@ -87,6 +85,6 @@ export function ChoosePasswordPage({ purpose }: { purpose: keyof typeof WORDING 
           </button>
         </form>
       )}
-    </main>
+    </PublicPage>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { errorCode, fieldErrors, FormError, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { RequestPasswordResetDocument } from '../graphql/generated';
+import { PublicPage } from '../components/PublicPage';
 
 /** Asks for a link to choose a new password; says the same whether the address has an account or not. */
 export function ForgotPasswordPage() {
@@ -12,10 +13,7 @@ export function ForgotPasswordPage() {
   const [{ fetching, data, error }, request] = useMutation(RequestPasswordResetDocument);
   const errors = fieldErrors(data?.requestPasswordReset.userErrors ?? []);
   return (
-    <main id="contenu" className="narrow">
-      <p className="brand">
-        Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
-      </p>
+    <PublicPage>
       <h1>Mot de passe oublié</h1>
       {sent ? (
         <div className="alert alert-success" role="status">
@@ -42,6 +40,6 @@ export function ForgotPasswordPage() {
       <p>
         <Link to="/connexion">Retour à la connexion</Link>
       </p>
-    </main>
+    </PublicPage>
   );
 }

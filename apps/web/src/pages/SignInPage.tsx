@@ -4,6 +4,7 @@ import { useAuth } from '../auth';
 import { FormError, TextField } from '../components/forms';
 import { frenchMessage } from '../errors';
 import { SessionError } from '../session';
+import { PublicPage } from '../components/PublicPage';
 
 /** Only an address of this console (a path), never another site, is followed after signing in. */
 function safeReturn(value: string | null): string {
@@ -33,10 +34,7 @@ export function SignInPage() {
   }
 
   return (
-    <main id="contenu" className="narrow">
-      <p className="brand">
-        Parcours <span className="brand-sub">dispositif L.O.I.R.E</span>
-      </p>
+    <PublicPage>
       <h1>Connexion</h1>
       {params.get('fin') && !error && (
         <p className="alert alert-info" role="status">
@@ -54,6 +52,6 @@ export function SignInPage() {
       <p>
         <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
       </p>
-    </main>
+    </PublicPage>
   );
 }
