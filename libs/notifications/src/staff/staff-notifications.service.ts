@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuthService, type Actor } from '@parcours/accounts';
 import { AuditAction } from '@parcours/audit';
-import { addCalendarDays, Clock, isUuid, NotFoundError, parisDay } from '@parcours/core';
+import { addCalendarDays, Clock, isUuid, NotFoundError } from '@parcours/core';
 import { Appointment, AppointmentStatus, Checkpoint, CONTRACT_ENDING_DAYS, CheckpointKind, CheckpointStatus, pathwayViews, type Pathway, type PathwayView } from '@parcours/pathways';
 import { Sweep, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
@@ -135,9 +135,5 @@ export class StaffNotificationsService {
     const before = subDays(this.clock.now(), READ_NOTIFICATION_RETENTION_DAYS);
     const purged = await this.uow.read(SYSTEM, (reads) => reads.nativeDelete(StaffNotification, { readAt: { $lt: before } }));
     return { purged };
-  }
-
-  today(): string {
-    return parisDay(this.clock.now());
   }
 }
