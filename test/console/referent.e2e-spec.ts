@@ -384,6 +384,8 @@ describeInBrowser('the console, for a referent, in a real browser', () => {
     await p.getByLabel('Mot de passe').fill(user.password);
     await p.getByRole('button', { name: 'Se connecter' }).click();
     await p.getByRole('heading', { name: 'Camille Retour' }).waitFor();
+    // The page settles first (opening it reads its conversation and refreshes the bell): the session ends while it sits.
+    await p.waitForLoadState('networkidle');
 
     // The session ends elsewhere (every session of the user): the next request answers UNAUTHENTICATED.
     await t.api.data('mutation { logout(input: { everywhere: true }) { loggedOut } }', undefined, { token: user.token });
