@@ -1,5 +1,5 @@
 import { AuditAction, AuditEntry } from '@parcours/audit';
-import { PathwayMessage } from '@parcours/pathways';
+import { ConversationRead, PathwayMessage } from '@parcours/pathways';
 import type { AccountsFixture, TestUser } from '../support/accounts';
 import { errorCodes } from '../support/graphql-client';
 import { type JourneyFixture, startJourneyApp } from '../support/journey';
@@ -65,7 +65,12 @@ describe('the conversation of a pathway', () => {
     t.clock.advance(60_000);
     expect((await t.api.data<{ readPathwayConversation: { read: boolean } }>(READ, { input: { pathwayId: pathway.id } }, { token: counsellor.token })).readPathwayConversation.read).toBe(true);
     expect(await notices(counsellor)).toEqual([]);
+    // Opened again with nothing new: nothing written.
+    const marker = async () => (await t.orm.em.fork().findOneOrFail(ConversationRead, { pathway: pathway.id, reader: counsellor.id })).readAt.getTime();
+    const readAt = await marker();
     t.clock.advance(60_000);
+    await t.api.data(READ, { input: { pathwayId: pathway.id } }, { token: counsellor.token });
+    expect(await marker()).toBe(readAt);
     await post(counsellor, pathway.id, 'Merci, je la rappelle demain.');
     expect((await referentLive.next(2)).pathwayMessagePosted).toEqual({ text: 'Merci, je la rappelle demain.', author: { fullName: 'Paul Conseiller' } });
     expect((await notices(referent)).map((notice) => notice.kind)).toEqual(['NEW_MESSAGE']);

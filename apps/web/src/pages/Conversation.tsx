@@ -28,12 +28,16 @@ export function Conversation({ pathwayId, withWhom }: { pathwayId: string; withW
   const [writing, setWriting] = useState(false);
   const latest = posted.data?.pathwayMessagePosted.id;
   const { refresh: refreshBell } = notifications;
-  useEffect(() => {
-    if (!writes) return;
-    void markRead({ input: { pathwayId } }).then(() => refreshBell());
-    if (latest) refresh({ requestPolicy: 'network-only' });
-  }, [pathwayId, latest, writes, markRead, refresh, refreshBell]);
   const messages = data?.pathway.conversation ?? [];
+  // Opening the conversation reads what the others wrote (and their notices); with nothing of theirs, nothing to mark.
+  const othersWrote = messages.some((message) => !message.mine);
+  useEffect(() => {
+    if (latest) refresh({ requestPolicy: 'network-only' });
+  }, [latest, refresh]);
+  useEffect(() => {
+    if (!writes || !othersWrote) return;
+    void markRead({ input: { pathwayId } }).then(() => refreshBell());
+  }, [pathwayId, latest, writes, othersWrote, markRead, refreshBell]);
   const failures = sent?.postPathwayMessage.userErrors ?? [];
   return (
     <section aria-labelledby="messages" className="conversation">

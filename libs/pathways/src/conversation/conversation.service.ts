@@ -59,12 +59,17 @@ export class ConversationService {
     return lists.map((list) => list.map((message) => byId.get(message.id)!));
   }
 
-  /** Marks the conversation read up to now for the actor; NOT_FOUND for a pathway they do not see. */
+  /**
+   * Marks the conversation read up to now for the actor; NOT_FOUND for a pathway they do not see.
+   * Writes only when someone else wrote since they last read it: opening a page is not a write.
+   */
   async read(actor: Actor, pathwayId: string): Promise<void> {
     await this.uow.run(actor, async ({ em, reads, now }) => {
       const pathway = isUuid(pathwayId) ? await reads.findOne(Pathway, { id: pathwayId }) : null;
       if (!pathway) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-      await this.markRead(reads, pathway, actor.userId, now, em);
+      const marker = await reads.findOne(ConversationRead, { pathway: pathway.id, reader: actor.userId });
+      const unread = await reads.count(PathwayMessage, { pathway: pathway.id, author: { $ne: actor.userId }, ...(marker ? { writtenAt: { $gt: marker.readAt } } : {}) });
+      if (unread > 0) await this.markRead(reads, pathway, actor.userId, now, em);
     });
   }
 
