@@ -1,7 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, type Actor } from '@parcours/accounts';
-import { NotFoundError } from '@parcours/core';
-import { ConversationBus, ConversationService, PathwaysService } from '@parcours/pathways';
+import { ConversationBus, ConversationService } from '@parcours/pathways';
 import { NotPersonal } from '../audit/graphql-personal-data';
 import { Roles } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -18,30 +17,22 @@ const { REFERENT, COUNSELLOR, MANAGER, ADMIN } = Role;
 export class ConversationResolver {
   constructor(
     private readonly messages: ConversationService,
-    private readonly pathways: PathwaysService,
     private readonly bus: ConversationBus,
   ) {}
-
-  /** The person a pathway is about, for the audit of each message read; NOT_FOUND for a pathway the actor does not see. */
-  private async participantOf(actor: Actor, pathwayId: string): Promise<string> {
-    const [view] = await this.pathways.views(actor, [pathwayId]);
-    if (!view) throw new NotFoundError('Pathway', ['input', 'pathwayId']);
-    return view.participant.id;
-  }
 
   @NotPersonal()
   @ResolveField(() => [PathwayMessageNode], { description: "The pathway's conversation between its referent and the operator's staff, oldest first (every read in the access log)." })
   async conversation(@Parent() pathway: PathwayNode, @Context() context: GraphqlContext): Promise<PathwayMessageNode[]> {
     const actor = signedIn(context);
     const loader = requestLoader(context, 'pathway-conversation', (ids) => this.messages.of(actor, ids));
-    return (await loader.load(pathway.id)).map((view) => toPathwayMessageNode(view, pathway.participant.id, actor.userId));
+    return (await loader.load(pathway.id)).map((view) => toPathwayMessageNode(view, actor.userId));
   }
 
   @Roles(REFERENT, COUNSELLOR, MANAGER)
   @Mutation(() => PathwayMessagePayload, { description: "Writes a message (1 to 2,000 characters, never edited) in the conversation of a pathway the writer sees; the other side is notified. INVALID_MESSAGE when empty." })
   async postPathwayMessage(@Args('input') input: PostPathwayMessageInput, @CurrentActor() actor: Actor): Promise<Partial<PathwayMessagePayload>> {
     const view = await this.messages.post(actor, input.pathwayId, input.text);
-    return { message: toPathwayMessageNode(view, await this.participantOf(actor, input.pathwayId), actor.userId) };
+    return { message: toPathwayMessageNode(view, actor.userId) };
   }
 
   @Roles(REFERENT, COUNSELLOR, MANAGER)
@@ -61,7 +52,7 @@ export class ConversationResolver {
       (signal) => this.bus.announced(signal),
       async (posted) => {
         const view = posted.pathwayId === pathwayId ? await this.messages.deliverable(actor, posted) : null;
-        return view ? toPathwayMessageNode(view, await this.participantOf(actor, pathwayId), actor.userId) : null;
+        return view ? toPathwayMessageNode(view, actor.userId) : null;
       },
     );
   }

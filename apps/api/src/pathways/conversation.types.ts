@@ -54,7 +54,7 @@ export class ConversationReadPayload extends Payload {
   @Field({ nullable: true }) read?: boolean;
 }
 
-export function toPathwayMessageNode(view: MessageView, participantId: string, readerId: string): PathwayMessageNode {
-  const { message, author, readBy } = view;
+export function toPathwayMessageNode(view: MessageView, readerId: string): PathwayMessageNode {
+  const { message, author, readBy, participantId } = view;
   return { id: message.id, pathwayId: message.pathway.id, author, text: message.text, writtenAt: message.writtenAt, mine: author.id === readerId, readBy, participantId };
 }

@@ -14,6 +14,8 @@ const WRITERS = [Role.REFERENT, Role.COUNSELLOR, Role.MANAGER];
 /** A message as the conversation shows it: who wrote it, and who of the others has read it. */
 export interface MessageView {
   message: PathwayMessage;
+  /** The person the pathway is about (for the access log of each read). */
+  participantId: string;
   author: { id: string; fullName: string; role: Role };
   readBy: { id: string; fullName: string }[];
 }
@@ -90,7 +92,11 @@ export class ConversationService {
     if (messages.length === 0) return Promise.resolve([]);
     return this.uow.read(actor, async (reads) => {
       const pathwayIds = [...new Set(messages.map((message) => message.pathway.id))];
-      const markers = await reads.find(ConversationRead, { pathway: { $in: pathwayIds } });
+      const [markers, pathways] = await Promise.all([
+        reads.find(ConversationRead, { pathway: { $in: pathwayIds } }),
+        reads.find(Pathway, { id: { $in: pathwayIds } }, { fields: ['participant'] }),
+      ]);
+      const participantOf = new Map(pathways.map((pathway) => [pathway.id, pathway.participant.id]));
       const people = new Map(
         (await reads.system().find(User, { id: { $in: [...new Set([...messages.map((message) => message.author.id), ...markers.map((marker) => marker.reader.id)])] } }, { fields: ['id', 'fullName', 'role'] })).map((user) => [user.id, user]),
       );
@@ -100,7 +106,7 @@ export class ConversationService {
           .filter((marker) => marker.pathway.id === message.pathway.id && marker.reader.id !== author.id && marker.readAt >= message.writtenAt)
           .map((marker) => people.get(marker.reader.id)!)
           .map(({ id, fullName }) => ({ id, fullName }));
-        return { message, author: { id: author.id, fullName: author.fullName, role: author.role }, readBy };
+        return { message, participantId: participantOf.get(message.pathway.id)!, author: { id: author.id, fullName: author.fullName, role: author.role }, readBy };
       });
     });
   }
