@@ -12,6 +12,7 @@ export * from './pathways-personal-data';
 export * from './pathways.module';
 export * from './pathways.service';
 export * from './referral-barrier.entity';
+export * from './referral-judgement';
 export * from './referrals.service';
 export * from './refused-referral.entity';
 export * from './interviews/appointment.entity';

@@ -1,4 +1,5 @@
 import type { Appointment } from './interviews/appointment.entity';
+import type { ReferralSource } from './referral-judgement';
 import type { Diagnostic } from './interviews/diagnostic.entity';
 import type { DeclineReason } from './pathway-status';
 import type { OfferSummary, Proposal } from './proposals/proposal.entity';
@@ -16,7 +17,7 @@ import type { Placement, PlacementSummary } from './placements/placement.entity'
  * A new stage adds its events here, and the compiler then asks for its report decision.
  */
 export type JourneyEvent =
-  | { type: 'ParticipantReferred' }
+  | { type: 'ParticipantReferred'; source?: ReferralSource }
   | { type: 'ReferralAccepted'; counsellorId: string }
   | { type: 'ReferralDeclined'; reason: DeclineReason; comment: string | null }
   | { type: 'ReferralWithdrawn'; reason: string | null }

@@ -110,6 +110,11 @@ export class PathwayEvent {
     this.recorded = event;
     switch (event.type) {
       case 'ParticipantReferred':
+        // A referral from a file names it: reason IMPORT, the file's name as the comment.
+        if (event.source) {
+          this.reason = 'IMPORT';
+          this.comment = event.source.fileName;
+        }
         break;
       case 'ReferralAccepted':
         this.toUser = ref(User, event.counsellorId);

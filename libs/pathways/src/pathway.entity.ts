@@ -184,7 +184,7 @@ export class Pathway {
     this.justiceJustification = values.situation.justiceJustification;
     for (const theme of values.situation.barriers) this.referralBarriers.add(new ReferralBarrier(this, theme));
     this.lastChangedAt = values.at;
-    this.events.add(new PathwayEvent(this, { type: 'ParticipantReferred' }, values.referent, values.at, { from: null, to: PathwayStatus.REFERRED }));
+    this.events.add(new PathwayEvent(this, { type: 'ParticipantReferred', source: values.source }, values.referent, values.at, { from: null, to: PathwayStatus.REFERRED }));
   }
 
   static visibleTo(actor: Actor): FilterQuery<Pathway> { return pathwaysVisibleTo(actor); }

@@ -90,7 +90,7 @@ export class PathwaysPersonalData implements PersonalDataPolicy {
   ];
 
   readonly notAboutParticipants = {
-    RefusedReferral: ['id', 'referent', 'prescriber', 'operator', 'communeCode', 'refusedOn', 'unmetCodes', 'at'],
+    RefusedReferral: ['id', 'referent', 'prescriber', 'operator', 'communeCode', 'refusedOn', 'unmetCodes', 'at', 'dedupeKey'],
   };
 
   async exportOf(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart> {

@@ -1,3 +1,4 @@
+import type { ReferralSource } from './referral-judgement';
 import { Embeddable, Property } from '@mikro-orm/core';
 import type { Organisation, User } from '@parcours/accounts';
 import type { LocalDate } from '@parcours/core';
@@ -25,6 +26,8 @@ export interface NewReferral {
   eligibilityReasons: EligibilityReason[];
   at: Date;
   on: LocalDate;
+  /** A file imported, when the referral came from one. */
+  source?: ReferralSource;
 }
 
 /**

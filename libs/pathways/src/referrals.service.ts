@@ -5,8 +5,8 @@ import { Clock, DomainError, ForbiddenError, isUuid, NotFoundError, parisDay, ty
 import { BarrierTheme, identityKey, MessageChannel, Participant, type ParticipantDetails } from '@parcours/participants';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork, type ScopedReads, type Work } from '@parcours/unit-of-work';
-import { assessEligibility, IneligibilityCode } from './eligibility';
-import { assertNoIdentityConflict, barrierProblems, checkBarriers, consentProblems, normalisedPerson, personProblems } from './person-input';
+import { assertNoIdentityConflict } from './person-input';
+import { judgeReferral, type ReferralSource } from './referral-judgement';
 import { operatorStaff } from './pathway-scope';
 import { DeclineReason } from './pathway-status';
 import { lockPathway } from './pathway-lock';
@@ -21,18 +21,16 @@ export interface ReferCommand {
   justiceJustification?: string | null;
   /** The channels the person agreed to receive messages by, recorded with the referral (none by default). */
   messageConsent?: MessageChannel[];
+  /** A referral from a file: its history line names the import, and the operator's staff are told once per import. */
+  source?: ReferralSource;
+  /** Runs in the referral's own unit of work once the pathway is made (an import marks its line done in the same transaction). */
+  alongside?: (work: Work, pathway: Pathway) => Promise<void>;
+  /** Makes the anonymous trace of a refusal once per key (an import judged again refuses the same person once). */
+  refusalKey?: string | null;
 }
 
 /** How many pathways one reassignment may name. */
 export const REASSIGN_AT_MOST = 100;
-
-const INELIGIBLE_MESSAGES: Record<IneligibilityCode, { message: string; field: string[] }> = {
-  OUTSIDE_TERRITORY: { message: 'The person does not reside in the programme territory.', field: ['input', 'person', 'communeCode'] },
-  NO_RSA_NOR_BARRIER: {
-    message: 'The person receives neither RSA socle nor RSA socle + activité, and no barrier is declared.',
-    field: ['input', 'barriers'],
-  },
-};
 
 /** What a command that may close a pathway loads with it: its open proposals are cancelled, and (on withdrawal) its pending checkpoints. */
 export const CLOSING = ['proposals.opportunity.partner.organisation', 'checkpoints'] as const;
@@ -47,41 +45,29 @@ export class ReferralsService {
   ) {}
 
   async refer(actor: Actor, command: ReferCommand): Promise<Pathway> {
-    const today = parisDay(this.clock.now());
-    // Every problem in one answer: the fields', and the unmet conditions as far as the fields allow judging them.
-    const consent = [...new Set(command.messageConsent ?? [])];
-    const fieldProblems = [
-      ...personProblems(command.person, today, this.territory, ['input', 'person']),
-      ...barrierProblems(command.barriers, command.justiceJustification, ['input']),
-      ...consentProblems(consent, command.person, ['input', 'messageConsent']),
-    ];
-    const communeKnown = !fieldProblems.some((problem) => problem.code === 'UNKNOWN_COMMUNE');
-    const themes = [...new Set(command.barriers)];
-    // An unknown commune leaves the territory unjudged (its own error says enough); the other conditions are judged.
-    const judged = assessEligibility({ residesInTerritory: !communeKnown || this.territory.includes(command.person.communeCode), barriers: themes, rsaStatus: command.person.rsaStatus });
-    const unmet = judged.unmet.map((code) => ({ code, ...INELIGIBLE_MESSAGES[code] }));
+    const judged = judgeReferral(command, parisDay(this.clock.now()), this.territory);
     // A form with field errors is not yet a referral: its unmet conditions are said, and no refused attempt is counted.
-    if (fieldProblems.length > 0) throw DomainError.all([...fieldProblems, ...unmet]);
-    const person = normalisedPerson(command.person);
-    const situation = { ...checkBarriers(command.barriers, command.justiceJustification, ['input']), communeCode: person.communeCode, rsaStatus: person.rsaStatus };
+    if (judged.fieldProblems.length > 0) throw DomainError.all([...judged.fieldProblems, ...judged.unmet]);
+    const { person, situation, eligibility, consent } = judged;
     const operator = isUuid(command.operatorId)
       ? await this.uow.read(actor, (reads) => reads.findOne(Organisation, { id: command.operatorId, kind: OrganisationKind.OPERATOR }))
       : null;
     if (!operator) throw new NotFoundError('Operator', ['input', 'operatorId']);
 
-    const eligibility = assessEligibility({ residesInTerritory: this.territory.includes(person.communeCode), ...situation });
     if (!eligibility.eligible) {
-      // Only an anonymous trace of the refused attempt is kept, for the figures.
-      await this.uow.run(actor, async ({ em, now, today: on }) => {
+      // Only an anonymous trace of the refused attempt is kept, for the figures (once per key when the caller gives one: an import run again).
+      await this.uow.run(actor, async ({ em, reads, now, today: on }) => {
+        if (command.refusalKey && (await reads.system().count(RefusedReferral, { dedupeKey: command.refusalKey })) > 0) return;
         const referent = await em.findOneOrFail(User, actor.userId, { populate: ['organisation'] });
-        em.persist(new RefusedReferral({ referent, prescriber: referent.organisation.getEntity(), operator: em.getReference(Organisation, operator.id), communeCode: person.communeCode, refusedOn: on, unmet: eligibility.unmet, at: now }));
+        em.persist(new RefusedReferral({ referent, prescriber: referent.organisation.getEntity(), operator: em.getReference(Organisation, operator.id), communeCode: person.communeCode, refusedOn: on, unmet: eligibility.unmet, at: now, dedupeKey: command.refusalKey ?? null }));
       });
-      throw DomainError.all(eligibility.unmet.map((code) => ({ code, ...INELIGIBLE_MESSAGES[code] })));
+      throw DomainError.all(judged.unmet);
     }
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.uow.run(actor, async ({ em, reads, now, today: on, by }) => {
+        return await this.uow.run(actor, async (work) => {
+          const { em, reads, now, today: on, by } = work;
           const key = identityKey(person.lastName, person.firstNames, person.birthDate);
           await assertNoIdentityConflict(reads, key, person.franceTravailId);
           // The identity rule looks across every scope (DOMAIN.md: one person, one open pathway).
@@ -103,8 +89,10 @@ export class ReferralsService {
             eligibilityReasons: eligibility.reasons,
             at: now,
             on,
+            source: command.source,
           });
           em.persist(pathway);
+          await command.alongside?.(work, pathway);
           return pathway;
         });
       } catch (error) {

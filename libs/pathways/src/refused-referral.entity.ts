@@ -35,7 +35,15 @@ export class RefusedReferral {
   @Property({ type: Date })
   at: Date;
 
-  constructor(values: { referent: User; prescriber: Organisation; operator: Organisation; communeCode: string; refusedOn: LocalDate; unmet: string[]; at: Date }) {
+  /**
+   * Set when an import refused the line: a digest of the person's identity and the operator, so
+   * that a file imported again counts the refusal once. Pseudonymous: emptied
+   * REFUSAL_KEY_RETENTION_DAYS after the refusal (the imports' purge sweep).
+   */
+  @Property({ type: 'string', length: 64, nullable: true, unique: true })
+  dedupeKey: string | null;
+
+  constructor(values: { referent: User; prescriber: Organisation; operator: Organisation; communeCode: string; refusedOn: LocalDate; unmet: string[]; at: Date; dedupeKey?: string | null }) {
     this.referent = ref(values.referent);
     this.prescriber = ref(values.prescriber);
     this.operator = ref(values.operator);
@@ -43,5 +51,6 @@ export class RefusedReferral {
     this.refusedOn = values.refusedOn;
     this.unmetCodes = values.unmet.join(',');
     this.at = values.at;
+    this.dedupeKey = values.dedupeKey ?? null;
   }
 }

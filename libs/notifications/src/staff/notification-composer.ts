@@ -16,6 +16,8 @@ interface Effect {
   relieved: string[];
   /** The referral is decided: the managers' NEW_REFERRAL notices of it are done. */
   decided: boolean;
+  /** Once only, even if read since (an import's one notice, not raised again by each of its lines). */
+  once?: boolean;
 }
 
 /**
@@ -64,12 +66,12 @@ export class NotificationComposer implements FlushComposer {
         for (const notification of await reads.find(StaffNotification, { pathway: pathway.id, recipient: { $in: effect.relieved } })) uow.computeChangeSet(notification, ChangeSetType.DELETE);
       }
       if (effect.decided) {
-        for (const notification of await reads.find(StaffNotification, { pathway: pathway.id, kind: NotificationKind.NEW_REFERRAL, readAt: null })) {
+        for (const notification of await reads.find(StaffNotification, { pathway: pathway.id, itemId: pathway.id, kind: NotificationKind.NEW_REFERRAL, readAt: null })) {
           notification.markRead(entity.at);
           uow.computeChangeSet(notification);
         }
       }
-      written(await announce(reads, effect.drafts.filter((draft) => draft.recipientId !== by), entity.at, { again: true }));
+      written(await announce(reads, effect.drafts.filter((draft) => draft.recipientId !== by), entity.at, { again: !effect.once }));
     }
   }
 
@@ -93,7 +95,9 @@ export class NotificationComposer implements FlushComposer {
       case 'ParticipantReferred': {
         // The operator's managers, and those of its counsellors who asked (announce drops who turned it OFF).
         const staff = await reads.system().find(User, { organisation: pathway.operator.id, role: { $in: [Role.MANAGER, Role.COUNSELLOR] }, deactivatedAt: null }, { fields: ['id'] });
-        return { ...none, drafts: onPathway(NotificationKind.NEW_REFERRAL, staff.map((user) => user.id), pathway.id, parisDay(at)) };
+        // The referrals of one import are one notice (its item the import, its pathway the first one imported).
+        const item = event.source?.importId ?? pathway.id;
+        return { ...none, once: Boolean(event.source), drafts: onPathway(NotificationKind.NEW_REFERRAL, staff.map((user) => user.id), item, parisDay(at)) };
       }
       case 'ReferralAccepted':
         return { ...none, decided: true, drafts: onPathway(NotificationKind.PATHWAY_ASSIGNED, [event.counsellorId]) };

@@ -1,6 +1,7 @@
 /**
  * What a notification tells a member of staff, and to whom (DOMAIN.md, "Staff notifications"):
- * - NEW_REFERRAL: a person referred to the operator — its active MANAGERs;
+ * - NEW_REFERRAL: a person referred to the operator — its active MANAGERs (the referrals of one import: one
+ *   notification, its item the import);
  * - PATHWAY_ASSIGNED: a pathway put in a counsellor's charge (by someone else) — that counsellor;
  * - APPOINTMENT_TOMORROW, CHECKPOINT_TOMORROW, CONTRACT_END_TOMORROW: due the next Paris day — the
  *   counsellor in charge (a planned-end checkpoint and its contract's end are one notification);
