@@ -97,7 +97,8 @@ describe('the access log', () => {
       const meta = t.orm.getMetadata().get(entity.name);
       const properties = Object.keys(meta.properties).sort();
       const entry = policies.entity(entity.name);
-      const classified = entry ? [...entry.erase, ...entry.keep] : policies.notAboutParticipants()[entity.name];
+      const brief = policies.heldBriefly()[entity.name];
+      const classified = entry ? [...entry.erase, ...entry.keep] : brief ? [...brief.personal, ...brief.other] : policies.notAboutParticipants()[entity.name];
       expect({ entity: entity.name, properties: [...(classified ?? [])].sort() }).toEqual({ entity: entity.name, properties });
     }
   });

@@ -73,8 +73,11 @@ export class AuditService {
     else await this.reads.add(entries);
   }
 
-  /** An export of aggregate figures (no person): who, when, what was asked. Written before the file is sent. */
-  async recordExport(actor: Actor, requestId: string | null, operation: string, objectType: string, objectId: string, fields: string[]): Promise<void> {
+  /**
+   * An export of aggregate figures (no person): who, when, what was asked. Written before the file
+   * is sent. An import's upload and confirmation say the same (who, which, how many lines: WRITE).
+   */
+  async recordExport(actor: Actor, requestId: string | null, operation: string, objectType: string, objectId: string, fields: string[], action = AuditAction.EXPORT): Promise<void> {
     const entry = new AuditEntry({
       at: this.clock.now(),
       userId: actor.userId,
@@ -82,7 +85,7 @@ export class AuditService {
       organisationId: actor.organisationId,
       requestId,
       operation,
-      action: AuditAction.EXPORT,
+      action,
       participantId: null,
       objectType,
       objectId: objectId.slice(0, 60),

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import type { DataSubjectFinder, EntityPolicy, PersonalDataPolicy } from './personal-data-policy';
+import type { DataSubjectFinder, EntityPolicy, HeldBriefly, PersonalDataPolicy } from './personal-data-policy';
 
 /** Marks a provider as a module's personal-data policy. */
 export const PersonalData = DiscoveryService.createDecorator<void>();
@@ -30,6 +30,11 @@ export class PersonalDataPolicies implements OnModuleInit {
   /** Every entity about no participant, with its properties. */
   notAboutParticipants(): Record<string, readonly string[]> {
     return Object.assign({}, ...this.policies.map((policy) => policy.notAboutParticipants ?? {}));
+  }
+
+  /** Every entity holding several people's data for a short while (an import's lines). */
+  heldBriefly(): Record<string, HeldBriefly> {
+    return Object.assign({}, ...this.policies.map((policy) => policy.heldBriefly ?? {}));
   }
 
   subjects(): DataSubjectFinder {

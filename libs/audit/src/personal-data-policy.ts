@@ -25,6 +25,13 @@ export interface EntityPolicy<T extends object = never, E extends keyof T & stri
  */
 export type PolicyProperty<T, E extends keyof T & string = never> = (keyof T & string) | { [K in E]: `${K}_${keyof NonNullable<T[K]> & string}` }[E];
 
+/** An entity holding several people's data for a short while, property by property. */
+export interface HeldBriefly {
+  personal: readonly string[];
+  other: readonly string[];
+  until: string;
+}
+
 /** Whose data: a participant, and those of their pathways the request may reach. */
 export interface DataSubject {
   participantId: string;
@@ -62,6 +69,12 @@ export interface PersonalDataPolicy {
   readonly entities: readonly EntityPolicy<never>[];
   /** The module's entities about no participant, with every property. */
   readonly notAboutParticipants?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The module's entities about several people at once, none of them known as a participant yet
+   * (the lines of a file uploaded): held briefly, never exported nor linked to a person's record.
+   * `personal` lists what identifies people, `other` the rest, `until` says when it goes.
+   */
+  readonly heldBriefly?: Readonly<Record<string, HeldBriefly>>;
   /** What the subject's export holds of this module, as the viewer may see it. */
   exportOf?(em: EntityManager, subject: DataSubject, viewer: Actor): Promise<ExportPart>;
   /** Empties every `erase` property of this module's rows about the subject (anonymisation). */

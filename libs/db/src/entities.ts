@@ -1,6 +1,7 @@
 import { ACCOUNTS_ENTITIES } from '@parcours/accounts';
 import { AUDIT_ENTITIES } from '@parcours/audit';
 import { CONVENTIONS_ENTITIES } from '@parcours/conventions';
+import { IMPORTS_ENTITIES } from '@parcours/imports';
 import { NOTIFICATIONS_ENTITIES } from '@parcours/notifications';
 import { OPPORTUNITIES_ENTITIES } from '@parcours/opportunities';
 import { OUTCOMES_ENTITIES } from '@parcours/outcomes';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...CONVENTIONS_ENTITIES,
   ...OUTCOMES_ENTITIES,
+  ...IMPORTS_ENTITIES,
 ] as const;

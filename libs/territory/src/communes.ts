@@ -35,6 +35,7 @@ export class CommuneRegistry {
   private static loaded?: CommuneRegistry;
   private readonly byCode = new Map<string, Commune & { key: string }>();
   private readonly epciMembers = new Map<string, string[]>();
+  private byKey?: Map<string, string[]>;
 
   static load(): CommuneRegistry {
     return (CommuneRegistry.loaded ??= new CommuneRegistry(
@@ -61,6 +62,20 @@ export class CommuneRegistry {
   get(inseeCode: string): Commune | undefined {
     const found = this.byCode.get(inseeCode);
     return found && { inseeCode: found.inseeCode, name: found.name, postalCodes: found.postalCodes, departmentCode: found.departmentCode, population: found.population };
+  }
+
+  /**
+   * The communes of that exact name (without regard to accents, case, hyphens or apostrophes),
+   * those with that postal code when one is given; or, with a postal code alone, its communes.
+   */
+  named(name: string | null, postalCode: string | null): Commune[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const commune of this.byCode.values()) this.byKey.set(commune.key, [...(this.byKey.get(commune.key) ?? []), commune.inseeCode]);
+    }
+    const key = name ? searchText(name) : '';
+    const candidates = key ? (this.byKey.get(key) ?? []).map((code) => this.byCode.get(code)!) : postalCode ? [...this.byCode.values()] : [];
+    return candidates.filter((commune) => !postalCode || commune.postalCodes.includes(postalCode)).map((commune) => this.get(commune.inseeCode)!);
   }
 
   epci(siren: string): string[] | undefined {

@@ -38,6 +38,19 @@ export class Territory {
     return this.registry.get(inseeCode);
   }
 
+  /**
+   * The one commune a list names (by INSEE code, or by name and postal code, or by either alone),
+   * preferring the programme's own when a name is shared; null when none or several fit.
+   */
+  find(named: { inseeCode?: string | null; name?: string | null; postalCode?: string | null }): Commune | null {
+    if (named.inseeCode) return this.commune(named.inseeCode) ?? null;
+    if (!named.name && !named.postalCode) return null;
+    const found = this.registry.named(named.name ?? null, named.postalCode ?? null);
+    const ours = found.filter((commune) => this.includes(commune.inseeCode));
+    if (ours.length === 1) return ours[0];
+    return found.length === 1 ? found[0] : null;
+  }
+
   search(text: string, limit = 20): (Commune & { inTerritory: boolean })[] {
     return this.registry.search(text, limit).map((commune) => ({ ...commune, inTerritory: this.includes(commune.inseeCode) }));
   }

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { AccountsErrorCode } from '@parcours/accounts';
 import { ConventionsErrorCode } from '@parcours/conventions';
 import { CoreErrorCode, type ErrorCode } from '@parcours/core';
+import { ImportsErrorCode } from '@parcours/imports';
 import { NotificationsErrorCode } from '@parcours/notifications';
 import { OpportunitiesErrorCode } from '@parcours/opportunities';
 import { OutcomesErrorCode } from '@parcours/outcomes';
@@ -23,6 +24,7 @@ export const ERROR_CODES = {
   ...ConventionsErrorCode,
   ...OutcomesErrorCode,
   ...NotificationsErrorCode,
+  ...ImportsErrorCode,
 } satisfies { [Code in ErrorCode]: Code };
 
 registerEnumType(ERROR_CODES, {

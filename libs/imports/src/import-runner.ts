@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Role, type Actor } from '@parcours/accounts';
+import { Clock, DomainError, parisDay } from '@parcours/core';
+import { identityKey } from '@parcours/participants';
+import { IneligibilityCode, ReferralsService } from '@parcours/pathways';
+import { Territory } from '@parcours/territory';
+import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { randomUUID } from 'node:crypto';
+import { readLine } from './import-line';
+import { referralMessage } from './line-messages';
+import { LineVerdict, ReferralImportLine } from './referral-import-line.entity';
+import { ImportStatus, ReferralImport, type ImportCounts } from './referral-import.entity';
+import { ReferralImportsService } from './referral-imports.service';
+
+/** How long a process holds an import it refers (renewed at each batch): after a crash, another takes over when it lapses. */
+export const IMPORT_LEASE_MS = 10_000;
+const BATCH = 10;
+
+/**
+ * Refers the lines of confirmed imports, one unit of work each (one bad line never undoes the
+ * others), through ReferralsService.refer — the form's command, history, audit and notifications.
+ * A line referred is marked done in the referral's own transaction, so that an import stopped
+ * anywhere (a restart) resumes where it was and refers nobody twice; a refusal is counted once
+ * (its key). One process at a time holds an import (a lease in its row).
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger('Imports');
+  private readonly holder = randomUUID();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly territory: Territory,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  /** Starts an import in the background, unless this process already runs it; returns at once. */
+  start(importId: string): void {
+    if (this.running.has(importId)) return;
+    const run = this.run(importId)
+      .catch((error: unknown) => this.logger.error(`Import ${importId} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes at the next check.`))
+      .finally(() => this.running.delete(importId));
+    this.running.set(importId, run);
+  }
+
+  /** Every import being imported whose holder let go (or never held it): resumed here. */
+  async resume(): Promise<number> {
+    const now = this.clock.now();
+    const waiting = await this.uow.read(SYSTEM, (reads) => reads.find(ReferralImport, { status: ImportStatus.IMPORTING, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { fields: ['id'] }));
+    for (const imported of waiting) this.start(imported.id);
+    return waiting.length;
+  }
+
+  /** Waits for the imports this process runs (the tests, and a shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** Refers the import's lines not yet done, batch after batch while this process holds it; then ends it. */
+  async run(importId: string): Promise<void> {
+    while (await this.claim(importId)) {
+      const batch = await this.uow.read(SYSTEM, async (reads) => {
+        const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['table', 'referent.organisation'] });
+        const lines = imported ? await reads.find(ReferralImportLine, { referralImport: importId, done: false }, { orderBy: { line: 'asc' }, limit: BATCH }) : [];
+        return imported ? { imported, lines } : null;
+      });
+      if (!batch) return;
+      if (batch.lines.length === 0) return this.finish(importId);
+      for (const line of batch.lines) await this.referLine(batch.imported, line);
+    }
+  }
+
+  private async referLine(imported: ReferralImport, line: ReferralImportLine): Promise<void> {
+    const referent = imported.referent.getEntity();
+    const actor: Actor = { userId: referent.id, role: Role.REFERENT, organisationId: referent.organisation.id, organisationKind: referent.organisation.getEntity().kind, sessionId: null };
+    const row = (imported.table ?? []).find((candidate) => candidate.line === line.line);
+    const asked = row ? readLine(row.cells, imported.mapping, imported.choices, this.territory, parisDay(this.clock.now())).asked : null;
+    let outcome: { verdict: LineVerdict; codes: string[]; messages: string[] };
+    if (!asked) outcome = { verdict: LineVerdict.IN_ERROR, codes: ['UNREADABLE_VALUE'], messages: ['La ligne ne se lit plus.'] };
+    else {
+      const identity = identityKey(asked.person.lastName, asked.person.firstNames, asked.person.birthDate);
+      try {
+        await this.referrals.refer(actor, {
+          ...asked,
+          operatorId: imported.choices.operatorId!,
+          source: { importId: imported.id, fileName: imported.fileName },
+          refusalKey: line.verdict === LineVerdict.NOT_ELIGIBLE ? ReferralImportsService.refusalKey(identity, imported.choices.operatorId!) : null,
+          // Done in the referral's own transaction: a restart after it never refers the line again.
+          alongside: async ({ reads }, pathway) => {
+            const same = await reads.system().findOneOrFail(ReferralImportLine, { id: line.id });
+            same.verdict = LineVerdict.REFERRED;
+            same.pathwayId = pathway.id;
+            same.done = true;
+          },
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const codes = error.problems.map((problem) => problem.code);
+        const unmet = codes.every((code) => (Object.values(IneligibilityCode) as string[]).includes(code));
+        const verdict = codes.includes('OPEN_PATHWAY_EXISTS') ? LineVerdict.ALREADY_IN_PATHWAY : unmet ? LineVerdict.NOT_ELIGIBLE : LineVerdict.IN_ERROR;
+        outcome = { verdict, codes, messages: error.problems.map((problem) => referralMessage(problem).message) };
+      }
+    }
+    await this.uow.run(null, async ({ reads }) => {
+      const same = await reads.findOneOrFail(ReferralImportLine, { id: line.id });
+      same.verdict = outcome.verdict;
+      same.problemCodes = outcome.codes.join(',').slice(0, 300);
+      same.problems = outcome.messages.join(' ') || null;
+      same.done = true;
+    });
+  }
+
+  /** Holds the import for IMPORT_LEASE_MS more, if nobody else holds it; false when another process does, or it ended. */
+  private async claim(importId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const claimed = await this.uow.read(SYSTEM, (reads) =>
+      reads.unscoped('the lease is one conditional update').nativeUpdate(
+        ReferralImport,
+        { id: importId, status: ImportStatus.IMPORTING, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }, { leasedBy: this.holder }] },
+        { leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS), leasedBy: this.holder },
+      ),
+    );
+    return claimed > 0;
+  }
+
+  /** Every line done: the counts as they ended, the file's cells dropped. */
+  private async finish(importId: string): Promise<void> {
+    await this.uow.run(null, async ({ reads, now }) => {
+      const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['table'] });
+      if (!imported) return;
+      const lines = await reads.find(ReferralImportLine, { referralImport: importId }, { fields: ['verdict'] });
+      const count = (verdict: LineVerdict) => lines.filter((line) => line.verdict === verdict).length;
+      const counts: ImportCounts = {
+        toRefer: imported.counts?.toRefer ?? 0,
+        alreadyInPathway: count(LineVerdict.ALREADY_IN_PATHWAY),
+        notEligible: count(LineVerdict.NOT_ELIGIBLE),
+        inError: count(LineVerdict.IN_ERROR),
+        duplicates: count(LineVerdict.DUPLICATE_IN_FILE),
+        referred: count(LineVerdict.REFERRED),
+      };
+      imported.counts = counts;
+      imported.end(ImportStatus.DONE, now);
+    });
+    this.logger.log(`Import ${importId} done.`);
+  }
+}
