@@ -8,6 +8,7 @@ import { UnitOfWorkModule } from '@parcours/unit-of-work';
 import { AccountsApiModule } from './accounts/accounts-api.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
+import { ImportsApiModule } from './imports/imports-api.module';
 import { DataProtectionApiModule } from './data-protection/data-protection-api.module';
 import { InterviewsApiModule } from './interviews/interviews-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReportsApiModule,
         DataProtectionApiModule,
         NotificationsApiModule,
+        ImportsApiModule,
         SweepsModule,
         HealthModule,
         ServerInfoModule,

@@ -6,7 +6,7 @@ import { IneligibilityCode, ReferralsService } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
-import { readLine } from './import-line';
+import { readLine, type LineProblem } from './import-line';
 import { referralMessage } from './line-messages';
 import { LineVerdict, ReferralImportLine } from './referral-import-line.entity';
 import { ImportStatus, ReferralImport, type ImportCounts } from './referral-import.entity';
@@ -28,6 +28,7 @@ export class ImportRunner {
   private readonly logger = new Logger('Imports');
   private readonly holder = randomUUID();
   private readonly running = new Map<string, Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -38,7 +39,7 @@ export class ImportRunner {
 
   /** Starts an import in the background, unless this process already runs it; returns at once. */
   start(importId: string): void {
-    if (this.running.has(importId)) return;
+    if (this.running.has(importId) || this.stopped) return;
     const run = this.run(importId)
       .catch((error: unknown) => this.logger.error(`Import ${importId} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes at the next check.`))
       .finally(() => this.running.delete(importId));
@@ -53,32 +54,41 @@ export class ImportRunner {
     return waiting.length;
   }
 
-  /** Waits for the imports this process runs (the tests, and a shutdown). */
+  /** Waits for the imports this process runs (the tests). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** Stops after the line in hand (a shutdown): the lease lapses and the next process resumes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
   }
 
   /** Refers the import's lines not yet done, batch after batch while this process holds it; then ends it. */
   async run(importId: string): Promise<void> {
     while (await this.claim(importId)) {
       const batch = await this.uow.read(SYSTEM, async (reads) => {
-        const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['table', 'referent.organisation'] });
+        const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['cells', 'referent.organisation'] });
         const lines = imported ? await reads.find(ReferralImportLine, { referralImport: importId, done: false }, { orderBy: { line: 'asc' }, limit: BATCH }) : [];
         return imported ? { imported, lines } : null;
       });
       if (!batch) return;
       if (batch.lines.length === 0) return this.finish(importId);
-      for (const line of batch.lines) await this.referLine(batch.imported, line);
+      for (const line of batch.lines) {
+        if (this.stopped) return;
+        await this.referLine(batch.imported, line);
+      }
     }
   }
 
   private async referLine(imported: ReferralImport, line: ReferralImportLine): Promise<void> {
     const referent = imported.referent.getEntity();
     const actor: Actor = { userId: referent.id, role: Role.REFERENT, organisationId: referent.organisation.id, organisationKind: referent.organisation.getEntity().kind, sessionId: null };
-    const row = (imported.table ?? []).find((candidate) => candidate.line === line.line);
+    const row = (imported.cells ?? []).find((candidate) => candidate.line === line.line);
     const asked = row ? readLine(row.cells, imported.mapping, imported.choices, this.territory, parisDay(this.clock.now())).asked : null;
-    let outcome: { verdict: LineVerdict; codes: string[]; messages: string[] };
-    if (!asked) outcome = { verdict: LineVerdict.IN_ERROR, codes: ['UNREADABLE_VALUE'], messages: ['La ligne ne se lit plus.'] };
+    let outcome: { verdict: LineVerdict; problems: LineProblem[] };
+    if (!asked) outcome = { verdict: LineVerdict.IN_ERROR, problems: [{ code: 'UNREADABLE_VALUE', message: 'La ligne ne se lit plus.', field: null }] };
     else {
       const identity = identityKey(asked.person.lastName, asked.person.firstNames, asked.person.birthDate);
       try {
@@ -101,14 +111,13 @@ export class ImportRunner {
         const codes = error.problems.map((problem) => problem.code);
         const unmet = codes.every((code) => (Object.values(IneligibilityCode) as string[]).includes(code));
         const verdict = codes.includes('OPEN_PATHWAY_EXISTS') ? LineVerdict.ALREADY_IN_PATHWAY : unmet ? LineVerdict.NOT_ELIGIBLE : LineVerdict.IN_ERROR;
-        outcome = { verdict, codes, messages: error.problems.map((problem) => referralMessage(problem).message) };
+        outcome = { verdict, problems: error.problems.map((problem) => referralMessage(problem)) };
       }
     }
     await this.uow.run(null, async ({ reads }) => {
       const same = await reads.findOneOrFail(ReferralImportLine, { id: line.id });
       same.verdict = outcome.verdict;
-      same.problemCodes = outcome.codes.join(',').slice(0, 300);
-      same.problems = outcome.messages.join(' ') || null;
+      same.problems = outcome.problems;
       same.done = true;
     });
   }
@@ -129,7 +138,7 @@ export class ImportRunner {
   /** Every line done: the counts as they ended, the file's cells dropped. */
   private async finish(importId: string): Promise<void> {
     await this.uow.run(null, async ({ reads, now }) => {
-      const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['table'] });
+      const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['cells'] });
       if (!imported) return;
       const lines = await reads.find(ReferralImportLine, { referralImport: importId }, { fields: ['verdict'] });
       const count = (verdict: LineVerdict) => lines.filter((line) => line.verdict === verdict).length;

@@ -18,13 +18,13 @@ export class ImportsPersonalData implements PersonalDataPolicy {
   readonly entities = [];
   readonly heldBriefly = {
     ReferralImport: {
-      personal: ['table'],
+      personal: ['cells'],
       other: ['id', 'uploadedBy', 'referent', 'organisation', 'fileName', 'format', 'status', 'headers', 'lineCount', 'mapping', 'choices', 'counts', 'createdAt', 'confirmedAt', 'endedAt', 'leaseUntil', 'leasedBy'],
       until: 'the import ends or is cancelled; a preview at most 7 days',
     },
     ReferralImportLine: {
       personal: ['problems', 'pathwayId'],
-      other: ['id', 'referralImport', 'line', 'verdict', 'problemCodes', 'knownBefore', 'done'],
+      other: ['id', 'referralImport', 'line', 'verdict', 'knownBefore', 'done'],
       until: '30 days after the import ends',
     },
   };

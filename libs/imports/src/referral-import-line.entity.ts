@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property, ref, Unique, type FilterQuery, type Ref } from '@mikro-orm/core';
 import { Role, type Actor } from '@parcours/accounts';
 import { randomUUID } from 'node:crypto';
+import type { LineProblem } from './import-line';
 import { ReferralImport } from './referral-import.entity';
 
 /** What became of a line, as the preview judges it and then as the import did. */
@@ -42,13 +43,9 @@ export class ReferralImportLine {
   @Property({ type: 'string', length: 30 })
   verdict: LineVerdict;
 
-  /** Its problems' codes, comma-separated. */
-  @Property({ length: 300 })
-  problemCodes: string = '';
-
-  /** Its problems, in French, as the result file says them (they name columns, never values of another line). */
-  @Property({ type: 'text', nullable: true })
-  problems: string | null = null;
+  /** Its problems: code, French sentence (naming the column, and quoting its cell), field. */
+  @Property({ type: 'json' })
+  problems: LineProblem[] = [];
 
   /** The person was known, every pathway of theirs closed: referred again ("déjà accompagné(e)"). */
   @Property()
@@ -62,11 +59,10 @@ export class ReferralImportLine {
   @Property()
   done: boolean = false;
 
-  constructor(values: { referralImport: ReferralImport; line: number; verdict: LineVerdict; problemCodes: string; problems: string | null; knownBefore: boolean; pathwayId: string | null }) {
+  constructor(values: { referralImport: ReferralImport; line: number; verdict: LineVerdict; problems: LineProblem[]; knownBefore: boolean; pathwayId: string | null }) {
     this.referralImport = ref(values.referralImport);
     this.line = values.line;
     this.verdict = values.verdict;
-    this.problemCodes = values.problemCodes.slice(0, 300);
     this.problems = values.problems;
     this.knownBefore = values.knownBefore;
     this.pathwayId = values.pathwayId;

@@ -27,7 +27,7 @@ export interface ImportCounts {
 
 /**
  * A file of people to refer, uploaded by a referent (or by an ADMIN for a named referent, who
- * becomes each pathway's referent). Its cells (`table`) are kept while it is previewed or imported
+ * becomes each pathway's referent). Its cells are kept while it is previewed or imported
  * and dropped when it ends or is cancelled — an unconfirmed preview at most
  * PREVIEW_RETENTION_DAYS; its result per line (ReferralImportLine) RESULT_RETENTION_DAYS after it ends.
  * Seen by its uploader and ADMIN only.
@@ -68,7 +68,7 @@ export class ReferralImport {
 
   /** The file's lines, cell by cell: personal data, emptied when the import ends (never loaded unless asked). */
   @Property({ type: 'json', nullable: true, lazy: true })
-  table: ImportTable['rows'] | null;
+  cells: ImportTable['rows'] | null;
 
   @Property()
   lineCount: number;
@@ -106,7 +106,7 @@ export class ReferralImport {
     this.fileName = values.fileName;
     this.format = values.table.format;
     this.headers = values.table.headers;
-    this.table = values.table.rows;
+    this.cells = values.table.rows;
     this.lineCount = values.table.rows.length;
     this.mapping = values.mapping;
     this.choices = values.choices;
@@ -121,7 +121,7 @@ export class ReferralImport {
   end(status: ImportStatus.DONE | ImportStatus.CANCELLED, at: Date): void {
     this.status = status;
     this.endedAt = at;
-    this.table = null;
+    this.cells = null;
     this.leaseUntil = null;
     this.leasedBy = null;
   }

@@ -155,7 +155,7 @@ export class ReferralImportsService {
     const imported = await this.find(actor, importId);
     if (imported.status !== ImportStatus.PREVIEW) throw new ImportsError('IMPORT_NOT_OPEN', 'Cet import est déjà confirmé, terminé ou annulé : son résultat est disponible.', ['input', 'importId']);
     const preview = await this.uow.read(actor, async (reads) => {
-      await reads.populate(imported, ['table']);
+      await reads.populate(imported, ['cells']);
       return this.judge(reads, imported, parisDay(this.clock.now()));
     });
     const known = preview.lines.flatMap((line) => (line.matched ? [line.matched] : []));
@@ -172,7 +172,7 @@ export class ReferralImportsService {
   async confirm(actor: Actor, importId: string, requestId: string | null): Promise<ReferralImport> {
     const confirmed = await this.uow.run(actor, async ({ em, reads, now, today }) => {
       const imported = await this.openPreview(reads, importId);
-      await reads.populate(imported, ['table']);
+      await reads.populate(imported, ['cells']);
       const preview = await this.judge(reads, imported, today);
       if (preview.missing.length > 0) {
         throw DomainError.all(preview.missing.map((field) => ({ code: 'MISSING_COLUMN' as const, message: `Aucune colonne n’est choisie pour « ${FIELD_LABELS[field]} ».`, field: ['input', 'mapping', field] })));
@@ -181,7 +181,7 @@ export class ReferralImportsService {
         throw DomainError.all(preview.missingChoices.map((choice) => ({ code: 'INVALID_IMPORT_CHOICE' as const, message: choice === 'operatorId' ? 'Choisissez la structure d’accompagnement.' : 'Indiquez le jour où les personnes ont été informées.', field: ['input', 'choices', choice] })));
       }
       for (const line of preview.lines) {
-        em.persist(new ReferralImportLine({ referralImport: imported, line: line.line, verdict: line.verdict, problemCodes: line.problems.map((problem) => problem.code).join(','), problems: line.problems.map((problem) => problem.message).join(' ') || null, knownBefore: line.knownBefore, pathwayId: line.pathwayId }));
+        em.persist(new ReferralImportLine({ referralImport: imported, line: line.line, verdict: line.verdict, problems: line.problems, knownBefore: line.knownBefore, pathwayId: line.pathwayId }));
       }
       imported.status = ImportStatus.IMPORTING;
       imported.confirmedAt = now;
@@ -196,7 +196,7 @@ export class ReferralImportsService {
   async cancel(actor: Actor, importId: string): Promise<ReferralImport> {
     return this.uow.run(actor, async ({ reads, now }) => {
       const imported = await this.openPreview(reads, importId);
-      await reads.populate(imported, ['table']);
+      await reads.populate(imported, ['cells']);
       imported.end(ImportStatus.CANCELLED, now);
       return imported;
     });
@@ -219,7 +219,7 @@ export class ReferralImportsService {
       String(line.line),
       VERDICT_LABELS[line.verdict],
       line.knownBefore ? 'oui' : '',
-      line.problems ?? '',
+      line.problems.map((problem) => problem.message).join(' '),
       line.pathwayId && own.has(line.pathwayId) ? `${publicUrl ?? ''}/parcours/${line.pathwayId}` : '',
     ]);
     return `\ufeff${stringify([['Ligne', 'Résultat', 'Déjà accompagné(e)', 'Problèmes', 'Parcours'], ...rows.map((row) => row.map(spreadsheetSafe))], { delimiter: ';', record_delimiter: '\r\n' })}`;
@@ -234,13 +234,18 @@ export class ReferralImportsService {
     const now = this.clock.now();
     return this.uow.read(SYSTEM, async (reads) => {
       const em = reads.unscoped('the purge updates and deletes without loading');
-      const expired = await em.nativeUpdate(ReferralImport, { status: ImportStatus.PREVIEW, createdAt: { $lt: subDays(now, PREVIEW_RETENTION_DAYS) } }, { status: ImportStatus.CANCELLED, table: null, endedAt: now });
+      const expired = await em.nativeUpdate(ReferralImport, { status: ImportStatus.PREVIEW, createdAt: { $lt: subDays(now, PREVIEW_RETENTION_DAYS) } }, { status: ImportStatus.CANCELLED, cells: null, endedAt: now });
       const old = { endedAt: { $lt: subDays(now, RESULT_RETENTION_DAYS) } };
       await reads.nativeDelete(ReferralImportLine, { referralImport: old });
       const purged = await reads.nativeDelete(ReferralImport, old);
       const refusalKeys = await em.nativeUpdate(RefusedReferral, { dedupeKey: { $ne: null }, at: { $lt: subDays(now, RESULT_RETENTION_DAYS) } }, { dedupeKey: null });
       return { expired, purged, refusalKeys };
     });
+  }
+
+  /** How many lines of a confirmed import are done (its progress). */
+  async doneCount(actor: Actor, importId: string): Promise<number> {
+    return this.uow.read(actor, (reads) => reads.count(ReferralImportLine, { referralImport: importId, done: true }));
   }
 
   /** The recorded lines of a confirmed import, in file order. */
@@ -261,7 +266,7 @@ export class ReferralImportsService {
    * birth date, or a France Travail identifier held by someone else), an open pathway anyone's.
    */
   async judge(reads: ScopedReads, imported: ReferralImport, today: LocalDate): Promise<ImportPreview> {
-    const read = (imported.table ?? []).map((row) => {
+    const read = (imported.cells ?? []).map((row) => {
       const line = readLine(row.cells, imported.mapping, imported.choices, this.territory, today);
       const judged = line.asked ? judgeReferral(line.asked, today, this.territory) : null;
       const identity = judged ? identityKey(judged.person.lastName, judged.person.firstNames, judged.person.birthDate) : null;

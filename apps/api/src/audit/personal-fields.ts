@@ -10,6 +10,7 @@ import { ACCOUNTS_NO_PERSONAL_DATA } from '../accounts/accounts.personal-fields'
 import { CONVENTIONS_NO_PERSONAL_DATA } from '../conventions/conventions.personal-fields';
 import { DATA_PROTECTION_NO_PERSONAL_DATA } from '../data-protection/data-protection.personal-fields';
 import { FOLLOW_UPS_NO_PERSONAL_DATA } from '../follow-ups/follow-ups.personal-fields';
+import { IMPORTS_NO_PERSONAL_DATA } from '../imports/imports.personal-fields';
 import { INTERVIEWS_NO_PERSONAL_DATA } from '../interviews/interviews.personal-fields';
 import { NOTIFICATIONS_NO_PERSONAL_DATA } from '../notifications/notifications.personal-fields';
 import { OPPORTUNITIES_NO_PERSONAL_DATA } from '../opportunities/opportunities.personal-fields';
@@ -37,4 +38,5 @@ export const NO_PERSONAL_DATA: readonly string[] = [
   ...REPORTS_NO_PERSONAL_DATA,
   ...DATA_PROTECTION_NO_PERSONAL_DATA,
   ...NOTIFICATIONS_NO_PERSONAL_DATA,
+  ...IMPORTS_NO_PERSONAL_DATA,
 ];

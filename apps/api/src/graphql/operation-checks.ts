@@ -58,6 +58,8 @@ function refuse(where: string, problem: string): GraphQLError {
 
 /** The first string in a JSON value that is unfit, with its path. */
 function findUnfit(value: unknown, path: string): { path: string; problem: string } | null {
+  // A file's bytes are no text: its reader checks its cells (libs/imports).
+  if (Buffer.isBuffer(value)) return null;
   if (typeof value === 'string') {
     const problem = unfitText(value);
     return problem ? { path, problem } : null;

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppLogger } from '@parcours/lifecycle';
 import { runInAuditScope } from '@parcours/unit-of-work';
 import { AppConfig } from '@parcours/config';
+import { IMPORT_LIMITS } from '@parcours/imports';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { unfitBody } from '../graphql/operation-checks';
@@ -13,6 +14,9 @@ import { serveConsole } from './console';
 import { helmetOptions, securityHeaders } from './security-headers';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** What browsers call the files an import takes (a .csv may be "Excel" on Windows). */
+const UPLOAD_TYPES = ['application/octet-stream', 'text/csv', 'application/csv', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 /**
  * The HTTP layer, set explicitly: body limit, trusted proxies, request ids (taken from the
@@ -45,6 +49,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     const unfit = unfitBody(request.query, 'query') ?? unfitBody(request.body, 'body');
     if (unfit) await reply.status(400).send({ statusCode: 400, code: 'BAD_USER_INPUT', message: `The request's ${unfit}` });
   });
+  // A file uploaded (an import's list) arrives as its raw bytes, whatever the browser calls it, up to the import's own limit (and a little over, so that the import says in French what is too large).
+  fastify.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytes + 1_048_576 }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(config.requestIdHeader, request.id);
   });
