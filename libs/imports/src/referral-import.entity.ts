@@ -131,6 +131,10 @@ export class ReferralImport {
 @Entity({ tableName: 'referral_import_mapping' })
 @Unique({ properties: ['organisation'] })
 export class ReferralImportMapping {
+  static visibleTo(actor: Actor): FilterQuery<ReferralImportMapping> {
+    return actor.role === Role.ADMIN ? {} : { organisation: actor.organisationId };
+  }
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -114,7 +114,7 @@ export class ReferralImportsService {
     return this.uow.run(actor, async ({ em, reads, now, today }) => {
       const imported = await this.openPreview(reads, importId);
       if (change.mapping) {
-        const mapping = { ...imported.mapping, ...change.mapping };
+        const mapping = { ...imported.mapping, ...Object.fromEntries(Object.entries(change.mapping).filter(([, value]) => value !== undefined)) };
         const used = new Set<number>();
         for (const [field, column] of Object.entries(mapping) as [ImportField, number | null][]) {
           if (column === null) continue;
@@ -133,7 +133,8 @@ export class ReferralImportsService {
         } else em.persist(new ReferralImportMapping(imported.organisation.id, columns, now));
       }
       if (change.choices) {
-        const choices = { ...imported.choices, ...change.choices };
+        const given = Object.fromEntries(Object.entries(change.choices).filter(([, value]) => value !== undefined));
+        const choices = { ...imported.choices, ...given };
         if (choices.operatorId && !(isUuid(choices.operatorId) && (await reads.system().count(Organisation, { id: choices.operatorId, kind: OrganisationKind.OPERATOR })) > 0)) {
           throw new NotFoundError('Operator', ['input', 'choices', 'operatorId']);
         }
@@ -154,10 +155,7 @@ export class ReferralImportsService {
   async preview(actor: Actor, importId: string, requestId: string | null): Promise<ImportPreview> {
     const imported = await this.find(actor, importId);
     if (imported.status !== ImportStatus.PREVIEW) throw new ImportsError('IMPORT_NOT_OPEN', 'Cet import est déjà confirmé, terminé ou annulé : son résultat est disponible.', ['input', 'importId']);
-    const preview = await this.uow.read(actor, async (reads) => {
-      await reads.populate(imported, ['cells']);
-      return this.judge(reads, imported, parisDay(this.clock.now()));
-    });
+    const preview = await this.uow.read(actor, async (reads) => this.judge(reads, (await reads.findOne(ReferralImport, { id: imported.id }, { populate: ['cells', 'referent'] }))!, parisDay(this.clock.now())));
     const known = preview.lines.flatMap((line) => (line.matched ? [line.matched] : []));
     if (known.length > 0) {
       await this.audit.recordReads(actor, requestId, 'referral import preview', known.map((participantId) => ({ participantId, objectType: 'Participant', objectId: participantId, fields: new Set(['identity']) })));
@@ -172,7 +170,6 @@ export class ReferralImportsService {
   async confirm(actor: Actor, importId: string, requestId: string | null): Promise<ReferralImport> {
     const confirmed = await this.uow.run(actor, async ({ em, reads, now, today }) => {
       const imported = await this.openPreview(reads, importId);
-      await reads.populate(imported, ['cells']);
       const preview = await this.judge(reads, imported, today);
       if (preview.missing.length > 0) {
         throw DomainError.all(preview.missing.map((field) => ({ code: 'MISSING_COLUMN' as const, message: `Aucune colonne n’est choisie pour « ${FIELD_LABELS[field]} ».`, field: ['input', 'mapping', field] })));
@@ -196,7 +193,6 @@ export class ReferralImportsService {
   async cancel(actor: Actor, importId: string): Promise<ReferralImport> {
     return this.uow.run(actor, async ({ reads, now }) => {
       const imported = await this.openPreview(reads, importId);
-      await reads.populate(imported, ['cells']);
       imported.end(ImportStatus.CANCELLED, now);
       return imported;
     });
@@ -254,7 +250,7 @@ export class ReferralImportsService {
   }
 
   private async openPreview(reads: ScopedReads, importId: string): Promise<ReferralImport> {
-    const imported = isUuid(importId) ? await reads.findOne(ReferralImport, { id: importId }) : null;
+    const imported = isUuid(importId) ? await reads.findOne(ReferralImport, { id: importId }, { populate: ['cells'] }) : null;
     if (!imported) throw new NotFoundError('ReferralImport', ['input', 'importId']);
     if (!imported.open) throw new ImportsError('IMPORT_NOT_OPEN', 'Cet import est déjà confirmé, terminé ou annulé.', ['input', 'importId']);
     return imported;

@@ -98,7 +98,7 @@ export class ImportChoicesInput {
   @Field(() => EducationLevel, { nullable: true }) @IsOptional() @IsEnum(EducationLevel) educationLevel?: EducationLevel;
   @Field(() => RsaStatus, { nullable: true }) @IsOptional() @IsEnum(RsaStatus) rsaStatus?: RsaStatus;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() franceTravailRegistered?: boolean;
-  @Text(500, { nullable: true }) franceTravailMissingReason?: string | null;
+  @Text(500, { nullable: true }) @IsOptional() franceTravailMissingReason?: string | null;
 }
 
 @InputType()
