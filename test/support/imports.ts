@@ -37,7 +37,14 @@ export async function upload(baseUrl: string, user: TestUser, bytes: Buffer | st
     headers: { 'content-type': type, authorization: `Bearer ${user.token}` },
     body: new Uint8Array(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes),
   });
-  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
+  const text = await response.text();
+  let body: UploadAnswer['body'];
+  try {
+    body = JSON.parse(text) as UploadAnswer['body'];
+  } catch {
+    body = { message: text };
+  }
+  return { status: response.status, body };
 }
 
 export const IMPORT_FIELDS = 'id fileName status lineCount done referentId missingColumns headers columns { field column required } choices { operatorId informedOn rsaStatus franceTravailRegistered franceTravailMissingReason } counts { total toRefer alreadyInPathway notEligible inError duplicates referred }';

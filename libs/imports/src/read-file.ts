@@ -29,7 +29,7 @@ const COMPOUND = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Reads an uploaded file as a table, or says in French what is wrong with it (nothing else is done). */
 export async function readImportFile(bytes: Buffer): Promise<ImportTable> {
   if (bytes.length > IMPORT_LIMITS.bytes) {
-    throw new ImportsError('FILE_TOO_LARGE', `Le fichier pèse ${megabytes(bytes.length)} Mo : un import en prend au plus ${megabytes(IMPORT_LIMITS.bytes)}. Découpez-le en plusieurs fichiers.`);
+    throw new ImportsError('FILE_TOO_LARGE', `Le fichier pèse plus de ${megabytes(IMPORT_LIMITS.bytes)} Mo : un import prend au plus ${megabytes(IMPORT_LIMITS.bytes)} Mo. Découpez-le en plusieurs fichiers.`);
   }
   if (bytes.length === 0) throw new ImportsError('FILE_EMPTY', 'Le fichier est vide.');
   let table: ImportTable;
