@@ -22,6 +22,7 @@ import { AccountsPage } from './pages/admin/AccountsPage';
 import { ConventionsPage } from './pages/figures/ConventionsPage';
 import { AccessLogPage, DeadLettersPage, OrganisationPage, OrganisationsPage } from './pages/admin/AdminPages';
 import { PersonPage } from './pages/PersonPage';
+import { ImportPage, ImportsPage } from './pages/imports/ImportPages';
 import { FollowUpsPage } from './pages/staff/FollowUpsPage';
 import { OpportunitiesPage } from './pages/offers/OpportunitiesPage';
 import { OpportunityFormPage } from './pages/offers/OpportunityFormPage';
@@ -69,6 +70,8 @@ export function App() {
       <Route element={<SignedIn />}>
         <Route index element={<HomePage />} />
         <Route path="orienter" element={<Only roles={['REFERENT']}><ReferPage /></Only>} />
+        <Route path="import" element={<Only roles={['REFERENT']}><ImportsPage /></Only>} />
+        <Route path="import/:id" element={<Only roles={['REFERENT', 'ADMIN']}><ImportPage /></Only>} />
         <Route path="parcours" element={<Only roles={PEOPLE}><PathwaysPage /></Only>} />
         <Route path="parcours/:id" element={<Only roles={PEOPLE}><PathwayPage /></Only>} />
         <Route path="parcours/:id/diagnostic" element={<Only roles={STAFF}><DiagnosticPage /></Only>} />

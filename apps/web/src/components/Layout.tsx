@@ -41,6 +41,9 @@ function Navigation() {
               <NavLink to="/orienter">Orienter une personne</NavLink>
             </li>
             <li>
+              <NavLink to="/import">Importer une liste</NavLink>
+            </li>
+            <li>
               <NavLink to="/parcours">Mes parcours</NavLink>
             </li>
             <li>

@@ -31,10 +31,14 @@ export function NotificationList({ notifications, label }: { notifications: Noti
         {notifications.map((notification) => {
           const person = `${notification.pathway.participant.firstNames} ${notification.pathway.participant.lastName}`.trim();
           const due = when(notification);
+          // The referrals of one imported list are one notification: it opens the referrals to decide.
+          const imported = notification.kind === 'NEW_REFERRAL' && notification.itemId !== notification.pathwayId;
+          const target = imported ? '/parcours?statut=REFERRED' : `/parcours/${notification.pathwayId}${notification.kind === 'NEW_MESSAGE' ? '#messages' : ''}`;
+          const what = imported ? 'Nouvelles orientations d’une liste importée, à accepter ou refuser' : `${NOTIFICATION[notification.kind]} : ${person}`;
           return (
             <li key={notification.id} className={notification.readAt ? '' : 'unread'} data-testid="notification">
-              <Link to={`/parcours/${notification.pathwayId}${notification.kind === 'NEW_MESSAGE' ? '#messages' : ''}`} onClick={() => void (notification.readAt ? undefined : read(notification.id))}>
-                {NOTIFICATION[notification.kind]} : {person}
+              <Link to={target} onClick={() => void (notification.readAt ? undefined : read(notification.id))}>
+                {what}
               </Link>
               {due && <> — {due}</>}
               <span className="when"> · {instant(notification.createdAt)}</span>
@@ -42,7 +46,7 @@ export function NotificationList({ notifications, label }: { notifications: Noti
                 <>
                   {' '}
                   <button type="button" className="link" disabled={marking.fetching} onClick={() => void read(notification.id)}>
-                    Marquer comme lu<span className="visually-hidden"> : {NOTIFICATION[notification.kind]}, {person}</span>
+                    Marquer comme lu<span className="visually-hidden"> : {what}</span>
                   </button>
                 </>
               )}

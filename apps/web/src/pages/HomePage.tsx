@@ -15,7 +15,7 @@ export function HomePage() {
       {me.role === 'REFERENT' ? (
         <ul className="cards">
           <li>
-            <Link to="/orienter">Orienter une personne</Link> vers le dispositif L.O.I.R.E.
+            <Link to="/orienter">Orienter une personne</Link> vers le dispositif L.O.I.R.E., ou <Link to="/import">toute une liste</Link> (fichier CSV ou Excel).
           </li>
           <li>
             <Link to="/parcours">Mes parcours</Link> : les personnes que vous avez orientées, dont celles dont le{' '}
