@@ -100,6 +100,11 @@ const POLICY: Record<string, 'public' | 'signed-in' | string[]> = {
   'Mutation.createOutcomeExportLink': ['ADMIN', 'MANAGER', 'FUNDER'],
   'Query.caseload': ['COUNSELLOR', 'MANAGER', 'REFERENT', 'ADMIN'],
   'Subscription.referentReportIssued': ['REFERENT'],
+  'Query.referralImport': ['REFERENT', 'ADMIN'],
+  'Query.referralImports': ['REFERENT', 'ADMIN'],
+  'Mutation.updateReferralImport': ['REFERENT', 'ADMIN'],
+  'Mutation.confirmReferralImport': ['REFERENT', 'ADMIN'],
+  'Mutation.cancelReferralImport': ['REFERENT', 'ADMIN'],
 };
 
 describe('access: deny by default, roles, row scoping', () => {
@@ -244,6 +249,11 @@ describe('access: deny by default, roles, row scoping', () => {
     ['Query.conventions', '{ conventions { id } }'],
     ['Mutation.createOutcomeExportLink', 'mutation { createOutcomeExportLink(input: { from: "2026-01-01", to: "2026-01-31" }) { link { path } userErrors { code } } }'],
     ['Query.caseload', '{ caseload { waitingTooLong } }'],
+    ['Query.referralImport', `{ referralImport(id: "${someId}") { id } }`],
+    ['Query.referralImports', '{ referralImports { id } }'],
+    ['Mutation.updateReferralImport', `mutation { updateReferralImport(input: { importId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.confirmReferralImport', `mutation { confirmReferralImport(input: { importId: "${someId}" }) { userErrors { code } } }`],
+    ['Mutation.cancelReferralImport', `mutation { cancelReferralImport(input: { importId: "${someId}" }) { userErrors { code } } }`],
     ['Query.outcomeReport', 'query ($id: ID) { outcomeReport(input: { from: "2026-01-01", to: "2026-01-31", conventionId: $id }) { total { figures { referrals { value } } } } }'],
   ];
 

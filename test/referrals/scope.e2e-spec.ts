@@ -3,6 +3,7 @@ import { AccessDeclarations } from '../../apps/api/src/auth/access-declarations'
 import { AccountsFixture, type TestUser } from '../support/accounts';
 import type { GraphqlResponse } from '../support/graphql-client';
 import { JourneyFixture, RECORD_DIAGNOSTIC, SCHEDULE, someFindings } from '../support/journey';
+import { listCsv, upload } from '../support/imports';
 import { OffersFixture } from '../support/offers';
 import { PlacementsFixture } from '../support/placements';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -39,7 +40,7 @@ describe('operations out of scope', () => {
   const missing = '00000000-0000-4000-8000-000000000000';
   const absent: Ids = {
     pathway: missing, participant: missing, appointment: missing, diagnostic: missing, opportunity: missing, proposal: missing, placement: missing,
-    checkpoint: missing, partner: missing, report: missing, convention: missing, counsellor: missing, referent: missing, operator: missing, notification: missing,
+    checkpoint: missing, partner: missing, report: missing, convention: missing, counsellor: missing, referent: missing, operator: missing, notification: missing, referralImport: missing,
   };
 
   /** The ids of one operator's and one referent's objects, out of every outsider's scope. */
@@ -59,6 +60,7 @@ describe('operations out of scope', () => {
     referent: string;
     operator: string;
     notification: string;
+    referralImport: string;
   }
 
   beforeAll(async () => {
@@ -116,6 +118,7 @@ describe('operations out of scope', () => {
       referent: owner.id,
       operator: accounts.operatorId,
       notification: notices.myNotifications.edges[0].node.id,
+      referralImport: (await upload(t.url, owner, listCsv([{ nom: 'Portée', prenom: 'Ana', naissance: '01/01/1980' }]))).body.id!,
     };
     const otherOperator = await accounts.organisation('OPERATOR');
     outsiders.REFERENT = await accounts.user('REFERENT');
@@ -160,6 +163,10 @@ describe('operations out of scope', () => {
     'recordMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { recordMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
     'markNotificationsRead.input.ids': { call: ({ notification: id }) => [`mutation ($id: ID!) { markNotificationsRead(input: { ids: [$id] }) ${ERRORS} }`, { id }], notFound: true },
     'postPathwayMessage.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { postPathwayMessage(input: { pathwayId: $id, text: "Bonjour" }) ${ERRORS} }`, { id }], notFound: true },
+    'referralImport.id': { call: ({ referralImport: id }) => ['query ($id: ID!) { referralImport(id: $id) { id } }', { id }], notFound: true },
+    'updateReferralImport.input.importId': { call: ({ referralImport: id }) => [`mutation ($id: ID!) { updateReferralImport(input: { importId: $id, choices: { rsaStatus: SOCLE } }) ${ERRORS} }`, { id }], notFound: true },
+    'confirmReferralImport.input.importId': { call: ({ referralImport: id }) => [`mutation ($id: ID!) { confirmReferralImport(input: { importId: $id }) ${ERRORS} }`, { id }], notFound: true },
+    'cancelReferralImport.input.importId': { call: ({ referralImport: id }) => [`mutation ($id: ID!) { cancelReferralImport(input: { importId: $id }) ${ERRORS} }`, { id }], notFound: true },
     'readPathwayConversation.input.pathwayId': { call: ({ pathway: id }) => [`mutation ($id: ID!) { readPathwayConversation(input: { pathwayId: $id }) ${ERRORS} }`, { id }], notFound: true },
     'withdrawMessageConsent.input.participantId': { call: ({ participant: id }) => [`mutation ($id: ID!) { withdrawMessageConsent(input: { participantId: $id, channel: SMS }) ${ERRORS} }`, { id }], notFound: true },
     'updateOpportunity.input.opportunityId': {
@@ -227,6 +234,7 @@ describe('operations out of scope', () => {
     'createUser.input.organisationId': ORGANISATIONS,
     'createConvention.input.operatorId': ORGANISATIONS,
     'createConvention.input.funderId': ORGANISATIONS,
+    'updateReferralImport.input.choices.operatorId': ORGANISATIONS,
     'auditLog.filter.participantId': 'the access log is the ADMIN\'s alone, and an ADMIN sees every row',
     'auditLog.filter.userId': 'the access log is the ADMIN\'s alone, and an ADMIN sees every row',
     'eraseParticipant.input.participantId': 'the ADMIN\'s alone, and an ADMIN sees every row',
@@ -268,7 +276,7 @@ describe('operations out of scope', () => {
       }
     }
     expect(differences).toEqual([]);
-    expect(calls).toBe(95); // 48 ids, each as every role allowed to call its operation (ADMIN aside)
+    expect(calls).toBe(99); // 52 ids, each as every role allowed to call its operation (ADMIN aside)
     expect(await everyRow()).toEqual(before);
   }, 120_000);
 

@@ -95,6 +95,11 @@ export const OPERATION: Record<string, string> = {
   staffNotificationAdded: 'notification reçue en direct',
   postPathwayMessage: 'message écrit sur le parcours',
   readPathwayConversation: 'messages du parcours lus',
+  referralImport: 'import de liste consulté',
+  referralImports: 'imports de listes consultés',
+  updateReferralImport: 'colonnes ou choix d’un import modifiés',
+  confirmReferralImport: 'import de liste confirmé',
+  cancelReferralImport: 'import de liste annulé',
   pathwayMessagePosted: 'message du parcours reçu en direct',
 };
 

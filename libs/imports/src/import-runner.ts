@@ -126,7 +126,7 @@ export class ImportRunner {
   private async claim(importId: string): Promise<boolean> {
     const now = this.clock.now();
     const claimed = await this.uow.read(SYSTEM, (reads) =>
-      reads.unscoped('the lease is one conditional update').nativeUpdate(
+      reads.nativeUpdate(
         ReferralImport,
         { id: importId, status: ImportStatus.IMPORTING, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }, { leasedBy: this.holder }] },
         { leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS), leasedBy: this.holder },

@@ -229,12 +229,11 @@ export class ReferralImportsService {
   async purge(): Promise<{ expired: number; purged: number; refusalKeys: number }> {
     const now = this.clock.now();
     return this.uow.read(SYSTEM, async (reads) => {
-      const em = reads.unscoped('the purge updates and deletes without loading');
-      const expired = await em.nativeUpdate(ReferralImport, { status: ImportStatus.PREVIEW, createdAt: { $lt: subDays(now, PREVIEW_RETENTION_DAYS) } }, { status: ImportStatus.CANCELLED, cells: null, endedAt: now });
+      const expired = await reads.nativeUpdate(ReferralImport, { status: ImportStatus.PREVIEW, createdAt: { $lt: subDays(now, PREVIEW_RETENTION_DAYS) } }, { status: ImportStatus.CANCELLED, cells: null, endedAt: now });
       const old = { endedAt: { $lt: subDays(now, RESULT_RETENTION_DAYS) } };
       await reads.nativeDelete(ReferralImportLine, { referralImport: old });
       const purged = await reads.nativeDelete(ReferralImport, old);
-      const refusalKeys = await em.nativeUpdate(RefusedReferral, { dedupeKey: { $ne: null }, at: { $lt: subDays(now, RESULT_RETENTION_DAYS) } }, { dedupeKey: null });
+      const refusalKeys = await reads.nativeUpdate(RefusedReferral, { dedupeKey: { $ne: null }, at: { $lt: subDays(now, RESULT_RETENTION_DAYS) } }, { dedupeKey: null });
       return { expired, purged, refusalKeys };
     });
   }

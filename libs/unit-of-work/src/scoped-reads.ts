@@ -1,4 +1,4 @@
-import type { Cursor, EntityClass, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
+import type { Cursor, EntityClass, EntityData, EntityManager, FilterQuery, FindByCursorOptions, FindOneOptions, FindOptions, CountOptions, Loaded } from '@mikro-orm/core';
 import type { Actor } from '@parcours/core';
 import { Cursor as MikroCursor, LockMode, Utils, type QueryOrderMap } from '@mikro-orm/core';
 import { BaseSqlitePlatform, type SqlEntityManager } from '@mikro-orm/knex';
@@ -123,6 +123,11 @@ export class ScopedReads {
   /** Deletes the rows the viewer may see among `where` without loading them (the purges, as SYSTEM); how many went. */
   nativeDelete<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>): Promise<number> {
     return this.#em.nativeDelete(entity, this.where(entity, where));
+  }
+
+  /** Updates the rows the viewer may see among `where` without loading them (a lease taken by one conditional statement, a purge), as SYSTEM; how many changed. */
+  nativeUpdate<T extends object>(entity: EntityClass<T>, where: FilterQuery<T>, values: EntityData<T>): Promise<number> {
+    return this.#em.nativeUpdate(entity, this.where(entity, where), values);
   }
 
   /** Loads relations of entities already read in scope (what hangs from an aggregate follows it). */
