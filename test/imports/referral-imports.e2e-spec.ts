@@ -140,6 +140,14 @@ describe('referral imports', () => {
     expect(csv.split('\r\n')[0]).toBe('\ufeffLigne;Résultat;Déjà accompagné(e);Problèmes;Parcours');
     expect(csv).toContain(`2;Orienté(e);;;/parcours/${referred[0].pathwayId}`);
     expect(csv).toContain('5;Orienté(e);oui;;');
+    // In the access log: who uploaded it and how many lines, who confirmed it and its counts, and the referrals as the import's.
+    const log = await t.orm.em.fork().getConnection().execute(`select operation, user_id, fields, object_type from audit_entry where object_id = '${uploaded.body.id}' order by id`);
+    expect(log.map((entry: Record<string, string>) => [entry.operation, entry.user_id, entry.fields])).toEqual([
+      ['POST /imports/referrals', referent.id, 'lines=12,format=CSV'],
+      ['mutation confirmReferralImport', referent.id, 'toRefer=3,alreadyInPathway=2,notEligible=3,inError=3,duplicates=1,referred=0'],
+    ]);
+    const [{ n }] = await t.orm.em.fork().getConnection().execute(`select count(*) as n from audit_entry where operation = 'referral import' and participant_id is not null`);
+    expect(Number(n)).toBeGreaterThan(0);
   });
 
   it('refers nobody twice when the same file comes again, and counts each refusal once', async () => {

@@ -109,6 +109,9 @@ const OWN_WORK: Record<string, string> = {
   'missed checkpoints sweep': 'points de suivi manqués (automatique)',
   'staff notifications sweep': 'notifications des échéances (automatique)',
   export: 'export des données d’une personne',
+  'referral import': 'orientation par l’import d’une liste',
+  'POST /imports/referrals': 'liste déposée pour un import',
+  'GET /exports/outcomes.csv': 'chiffres téléchargés',
   http: 'téléchargement',
   unknown: 'opération du serveur',
 };
@@ -141,6 +144,7 @@ const RECORD: Record<string, string> = {
   ReferentReport: 'compte rendu',
   PathwayMessage: 'message sur le parcours',
   StaffNotification: 'notification',
+  ReferralImport: 'import d’une liste',
   AuditSubject: 'journal des accès',
 };
 
@@ -172,6 +176,7 @@ const FIELD: Record<string, string> = {
   rsaStatus: 'RSA',
   anonymised: 'anonymisation',
   identityKey: 'clé d’identité',
+  identity: 'identité (recherche d’une personne déjà connue)',
   searchName: 'nom de recherche',
   barriers: 'freins',
   eligibilityReasons: 'conditions d’éligibilité',

@@ -4,7 +4,7 @@ import { Clock, DomainError, parisDay } from '@parcours/core';
 import { identityKey } from '@parcours/participants';
 import { IneligibilityCode, ReferralsService } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { runInAuditScope, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
 import { readLine, type LineProblem } from './import-line';
 import { referralMessage } from './line-messages';
@@ -15,6 +15,8 @@ import { ReferralImportsService } from './referral-imports.service';
 /** How long a process holds an import it refers (renewed at each batch): after a crash, another takes over when it lapses. */
 export const IMPORT_LEASE_MS = 10_000;
 const BATCH = 10;
+/** How the access log names the import's own work. */
+export const IMPORT_OPERATION = 'referral import';
 
 /**
  * Refers the lines of confirmed imports, one unit of work each (one bad line never undoes the
@@ -40,7 +42,8 @@ export class ImportRunner {
   /** Starts an import in the background, unless this process already runs it; returns at once. */
   start(importId: string): void {
     if (this.running.has(importId) || this.stopped) return;
-    const run = this.run(importId)
+    // Its writes are the import's, in the access log, whichever request or timer started it.
+    const run = runInAuditScope({ requestId: null, operation: IMPORT_OPERATION }, () => this.run(importId))
       .catch((error: unknown) => this.logger.error(`Import ${importId} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes at the next check.`))
       .finally(() => this.running.delete(importId));
     this.running.set(importId, run);

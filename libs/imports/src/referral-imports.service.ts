@@ -158,7 +158,7 @@ export class ReferralImportsService {
     const preview = await this.uow.read(actor, async (reads) => this.judge(reads, (await reads.findOne(ReferralImport, { id: imported.id }, { populate: ['cells', 'referent'] }))!, parisDay(this.clock.now())));
     const known = preview.lines.flatMap((line) => (line.matched ? [line.matched] : []));
     if (known.length > 0) {
-      await this.audit.recordReads(actor, requestId, 'referral import preview', known.map((participantId) => ({ participantId, objectType: 'Participant', objectId: participantId, fields: new Set(['identity']) })));
+      await this.audit.recordReads(actor, requestId, 'query referralImport', known.map((participantId) => ({ participantId, objectType: 'Participant', objectId: participantId, fields: new Set(['identity']) })));
     }
     return preview;
   }
@@ -185,7 +185,7 @@ export class ReferralImportsService {
       imported.counts = preview.counts;
       return { imported, known: preview.lines.flatMap((line) => (line.matched ? [line.matched] : [])) };
     });
-    await this.audit.recordExport(actor, requestId, 'confirmReferralImport', 'ReferralImport', confirmed.imported.id, Object.entries(confirmed.imported.counts ?? {}).map(([name, count]) => `${name}=${count}`));
+    await this.audit.recordExport(actor, requestId, 'mutation confirmReferralImport', 'ReferralImport', confirmed.imported.id, Object.entries(confirmed.imported.counts ?? {}).map(([name, count]) => `${name}=${count}`));
     return confirmed.imported;
   }
 
