@@ -5,12 +5,17 @@ import { resolve } from 'node:path';
 import { Database } from 'sqlite3';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data/constants';
 import { startDemoSinks } from './demo-sinks';
+import { sampleList, type KnownPerson } from './demo-data/sample-list';
+import type { AppConfig } from '@parcours/config';
+import { Territory } from '@parcours/territory';
 
 /** What `npm run demo` serves: a few hundred pathways, made in well under a minute. */
 const DEMO = { file: resolve('data/demo.sqlite'), pathways: 300, seed: 42 };
 const MARKER = `${DEMO.file}.json`;
 /** Where the demo keeps the e-mails and SMS it would have sent. */
 const MESSAGES = resolve('data/demo-messages');
+/** The list a referent can import (written at each start, from the database served). */
+const DEMO_LIST = resolve('data/demo-liste-200.csv');
 
 interface Marker {
   seed: number;
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     if (await fetch(`${url}/health/live`).then((response) => response.ok, () => false)) break;
     await new Promise((done) => setTimeout(done, 100));
   }
+  await writeDemoList(marker.until);
   process.stdout.write(banner(url, clockStart, marker.until));
 }
 
@@ -66,6 +72,28 @@ function generate(): Marker {
   const marker = { seed: DEMO.seed, pathways: DEMO.pathways, until };
   writeFileSync(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
   return marker;
+}
+
+/**
+ * The list a referent would import (docs/imports.md): 180 new people, 12 whose pathway is open in
+ * this database (so "already in a pathway"), 8 not eligible — written from the database served,
+ * since who is open depends on the day it was generated.
+ */
+async function writeDemoList(until: string): Promise<void> {
+  const known = await new Promise<KnownPerson[]>((done, fail) => {
+    const db = new Database(DEMO.file, (error) => {
+      if (error) return fail(error);
+      const sql = `select p.last_name as lastName, p.first_names as firstNames, p.birth_date as birthDate, p.address_line as addressLine, p.postal_code as postalCode, p.commune_code as communeCode
+        from participant p join pathway w on w.open_key = p.id where p.birth_date is not null order by w.referred_at desc limit 12`;
+      db.all(sql, (failure: Error | null, rows: KnownPerson[]) => {
+        db.close();
+        if (failure) fail(failure);
+        else done(rows);
+      });
+    });
+  });
+  const territory = new Territory({ journey: { territory: (process.env.TERRITORY ?? '244200770').split(',') } } as AppConfig);
+  writeFileSync(DEMO_LIST, sampleList(territory, { seed: DEMO.seed + 1, on: until, fresh: 180, known, ineligible: 8, errors: 0 }));
 }
 
 function readMarker(): Marker | null {
@@ -104,6 +132,7 @@ function banner(url: string, clockStart: string, until: string): string {
     `E-mails and SMS (reports, convocations, reminders) go nowhere: each is kept in ${MESSAGES}/ (an .eml opens in a mail client, with its calendar invitation; the person's link in it opens their page here).`,
     `  To see one: as the referent, refer someone with an e-mail and a mobile, both boxes ticked; as the counsellor, accept and book the interview: the convocation (e-mail and SMS) appears there; open its link in a phone-sized window and answer "Je ne pourrai pas venir": the counsellor's home page shows it.`,
     `Notifications: each referent, counsellor and manager has a bell ("Notifications") and a home page that opens on what it asks (new referrals, tomorrow's interviews, contracts ending within 15 days, messages); on a working day, this morning's digest e-mails are in ${MESSAGES}/ too. A pathway's page has its conversation between the referent and the operator.`,
+    `Imports: as the referent, "Importer une liste" and choose ${DEMO_LIST} (200 people): match its "Patronyme" column to "Nom", say when the people were informed, and see 180 to refer, 12 already in a pathway, 8 not eligible; import them (docs/imports.md).`,
     `Accounts, each with the password ${DEMO_PASSWORD}:`,
     ...Object.entries(DEMO_ACCOUNTS).map(([role, email]) => `  ${role.padEnd(10)} ${email}`),
     '',

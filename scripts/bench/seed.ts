@@ -50,7 +50,7 @@ export async function seedBenchData(app: INestApplicationContext, reads: number,
   const refer = (from: number, count: number) =>
     uow.run(referent, () =>
       sequence(count, (i) =>
-        referrals.refer(referent, { operatorId: admin.organisation.id, person: person(from + i), barriers: [BarrierTheme.MOBILITY] }).then((pathway) => pathway.id),
+        referrals.refer(referent, { operatorId: admin.organisation.id, person: benchPerson(from + i), barriers: [BarrierTheme.MOBILITY] }).then((pathway) => pathway.id),
       ),
     );
   const pathwayIds: string[] = [];
@@ -81,7 +81,7 @@ async function sequence<T>(count: number, step: (i: number) => Promise<T>): Prom
   return results;
 }
 
-function person(i: number) {
+export function benchPerson(i: number) {
   return {
     lastName: `Banc${i}`,
     firstNames: 'Camille',

@@ -1,5 +1,6 @@
 import { ImportRunner, ReferralImportsService } from '@parcours/imports';
 import { Clock } from '@parcours/core';
+import { StaffNotificationsService } from '@parcours/notifications';
 import { ReferralsService } from '@parcours/pathways';
 import { Territory } from '@parcours/territory';
 import { UnitOfWork } from '@parcours/unit-of-work';
@@ -227,7 +228,7 @@ describe('referral imports', () => {
     expect((await imports.get(referent, uploaded.body.id!, false)).done).toBe(0);
     // Meanwhile the person of line 31 is referred by the form: that line fails at import, alone.
     await journey.refer(colleague, aPerson({ lastName: people[29].nom, firstNames: 'Lina', birthDate: '1990-03-03' }));
-    const another = () => new ImportRunner(t.app.get(UnitOfWork), t.app.get(Clock), t.app.get(Territory), t.app.get(ReferralsService));
+    const another = () => new ImportRunner(t.app.get(UnitOfWork), t.app.get(Clock), t.app.get(Territory), t.app.get(ReferralsService), t.app.get(StaffNotificationsService));
     // Another process takes it up once the stopped one's lease lapsed, stops half-way, and a third finishes it.
     t.clock.advance(11_000);
     const second = another();

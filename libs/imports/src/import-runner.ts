@@ -3,6 +3,7 @@ import { Role, type Actor } from '@parcours/accounts';
 import { Clock, DomainError, parisDay } from '@parcours/core';
 import { identityKey } from '@parcours/participants';
 import { IneligibilityCode, ReferralsService } from '@parcours/pathways';
+import { StaffNotificationsService } from '@parcours/notifications';
 import { Territory } from '@parcours/territory';
 import { runInAuditScope, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,9 @@ import { ReferralImportsService } from './referral-imports.service';
 
 /** How long a process holds an import it refers (renewed at each batch): after a crash, another takes over when it lapses. */
 export const IMPORT_LEASE_MS = 10_000;
-const BATCH = 10;
+const BATCH = 50;
+/** Lines referred at once by one process. */
+const CONCURRENT_LINES = 3;
 /** How the access log names the import's own work. */
 export const IMPORT_OPERATION = 'referral import';
 
@@ -37,6 +40,7 @@ export class ImportRunner {
     private readonly clock: Clock,
     private readonly territory: Territory,
     private readonly referrals: ReferralsService,
+    private readonly notifications: StaffNotificationsService,
   ) {}
 
   /** Starts an import in the background, unless this process already runs it; returns at once. */
@@ -68,28 +72,37 @@ export class ImportRunner {
     await this.idle();
   }
 
-  /** Refers the import's lines not yet done, batch after batch while this process holds it; then ends it. */
+  /**
+   * Refers the import's lines not yet done while this process holds it (the lease renewed every
+   * BATCH lines), then ends it. The file's cells and the lines to do are read once.
+   */
   async run(importId: string): Promise<void> {
-    while (await this.claim(importId)) {
-      const batch = await this.uow.read(SYSTEM, async (reads) => {
-        const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['cells', 'referent.organisation'] });
-        const lines = imported ? await reads.find(ReferralImportLine, { referralImport: importId, done: false }, { orderBy: { line: 'asc' }, limit: BATCH }) : [];
-        return imported ? { imported, lines } : null;
-      });
-      if (!batch) return;
-      if (batch.lines.length === 0) return this.finish(importId);
-      for (const line of batch.lines) {
-        if (this.stopped) return;
-        await this.referLine(batch.imported, line);
+    if (!(await this.claim(importId))) return;
+    const found = await this.uow.read(SYSTEM, async (reads) => {
+      const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['cells', 'referent.organisation'] });
+      const lines = imported ? await reads.find(ReferralImportLine, { referralImport: importId, done: false }, { orderBy: { line: 'asc' } }) : [];
+      return imported ? { imported, lines } : null;
+    });
+    if (!found) return;
+    const cells = new Map((found.imported.cells ?? []).map((row) => [row.line, row.cells]));
+    // A few lines at a time: while one line's transaction holds the database, the next is read and judged.
+    let next = 0;
+    let held = true;
+    const worker = async () => {
+      while (held && !this.stopped && next < found.lines.length) {
+        const index = next++;
+        if (index > 0 && index % BATCH === 0) held = await this.claim(importId);
+        if (held) await this.referLine(found.imported, found.lines[index], cells.get(found.lines[index].line));
       }
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_LINES }, worker));
+    if (held && !this.stopped && (await this.claim(importId))) await this.finish(importId);
   }
 
-  private async referLine(imported: ReferralImport, line: ReferralImportLine): Promise<void> {
+  private async referLine(imported: ReferralImport, line: ReferralImportLine, row: string[] | undefined): Promise<void> {
     const referent = imported.referent.getEntity();
     const actor: Actor = { userId: referent.id, role: Role.REFERENT, organisationId: referent.organisation.id, organisationKind: referent.organisation.getEntity().kind, sessionId: null };
-    const row = (imported.cells ?? []).find((candidate) => candidate.line === line.line);
-    const asked = row ? readLine(row.cells, imported.mapping, imported.choices, this.territory, parisDay(this.clock.now())).asked : null;
+    const asked = row ? readLine(row, imported.mapping, imported.choices, this.territory, parisDay(this.clock.now())).asked : null;
     let outcome: { verdict: LineVerdict; problems: LineProblem[] };
     if (!asked) outcome = { verdict: LineVerdict.IN_ERROR, problems: [{ code: 'UNREADABLE_VALUE', message: 'La ligne ne se lit plus.', field: null }] };
     else {
@@ -102,10 +115,7 @@ export class ImportRunner {
           refusalKey: line.verdict === LineVerdict.NOT_ELIGIBLE ? ReferralImportsService.refusalKey(identity, imported.choices.operatorId!) : null,
           // Done in the referral's own transaction: a restart after it never refers the line again.
           alongside: async ({ reads }, pathway) => {
-            const same = await reads.system().findOneOrFail(ReferralImportLine, { id: line.id });
-            same.verdict = LineVerdict.REFERRED;
-            same.pathwayId = pathway.id;
-            same.done = true;
+            await reads.system().nativeUpdate(ReferralImportLine, { id: line.id }, { verdict: LineVerdict.REFERRED, pathwayId: pathway.id, done: true });
           },
         });
         return;
@@ -138,12 +148,13 @@ export class ImportRunner {
     return claimed > 0;
   }
 
-  /** Every line done: the counts as they ended, the file's cells dropped. */
+  /** Every line done: the counts as they ended, the file's cells dropped, the operator's staff told once. */
   private async finish(importId: string): Promise<void> {
-    await this.uow.run(null, async ({ reads, now }) => {
+    const told = await this.uow.run(null, async (work) => {
+      const { reads, now } = work;
       const imported = await reads.findOne(ReferralImport, { id: importId, status: ImportStatus.IMPORTING }, { populate: ['cells'] });
-      if (!imported) return;
-      const lines = await reads.find(ReferralImportLine, { referralImport: importId }, { fields: ['verdict'] });
+      if (!imported) return [];
+      const lines = await reads.find(ReferralImportLine, { referralImport: importId }, { fields: ['verdict', 'pathwayId'], orderBy: { line: 'asc' } });
       const count = (verdict: LineVerdict) => lines.filter((line) => line.verdict === verdict).length;
       const counts: ImportCounts = {
         toRefer: imported.counts?.toRefer ?? 0,
@@ -155,7 +166,10 @@ export class ImportRunner {
       };
       imported.counts = counts;
       imported.end(ImportStatus.DONE, now);
+      const first = lines.find((line) => line.verdict === LineVerdict.REFERRED)?.pathwayId;
+      return first ? this.notifications.announceImportedReferrals(work, { operatorId: imported.choices.operatorId!, firstPathwayId: first, importId }) : [];
     });
+    this.notifications.published(told);
     this.logger.log(`Import ${importId} done.`);
   }
 }

@@ -1,4 +1,6 @@
 import { Role, User } from '@parcours/accounts';
+import type { LocalDate } from '@parcours/core';
+import { NotificationKind } from './notification-kind';
 import type { ScopedReads } from '@parcours/unit-of-work';
 import { deliveryOf, NotificationDelivery } from './notification-settings';
 import { notificationKey, StaffNotification, type NotificationDraft } from './staff-notification.entity';
@@ -39,4 +41,14 @@ export async function announce(reads: ScopedReads, drafts: readonly Notification
     }
   }
   return written;
+}
+
+/**
+ * Who is told of a new referral to an operator: its active managers, and those of its counsellors
+ * who asked (announce drops who turned NEW_REFERRAL OFF). `itemId` is the pathway, or the import
+ * whose referrals are one notification.
+ */
+export async function newReferralDrafts(reads: ScopedReads, operatorId: string, pathwayId: string, itemId: string, on: LocalDate): Promise<NotificationDraft[]> {
+  const staff = await reads.system().find(User, { organisation: operatorId, role: { $in: [Role.MANAGER, Role.COUNSELLOR] }, deactivatedAt: null }, { fields: ['id'] });
+  return staff.map((user) => ({ recipientId: user.id, kind: NotificationKind.NEW_REFERRAL, pathwayId, itemId, dueOn: on }));
 }

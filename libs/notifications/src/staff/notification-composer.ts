@@ -4,7 +4,7 @@ import { Role, User } from '@parcours/accounts';
 import { parisDay } from '@parcours/core';
 import { AppointmentAnswer, CheckpointKind, ConversationRead, Pathway, PathwayEvent, PathwayMessage, type JourneyEvent } from '@parcours/pathways';
 import { Composer, COMPOSER_ORDER, ScopedReads, SYSTEM, type FlushComposer } from '@parcours/unit-of-work';
-import { announce } from './announce';
+import { announce, newReferralDrafts } from './announce';
 import { NotificationBus } from './notification-bus';
 import { NotificationKind } from './notification-kind';
 import { StaffNotification, type NotificationDraft } from './staff-notification.entity';
@@ -16,8 +16,6 @@ interface Effect {
   relieved: string[];
   /** The referral is decided: the managers' NEW_REFERRAL notices of it are done. */
   decided: boolean;
-  /** Once only, even if read since (an import's one notice, not raised again by each of its lines). */
-  once?: boolean;
 }
 
 /**
@@ -71,7 +69,7 @@ export class NotificationComposer implements FlushComposer {
           uow.computeChangeSet(notification);
         }
       }
-      written(await announce(reads, effect.drafts.filter((draft) => draft.recipientId !== by), entity.at, { again: !effect.once }));
+      written(await announce(reads, effect.drafts.filter((draft) => draft.recipientId !== by), entity.at, { again: true }));
     }
   }
 
@@ -92,13 +90,10 @@ export class NotificationComposer implements FlushComposer {
       recipientIds.filter((id): id is string => Boolean(id)).map((recipientId) => ({ recipientId, kind, pathwayId: pathway.id, itemId, dueOn }));
     const counsellor = pathway.counsellor?.id;
     switch (event.type) {
-      case 'ParticipantReferred': {
-        // The operator's managers, and those of its counsellors who asked (announce drops who turned it OFF).
-        const staff = await reads.system().find(User, { organisation: pathway.operator.id, role: { $in: [Role.MANAGER, Role.COUNSELLOR] }, deactivatedAt: null }, { fields: ['id'] });
-        // The referrals of one import are one notice (its item the import, its pathway the first one imported).
-        const item = event.source?.importId ?? pathway.id;
-        return { ...none, once: Boolean(event.source), drafts: onPathway(NotificationKind.NEW_REFERRAL, staff.map((user) => user.id), item, parisDay(at)) };
-      }
+      case 'ParticipantReferred':
+        // The referrals of an imported list are one notice, written when the import ends (StaffNotificationsService.announceImportedReferrals).
+        if (event.source) return null;
+        return { ...none, drafts: await newReferralDrafts(reads, pathway.operator.id, pathway.id, pathway.id, parisDay(at)) };
       case 'ReferralAccepted':
         return { ...none, decided: true, drafts: onPathway(NotificationKind.PATHWAY_ASSIGNED, [event.counsellorId]) };
       case 'ReferralDeclined':

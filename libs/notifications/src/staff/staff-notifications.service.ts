@@ -4,9 +4,9 @@ import { AuthService, type Actor } from '@parcours/accounts';
 import { AuditAction } from '@parcours/audit';
 import { addCalendarDays, Clock, isUuid, NotFoundError } from '@parcours/core';
 import { Appointment, AppointmentStatus, Checkpoint, CONTRACT_ENDING_DAYS, CheckpointKind, CheckpointStatus, pathwayViews, type Pathway, type PathwayView } from '@parcours/pathways';
-import { Sweep, SYSTEM, UnitOfWork, type Page } from '@parcours/unit-of-work';
+import { Sweep, SYSTEM, UnitOfWork, type Page, type Work } from '@parcours/unit-of-work';
 import { subDays } from 'date-fns';
-import { announce } from './announce';
+import { announce, newReferralDrafts } from './announce';
 import { NotificationBus, type AnnouncedNotification } from './notification-bus';
 import { NotificationKind, READ_NOTIFICATION_RETENTION_DAYS } from './notification-kind';
 import { StaffNotification, type NotificationDraft } from './staff-notification.entity';
@@ -127,6 +127,21 @@ export class StaffNotificationsService {
     );
     for (const notification of written) this.bus.publish({ notificationId: notification.id, recipientId: notification.recipient.id });
     return { announced: written.length };
+  }
+
+  /**
+   * The referrals of an imported list, told once to the operator's staff (as NEW_REFERRAL: its
+   * item the import, its pathway the first one referred), in the caller's unit of work, when the
+   * import ends; `published` after its commit pushes them to the bells.
+   */
+  async announceImportedReferrals({ reads, em, now, today }: Work, values: { operatorId: string; firstPathwayId: string; importId: string }): Promise<StaffNotification[]> {
+    const written = await announce(reads, await newReferralDrafts(reads, values.operatorId, values.firstPathwayId, values.importId, today), now);
+    em.persist(written);
+    return written;
+  }
+
+  published(written: readonly StaffNotification[]): void {
+    for (const notification of written) this.bus.publish({ notificationId: notification.id, recipientId: notification.recipient.id });
   }
 
   /** Sweep: notifications read more than READ_NOTIFICATION_RETENTION_DAYS ago. */
