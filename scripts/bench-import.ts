@@ -11,8 +11,8 @@ import { benchPerson, BENCH_USERS } from './bench/seed';
 import { sampleList } from './demo-data/sample-list';
 
 /**
- * npm run bench:import: a list of 5,000 lines (the demo's fictional people: 85 % new, 10 % already
- * in a pathway, 3 % not eligible, 2 % in error) uploaded, previewed and imported, on SQLite and on
+ * npm run bench:import: a list of 5,000 lines (the demo's fictional people: 83 % new, 10 % already
+ * in a pathway, 5 % not eligible, 2 % in error) uploaded, previewed and imported, on SQLite and on
  * the PostgreSQL of DATABASE_URL; beside it, in the same run and on a database prepared the same
  * way, the same new people referred one by one through referParticipant by one client, as a
  * referent typing them would (the floor an import must beat). The server is pinned to one core.

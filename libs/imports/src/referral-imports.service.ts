@@ -59,7 +59,7 @@ export const PREVIEW_RETENTION_DAYS = 7;
 export const RESULT_RETENTION_DAYS = 30;
 
 /**
- * Referrals from the lists referents already hold (DOMAIN.md, "Imports"): upload a file, match its
+ * Referrals from the lists referents already hold (docs/imports.md): upload a file, match its
  * columns, see every line judged exactly as the referral form would judge it (nothing written),
  * then confirm: each line to refer becomes a referral through ReferralsService, in its own unit of
  * work (ImportRunner). Only the uploader and ADMIN see an import.
