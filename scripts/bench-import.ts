@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchEnv, cpuMs, freePort, freshDatabase, login, PINNED, prepare, progress, startProcess, stop } from './bench/harness';
+import { benchEnv, onEachDatabase, cpuMs, freePort, freshDatabase, login, PINNED, prepare, progress, startProcess, stop } from './bench/harness';
 import { benchPerson, BENCH_USERS } from './bench/seed';
 import { sampleList } from './demo-data/sample-list';
 
@@ -39,10 +39,7 @@ interface ImportRun {
 }
 
 async function main(): Promise<void> {
-  const runs = [await benchDatabase('sqlite')];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
-  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  const runs = await onEachDatabase(benchDatabase);
   process.stdout.write(`\n${report(runs)}`);
 }
 

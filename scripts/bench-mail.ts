@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchEnv, CONNECTIONS, freePort, freshDatabase, load, login, pinned, PINNED, prepare, progress, recordDiagnostic, SERVER_CORE, startProcess, stop } from './bench/harness';
+import { benchEnv, onEachDatabase, CONNECTIONS, freePort, freshDatabase, load, login, pinned, PINNED, prepare, progress, recordDiagnostic, SERVER_CORE, startProcess, stop } from './bench/harness';
 import type { LoadResult } from './bench/load';
 import { BENCH_USERS } from './bench/seed';
 import { SmtpSink } from './bench/smtp-sink';
@@ -34,10 +34,7 @@ interface MailRun {
 }
 
 async function main(): Promise<void> {
-  const runs = [await benchDatabase('sqlite')];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
-  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  const runs = await onEachDatabase(benchDatabase);
   process.stdout.write(`\n${report(runs)}`);
 }
 

@@ -6,7 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCopy, BENCH_UNTIL } from './bench/generated';
 import { handSql, handStatements, type Grouping, type Period } from './bench/hand-sql';
-import { benchEnv, CONNECTIONS, freePort, load, LOAD_CORE, login, PINNED, progress, rss, SECONDS, SERVER_CORE, startProcess, stop } from './bench/harness';
+import { benchEnv, onEachDatabase, CONNECTIONS, freePort, load, LOAD_CORE, login, PINNED, progress, rss, SECONDS, SERVER_CORE, startProcess, stop } from './bench/harness';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SIMULATED_MONTHS } from './demo-data/constants';
 
 /**
@@ -40,10 +40,7 @@ interface Result {
 
 async function main(): Promise<void> {
   // BENCH_REPORT_SQLITE=false: PostgreSQL only (the 1,000,000-pathway figures are PostgreSQL's).
-  const results = process.env.BENCH_REPORT_SQLITE === 'false' ? [] : [await benchDatabase('sqlite')];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) results.push(await benchDatabase(url));
-  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  const results = await onEachDatabase(benchDatabase, process.env.BENCH_REPORT_SQLITE !== 'false');
   process.stdout.write(`\n${report(results)}`);
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { benchEnv, freePort, freshDatabase, PINNED, prepare, progress, SERVER_CORE, startProcess, stop } from './bench/harness';
+import { benchEnv, onEachDatabase, freePort, freshDatabase, PINNED, prepare, progress, SERVER_CORE, startProcess, stop } from './bench/harness';
 import { BENCH_USERS } from './bench/seed';
 import { SmtpSink } from './bench/smtp-sink';
 
@@ -32,10 +32,7 @@ interface ResetRun {
 }
 
 async function main(): Promise<void> {
-  const runs = [await benchDatabase('sqlite')];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
-  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  const runs = await onEachDatabase(benchDatabase);
   process.stdout.write(`\n${report(runs)}`);
 }
 

@@ -12,6 +12,7 @@ import {
   freshDatabase,
   load,
   login,
+  onEachDatabase,
   PINNED,
   prepare,
   progress,
@@ -64,10 +65,7 @@ interface Run {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const runs: Run[] = [await benchDatabase('sqlite')];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) runs.push(await benchDatabase(url));
-  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  const runs: Run[] = await onEachDatabase(benchDatabase);
   process.stdout.write(`\n${report(runs)}`);
   progress(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 }

@@ -23,6 +23,18 @@ export const SERVER_CORE = '0';
 export const LOAD_CORE = '1';
 export const PINNED = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && cpus().length >= 2;
 
+/**
+ * Runs a benchmark on SQLite (unless `sqlite` is false), then on the PostgreSQL of DATABASE_URL
+ * when it names one (saying so when it does not): the runs, in that order, for the report.
+ */
+export async function onEachDatabase<T>(bench: (base: string) => Promise<T>, sqlite = true): Promise<T[]> {
+  const runs = sqlite ? [await bench('sqlite')] : [];
+  const url = process.env.DATABASE_URL;
+  if (url?.startsWith('postgres')) runs.push(await bench(url));
+  else process.stdout.write('PostgreSQL skipped: set DATABASE_URL=postgresql://… to bench it too.\n');
+  return runs;
+}
+
 /** The environment of a benchmarked Parcours process. */
 export function benchEnv(databaseUrl: string, folder: string): Record<string, string> {
   return {

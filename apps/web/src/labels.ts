@@ -3,6 +3,7 @@ import type {
   AppointmentChannel,
   AppointmentStatus,
   AssessmentStatus,
+  ImportLineVerdict,
   BarrierTheme,
   CheckpointStatus,
   ContactKind,
@@ -370,4 +371,14 @@ export const DELIVERY: Record<NotificationDelivery, string> = {
   DIGEST: 'Dans le récapitulatif du matin (7 h 30, jours ouvrés)',
   CONSOLE_ONLY: 'Seulement dans Parcours',
   OFF: 'Ne pas être prévenu(e)',
+};
+
+/** The verdicts as the referent reads them, in the order the counts show them. */
+export const VERDICT: Record<ImportLineVerdict, string> = {
+  TO_REFER: 'À orienter',
+  REFERRED: 'Orienté(e)',
+  ALREADY_IN_PATHWAY: 'Déjà dans un parcours',
+  NOT_ELIGIBLE: 'Non éligible',
+  IN_ERROR: 'En erreur',
+  DUPLICATE_IN_FILE: 'En double dans le fichier',
 };

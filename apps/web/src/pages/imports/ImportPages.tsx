@@ -22,18 +22,8 @@ import {
   type RsaStatus,
   type EducationLevel,
 } from '../../graphql/generated';
-import { EDUCATION, RSA } from '../../labels';
+import { EDUCATION, RSA, VERDICT } from '../../labels';
 import { accessToken } from '../../session';
-
-/** The verdicts as the referent reads them, in the order the counts show them. */
-export const VERDICT: Record<ImportLineVerdict, string> = {
-  TO_REFER: 'À orienter',
-  REFERRED: 'Orienté(e)',
-  ALREADY_IN_PATHWAY: 'Déjà dans un parcours',
-  NOT_ELIGIBLE: 'Non éligible',
-  IN_ERROR: 'En erreur',
-  DUPLICATE_IN_FILE: 'En double dans le fichier',
-};
 
 const STATUS: Record<ImportFieldsFragment['status'], string> = { PREVIEW: 'à vérifier', IMPORTING: 'en cours', DONE: 'terminé', CANCELLED: 'annulé' };
 
