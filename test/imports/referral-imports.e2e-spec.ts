@@ -163,6 +163,22 @@ describe('referral imports', () => {
     expect([await count('pathway'), await count('refused_referral')]).toEqual([pathwaysBefore, refusedBefore]);
   });
 
+  it("takes a person's lines of a result with their erasure", async () => {
+    const uploaded = await imports.upload(referent, listCsv([{ nom: 'Effacée', prenom: 'Rose', naissance: '03/03/1973' }]), 'effacer.csv');
+    await choose(uploaded.body.id!);
+    await imports.confirm(referent, uploaded.body.id!);
+    const [line] = (await imports.done(referent, uploaded.body.id!)).preview!.lines;
+    const { pathway } = await t.api.data<{ pathway: { participant: { id: string } } }>('query ($id: ID!) { pathway(id: $id) { participant { id } } }', { id: line.pathwayId }, { token: referent.token });
+    await journey.mutate(referent, 'withdrawReferral', 'WithdrawReferralInput', { pathwayId: line.pathwayId, reason: 'Erreur' });
+    const erased = await t.api.data<{ eraseParticipant: { userErrors: { code: string }[] } }>(
+      'mutation ($input: EraseParticipantInput!) { eraseParticipant(input: $input) { userErrors { code } } }',
+      { input: { participantId: pathway.participant.id, reason: 'Demande de la personne' } },
+      { token: administrator.token },
+    );
+    expect(erased.eraseParticipant.userErrors).toEqual([]);
+    expect((await imports.get(referent, uploaded.body.id!)).preview!.lines).toEqual([]);
+  });
+
   it('shows an import to its uploader and ADMIN only', async () => {
     const uploaded = await imports.upload(referent, listCsv(crafted.slice(0, 2)), 'mine.csv');
     const id = uploaded.body.id!;
