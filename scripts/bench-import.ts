@@ -39,7 +39,8 @@ interface ImportRun {
 }
 
 async function main(): Promise<void> {
-  const runs = await onEachDatabase(benchDatabase);
+  // BENCH_IMPORT_SQLITE=false: PostgreSQL only.
+  const runs = await onEachDatabase(benchDatabase, process.env.BENCH_IMPORT_SQLITE !== 'false');
   process.stdout.write(`\n${report(runs)}`);
 }
 
