@@ -4,6 +4,7 @@ import { Clock, DomainError, parisDay } from '@parcours/core';
 import { identityKey } from '@parcours/participants';
 import { IneligibilityCode, ReferralsService } from '@parcours/pathways';
 import { StaffNotificationsService } from '@parcours/notifications';
+import { safeError } from '@parcours/lifecycle';
 import { Territory } from '@parcours/territory';
 import { runInAuditScope, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +49,8 @@ export class ImportRunner {
     if (this.running.has(importId) || this.stopped) return;
     // Its writes are the import's, in the access log, whichever request or timer started it.
     const run = runInAuditScope({ requestId: null, operation: IMPORT_OPERATION }, () => this.run(importId))
-      .catch((error: unknown) => this.logger.error(`Import ${importId} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes at the next check.`))
+      // The error by its type, code and frames only: a driver's message quotes the SQL with its values.
+      .catch((error: unknown) => this.logger.error({ importId, err: safeError(error) }, 'Import stopped; it resumes at the next check'))
       .finally(() => this.running.delete(importId));
     this.running.set(importId, run);
   }

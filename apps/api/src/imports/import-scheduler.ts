@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DatabaseMigrations } from '@parcours/db';
 import { IMPORT_LEASE_MS, ImportRunner } from '@parcours/imports';
+import { safeError } from '@parcours/lifecycle';
 
 /**
  * Imports resume by themselves: once the database is ready, then every IMPORT_LEASE_MS, an import
@@ -22,7 +23,7 @@ export class ImportScheduler implements OnApplicationBootstrap, OnApplicationShu
       const check = () =>
         void this.runner.resume().then(
           (resumed) => resumed > 0 && this.logger.log(`Resuming ${resumed} import(s).`),
-          (error: unknown) => this.logger.warn(`Could not look for imports to resume: ${error instanceof Error ? error.message : String(error)}`),
+          (error: unknown) => this.logger.warn({ err: safeError(error) }, 'Could not look for imports to resume'),
         );
       check();
       this.timer = setInterval(check, IMPORT_LEASE_MS);
