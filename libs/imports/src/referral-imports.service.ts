@@ -27,10 +27,6 @@ export interface JudgedLine {
   knownBefore: boolean;
   /** The referent's own open pathway found for the line (another's is never named). */
   pathwayId: string | null;
-  /** What the import refers, for the lines TO_REFER and NOT_ELIGIBLE. */
-  asked: ReturnType<typeof readLine>['asked'];
-  /** The identity of a line that could be read, for the once-only refusal key. */
-  identity: string | null;
   /** The known person the line matched (its lookup is in the access log); never shown. */
   matched: string | null;
 }
@@ -286,7 +282,7 @@ export class ReferralImportsService {
     const seen = new Set<string>();
     const counts: ImportCounts = { toRefer: 0, alreadyInPathway: 0, notEligible: 0, inError: 0, duplicates: 0, referred: 0 };
     const lines = read.map(({ row, line, judged, identity, franceTravailId }) => {
-      const base = { line: row.line, name: line.name, knownBefore: false, pathwayId: null as string | null, asked: line.asked, identity, matched: null as string | null };
+      const base = { line: row.line, name: line.name, knownBefore: false, pathwayId: null as string | null, matched: null as string | null };
       const problems: LineProblem[] = [...line.problems, ...(judged?.fieldProblems ?? []).map((problem) => referralMessage(problem))];
       const verdict = (value: LineVerdict, extra: Partial<JudgedLine> = {}) => ({ ...base, ...extra, verdict: value, problems });
       if (!judged || problems.length > 0) return verdict(LineVerdict.IN_ERROR);
