@@ -46,6 +46,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     SWEEP_INTERVAL_MINUTES: '0',
+    // Statement counts see no background query: the tests that resume an import call the runner.
+    IMPORT_RESUME_SECONDS: '0',
     DIGEST_ENABLED: 'false',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -77,6 +77,8 @@ export interface DataProtectionConfig {
   auditRetentionMonths: number;
   /** How often the sweeps run in the API process; 0 turns them off (run them from elsewhere). */
   sweepIntervalMinutes: number;
+  /** How often the API process looks for a referral import no process runs (a restart), to resume it; 0: never. */
+  importResumeSeconds: number;
 }
 
 export interface MailConfig {
@@ -266,6 +268,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     retentionMonths: read('RETENTION_MONTHS', 24, integer(1, 240)),
     auditRetentionMonths: read('AUDIT_RETENTION_MONTHS', 12, integer(1, 240)),
     sweepIntervalMinutes: read('SWEEP_INTERVAL_MINUTES', 60, integer(0, 1440)),
+    importResumeSeconds: read('IMPORT_RESUME_SECONDS', 10, integer(0, 3600)),
   };
 
   const smtpUrl = read<string | undefined>('SMTP_URL', undefined, parseSmtpUrl);

@@ -15,7 +15,7 @@ import { ImportStatus, ReferralImport, type ImportCounts } from './referral-impo
 import { ReferralImportsService } from './referral-imports.service';
 
 /** How long a process holds an import it refers (renewed at each batch): after a crash, another takes over when it lapses. */
-export const IMPORT_LEASE_MS = 10_000;
+const IMPORT_LEASE_MS = 10_000;
 const BATCH = 50;
 /** Lines referred at once by one process. */
 const CONCURRENT_LINES = 3;
