@@ -9,6 +9,8 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { AccountsBootstrap } from './bootstrap/accounts-bootstrap';
+import { IdentityProvider } from './oidc/identity-provider';
+import { OidcSignIn } from './oidc/oidc-sign-in.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { AccountLinks } from './recovery/account-links';
 import { PasswordRecovery } from './recovery/password-recovery.service';
@@ -28,7 +30,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AccountsPersonalData, AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap, AccountLinks, PasswordRecovery, WorkHolders],
-  exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap, AccountLinks, PasswordRecovery],
+  providers: [AccountsPersonalData, AuthService, UsersService, OrganisationsService, PasswordHasher, LoginThrottle, AccountsBootstrap, AccountLinks, PasswordRecovery, WorkHolders, IdentityProvider, OidcSignIn],
+  exports: [AuthService, UsersService, OrganisationsService, AccountsBootstrap, AccountLinks, PasswordRecovery, IdentityProvider, OidcSignIn],
 })
 export class AccountsModule {}

@@ -11,6 +11,8 @@ export * from './auth/password-policy';
 export * from './auth/session.entity';
 export * from './auth/spent-link.entity';
 export * from './bootstrap/accounts-bootstrap';
+export * from './oidc/identity-provider';
+export * from './oidc/oidc-sign-in.service';
 export * from './organisations/organisation.entity';
 export * from './organisations/organisations.service';
 export * from './organisations/reminder-delays';

@@ -41,6 +41,26 @@ export interface AuthConfig {
   invitationDays: number;
 }
 
+/** Sign-in through an OpenID Connect provider (ProConnect), beside passwords; absent when off. */
+export interface OidcConfig {
+  /** The issuer's URL, whose /.well-known/openid-configuration describes it. */
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's callback, as registered at the provider: …/session/oidc/callback. */
+  redirectUrl: string;
+  /** The button's word: "S'identifier avec {providerName}". */
+  providerName: string;
+  /** The scopes asked for, openid and email among them. */
+  scopes: string;
+  /**
+   * The provider vouches for the e-mail address it sends (ProConnect: the agent's professional
+   * address, checked by the federation, without `email_verified`); otherwise an account is linked
+   * only on `email_verified: true`.
+   */
+  vouchesForEmails: boolean;
+}
+
 export interface BootstrapConfig {
   operatorName: string;
   adminEmail: string;
@@ -137,6 +157,7 @@ export class AppConfig {
   dataProtection: DataProtectionConfig;
   mail: MailConfig;
   sms: SmsConfig;
+  oidc?: OidcConfig;
   /** Rehearsals only (refused in production): the clock starts at this instant and runs on. */
   clockStart?: Date;
 
@@ -230,6 +251,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (config.nodeEnv === 'production' && !config.auth.jwtSecret && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)');
   }
+  config.oidc = readOidc(env, read, problems);
   config.bootstrap = {
     operatorName: read('OPERATOR_NAME', 'Forez Entreprendre', (raw) => (raw.length <= 200 ? raw : invalid('must be at most 200 characters'))),
     adminEmail: read('ADMIN_EMAIL', 'admin@parcours.local', (raw) =>
@@ -339,6 +361,46 @@ function parseSmtpUrl(raw: string): string | Invalid {
     // answered below, without the value
   }
   return invalid('must be smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://… (the value is not shown: it may hold a password)');
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+
+/**
+ * OpenID Connect is on when its four settings are set, off when none is; half-configured is
+ * refused, as it would show a button that cannot work. The issuer and the callback are https, but
+ * on this machine (127.0.0.1, localhost: the tests' and the demo's provider).
+ */
+function readOidc(env: Env, read: <T>(name: string, fallback: T, parse: Parser<T>) => T, problems: string[]): OidcConfig | undefined {
+  const set = OIDC_REQUIRED.filter((name) => env[name]?.trim());
+  if (set.length === 0) return undefined;
+  if (set.length < OIDC_REQUIRED.length) {
+    problems.push(`OIDC: ${OIDC_REQUIRED.filter((name) => !set.includes(name)).join(', ')} must be set with ${set.join(', ')} (or none of them, to turn OpenID Connect sign-in off)`);
+    return undefined;
+  }
+  const url = (example: string) => (raw: string): string | Invalid => {
+    try {
+      const parsed = new URL(raw);
+      const local = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+      if ((parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local)) && !parsed.hash) return raw.replace(/\/+$/, '');
+    } catch {
+      // answered below
+    }
+    return invalid(`must be an https URL (http only on this machine), as in ${example} (got "${raw}")`);
+  };
+  const oidc: OidcConfig = {
+    issuerUrl: read('OIDC_ISSUER_URL', '', url('https://auth.agentconnect.gouv.fr/api/v2')),
+    clientId: read('OIDC_CLIENT_ID', '', (raw) => (raw.length <= 200 ? raw : invalid('must be at most 200 characters'))),
+    clientSecret: read('OIDC_CLIENT_SECRET', '', (raw) => (raw.length >= 8 && raw.length <= 500 ? raw : invalid('must be the secret the provider gave (8 to 500 characters)'))),
+    redirectUrl: read('OIDC_REDIRECT_URL', '', url('https://parcours.example.org/session/oidc/callback')),
+    providerName: read('OIDC_PROVIDER_NAME', 'ProConnect', (raw) => (raw.length <= 40 ? raw : invalid('must be at most 40 characters'))),
+    scopes: read('OIDC_SCOPES', 'openid email given_name usual_name', (raw) => {
+      const scopes = raw.split(/\s+/);
+      return scopes.includes('openid') && scopes.includes('email') ? scopes.join(' ') : invalid(`must include openid and email, space-separated (got "${raw}")`);
+    }),
+    vouchesForEmails: read('OIDC_VOUCHES_FOR_EMAILS', false, boolean),
+  };
+  if (oidc.redirectUrl && !oidc.redirectUrl.endsWith('/session/oidc/callback')) problems.push(`OIDC_REDIRECT_URL: must end with /session/oidc/callback, this server's callback (got "${oidc.redirectUrl}")`);
+  return oidc;
 }
 
 function parsePublicUrl(raw: string): string | Invalid {

@@ -12,8 +12,8 @@ import type { Actor } from '@parcours/core';
 import { AccountTokenEndReason, endAccountLinks } from '../recovery/account-token.entity';
 import { SpentLink } from './spent-link.entity';
 import type { OrganisationKind } from '@parcours/core';
-import type { Role } from '@parcours/core';
-import { AccountEvent, AccountEventType } from '../users/account-event.entity';
+import { Role } from '@parcours/core';
+import { AccountEvent, AccountEventType, type SignInMethod } from '../users/account-event.entity';
 import { emailKey, User } from '../users/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -74,17 +74,39 @@ export class AuthService {
     if (minutes > 0) {
       throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed attempts: try again in ${minutes} minute(s).`);
     }
-    const user = await this.uow.read(SYSTEM, (reads) => reads.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash'] }));
+    const user = await this.uow.read(SYSTEM, (reads) => reads.findOne(User, { emailKey: emailKey(email) }, { populate: ['passwordHash', 'organisation'] }));
     // The password is checked outside any transaction: argon2 takes time, and SQLite has one writer.
     const valid = await this.hasher.verify(user?.passwordSet ? user.passwordHash : undefined, password);
     if (!user || !valid || !user.active) throw new AccountsError('INVALID_CREDENTIALS', 'Wrong e-mail address or password.');
-    const refresh = this.newRefreshSecret();
-    const session = await this.uow.run(null, async ({ em }) => {
+    if (this.oidcRequired(user)) {
+      await this.uow.run(null, ({ em }) => this.throttle.succeeded(em, keys, attempt));
+      throw new AccountsError('OIDC_REQUIRED', `Your organisation signs in through ${this.config.oidc!.providerName}, not with a password.`);
+    }
+    return this.uow.run(null, async ({ em }) => {
       await this.throttle.succeeded(em, keys, attempt);
-      const session = new Session(em.getReference(User, user.id), sha256(refresh), this.refreshExpiry(now), now);
-      em.persist(session);
-      return session;
+      return this.openSession(em, user, 'PASSWORD', now);
     });
+  }
+
+  /**
+   * Whether the account must sign in through the identity provider: its organisation requires it
+   * (and the provider is set up: without it nobody could sign in), and it is not an ADMIN's.
+   */
+  oidcRequired(user: Pick<User, 'role' | 'organisation'>): boolean {
+    return this.config.oidc !== undefined && user.role !== Role.ADMIN && user.organisation.getEntity().oidcRequired;
+  }
+
+  /**
+   * A session for an account proven by its password or by the identity provider, in the caller's
+   * transaction, SIGNED_IN in its history; the tokens answered as a password sign-in's.
+   */
+  async openSession(em: EntityManager, user: User, via: SignInMethod, now: Date, idToken: string | null = null): Promise<IssuedTokens> {
+    const refresh = this.newRefreshSecret();
+    const session = new Session(em.getReference(User, user.id), sha256(refresh), this.refreshExpiry(now), now);
+    session.via = via;
+    session.idToken = idToken;
+    em.persist(session);
+    em.persist(new AccountEvent(em.getReference(User, user.id), AccountEventType.SIGNED_IN, user.id, now, { via }));
     return this.issue(user.id, session, refresh, now);
   }
 
@@ -124,15 +146,28 @@ export class AuthService {
    * token then): its refresh token is refused afterwards. A token that is not the session's current
    * one ends nothing.
    */
-  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+  async logoutByRefreshToken(refreshToken: string): Promise<{ idToken: string | null }> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!UUID.test(sessionId ?? '') || !secret) return;
-    await this.uow.run(null, ({ em, now }) => this.endSessions(em, { id: sessionId, refreshTokenHash: sha256(secret) }, SessionEndReason.LOGOUT, now));
+    if (!UUID.test(sessionId ?? '') || !secret) return { idToken: null };
+    return this.uow.run(null, async ({ em, now }) => {
+      // The ID token of a session opened through the provider, for its logout: kept past the logout
+      // mutation (the console ends the session with it first), given once, here.
+      const session = await em.findOne(Session, { id: sessionId, refreshTokenHash: sha256(secret) }, { populate: ['idToken'] });
+      if (!session) return { idToken: null };
+      const idToken = session.idToken;
+      if (session.endedAt === null) em.persist(new AccountEvent(em.getReference(User, session.user.id), AccountEventType.SIGNED_OUT, session.user.id, now));
+      session.end(SessionEndReason.LOGOUT, now);
+      session.idToken = null;
+      return { idToken };
+    });
   }
 
   async logout(actor: Actor, everywhere: boolean): Promise<void> {
     const which = everywhere || !actor.sessionId ? { user: actor.userId } : { id: actor.sessionId };
-    await this.uow.run(actor, ({ em, now }) => this.endSessions(em, which, SessionEndReason.LOGOUT, now));
+    await this.uow.run(actor, async ({ em, now }) => {
+      const ended = await em.nativeUpdate(Session, { ...which, endedAt: null }, { endedAt: now, endReason: SessionEndReason.LOGOUT });
+      if (ended > 0) em.persist(new AccountEvent(em.getReference(User, actor.userId), AccountEventType.SIGNED_OUT, actor.userId, now));
+    });
   }
 
   /** The actor behind an access token, or null: bad signature, expired, session ended, user deactivated. */
@@ -239,7 +274,7 @@ export class AuthService {
   }
 
   private async endSessions(em: EntityManager, where: object, reason: SessionEndReason, at: Date): Promise<void> {
-    await em.nativeUpdate(Session, { ...where, endedAt: null }, { endedAt: at, endReason: reason });
+    await em.nativeUpdate(Session, { ...where, endedAt: null }, { endedAt: at, endReason: reason, idToken: null });
   }
 
   private async issue(userId: string, session: Pick<Session, 'id' | 'refreshExpiresAt'>, refreshSecret: string, now: Date): Promise<IssuedTokens> {

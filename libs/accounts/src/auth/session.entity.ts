@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { SignInMethod } from '../users/account-event.entity';
 import { User } from '../users/user.entity';
 
 export enum SessionEndReason {
@@ -40,6 +41,17 @@ export class Session {
 
   @Property({ type: 'string', length: 30, nullable: true })
   endReason: SessionEndReason | null = null;
+
+  /** PASSWORD or OIDC. */
+  @Property({ type: 'string', length: 10, default: 'PASSWORD' })
+  via: SignInMethod = 'PASSWORD';
+
+  /**
+   * The identity provider's ID token of an OIDC session, for its logout (`id_token_hint`); emptied
+   * when the session ends. Never sent to the browser, never logged.
+   */
+  @Property({ type: 'text', nullable: true, lazy: true, hidden: true })
+  idToken: string | null = null;
 
   constructor(user: User, refreshTokenHash: string, refreshExpiresAt: Date, at: Date) {
     this.user = ref(user);

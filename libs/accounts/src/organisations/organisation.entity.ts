@@ -56,6 +56,13 @@ export class Organisation {
   @Property({ type: 'json', nullable: true })
   reminderDelays: ReminderDelay[] | null = null;
 
+  /**
+   * Its accounts sign in through the identity provider only (OIDC_* set): their passwords are
+   * refused and no reset link is sent. Never applied to ADMIN accounts.
+   */
+  @Property({ default: false })
+  oidcRequired: boolean = false;
+
   constructor(name: string, kind: OrganisationKind, at: Date) {
     this.kind = kind;
     this.createdAt = at;

@@ -60,8 +60,9 @@ export class PasswordRecovery implements BeforeApplicationShutdown {
     const { minutes, userId } = await this.uow.run(null, async ({ em }) => {
       const { minutes } = await this.throttle.claim(em, keys, now);
       if (minutes > 0) return { minutes, userId: null };
-      const user = await em.findOne(User, { emailKey: emailKey(email), deactivatedAt: null }, { fields: ['id'] });
-      return { minutes: 0, userId: user?.id ?? null };
+      const user = await em.findOne(User, { emailKey: emailKey(email), deactivatedAt: null }, { fields: ['id', 'role', 'organisation.oidcRequired'] });
+      // An account that signs in through the identity provider has no password to reset: no e-mail, the same answer.
+      return { minutes: 0, userId: user && !this.auth.oidcRequired(user) ? user.id : null };
     });
     if (minutes > 0) throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many requests: try again in ${minutes} minute(s).`);
     if (userId) this.afterAnswer(() => this.sendResetLink(userId));
@@ -109,6 +110,9 @@ export class PasswordRecovery implements BeforeApplicationShutdown {
       new AccountsError('INVALID_RESET_TOKEN', 'This link no longer works: it has expired, was already used or was replaced by a newer one. Ask for a new one.', ['input', 'token']);
     const found = presented ? await this.uow.read(SYSTEM, (reads) => reads.findOne(AccountToken, { id: presented.id }, { populate: ['user'] })) : null;
     if (!presented || !found || !sameHash(found.secretHash, presented.secretHash) || !found.isUsable(now) || !found.user.getEntity().active) throw invalid();
+    if (this.auth.oidcRequired(await this.uow.read(SYSTEM, (reads) => reads.findOneOrFail(User, { id: found.user.id }, { populate: ['organisation'] })))) {
+      throw new AccountsError('OIDC_REQUIRED', `Your organisation signs in through ${this.config.oidc!.providerName}: accept the invitation with it instead of choosing a password.`, ['input', 'token']);
+    }
     const weak = passwordProblem(newPassword, found.user.getEntity().email);
     if (weak) {
       await this.uow.run(null, ({ em }) => this.throttle.succeeded(em, keys, attempt));

@@ -12,7 +12,17 @@ export enum AccountEventType {
   PASSWORD_RESET_REQUESTED = 'PASSWORD_RESET_REQUESTED',
   PASSWORD_RESET = 'PASSWORD_RESET',
   INVITATION_ACCEPTED = 'INVITATION_ACCEPTED',
+  /** Linked to an identity provider's subject, by the e-mail it vouched for. */
+  OIDC_LINKED = 'OIDC_LINKED',
+  OIDC_UNLINKED = 'OIDC_UNLINKED',
+  /** A session opened (`detail.via`: PASSWORD or OIDC). */
+  SIGNED_IN = 'SIGNED_IN',
+  /** A session ended by its holder. */
+  SIGNED_OUT = 'SIGNED_OUT',
 }
+
+/** How a session was opened. */
+export type SignInMethod = 'PASSWORD' | 'OIDC';
 
 /** What an account event records beside its type: the fields changed by name, a role's change, a hand-over. */
 export interface AccountEventDetail {
@@ -22,6 +32,8 @@ export interface AccountEventDetail {
   /** A deactivation that handed work over: to whom, and how much. */
   successorId?: string;
   handedOver?: Record<string, number>;
+  /** SIGNED_IN, INVITATION_ACCEPTED: by password or through the identity provider. */
+  via?: SignInMethod;
 }
 
 /**

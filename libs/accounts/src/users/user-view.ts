@@ -15,12 +15,14 @@ export interface UserView {
   notificationEmails: Record<string, string>;
   /** False for an invitation not yet followed: nobody can sign in as this user yet. */
   passwordSet: boolean;
+  /** Linked to the identity provider (User.oidcSubject): it signs in through it. */
+  oidcLinked: boolean;
   createdAt: Date;
-  organisation: { id: string; name: string; kind: OrganisationKind; createdAt: Date };
+  organisation: { id: string; name: string; kind: OrganisationKind; createdAt: Date; oidcRequired: boolean };
 }
 
-const VIEW = `select u.id, u.email, u.full_name, u.role, u.deactivated_at, u.notification_emails, u.password_set, u.created_at,
-  o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind, o.created_at as organisation_created_at
+const VIEW = `select u.id, u.email, u.full_name, u.role, u.deactivated_at, u.notification_emails, u.password_set, u.oidc_subject is not null as oidc_linked, u.created_at,
+  o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind, o.created_at as organisation_created_at, o.oidc_required as organisation_oidc_required
 from app_user u join organisation o on o.id = u.organisation_id
 where u.id in`;
 
@@ -40,8 +42,15 @@ export async function userViews(reads: ScopedReads, where: FilterQuery<User>): P
       deactivatedAt,
       notificationEmails: reads.json<Record<string, string>>(row.notification_emails) ?? {},
       passwordSet: reads.boolean(row.password_set),
+      oidcLinked: reads.boolean(row.oidc_linked),
       createdAt: reads.instant(row.created_at)!,
-      organisation: { id: String(row.organisation_id), name: String(row.organisation_name), kind: row.organisation_kind as OrganisationKind, createdAt: reads.instant(row.organisation_created_at)! },
+      organisation: {
+        id: String(row.organisation_id),
+        name: String(row.organisation_name),
+        kind: row.organisation_kind as OrganisationKind,
+        createdAt: reads.instant(row.organisation_created_at)!,
+        oidcRequired: reads.boolean(row.organisation_oidc_required),
+      },
     };
   });
 }
@@ -58,7 +67,8 @@ export function userView(user: User): UserView {
     deactivatedAt: user.deactivatedAt,
     notificationEmails: user.notificationEmails ?? {},
     passwordSet: user.passwordSet,
+    oidcLinked: user.oidcSubject !== null,
     createdAt: user.createdAt,
-    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt },
+    organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt, oidcRequired: organisation.oidcRequired },
   };
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
+import { Entity, Index, Unique, ManyToOne, PrimaryKey, Property, ref, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AccountsError } from '../accounts-error';
 import { Organisation } from '../organisations/organisation.entity';
@@ -10,6 +10,7 @@ export function emailKey(email: string): string {
 }
 
 @Entity({ tableName: 'app_user' })
+@Unique({ properties: ['oidcIssuer', 'oidcSubject'] })
 export class User {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -47,6 +48,17 @@ export class User {
   /** False while an invitation waits: the account has no password anyone could sign in with. */
   @Property({ default: true })
   passwordSet: boolean = true;
+
+  /**
+   * The OpenID Connect provider's identifier of this person (its `sub`), recorded at the first sign-in
+   * through it (linked by the e-mail it vouches for) and used alone thereafter; null: not linked.
+   */
+  @Property({ type: 'string', length: 255, nullable: true })
+  oidcSubject: string | null = null;
+
+  /** The issuer `oidcSubject` was given by: a subject means something only at its issuer. */
+  @Property({ type: 'string', length: 255, nullable: true })
+  oidcIssuer: string | null = null;
 
   /**
    * The user's own choices of how each kind of notice reaches them by e-mail, where they differ from
@@ -121,6 +133,25 @@ export class User {
   updateNotificationSettings(settings: Record<string, string>, at: Date): void {
     this.notificationEmails = { ...this.notificationEmails, ...settings };
     this.updatedAt = at;
+  }
+
+  /** Whether the account was linked to this issuer's subject (its first sign-in through the provider). */
+  linkOidc(issuer: string, subject: string, at: Date): void {
+    this.oidcIssuer = issuer;
+    this.oidcSubject = subject;
+    this.updatedAt = at;
+  }
+
+  unlinkOidc(at: Date): void {
+    if (this.oidcSubject === null) throw new AccountsError('OIDC_NOT_LINKED', 'This account is not linked to an identity provider.', ['input', 'userId']);
+    this.oidcIssuer = null;
+    this.oidcSubject = null;
+    this.updatedAt = at;
+  }
+
+  /** Nobody can sign in yet: no password chosen, no identity provider linked. */
+  get invitationPending(): boolean {
+    return !this.passwordSet && this.oidcSubject === null;
   }
 
   changePassword(passwordHash: string, at: Date): void {

@@ -24,6 +24,7 @@ import { Migration20261207061529_NotificationEmails } from './Migration202612070
 import { Migration20261207061530_OutboxStaffEmails } from './Migration20261207061530_OutboxStaffEmails';
 import { Migration20261207062443_Conversation } from './Migration20261207062443_Conversation';
 import { Migration20261207085505_ReferralImports } from './Migration20261207085505_ReferralImports';
+import { Migration20261207115122_OidcSignIn } from './Migration20261207115122_OidcSignIn';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -50,4 +51,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207061530_OutboxStaffEmails', class: Migration20261207061530_OutboxStaffEmails },
   { name: 'Migration20261207062443_Conversation', class: Migration20261207062443_Conversation },
   { name: 'Migration20261207085505_ReferralImports', class: Migration20261207085505_ReferralImports },
+  { name: 'Migration20261207115122_OidcSignIn', class: Migration20261207115122_OidcSignIn },
 ];

@@ -23,6 +23,7 @@ import { Migration20261207061529_NotificationEmails } from './Migration202612070
 import { Migration20261207061530_OutboxStaffEmails } from './Migration20261207061530_OutboxStaffEmails';
 import { Migration20261207062442_Conversation } from './Migration20261207062442_Conversation';
 import { Migration20261207085504_ReferralImports } from './Migration20261207085504_ReferralImports';
+import { Migration20261207115121_OidcSignIn } from './Migration20261207115121_OidcSignIn';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126101703_accounts', class: Migration20261126101703_accounts },
@@ -48,4 +49,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207061530_OutboxStaffEmails', class: Migration20261207061530_OutboxStaffEmails },
   { name: 'Migration20261207062442_Conversation', class: Migration20261207062442_Conversation },
   { name: 'Migration20261207085504_ReferralImports', class: Migration20261207085504_ReferralImports },
+  { name: 'Migration20261207115121_OidcSignIn', class: Migration20261207115121_OidcSignIn },
 ];
