@@ -31,6 +31,8 @@ export interface TestAppOptions {
   imports?: (Type | DynamicModule)[];
   /** Work on the fresh database before the app starts and migrates it (an older schema, filled). */
   prepare?: (databaseUrl: string) => Promise<void>;
+  /** The port to listen on (a free one by default): a provider must know the callback's address beforehand. */
+  port?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   try {
     await prepareApiApp(app, config);
     await prepareDatabase(app, config);
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   } catch (error) {
     await app.close();
     await database.drop();

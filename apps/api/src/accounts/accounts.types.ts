@@ -24,6 +24,7 @@ export class OrganisationNode {
   @Field() name: string;
   @Field(() => OrganisationKind) kind: OrganisationKind;
   @Field() createdAt: Date;
+  @Field({ description: 'Its accounts (but ADMINs) sign in through the identity provider only, while one is set up: passwords refused, no reset link sent.' }) oidcRequired: boolean;
 }
 
 @ObjectType({ description: 'An operator a referent may refer people to: its name only.' })
@@ -42,7 +43,8 @@ export class UserNode {
   @Field(() => Date, { nullable: true }) deactivatedAt: Date | null;
   @Field(() => OrganisationNode) organisation: OrganisationNode;
   @Field({ description: 'Whether each new report also comes as an e-mail at once: notificationEmails\' REPORT is AT_ONCE (the default).', deprecationReason: 'Read notificationEmails (kind REPORT).' }) reportEmails: boolean;
-  @Field({ description: 'Created without a password, and the invitation not yet followed: nobody can sign in as this user yet.' }) invitationPending: boolean;
+  @Field({ description: 'Created without a password, and the invitation neither followed nor accepted through the identity provider: nobody can sign in as this user yet.' }) invitationPending: boolean;
+  @Field({ description: 'Linked to the identity provider (ProConnect): signs in through it. An ADMIN may unlink it (unlinkIdentityProvider).' }) oidcLinked: boolean;
   @Field() createdAt: Date;
   /** Not a field: the user's own e-mail choices, for notificationEmails (notifications.resolver.ts). */
   emailChoices: Record<string, string>;
@@ -258,7 +260,7 @@ export class UsersFilter {
 
 
 export function toOrganisationNode(organisation: Organisation): OrganisationNode {
-  return { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt };
+  return { id: organisation.id, name: organisation.name, kind: organisation.kind, createdAt: organisation.createdAt, oidcRequired: organisation.oidcRequired };
 }
 
 /** A user as the API answers them: from a view (reads), or from the entity a command changed. */
@@ -274,7 +276,8 @@ export function toUserNode(user: User | UserView): UserNode {
     organisation: { ...view.organisation },
     reportEmails: deliveryOf({ role: view.role, notificationEmails: view.notificationEmails }, REPORT_SETTING) === NotificationDelivery.AT_ONCE,
     emailChoices: view.notificationEmails,
-    invitationPending: !view.passwordSet,
+    invitationPending: !view.passwordSet && !view.oidcLinked,
+    oidcLinked: view.oidcLinked,
     createdAt: view.createdAt,
   };
 }
