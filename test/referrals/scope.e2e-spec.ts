@@ -240,6 +240,7 @@ describe('operations out of scope', () => {
     'eraseParticipant.input.participantId': 'the ADMIN\'s alone, and an ADMIN sees every row',
     'updateOrganisation.input.id': 'the ADMIN\'s alone, and an ADMIN sees every row',
     'retryOutboxMessage.input.messageId': 'the ADMIN\'s alone, and an ADMIN sees every row',
+    'unlinkIdentityProvider.input.userId': 'the ADMIN\'s alone, and an ADMIN sees every row',
     'pathwayMessagePosted.pathwayId': 'a subscription (graphql-ws): it pushes only the messages its subscriber may read, each re-read through their scope (test/notifications/conversation: another referent receives nothing)',
   };
 

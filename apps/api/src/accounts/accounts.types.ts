@@ -178,6 +178,14 @@ export class UpdateOrganisationInput {
   @ValidateNested()
   @Type(() => OrganisationContactInput)
   contact?: OrganisationContactInput | null;
+  @Field(() => Boolean, { nullable: true, description: "Its accounts (but ADMINs) sign in through the identity provider only: their passwords refused, no reset link sent (OIDC_OFF when none is set up). Omitted: unchanged." })
+  @IsOptional()
+  oidcRequired?: boolean | null;
+}
+
+@InputType()
+export class UnlinkIdentityProviderInput {
+  @Field(() => ID) @IsString() userId: string;
 }
 
 @ObjectType('ReminderDelay', { description: 'When the person is reminded of an appointment: days before it, at a time of day (Paris) or at the appointment\'s own time.' })

@@ -44,9 +44,9 @@ export class OrganisationsResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => OrganisationPayload, { description: "Renames an organisation (its kind is fixed: its users' roles depend on it)." })
+  @Mutation(() => OrganisationPayload, { description: "Renames an organisation (its kind is fixed: its users' roles depend on it); sets an operator's contact, and whether its accounts sign in through the identity provider only." })
   async updateOrganisation(@Args('input') input: UpdateOrganisationInput, @CurrentActor() actor: Actor): Promise<Partial<OrganisationPayload>> {
-    return { organisation: toOrganisationNode(await this.service.rename(actor, input.id, input.name, input.contact ?? undefined)) };
+    return { organisation: toOrganisationNode(await this.service.rename(actor, input.id, input.name, input.contact ?? undefined, input.oidcRequired ?? undefined)) };
   }
 
   @Roles(Role.COUNSELLOR, Role.MANAGER)

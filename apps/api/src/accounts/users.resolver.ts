@@ -14,6 +14,7 @@ import {
   OpenWorkNode,
   ReactivateUserInput,
   toAccountEventNode,
+  UnlinkIdentityProviderInput,
   UpdateUserInput,
   ReferentSummary,
   toUserNode,
@@ -55,6 +56,12 @@ export class UsersResolver {
   @Mutation(() => UserPayload, { description: `Lets a deactivated account sign in again (with its password, or a reset link); what it handed over stays with its successor. ${MANAGERS_TOO}` })
   async reactivateUser(@Args('input') input: ReactivateUserInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
     return { user: toUserNode(await this.service.reactivate(actor, input.userId)) };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Unlinks an account from the identity provider (ProConnect): its next sign-in through it links it again by the e-mail vouched for. OIDC_NOT_LINKED when it was not linked. In the account\'s history.' })
+  async unlinkIdentityProvider(@Args('input') input: UnlinkIdentityProviderInput, @CurrentActor() actor: Actor): Promise<Partial<UserPayload>> {
+    return { user: toUserNode(await this.service.unlinkIdentityProvider(actor, input.userId)) };
   }
 
   @ResolveField(() => OpenWorkNode, { description: 'What the user holds that would need a successor on deactivation.' })

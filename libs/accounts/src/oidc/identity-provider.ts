@@ -21,7 +21,7 @@ export interface ProvenIdentity {
 
 /**
  * The OpenID Connect provider (ProConnect), through openid-client: the authorization code flow with
- * PKCE, `state` and `nonce`, the ID token checked against the provider's published keys, the
+ * PKCE, `state` and `nonce`, the ID token's signature checked against the provider's published keys, the
  * userinfo (signed, for ProConnect) against the ID token's subject. The provider is discovered from
  * its issuer URL at the first sign-in, and again after a failure.
  */
@@ -125,6 +125,12 @@ export class IdentityProvider {
         // http only for a provider on this machine (config.ts allows no other).
         new URL(settings.issuerUrl).protocol === 'http:' ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
       )
+      .then((configuration) => {
+        // The ID token's signature and the signed userinfo's, against the provider's published keys
+        // (openid-client trusts the TLS of the token endpoint alone unless told so).
+        oidc.enableNonRepudiationChecks(configuration);
+        return configuration;
+      })
       .catch((error: unknown) => {
         this.discovered = undefined;
         throw refusal(error);

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@parcours/config';
 import { isUuid, NotFoundError } from '@parcours/core';
 import { SYSTEM, UnitOfWork, type Work, type Page } from '@parcours/unit-of-work';
 import { AccountsError } from '../accounts-error';
@@ -11,7 +12,10 @@ import { isPartnerKind, OrganisationKind } from '@parcours/core';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly config: AppConfig,
+  ) {}
 
   async create(actor: Actor, name: string, kind: OrganisationKind): Promise<Organisation> {
     if (isPartnerKind(kind)) throw partnerKind(['input', 'kind']);
@@ -23,8 +27,15 @@ export class OrganisationsService {
     });
   }
 
-  /** A name corrected, and an OPERATOR's contact set (undefined: unchanged; CONTACT_FOR_OPERATORS on any other kind). */
-  async rename(actor: Actor, id: string, name: string, contact?: { address?: string | null; phone?: string | null; email?: string | null }): Promise<Organisation> {
+  /**
+   * A name corrected, an OPERATOR's contact set (undefined: unchanged; CONTACT_FOR_OPERATORS on any
+   * other kind), and whether its accounts must sign in through the identity provider (undefined:
+   * unchanged; OIDC_OFF without one set up).
+   */
+  async rename(actor: Actor, id: string, name: string, contact?: { address?: string | null; phone?: string | null; email?: string | null }, oidcRequired?: boolean): Promise<Organisation> {
+    if (oidcRequired && !this.config.oidc) {
+      throw new AccountsError('OIDC_OFF', 'No identity provider is set up on this server (OIDC_ISSUER_URL…): its accounts could not sign in.', ['input', 'oidcRequired']);
+    }
     return this.named(actor, async ({ em, now }) => {
       const organisation = isUuid(id) ? await em.findOne(Organisation, id) : null;
       if (!organisation) throw new NotFoundError('Organisation', ['input', 'id']);
@@ -35,6 +46,7 @@ export class OrganisationsService {
       if (organisationNameKey(name) !== organisation.nameKey) await this.assertNameFree(em, name);
       organisation.rename(name, now);
       if (contact) organisation.setContact(contact, now);
+      if (oidcRequired !== undefined) organisation.oidcRequired = oidcRequired;
       return organisation;
     });
   }

@@ -158,6 +158,20 @@ export class UsersService {
     });
   }
 
+  /**
+   * Unlinks the account from the identity provider (an ADMIN's: a person who left the provider's
+   * organisation, a wrong link): its next sign-in through the provider links it again by e-mail.
+   * Its sessions go on. OIDC_NOT_LINKED when it was not linked.
+   */
+  async unlinkIdentityProvider(actor: Actor, userId: string): Promise<User> {
+    return this.uow.run(actor, async ({ em, now }) => {
+      const user = await this.managed(actor, em, userId);
+      user.unlinkOidc(now);
+      em.persist(new AccountEvent(user, AccountEventType.OIDC_UNLINKED, actor.userId, now));
+      return user;
+    });
+  }
+
   /** What the user holds that would need a successor. */
   async openWork(actor: Actor, userId: string): Promise<OpenWork> {
     const user = await this.get(actor, userId);
