@@ -107,9 +107,14 @@ describe('account lifecycle', () => {
       expect(await mutate(RESET, { token, password: 'Encore-un-autre-2026!' })).toEqual({ passwordSet: null, userErrors: [{ code: 'INVALID_RESET_TOKEN', field: ['input', 'token'] }] });
       expect((await signIn(counsellor.email, STRONG)).tokens).not.toBeNull();
       const history = await t.api.data<{ user: { history: { type: string; byUserId: string | null }[] } }>(HISTORY, { id: counsellor.id }, as(accounts.adminToken));
+      // Newest first: two sign-ins with the new password, the reset, two sign-ins before it (the fixture's, this test's).
       expect(history.user.history.map((event) => [event.type, event.byUserId])).toEqual([
+        ['SIGNED_IN', counsellor.id],
+        ['SIGNED_IN', counsellor.id],
         ['PASSWORD_RESET', null],
         ['PASSWORD_RESET_REQUESTED', null],
+        ['SIGNED_IN', counsellor.id],
+        ['SIGNED_IN', counsellor.id],
         ['CREATED', expect.any(String)],
       ]);
     });
@@ -208,7 +213,7 @@ describe('account lifecycle', () => {
         { id: created.user.id },
         as(accounts.adminToken),
       );
-      expect(seen.user).toEqual({ invitationPending: false, history: [{ type: 'INVITATION_ACCEPTED' }, { type: 'INVITED' }] });
+      expect(seen.user).toEqual({ invitationPending: false, history: [{ type: 'SIGNED_IN' }, { type: 'INVITATION_ACCEPTED' }, { type: 'INVITED' }] });
     });
 
     it('refuses an expired invitation; a reset link then lets the user in', async () => {
@@ -249,8 +254,10 @@ describe('account lifecycle', () => {
       expect(await mutate(RESET, { token, password: STRONG })).toMatchObject({ userErrors: [{ code: 'INVALID_RESET_TOKEN' }] });
       expect((await signIn(moved.toLowerCase(), counsellor.password)).tokens).not.toBeNull();
       const history = await t.api.data<{ user: { history: { type: string; fields: string[]; roleFrom: string | null; byUserId: string }[] } }>(HISTORY, { id: counsellor.id }, as(accounts.adminToken));
-      expect(history.user.history[0]).toEqual({ type: 'UPDATED', fields: ['fullName', 'email', 'role'], roleFrom: 'COUNSELLOR', byUserId: expect.any(String), successorId: null, handedOver: null });
-      expect(history.user.history[0].byUserId).not.toBe(counsellor.id);
+      // Newest first: the sign-in with the new address, then the change.
+      expect(history.user.history[0].type).toBe('SIGNED_IN');
+      expect(history.user.history[1]).toEqual({ type: 'UPDATED', fields: ['fullName', 'email', 'role'], roleFrom: 'COUNSELLOR', byUserId: expect.any(String), successorId: null, handedOver: null });
+      expect(history.user.history[1].byUserId).not.toBe(counsellor.id);
     });
 
     it('refuses an administrator their own role change and their own deactivation', async () => {

@@ -15,7 +15,7 @@ import { ReferPage } from './pages/ReferPage';
 import { ReportPage } from './pages/ReportPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { SignInPage } from './pages/SignInPage';
+import { ProviderRefusedPage, SignInPage } from './pages/SignInPage';
 import { DiagnosticPage } from './pages/staff/DiagnosticPage';
 import { AccountPage, NewAccountPage } from './pages/admin/AccountPages';
 import { AccountsPage } from './pages/admin/AccountsPage';
@@ -62,6 +62,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/connexion" element={<SignInPage />} />
+      <Route path="/connexion/refus" element={<ProviderRefusedPage />} />
       {/* Open without a session: the pages of the e-mailed links (the server's AccountLinks names them). */}
       <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
       <Route path="/nouveau-mot-de-passe" element={<ChoosePasswordPage purpose="reset" />} />

@@ -62,7 +62,7 @@ export const OPERATION: Record<string, string> = {
   logout: 'déconnexion',
   proposeOpportunity: 'offre proposée',
   reactivateUser: 'compte réactivé',
-  unlinkIdentityProvider: 'compte délié de ProConnect',
+  unlinkIdentityProvider: 'compte délié de son fournisseur d’identité',
   reassignCounsellor: 'parcours confiés à un conseiller',
   recordContact: 'contact de suivi',
   recordDiagnostic: 'diagnostic enregistré',

@@ -49,8 +49,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         await client.mutation(LogoutDocument, {}).toPromise();
-        await forget();
-        leave('/connexion');
+        // Signed in through ProConnect: signed out there too, which sends the browser back to /connexion.
+        leave((await forget()) ?? '/connexion');
       },
       reloadMe: loadMe,
     }),

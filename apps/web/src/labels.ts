@@ -1,5 +1,6 @@
 import type {
   AccountEventType,
+  SignInMethod,
   AppointmentChannel,
   AppointmentStatus,
   AssessmentStatus,
@@ -320,6 +321,16 @@ export const ACCOUNT_EVENT: Record<AccountEventType, string> = {
   PASSWORD_RESET_REQUESTED: 'Lien de nouveau mot de passe demandé',
   PASSWORD_RESET: 'Nouveau mot de passe choisi par lien',
   INVITATION_ACCEPTED: 'Invitation acceptée',
+  OIDC_LINKED: 'Compte lié à ProConnect (par son adresse e-mail)',
+  OIDC_UNLINKED: 'Compte délié de ProConnect',
+  SIGNED_IN: 'Connexion',
+  SIGNED_OUT: 'Déconnexion',
+};
+
+/** How a session was opened, after "Connexion" in an account's history. */
+export const SIGN_IN_METHOD: Record<SignInMethod, string> = {
+  PASSWORD: 'par mot de passe',
+  OIDC: 'par ProConnect',
 };
 
 /** The role each organisation kind's accounts may have (the server's ROLE_ORGANISATION_KIND). */

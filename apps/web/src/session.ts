@@ -60,10 +60,40 @@ export async function accessToken(): Promise<string | null> {
   return (await resume())?.token ?? null;
 }
 
-/** Forgets the session here and the cookie on the server (the caller ends it with the logout mutation first). */
-export async function forget(): Promise<void> {
+/**
+ * Forgets the session here and the cookie on the server (the caller ends it with the logout
+ * mutation first); a session opened through ProConnect answers the provider's logout page, where
+ * the browser goes next (null otherwise).
+ */
+export async function forget(): Promise<string | null> {
   access = null;
-  await fetch('/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+  const response = await fetch('/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => null);
+  const answer = (await response?.json().catch(() => null)) as { providerLogoutUrl?: string | null } | null;
+  return answer?.providerLogoutUrl ?? null;
+}
+
+/** The identity provider this server offers (its name, as "ProConnect"), or null. */
+export async function identityProvider(): Promise<string | null> {
+  const response = await fetch('/session/oidc', { credentials: 'same-origin' }).catch(() => null);
+  const answer = (await response?.json().catch(() => null)) as { providerName?: string | null } | null;
+  return answer?.providerName ?? null;
+}
+
+/**
+ * Leaves for the identity provider (an invitation's token, to accept it there): the server keeps
+ * the attempt in a cookie and answers the provider's address; the provider sends the browser back
+ * to /session/oidc/callback, which opens the session and lands on the console.
+ */
+export async function signInWithProvider(invitation?: string): Promise<void> {
+  const response = await fetch('/session/oidc', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(invitation ? { invitation } : {}),
+    credentials: 'same-origin',
+  });
+  const answer = (await response.json().catch(() => ({}))) as { url?: string; code?: string; message?: string };
+  if (!response.ok || !answer.url) throw new SessionError(answer.code ?? 'OIDC_PROVIDER_ERROR', answer.message ?? response.statusText);
+  window.location.assign(answer.url);
 }
 
 /** The server no longer accepts the session (expired, ended elsewhere, account deactivated). */

@@ -11,6 +11,13 @@ registerEnumType(Role, { name: 'Role', description: 'A user has one role, which 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(AccountEventType, { name: 'AccountEventType' });
 
+/** How a session was opened (AccountEventDetail.via). */
+export enum SignInMethodEnum {
+  PASSWORD = 'PASSWORD',
+  OIDC = 'OIDC',
+}
+registerEnumType(SignInMethodEnum, { name: 'SignInMethod' });
+
 @ObjectType('OrganisationContact', { description: "An operator's contact for referents (and, later, the people it accompanies): the structure's, never a person's." })
 export class OrganisationContactNode {
   @Field(() => String, { nullable: true }) address: string | null;
@@ -68,6 +75,7 @@ export class AccountEventNode {
   @Field(() => Role, { nullable: true, description: 'UPDATED: the former role, when it changed.' }) roleFrom: Role | null;
   @Field(() => ID, { nullable: true, description: 'DEACTIVATED: to whom the work was handed.' }) successorId: string | null;
   @Field(() => OpenWorkNode, { nullable: true, description: 'DEACTIVATED: what was handed over.' }) handedOver: OpenWorkNode | null;
+  @Field(() => SignInMethodEnum, { nullable: true, description: 'SIGNED_IN, INVITATION_ACCEPTED, OIDC_LINKED: by password or through the identity provider.' }) via: SignInMethodEnum | null;
 }
 
 @ObjectType({ description: 'A referent to hand a pathway over to: name and organisation only.' })
@@ -301,6 +309,7 @@ export function toAccountEventNode(event: AccountEvent): AccountEventNode {
     roleFrom: (detail.role?.from as Role | undefined) ?? null,
     successorId: detail.successorId ?? null,
     handedOver: (detail.handedOver as OpenWork | undefined) ?? null,
+    via: (detail.via as SignInMethodEnum | undefined) ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { errorCode, fieldErrors, FormError, NewPasswordField, TextField } from '
 import { frenchMessage } from '../errors';
 import { ResetPasswordDocument } from '../graphql/generated';
 import { PublicPage } from '../components/PublicPage';
+import { ProviderSignIn, useIdentityProvider } from '../components/ProviderSignIn';
 
 const WORDING = {
   reset: { title: 'Choisir un nouveau mot de passe', intro: 'Choisissez le nouveau mot de passe de votre compte. Vos sessions ouvertes ailleurs prendront fin.' },
@@ -39,6 +40,7 @@ export function ChoosePasswordPage({ purpose }: { purpose: keyof typeof WORDING 
   const errors = fieldErrors(data?.resetPassword.userErrors ?? []);
   const linkRefused = errors.token;
   const wording = WORDING[purpose];
+  const provider = useIdentityProvider();
 
   return (
     <PublicPage>
@@ -59,31 +61,40 @@ export function ChoosePasswordPage({ purpose }: { purpose: keyof typeof WORDING 
           </p>
         </div>
       ) : (
-        <form
-          noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            setMismatch(password !== confirmation);
-            if (password !== confirmation) return;
-            await reset({ input: { token, newPassword: password } });
-          }}
-        >
-          <p>{wording.intro}</p>
-          <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
-          <NewPasswordField value={password} onChange={setPassword} errors={errors.newPassword} />
-          <TextField
-            label="Le même, une seconde fois"
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={setConfirmation}
-            errors={mismatch ? ['Les deux saisies ne sont pas identiques.'] : undefined}
-            required
-          />
-          <button type="submit" className="primary" disabled={fetching}>
-            Enregistrer le mot de passe
-          </button>
-        </form>
+        <>
+          {purpose === 'invitation' && provider && (
+            <>
+              <p>Acceptez l’invitation en vous identifiant avec {provider}, sans mot de passe (l’adresse e-mail doit être celle de l’invitation) :</p>
+              <ProviderSignIn name={provider} invitation={token} />
+              <p className="separator">ou choisissez un mot de passe :</p>
+            </>
+          )}
+          <form
+            noValidate
+            onSubmit={async (event) => {
+              event.preventDefault();
+              setMismatch(password !== confirmation);
+              if (password !== confirmation) return;
+              await reset({ input: { token, newPassword: password } });
+            }}
+          >
+            <p>{wording.intro}</p>
+            <FormError messages={errors[''] ?? (error ? [frenchMessage(errorCode(error)!)] : undefined)} />
+            <NewPasswordField value={password} onChange={setPassword} errors={errors.newPassword} />
+            <TextField
+              label="Le même, une seconde fois"
+              type="password"
+              autoComplete="new-password"
+              value={confirmation}
+              onChange={setConfirmation}
+              errors={mismatch ? ['Les deux saisies ne sont pas identiques.'] : undefined}
+              required
+            />
+            <button type="submit" className="primary" disabled={fetching}>
+              Enregistrer le mot de passe
+            </button>
+          </form>
+        </>
       )}
     </PublicPage>
   );

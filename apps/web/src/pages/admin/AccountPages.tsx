@@ -15,12 +15,13 @@ import {
   OrganisationsDocument,
   ReactivateUserDocument,
   SuccessorsDocument,
+  UnlinkIdentityProviderDocument,
   UpdateUserDocument,
   type AccountQuery,
   type OrganisationKind,
   type Role,
 } from '../../graphql/generated';
-import { ACCOUNT_EVENT, ORGANISATION_KIND, ROLE, ROLES_OF_KIND } from '../../labels';
+import { ACCOUNT_EVENT, ORGANISATION_KIND, ROLE, ROLES_OF_KIND, SIGN_IN_METHOD } from '../../labels';
 
 /** `/comptes/nouveau`: an account, with a password or (left empty) an invitation by e-mail. A manager adds counsellors to their operator only. */
 export function NewAccountPage() {
@@ -121,6 +122,8 @@ export function AccountPage() {
         <dd>{account.email}</dd>
         <dt>État</dt>
         <dd data-testid="account-state">{!account.active ? 'Désactivé' : account.invitationPending ? 'Invitation en attente' : 'Actif'}</dd>
+        <dt>ProConnect</dt>
+        <dd>{account.oidcLinked ? 'Compte lié : se connecte par ProConnect' : 'Non lié'}</dd>
         <dt>Travail en cours</dt>
         <dd>
           {work.pathways} parcours, {work.checkpoints} suivi(s), {work.appointments} entretien(s) prévu(s), {work.reports} compte(s) rendu(s) à lire
@@ -129,6 +132,7 @@ export function AccountPage() {
       {account.active ? (
         <>
           <EditAccount account={account} />
+          {account.oidcLinked && <UnlinkProvider account={account} />}
           <Deactivate account={account} />
         </>
       ) : (
@@ -140,6 +144,7 @@ export function AccountPage() {
           {account.history.map((event) => (
             <li key={event.id}>
               {instant(event.at)} : {ACCOUNT_EVENT[event.type]}
+              {event.via ? ` ${SIGN_IN_METHOD[event.via]}` : ''}
               {event.fields.length > 0 ? ` (${event.fields.join(', ')})` : ''}
             </li>
           ))}
@@ -246,6 +251,33 @@ function Deactivate({ account }: { account: Account }) {
         Désactiver
       </button>
     </Form>
+  );
+}
+
+/** An ADMIN's: the account's link to ProConnect undone (its next sign-in through it links it again by e-mail). */
+function UnlinkProvider({ account }: { account: Account }) {
+  const me = useMe();
+  const [{ fetching, data, error }, unlink] = useMutation(UnlinkIdentityProviderDocument);
+  const [dialog, ask] = useConfirm();
+  const failures = fieldErrors(data?.unlinkIdentityProvider.userErrors ?? []);
+  if (me.role !== 'ADMIN') return null;
+  return (
+    <div className="panel">
+      {dialog}
+      <h2>Délier de ProConnect</h2>
+      <p>À faire si le compte a été lié à la mauvaise identité ProConnect. À sa prochaine connexion par ProConnect, le compte sera lié de nouveau à l’identité dont l’adresse e-mail est la sienne.</p>
+      <FormError messages={error ? [frenchMessage(errorCode(error)!)] : (failures[''] ?? failures.userId)} />
+      <button
+        type="button"
+        disabled={fetching}
+        onClick={async () => {
+          if (!(await ask({ title: `Délier le compte de ${account.fullName} de ProConnect ?`, consequence: 'Ses sessions en cours continuent ; la prochaine connexion par ProConnect le liera de nouveau par son adresse e-mail.', confirm: 'Délier' }))) return;
+          await unlink({ input: { userId: account.id } });
+        }}
+      >
+        Délier
+      </button>
+    </div>
   );
 }
 

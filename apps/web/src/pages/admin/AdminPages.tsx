@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Form } from '../../components/actions';
+import { Form, useConfirm } from '../../components/actions';
+import { useIdentityProvider } from '../../components/ProviderSignIn';
 import { DateField, INVALID_DAY } from '../../components/DateField';
 import { errorCode, fieldErrors, FormError, Select, TextField, type FieldErrors } from '../../components/forms';
 import { Pager, usePages } from '../../components/Pager';
@@ -348,6 +349,41 @@ function OperatorContact({ organisation }: { organisation: { id: string; name: s
   );
 }
 
+/**
+ * Whether the organisation's accounts sign in through ProConnect only (shown when the server offers
+ * it): turning it on is confirmed, for it ends their passwords' use at once (never an ADMIN's).
+ */
+function ProviderRequired({ organisation }: { organisation: { id: string; name: string; oidcRequired: boolean } }) {
+  const provider = useIdentityProvider();
+  const [{ fetching, data, error }, update] = useMutation(UpdateOrganisationDocument);
+  const [dialog, ask] = useConfirm();
+  const failures = fieldErrors(data?.updateOrganisation.userErrors ?? []);
+  if (!provider && !organisation.oidcRequired) return null;
+  const required = organisation.oidcRequired;
+  return (
+    <section className="panel" aria-labelledby="connexion-organisation">
+      {dialog}
+      <h2 id="connexion-organisation">Connexion des comptes</h2>
+      <p data-testid="provider-required">
+        {required
+          ? `Les comptes de ${organisation.name} se connectent uniquement par ${provider ?? 'ProConnect'} : leurs mots de passe sont refusés et aucun lien de nouveau mot de passe ne leur est envoyé (les administrateurs gardent le leur).`
+          : `Les comptes de ${organisation.name} se connectent par mot de passe ou par ${provider}.`}
+      </p>
+      <FormError messages={error ? [frenchMessage(errorCode(error)!)] : (failures[''] ?? failures.oidcRequired)} />
+      <button
+        type="button"
+        disabled={fetching}
+        onClick={async () => {
+          if (!required && !(await ask({ title: `Exiger ${provider} pour ${organisation.name} ?`, consequence: `Ses comptes ne pourront plus se connecter par mot de passe, dès maintenant ; ceux qui n’ont pas d’identité ${provider} ne pourront plus se connecter du tout. Les administrateurs gardent leur mot de passe.`, confirm: `Exiger ${provider}` }))) return;
+          await update({ input: { id: organisation.id, name: organisation.name, oidcRequired: !required } });
+        }}
+      >
+        {required ? 'Autoriser de nouveau les mots de passe' : `Exiger ${provider}`}
+      </button>
+    </section>
+  );
+}
+
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: OrganisationAccountsDocument, variables: { id } });
@@ -367,6 +403,7 @@ export function OrganisationPage() {
         ))}
       </ul>
       {data.organisation.kind === 'OPERATOR' && <OperatorContact organisation={data.organisation} />}
+      <ProviderRequired organisation={data.organisation} />
       <p>
         <Link to="/organisations">Toutes les organisations</Link>
       </p>
