@@ -123,7 +123,7 @@ server.on('request', async (request, response) => {
     if (interaction && request.method === 'GET') {
       const details = await provider.interactionDetails(request, response);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return response.end(page('Fournisseur d\'identité de test', `<form method="post" action="/interaction/${details.uid}/login"><label for="login">Identifiant</label> <input id="login" name="login" autofocus required> <button type="submit">Se connecter</button></form>`));
+      return response.end(page('Fournisseur d’identité de test', `<form method="post" action="/interaction/${details.uid}/login"><label for="login">Identifiant</label> <input id="login" name="login" autofocus required> <button type="submit">Se connecter</button></form>`));
     }
     if (interaction?.[2] && request.method === 'POST') {
       const login = new URLSearchParams(await readBody(request)).get('login') ?? '';
