@@ -30,7 +30,8 @@ interface Marker {
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args.some((arg) => arg !== '--fresh')) refuse(`Unknown argument ${args.find((arg) => arg !== '--fresh')}. Usage: npm run demo [-- --fresh]`);
+  const known = ['--fresh', '--proconnect'];
+  if (args.some((arg) => !known.includes(arg))) refuse(`Unknown argument ${args.find((arg) => !known.includes(arg))}. Usage: npm run demo [-- --fresh] [--proconnect]`);
   if (process.env.NODE_ENV === 'production') refuse('Refused: the demo serves fictional data on a moving clock; it does not run with NODE_ENV=production.');
   let marker = readMarker();
   if (!marker || args.includes('--fresh')) marker = generate();
@@ -42,13 +43,16 @@ async function main(): Promise<void> {
   const url = `http://${host}:${port}`;
   // Nothing leaves this machine: the e-mails and SMS go to local sinks that keep them as files.
   const sinks = await startDemoSinks(MESSAGES);
+  // A ProConnect of this machine (--proconnect): a real OpenID Connect provider, never ProConnect itself.
+  const provider = args.includes('--proconnect') ? await startDemoProvider(`${url}/session/oidc/callback`) : null;
   const server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${DEMO.file}`, CLOCK_START: clockStart, PORT: port, HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PUBLIC_URL: url, ...sinks.env },
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: `sqlite:${DEMO.file}`, CLOCK_START: clockStart, PORT: port, HOST: host, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PUBLIC_URL: url, ...sinks.env, ...provider?.env },
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => {
     sinks.close();
+    provider?.child.kill();
     process.exit(code ?? 0);
   });
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -57,6 +61,45 @@ async function main(): Promise<void> {
   }
   await writeDemoList(marker.until);
   process.stdout.write(banner(url, clockStart, marker.until));
+  if (provider) process.stdout.write(provider.banner);
+}
+
+/** The demo's agents at its provider: the identifier typed on its page, and the e-mail it vouches for. */
+const DEMO_AGENTS: Record<string, string> = {
+  referente: DEMO_ACCOUNTS.REFERENT,
+  conseillere: DEMO_ACCOUNTS.COUNSELLOR,
+  responsable: DEMO_ACCOUNTS.MANAGER,
+  inconnue: 'inconnue@departement.example.gouv.fr',
+};
+
+/**
+ * The tests' OpenID Connect provider (scripts/oidc-provider/test-provider.mjs, configured like
+ * ProConnect) on a free port of this machine, its agents the demo's accounts, and the server's
+ * OIDC_* settings that point at it.
+ */
+async function startDemoProvider(callback: string): Promise<{ child: ReturnType<typeof spawn>; env: Record<string, string>; banner: string }> {
+  const accounts = Object.fromEntries(Object.entries(DEMO_AGENTS).map(([subject, email]) => [subject, { email, given_name: subject, usual_name: 'Démo' }]));
+  const child = spawn(process.execPath, ['scripts/oidc-provider/test-provider.mjs'], {
+    env: { PATH: process.env.PATH ?? '', OIDC_TEST_REDIRECT_URL: callback, OIDC_TEST_CLIENT_ID: 'parcours-demo', OIDC_TEST_CLIENT_SECRET: 'parcours-demo-secret', OIDC_TEST_ACCOUNTS: JSON.stringify(accounts) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const issuer = await new Promise<string>((resolved, failed) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /OIDC provider listening on (\S+)/.exec(output);
+      if (ready) resolved(ready[1]);
+    });
+    child.once('exit', (code) => failed(new Error(`The demo's OpenID Connect provider stopped (${String(code)}): ${output}`)));
+  });
+  const env = { OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: 'parcours-demo', OIDC_CLIENT_SECRET: 'parcours-demo-secret', OIDC_REDIRECT_URL: callback, OIDC_VOUCHES_FOR_EMAILS: 'true' };
+  const banner = [
+    `ProConnect, as this machine's test provider (${issuer}, configured like ProConnect; settings: ${Object.entries(env).map(([name, value]) => `${name}=${value}`).join(' ')}):`,
+    '  on the sign-in page, "S\u2019identifier avec ProConnect", then type one of these identifiers (no password):',
+    ...Object.entries(DEMO_AGENTS).map(([subject, email]) => `  ${subject.padEnd(12)} ${email}${(Object.values(DEMO_ACCOUNTS) as string[]).includes(email) ? '' : ' (no account: the refusal page)'}`),
+    '',
+  ].join('\n');
+  return { child, env, banner };
 }
 
 function generate(): Marker {
