@@ -263,3 +263,35 @@ describe('signing in through a provider that does not vouch for e-mails (email_v
     expect(user.user.oidcLinked).toBe(true);
   });
 });
+
+describe('the provider\'s callback, throttled as password sign-ins are', () => {
+  let provider: TestProvider;
+  let t: TestApp;
+  let accounts: AccountsFixture;
+
+  beforeAll(async () => {
+    provider = await startProvider({ mode: 'proconnect', redirectUrl: REDIRECT });
+    t = await startTestApp({ env: { ...provider.env(REDIRECT), LOGIN_MAX_FAILURES_PER_IP: '3' } });
+    accounts = await new AccountsFixture(t.api).init();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await provider?.stop();
+  });
+
+  it('counts each refused callback against the client address, and refuses even a good one once over the limit', async () => {
+    const referent = await accounts.user('REFERENT');
+    await provider.setAgent('known', { email: referent.email });
+    await provider.setAgent('stranger', { email: 'stranger@example.gouv.fr' });
+    const trip = async (sub: string) => (await returnFromProvider(t.url, await tripToProvider(t.url, sub))).location;
+    expect(await trip('known')).toBe('/');
+    for (let failure = 0; failure < 3; failure++) expect(await trip('stranger')).toBe('/connexion/refus?raison=OIDC_NO_ACCOUNT');
+    expect(await trip('known')).toBe('/connexion/refus?raison=TOO_MANY_ATTEMPTS');
+    // And a password from the same address too: one count for both ways in.
+    const login = await t.api.data<{ login: { userErrors: { code: string }[] } }>(LOGIN, { input: { email: referent.email, password: referent.password } });
+    expect(login.login.userErrors.map((error) => error.code)).toEqual(['TOO_MANY_ATTEMPTS']);
+    t.clock.advance(16 * 60_000);
+    expect(await trip('known')).toBe('/');
+  });
+});

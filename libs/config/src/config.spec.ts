@@ -69,6 +69,43 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('OpenID Connect (ProConnect)', () => {
+    const proconnect = {
+      OIDC_ISSUER_URL: 'https://auth.agentconnect.gouv.fr/api/v2/',
+      OIDC_CLIENT_ID: 'parcours',
+      OIDC_CLIENT_SECRET: 'a-secret-from-proconnect',
+      OIDC_REDIRECT_URL: 'https://parcours.example.org/session/oidc/callback',
+    };
+
+    it('is off by default, and on with its four settings (ProConnect\'s name and scopes, e-mails not vouched for unless said)', () => {
+      expect(loadConfig({}, '/srv/parcours').oidc).toBeUndefined();
+      expect(loadConfig({ ...proconnect, OIDC_VOUCHES_FOR_EMAILS: 'true' }, '/srv/parcours').oidc).toEqual({
+        issuerUrl: 'https://auth.agentconnect.gouv.fr/api/v2',
+        clientId: 'parcours',
+        clientSecret: 'a-secret-from-proconnect',
+        redirectUrl: proconnect.OIDC_REDIRECT_URL,
+        providerName: 'ProConnect',
+        scopes: 'openid email given_name usual_name',
+        vouchesForEmails: true,
+      });
+      expect(loadConfig(proconnect, '/srv/parcours').oidc?.vouchesForEmails).toBe(false);
+    });
+
+    it('refuses it half-configured at start, naming what is missing and never the secret', () => {
+      const problems = problemsOf({ OIDC_ISSUER_URL: proconnect.OIDC_ISSUER_URL, OIDC_CLIENT_SECRET: proconnect.OIDC_CLIENT_SECRET });
+      expect(problems).toEqual(['OIDC: OIDC_CLIENT_ID, OIDC_REDIRECT_URL must be set with OIDC_ISSUER_URL, OIDC_CLIENT_SECRET (or none of them, to turn OpenID Connect sign-in off)']);
+      expect(problems.join('\n')).not.toContain(proconnect.OIDC_CLIENT_SECRET);
+    });
+
+    it('takes http only on this machine, a callback at /session/oidc/callback, and scopes with openid and email', () => {
+      expect(problemsOf({ ...proconnect, OIDC_ISSUER_URL: 'http://idp.example.org' })).toEqual([expect.stringMatching(/^OIDC_ISSUER_URL: must be an https URL \(http only on this machine\)/)]);
+      expect(problemsOf({ ...proconnect, OIDC_ISSUER_URL: 'http://127.0.0.1:4000' })).toEqual([]);
+      expect(problemsOf({ ...proconnect, OIDC_REDIRECT_URL: 'https://parcours.example.org/callback' })).toEqual([expect.stringMatching(/^OIDC_REDIRECT_URL: must end with \/session\/oidc\/callback/)]);
+      expect(problemsOf({ ...proconnect, OIDC_SCOPES: 'openid profile' })).toEqual([expect.stringMatching(/^OIDC_SCOPES: must include openid and email/)]);
+      expect(problemsOf({ ...proconnect, OIDC_CLIENT_SECRET: 'short' })).toEqual([expect.stringMatching(/^OIDC_CLIENT_SECRET: must be the secret the provider gave/)]);
+    });
+  });
+
   describe('e-mail', () => {
     it('sends nothing by default, and reads the outbox settings with their defaults', () => {
       expect(loadConfig({}, '/srv/parcours').mail).toMatchObject({ smtpUrl: undefined, retryBaseSeconds: 30, maxAttempts: 12, retentionDays: 62, relayInProcess: true, testPauseAfterSendMs: 0 });
