@@ -162,6 +162,16 @@ describe('signing in through ProConnect (a real OpenID Connect provider configur
     const [row] = await queryDatabase<{ n: number }>(t.config.database.url, 'select count(*) as n from session where id_token is not null and ended_at is not null');
     expect(Number(row.n)).toBe(0);
     expect((await historyOf(referent)).history.slice(0, 2)).toEqual([{ type: 'SIGNED_OUT' }, { type: 'SIGNED_IN' }]);
+    // The access log says it too, beside what the person read in the session: no token in it.
+    const log = await t.api.data<{ auditLog: { edges: { node: { operation: string; action: string; objectType: string; fields: string[] } }[] } }>(
+      'query ($userId: ID!) { auditLog(first: 5, filter: { userId: $userId }) { edges { node { operation action objectType fields } } } }',
+      { userId: referent.id },
+      { token: accounts.adminToken },
+    );
+    expect(log.auditLog.edges.map(({ node }) => node).slice(0, 2)).toEqual([
+      { operation: 'sign-out', action: 'SIGN_OUT', objectType: 'Session', fields: [] },
+      { operation: 'sign-in OIDC', action: 'SIGN_IN', objectType: 'Session', fields: [] },
+    ]);
   });
 
   it('lets an ADMIN unlink an account: in its history, and its next sign-in links it again by e-mail', async () => {

@@ -113,6 +113,9 @@ const OWN_WORK: Record<string, string> = {
   'referral import': 'orientation par l’import d’une liste',
   'POST /imports/referrals': 'liste déposée pour un import',
   'GET /exports/outcomes.csv': 'chiffres téléchargés',
+  'sign-in PASSWORD': 'connexion par mot de passe',
+  'sign-in OIDC': 'connexion par ProConnect',
+  'sign-out': 'déconnexion',
   http: 'téléchargement',
   unknown: 'opération du serveur',
 };
@@ -128,6 +131,7 @@ export function operationInWords(operation: string): string {
 
 /** The kinds of records a log entry is about. */
 const RECORD: Record<string, string> = {
+  Session: 'session',
   Participant: 'personne',
   Pathway: 'parcours',
   PathwayEvent: 'historique',

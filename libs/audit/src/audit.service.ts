@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parcours/core';
 import { AppConfig } from '@parcours/config';
 import { Clock, GroupCommit, isUuid } from '@parcours/core';
-import { type Page, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { currentAuditScope, type Page, Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { subMonths } from 'date-fns';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 
@@ -90,6 +90,29 @@ export class AuditService {
       objectType,
       objectId: objectId.slice(0, 60),
       fields: fields.join(','),
+      reason: null,
+    });
+    await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, [entry]));
+  }
+
+  /**
+   * A session opened or ended by its holder, beside what they read in it: who, when, how (the
+   * operation: `sign-in PASSWORD`, `sign-in OIDC`, `sign-out`), the session's id. In the caller's
+   * command when there is one. No token, no address.
+   */
+  async recordSession(user: Pick<Actor, 'userId' | 'role' | 'organisationId'>, sessionId: string, operation: 'sign-in PASSWORD' | 'sign-in OIDC' | 'sign-out'): Promise<void> {
+    const entry = new AuditEntry({
+      at: this.clock.now(),
+      userId: user.userId,
+      role: user.role,
+      organisationId: user.organisationId,
+      requestId: currentAuditScope()?.requestId ?? null,
+      operation,
+      action: operation === 'sign-out' ? AuditAction.SIGN_OUT : AuditAction.SIGN_IN,
+      participantId: null,
+      objectType: 'Session',
+      objectId: sessionId,
+      fields: '',
       reason: null,
     });
     await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, [entry]));

@@ -7,6 +7,9 @@ export enum AuditAction {
   EXPORT = 'EXPORT',
   ERASE = 'ERASE',
   ANONYMISE = 'ANONYMISE',
+  /** A session opened (by password or through the identity provider) or ended by its holder: about no person. */
+  SIGN_IN = 'SIGN_IN',
+  SIGN_OUT = 'SIGN_OUT',
 }
 
 /** Who is acting in the current request or background job, for the audit of what it reads and writes. */

@@ -23,7 +23,7 @@ export class AuditEntryNode {
   @Field(() => ID, { nullable: true }) organisationId: string | null;
   @Field(() => String, { nullable: true }) requestId: string | null;
   @Field() operation: string;
-  @Field({ description: 'READ, WRITE, EXPORT, ERASE or ANONYMISE.' }) action: string;
+  @Field({ description: 'READ, WRITE, EXPORT, ERASE or ANONYMISE; SIGN_IN and SIGN_OUT for a session (objectType Session, about no person).' }) action: string;
   @Field(() => ID, { nullable: true, description: 'Null for an export of aggregate figures, which is about nobody.' }) participantId: string | null;
   @Field() objectType: string;
   @Field(() => ID) objectId: string;

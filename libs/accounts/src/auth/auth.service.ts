@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
 import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
@@ -65,6 +66,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<IssuedTokens> {
@@ -107,6 +109,7 @@ export class AuthService {
     session.idToken = idToken;
     em.persist(session);
     em.persist(new AccountEvent(em.getReference(User, user.id), AccountEventType.SIGNED_IN, user.id, now, { via }));
+    await this.audit.recordSession({ userId: user.id, role: user.role, organisationId: user.organisation.id }, session.id, via === 'OIDC' ? 'sign-in OIDC' : 'sign-in PASSWORD');
     return this.issue(user.id, session, refresh, now);
   }
 
@@ -152,10 +155,14 @@ export class AuthService {
     return this.uow.run(null, async ({ em, now }) => {
       // The ID token of a session opened through the provider, for its logout: kept past the logout
       // mutation (the console ends the session with it first), given once, here.
-      const session = await em.findOne(Session, { id: sessionId, refreshTokenHash: sha256(secret) }, { populate: ['idToken'] });
+      const session = await em.findOne(Session, { id: sessionId, refreshTokenHash: sha256(secret) }, { populate: ['idToken', 'user'] });
       if (!session) return { idToken: null };
       const idToken = session.idToken;
-      if (session.endedAt === null) em.persist(new AccountEvent(em.getReference(User, session.user.id), AccountEventType.SIGNED_OUT, session.user.id, now));
+      if (session.endedAt === null) {
+        const user = session.user.getEntity();
+        em.persist(new AccountEvent(user, AccountEventType.SIGNED_OUT, user.id, now));
+        await this.audit.recordSession({ userId: user.id, role: user.role, organisationId: user.organisation.id }, session.id, 'sign-out');
+      }
       session.end(SessionEndReason.LOGOUT, now);
       session.idToken = null;
       return { idToken };
@@ -166,7 +173,9 @@ export class AuthService {
     const which = everywhere || !actor.sessionId ? { user: actor.userId } : { id: actor.sessionId };
     await this.uow.run(actor, async ({ em, now }) => {
       const ended = await em.nativeUpdate(Session, { ...which, endedAt: null }, { endedAt: now, endReason: SessionEndReason.LOGOUT });
-      if (ended > 0) em.persist(new AccountEvent(em.getReference(User, actor.userId), AccountEventType.SIGNED_OUT, actor.userId, now));
+      if (ended === 0) return;
+      em.persist(new AccountEvent(em.getReference(User, actor.userId), AccountEventType.SIGNED_OUT, actor.userId, now));
+      await this.audit.recordSession(actor, actor.sessionId ?? 'every session', 'sign-out');
     });
   }
 

@@ -111,7 +111,7 @@ function Rename({ id, name }: { id: string; name: string }) {
 }
 
 /** The audit's actions, in French. */
-const ACTION: Record<string, string> = { READ: 'Lecture', WRITE: 'Écriture', EXPORT: 'Export', ERASE: 'Effacement', ANONYMISE: 'Anonymisation' };
+const ACTION: Record<string, string> = { READ: 'Lecture', WRITE: 'Écriture', EXPORT: 'Export', ERASE: 'Effacement', ANONYMISE: 'Anonymisation', SIGN_IN: 'Connexion', SIGN_OUT: 'Déconnexion' };
 
 type Named = { id: string; name: string };
 
