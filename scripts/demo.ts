@@ -60,8 +60,7 @@ async function main(): Promise<void> {
     await new Promise((done) => setTimeout(done, 100));
   }
   await writeDemoList(marker.until);
-  process.stdout.write(banner(url, clockStart, marker.until));
-  if (provider) process.stdout.write(provider.banner);
+  process.stdout.write(banner(url, clockStart, marker.until, provider?.banner));
 }
 
 /** The demo's agents at its provider: the identifier typed on its page, and the e-mail it vouches for. */
@@ -164,7 +163,7 @@ async function clockStartFor(until: string): Promise<string> {
   return new Date(Math.max(start, latest + 1000)).toISOString();
 }
 
-function banner(url: string, clockStart: string, until: string): string {
+function banner(url: string, clockStart: string, until: string, proconnect?: string): string {
   const period = `from: \\"${addCalendarMonths(until, -12)}\\", to: \\"${addCalendarDays(until, -1)}\\", `;
   const login = (email: string) =>
     `curl -s ${url}/graphql -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \\"${email}\\", password: \\"${DEMO_PASSWORD}\\" }) { tokens { accessToken } } }"}'`;
@@ -188,6 +187,7 @@ function banner(url: string, clockStart: string, until: string): string {
     `  TOKEN=$(${login(DEMO_ACCOUNTS.MANAGER)} | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
     `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ outcomeReport(input: { ${period}groupBy: [MONTH] }) { from to total { figures { referrals { value } exits { value } exits_DURABLE_EMPLOYMENT { value } } } } }"}'`,
     '',
+    ...(proconnect ? [proconnect] : []),
     'Stop it with Ctrl-C.',
     '',
   ].join('\n');

@@ -11,6 +11,24 @@ const HISTORY = 'query ($id: ID!) { user(id: $id) { oidcLinked history { type } 
 let counter = 0;
 const subject = () => `agent-${Date.now().toString(36)}-${counter++}`;
 
+/**
+ * A provider of this mode and a test server pointed at it, for the enclosing describe: started
+ * before its tests (with the environment `env` gives then), stopped after.
+ */
+function providerAndServer(mode: 'proconnect' | 'verified', env: () => Record<string, string> = () => ({})): { provider: TestProvider; t: TestApp; accounts: AccountsFixture } {
+  const the = {} as { provider: TestProvider; t: TestApp; accounts: AccountsFixture };
+  beforeAll(async () => {
+    the.provider = await startProvider({ mode, redirectUrl: REDIRECT });
+    the.t = await startTestApp({ env: { ...the.provider.env(REDIRECT), ...env() } });
+    the.accounts = await new AccountsFixture(the.t.api).init();
+  });
+  afterAll(async () => {
+    await the.t?.close();
+    await the.provider?.stop();
+  });
+  return the;
+}
+
 describe('signing in through ProConnect (a real OpenID Connect provider configured like it)', () => {
   let provider: TestProvider;
   let t: TestApp;
@@ -20,16 +38,12 @@ describe('signing in through ProConnect (a real OpenID Connect provider configur
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
-    provider = await startProvider({ mode: 'proconnect', redirectUrl: REDIRECT });
-    t = await startTestApp({ env: { ...provider.env(REDIRECT), SMTP_URL: smtp.url, PUBLIC_URL: 'https://parcours.test', OUTBOX_RETRY_BASE_SECONDS: '1' } });
-    accounts = await new AccountsFixture(t.api).init();
   });
-
-  afterAll(async () => {
-    await t?.close();
-    await provider?.stop();
-    await smtp?.down();
+  const started = providerAndServer('proconnect', () => ({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://parcours.test', OUTBOX_RETRY_BASE_SECONDS: '1' }));
+  beforeAll(() => {
+    ({ provider, t, accounts } = started);
   });
+  afterAll(() => smtp?.down());
 
   /** The whole trip: provider, callback; the callback's answer. */
   const signInAs = async (sub: string) => returnFromProvider(t.url, await tripToProvider(t.url, sub));
@@ -245,63 +259,37 @@ function tokenOf(mail: ReceivedMail): string {
 }
 
 describe('signing in through a provider that does not vouch for e-mails (email_verified)', () => {
-  let provider: TestProvider;
-  let t: TestApp;
-  let accounts: AccountsFixture;
-
-  beforeAll(async () => {
-    provider = await startProvider({ mode: 'verified', redirectUrl: REDIRECT });
-    t = await startTestApp({ env: provider.env(REDIRECT) });
-    accounts = await new AccountsFixture(t.api).init();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await provider?.stop();
-  });
+  const the = providerAndServer('verified');
 
   it('links by an e-mail with email_verified true, never by an unverified one', async () => {
-    const referent = await accounts.user('REFERENT');
+    const referent = await the.accounts.user('REFERENT');
     const unverified = subject();
-    await provider.setAgent(unverified, { email: referent.email, email_verified: false });
-    expect((await returnFromProvider(t.url, await tripToProvider(t.url, unverified))).location).toBe('/connexion/refus?raison=OIDC_EMAIL_NOT_VOUCHED');
+    await the.provider.setAgent(unverified, { email: referent.email, email_verified: false });
+    expect((await returnFromProvider(the.t.url, await tripToProvider(the.t.url, unverified))).location).toBe('/connexion/refus?raison=OIDC_EMAIL_NOT_VOUCHED');
     const verified = subject();
-    await provider.setAgent(verified, { email: referent.email, email_verified: true });
-    const back = await returnFromProvider(t.url, await tripToProvider(t.url, verified));
+    await the.provider.setAgent(verified, { email: referent.email, email_verified: true });
+    const back = await returnFromProvider(the.t.url, await tripToProvider(the.t.url, verified));
     expect(back.location).toBe('/');
-    const user = await t.api.data<{ user: { oidcLinked: boolean } }>('query ($id: ID!) { user(id: $id) { oidcLinked } }', { id: referent.id }, { token: accounts.adminToken });
+    const user = await the.t.api.data<{ user: { oidcLinked: boolean } }>('query ($id: ID!) { user(id: $id) { oidcLinked } }', { id: referent.id }, { token: the.accounts.adminToken });
     expect(user.user.oidcLinked).toBe(true);
   });
 });
 
 describe('the provider\'s callback, throttled as password sign-ins are', () => {
-  let provider: TestProvider;
-  let t: TestApp;
-  let accounts: AccountsFixture;
-
-  beforeAll(async () => {
-    provider = await startProvider({ mode: 'proconnect', redirectUrl: REDIRECT });
-    t = await startTestApp({ env: { ...provider.env(REDIRECT), LOGIN_MAX_FAILURES_PER_IP: '3' } });
-    accounts = await new AccountsFixture(t.api).init();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await provider?.stop();
-  });
+  const the = providerAndServer('proconnect', () => ({ LOGIN_MAX_FAILURES_PER_IP: '3' }));
 
   it('counts each refused callback against the client address, and refuses even a good one once over the limit', async () => {
-    const referent = await accounts.user('REFERENT');
-    await provider.setAgent('known', { email: referent.email });
-    await provider.setAgent('stranger', { email: 'stranger@example.gouv.fr' });
-    const trip = async (sub: string) => (await returnFromProvider(t.url, await tripToProvider(t.url, sub))).location;
+    const referent = await the.accounts.user('REFERENT');
+    await the.provider.setAgent('known', { email: referent.email });
+    await the.provider.setAgent('stranger', { email: 'stranger@example.gouv.fr' });
+    const trip = async (sub: string) => (await returnFromProvider(the.t.url, await tripToProvider(the.t.url, sub))).location;
     expect(await trip('known')).toBe('/');
     for (let failure = 0; failure < 3; failure++) expect(await trip('stranger')).toBe('/connexion/refus?raison=OIDC_NO_ACCOUNT');
     expect(await trip('known')).toBe('/connexion/refus?raison=TOO_MANY_ATTEMPTS');
     // And a password from the same address too: one count for both ways in.
-    const login = await t.api.data<{ login: { userErrors: { code: string }[] } }>(LOGIN, { input: { email: referent.email, password: referent.password } });
+    const login = await the.t.api.data<{ login: { userErrors: { code: string }[] } }>(LOGIN, { input: { email: referent.email, password: referent.password } });
     expect(login.login.userErrors.map((error) => error.code)).toEqual(['TOO_MANY_ATTEMPTS']);
-    t.clock.advance(16 * 60_000);
+    the.t.clock.advance(16 * 60_000);
     expect(await trip('known')).toBe('/');
   });
 });

@@ -150,12 +150,7 @@ export class UsersService {
 
   /** Lets a deactivated account sign in again with its password (or a reset link); it gets back nothing it handed over. */
   async reactivate(actor: Actor, userId: string): Promise<User> {
-    return this.uow.run(actor, async ({ em, now }) => {
-      const user = await this.managed(actor, em, userId);
-      user.reactivate(now);
-      em.persist(new AccountEvent(user, AccountEventType.REACTIVATED, actor.userId, now));
-      return user;
-    });
+    return this.changeAccount(actor, userId, AccountEventType.REACTIVATED, (user, now) => user.reactivate(now));
   }
 
   /**
@@ -164,10 +159,15 @@ export class UsersService {
    * Its sessions go on. OIDC_NOT_LINKED when it was not linked.
    */
   async unlinkIdentityProvider(actor: Actor, userId: string): Promise<User> {
+    return this.changeAccount(actor, userId, AccountEventType.OIDC_UNLINKED, (user, now) => user.unlinkOidc(now));
+  }
+
+  /** One change of an account the actor manages (`managed`), and its line in the account's history, in one transaction. */
+  private changeAccount(actor: Actor, userId: string, type: AccountEventType, change: (user: User, now: Date) => void): Promise<User> {
     return this.uow.run(actor, async ({ em, now }) => {
       const user = await this.managed(actor, em, userId);
-      user.unlinkOidc(now);
-      em.persist(new AccountEvent(user, AccountEventType.OIDC_UNLINKED, actor.userId, now));
+      change(user, now);
+      em.persist(new AccountEvent(user, type, actor.userId, now));
       return user;
     });
   }
