@@ -1,3 +1,4 @@
+import { AuthService } from '@parcours/accounts';
 import { AccountsFixture, LOGIN, type TestUser } from '../support/accounts';
 import { returnFromProvider, startProvider, tripToProvider, type TestProvider } from '../support/oidc';
 import { eventually, TestSmtp, type ReceivedMail } from '../support/smtp';
@@ -291,5 +292,23 @@ describe('the provider\'s callback, throttled as password sign-ins are', () => {
     expect(login.login.userErrors.map((error) => error.code)).toEqual(['TOO_MANY_ATTEMPTS']);
     the.t.clock.advance(16 * 60_000);
     expect(await trip('known')).toBe('/');
+  });
+
+  it('empties the ID token of a session that lapsed without being ended, at the sweep, and no other', async () => {
+    // The clock moved on in the test before: the administrator signs in again.
+    await the.accounts.init();
+    const referent = await the.accounts.user('REFERENT');
+    await the.provider.setAgent('lapsing', { email: referent.email });
+    const trip = async () => (await returnFromProvider(the.t.url, await tripToProvider(the.t.url, 'lapsing'))).location;
+    const kept = async () => Number((await queryDatabase<{ n: number }>(the.t.config.database.url, 'select count(*) as n from session where id_token is not null'))[0].n);
+    // The sessions the test before opened, then one more: all three lapse 13 hours later.
+    const before = await kept();
+    expect(await trip()).toBe('/');
+    the.t.clock.advance(13 * 3_600_000);
+    expect(await trip()).toBe('/');
+    expect(await kept()).toBe(before + 2);
+    expect(await the.t.app.get(AuthService).forgetLapsedIdTokens()).toEqual({ emptied: before + 1 });
+    expect(await the.t.app.get(AuthService).forgetLapsedIdTokens()).toEqual({ emptied: 0 });
+    expect(await kept()).toBe(1);
   });
 });

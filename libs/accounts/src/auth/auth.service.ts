@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '@parcours/audit';
 import { AppConfig } from '@parcours/config';
 import { Clock } from '@parcours/core';
-import { SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
+import { Sweep, SYSTEM, UnitOfWork } from '@parcours/unit-of-work';
 import { addHours, addMinutes } from 'date-fns';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountsError, AccountsErrorCode } from '../accounts-error';
@@ -275,6 +275,16 @@ export class AuthService {
       await endAccountLinks(em, user.id, AccountTokenEndReason.REPLACED, now);
     });
     if (weak) throw new AccountsError('WEAK_PASSWORD', weak, ['input', 'newPassword']);
+  }
+
+  /**
+   * The identity provider's ID tokens of sessions that lapsed without being ended (their refresh
+   * token expired): emptied, as an ended session's are. Idempotent.
+   */
+  @Sweep('lapsed sessions\' ID tokens')
+  async forgetLapsedIdTokens(): Promise<{ emptied: number }> {
+    const now = this.clock.now();
+    return { emptied: await this.uow.read(SYSTEM, (reads) => reads.nativeUpdate(Session, { idToken: { $ne: null }, refreshExpiresAt: { $lt: now } }, { idToken: null })) };
   }
 
   /** Ends every live session of a user (deactivation): their tokens stop working at once. */
