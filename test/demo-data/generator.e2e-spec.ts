@@ -206,7 +206,7 @@ describe('npm run generate: demo data through the domain', () => {
     it('refuses an unknown argument', async () => {
       const run = runMain({}, DEMO, ['--size=5']);
       expect(await run.exited).toBe(2);
-      expect(run.output()).toBe('Unknown argument --size=5. Usage: npm run demo [-- --fresh]\n');
+      expect(run.output()).toBe('Unknown argument --size=5. Usage: npm run demo [-- --fresh] [--proconnect]\n');
     });
   });
 });
