@@ -72,7 +72,7 @@ describeInBrowser('signing in with ProConnect, in a real browser', () => {
     expect(history.user.history.slice(0, 3)).toEqual([
       { type: 'SIGNED_OUT', via: null },
       { type: 'SIGNED_IN', via: 'OIDC' },
-      { type: 'OIDC_LINKED', via: 'OIDC' },
+      { type: 'OIDC_LINKED', via: null },
     ]);
     // The provider's session ended too: signing in again asks for the identifier again.
     await p.getByRole('button', { name: 'S’identifier avec ProConnect' }).click();

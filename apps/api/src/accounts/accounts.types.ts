@@ -75,7 +75,7 @@ export class AccountEventNode {
   @Field(() => Role, { nullable: true, description: 'UPDATED: the former role, when it changed.' }) roleFrom: Role | null;
   @Field(() => ID, { nullable: true, description: 'DEACTIVATED: to whom the work was handed.' }) successorId: string | null;
   @Field(() => OpenWorkNode, { nullable: true, description: 'DEACTIVATED: what was handed over.' }) handedOver: OpenWorkNode | null;
-  @Field(() => SignInMethodEnum, { nullable: true, description: 'SIGNED_IN, INVITATION_ACCEPTED, OIDC_LINKED: by password or through the identity provider.' }) via: SignInMethodEnum | null;
+  @Field(() => SignInMethodEnum, { nullable: true, description: 'SIGNED_IN, INVITATION_ACCEPTED: by password or through the identity provider.' }) via: SignInMethodEnum | null;
 }
 
 @ObjectType({ description: 'A referent to hand a pathway over to: name and organisation only.' })

@@ -90,7 +90,7 @@ export class OidcSignIn {
       await this.throttle.succeeded(em, keys, counted);
       if (linking) {
         user.linkOidc(proven.issuer, proven.subject, now);
-        em.persist(new AccountEvent(user, AccountEventType.OIDC_LINKED, user.id, now, { via: 'OIDC' }));
+        em.persist(new AccountEvent(user, AccountEventType.OIDC_LINKED, user.id, now));
       }
       // An invitation waiting is accepted by the provider's proof, whether its link was followed or not.
       if (!user.passwordSet && (await em.count(AccountToken, { user: user.id, purpose: AccountTokenPurpose.INVITATION, endedAt: null, expiresAt: { $gt: now } })) > 0) {
