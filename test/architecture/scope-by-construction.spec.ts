@@ -66,7 +66,6 @@ describe('scope by construction', () => {
         'libs/accounts/src/users/users.service.ts: each work holder counts the rows it holds of one account the caller may see',
         'libs/audit/src/audit.service.ts: the audit writes its entries',
         'libs/audit/src/audit.service.ts: the audit writes its entries',
-        'libs/audit/src/audit.service.ts: the audit writes its entries',
         "libs/data-protection/src/data-protection.service.ts: each module's personal-data policy applies the actor's scope to its own rows",
         'libs/data-protection/src/data-protection.service.ts: retention looks at every pathway',
         'scripts/bench/harness.ts: the benchmark asks the database its version',

@@ -69,7 +69,7 @@ export class AuditService {
         }),
     );
     if (entries.length === 0) return;
-    if (this.uow.inCommand()) await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, entries));
+    if (this.uow.inCommand()) await this.insert(entries);
     else await this.reads.add(entries);
   }
 
@@ -92,7 +92,7 @@ export class AuditService {
       fields: fields.join(','),
       reason: null,
     });
-    await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, [entry]));
+    await this.insert([entry]);
   }
 
   /**
@@ -115,7 +115,12 @@ export class AuditService {
       fields: '',
       reason: null,
     });
-    await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, [entry]));
+    await this.insert([entry]);
+  }
+
+  /** Entries written at once, in the caller's command when there is one. */
+  private async insert(entries: AuditEntry[]): Promise<void> {
+    await this.uow.read(SYSTEM, (reads) => reads.unscoped('the audit writes its entries').insertMany(AuditEntry, entries));
   }
 
   async list(filter: AuditFilter, page: { first?: number; after?: string }): Promise<Page<AuditEntry>> {
