@@ -68,6 +68,7 @@ export class IdentityProvider {
     const settings = this.on();
     const configuration = await this.configuration();
     let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+    let info: oidc.UserInfoResponse;
     try {
       tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
         pkceCodeVerifier: attempt.verifier,
@@ -75,17 +76,12 @@ export class IdentityProvider {
         expectedNonce: attempt.nonce,
         idTokenExpected: true,
       });
+      info = await oidc.fetchUserInfo(configuration, tokens.access_token, tokens.claims()!.sub);
     } catch (error) {
       throw refusal(error);
     }
     const claims = tokens.claims()!;
-    let info: oidc.UserInfoResponse;
-    try {
-      info = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-    } catch (error) {
-      throw refusal(error);
-    }
-    // A provider that vouches (ProConnect) sends the e-mail in its signed userinfo (required below); another, with email_verified.
+    // A provider that vouches (ProConnect) sends the e-mail in its userinfo, signed (configuration()); another, with email_verified.
     const email = typeof info.email === 'string' ? info.email : !settings.vouchesForEmails && typeof claims.email === 'string' ? claims.email : null;
     const verified = settings.vouchesForEmails || (typeof info.email === 'string' ? info.email_verified : claims.email_verified) === true;
     return {
