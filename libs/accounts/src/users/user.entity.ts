@@ -135,7 +135,7 @@ export class User {
     this.updatedAt = at;
   }
 
-  /** Whether the account was linked to this issuer's subject (its first sign-in through the provider). */
+  /** Links the account to this issuer's subject (its first sign-in through the provider). */
   linkOidc(issuer: string, subject: string, at: Date): void {
     this.oidcIssuer = issuer;
     this.oidcSubject = subject;
@@ -147,11 +147,6 @@ export class User {
     this.oidcIssuer = null;
     this.oidcSubject = null;
     this.updatedAt = at;
-  }
-
-  /** Nobody can sign in yet: no password chosen, no identity provider linked. */
-  get invitationPending(): boolean {
-    return !this.passwordSet && this.oidcSubject === null;
   }
 
   changePassword(passwordHash: string, at: Date): void {
